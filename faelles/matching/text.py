@@ -1,0 +1,155 @@
+"""Danish text analysis: tokens, Snowball stems, compound splits and concepts.
+
+A text becomes a bag of terms: ``w:<stem>`` for content words and ``c:<concept>``
+for every vocabulary synonym group it mentions, so "KOL" and "lungesygdom" meet in
+``c:kol`` while plain words still match on their stems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import snowballstemmer
+
+from faelles.matching.vocabulary import Vocabulary, load
+
+_WORD = re.compile(r"[0-9a-zæøåéèüöäáíóú]+", re.IGNORECASE)
+
+# Written for this project: function words that carry no matching signal.
+_STOPWORDS_TEXT = """
+    og i jeg det at en den til er som på de med han af for ikke der var mig sig men
+    et har om vi min havde ham hun nu over da fra du ud sin dem os op man hans hvor
+    eller hvad skal selv her alle vil blev kunne ind når være dog noget ville jo
+    deres efter ned skulle denne end dette mit også under have dig anden hende mine
+    alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes
+    været thi jer sådan kan gerne godt lidt får få vores hver enten ved bare kun
+    helst rigtig sammen nogen evt fx os hej tak mere mest godt
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+_MIN_PREFIX = 4  # shortest vocabulary word recognised at the start of a compound
+_MIN_SUFFIX = 5  # ... and at its end ("omsorg" must not mean "sorg")
+
+
+@dataclass(slots=True)
+class Analysis:
+    """The terms of one text, with what a person would call them in a reason."""
+
+    terms: Counter = field(default_factory=Counter)
+    surface: dict[str, str] = field(default_factory=dict)
+    categories: Counter = field(default_factory=Counter)
+    length: int = 0
+
+
+class Analyzer:
+    """Turns Danish text into terms; memoises per word, so big corpora are cheap."""
+
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary if vocabulary is not None else load()
+        self._stemmer = snowballstemmer.stemmer("danish")
+        self._stem_cache: dict[str, str] = {}
+        self._word_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self.phrases: dict[tuple[str, ...], list[str]] = {}
+        self._first: set[str] = set()
+        self._max_len = 1
+        self._prefixes: dict[str, list[str]] = {}
+        for concept in self.vocabulary.concepts.values():
+            for variant in concept.variants:
+                key = tuple(self.stems(variant))
+                if not key:
+                    continue
+                self.phrases.setdefault(key, []).append(concept.id)
+                self._first.add(key[0])
+                self._max_len = max(self._max_len, len(key))
+                if len(key) == 1 and len(variant) >= _MIN_PREFIX and variant.isalpha():
+                    self._prefixes.setdefault(variant, []).append(concept.id)
+
+    def stem(self, word: str) -> str:
+        s = self._stem_cache.get(word)
+        if s is None:
+            s = self._stemmer.stemWord(word)
+            self._stem_cache[word] = s
+        return s
+
+    def stems(self, text: str) -> list[str]:
+        """Stems of a phrase, with compounds split; used for vocabulary variants."""
+        out: list[str] = []
+        for w in _WORD.findall(text.lower()):
+            out.extend(self._word(w)[0])
+        return out
+
+    def _word(self, word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(sequence stems, extra concepts from a compound prefix/suffix)."""
+        hit = self._word_cache.get(word)
+        if hit is not None:
+            return hit
+        parts = self.vocabulary.splits.get(word)
+        seq = tuple(self.stem(p) for p in parts) if parts else (self.stem(word),)
+        extra: list[str] = []
+        known = len(seq) == 1 and seq in self.phrases
+        if not parts and not known and self._prefixes and len(word) >= _MIN_PREFIX + 3:
+            # Unknown compound: "diabetesforening" starts with a known word.
+            for k in range(len(word) - 3, _MIN_PREFIX - 1, -1):
+                ids = self._prefixes.get(word[:k])
+                if ids:
+                    extra.extend(ids)
+                    break
+            for k in range(3, len(word) - _MIN_SUFFIX + 1):
+                ids = self._prefixes.get(word[k:])
+                if ids:
+                    extra.extend(ids)
+                    break
+        hit = (seq, tuple(dict.fromkeys(extra)))
+        self._word_cache[word] = hit
+        return hit
+
+    def analyse(self, text: str) -> Analysis:
+        result = Analysis()
+        seq: list[str] = []
+        raw_for: list[str] = []
+        terms = result.terms
+        for w in _WORD.findall(text.lower()):
+            parts, extra = self._word(w)
+            seq.extend(parts)
+            raw_for.extend([w] * len(parts))
+            if len(parts) > 1:  # keep the compound itself as a term too
+                whole = "w:" + self.stem(w)
+                terms[whole] += 1
+                result.surface.setdefault(whole, w)
+            for cid in extra:
+                self._add_concept(result, cid)
+        for i, s in enumerate(seq):
+            if raw_for[i] not in STOPWORDS and len(s) > 1:
+                key = "w:" + s
+                terms[key] += 1
+                result.surface.setdefault(key, raw_for[i])
+            if s in self._first:  # longest vocabulary phrase starting here
+                for n in range(min(self._max_len, len(seq) - i), 0, -1):
+                    ids = self.phrases.get(tuple(seq[i : i + n]))
+                    if ids:
+                        for cid in ids:
+                            self._add_concept(result, cid)
+                        break
+        result.length = sum(terms.values())
+        return result
+
+    def _add_concept(self, result: Analysis, cid: str) -> None:
+        key = "c:" + cid
+        result.terms[key] += 1
+        concept = self.vocabulary.concepts[cid]
+        result.surface.setdefault(key, concept.head)
+        for slug in concept.categories:
+            result.categories[slug] += 1
+
+
+_DEFAULT: Analyzer | None = None
+
+
+def default_analyzer() -> Analyzer:
+    """One shared analyzer per process, so its word caches are reused."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Analyzer()
+    return _DEFAULT
