@@ -1,0 +1,63 @@
+# Fælles — the commands people type. `make demo` and `make test` set up everything.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PYTEST_ARGS ?=
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test test-sqlite test-postgres lint format install python npm chromium static serve bench clean
+
+demo: install static
+	$(BIN)/faelles demo
+	@echo "Fælles kører på http://$(HOST):$(PORT)/  (stop med Ctrl+C)"
+	$(BIN)/faelles runserver $(HOST):$(PORT)
+
+install: python npm
+
+python: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+npm: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's Chromium for the browser tests; never a browser downloaded by Playwright.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+static: install
+	$(BIN)/faelles collectstatic --noinput --verbosity 0
+
+lint: python
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: python
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# The whole suite twice: SQLite, then a throw-away PostgreSQL cluster.
+test: install chromium lint test-sqlite test-postgres
+
+test-sqlite: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install
+	scripts/with-postgres $(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) node_modules var

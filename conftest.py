@@ -1,0 +1,183 @@
+"""Shared fixtures: municipalities, people in every role, and a real browser.
+
+Browser tests use Debian's Chromium through Playwright (never a downloaded
+browser) and check every page with axe-core from node_modules.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from faelles.accounts.factories import PASSWORD, MembershipFactory, UserFactory
+from faelles.municipalities.factories import MunicipalityFactory
+from faelles.organisations.factories import DepartmentFactory
+
+ROOT = Path(__file__).resolve().parent
+os.environ.setdefault(
+    "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+)  # Playwright's sync API runs a loop
+
+
+def shared_data_dir() -> Path | None:
+    """``../shared/data`` beside the checkout, or FAELLES_SHARED_DATA."""
+    candidate = Path(
+        os.environ.get("FAELLES_SHARED_DATA", ROOT.parent / "shared" / "data")
+    )
+    return candidate if candidate.is_dir() else None
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    path = shared_data_dir()
+    if path is None:
+        if os.environ.get("FAELLES_REQUIRE_SHARED_DATA") == "1":
+            pytest.fail("FAELLES_REQUIRE_SHARED_DATA=1 but ../shared/data is missing")
+        pytest.skip("real data in ../shared/data is not available in this checkout")
+    return path
+
+
+@pytest.fixture
+def municipality(db):
+    return MunicipalityFactory(
+        slug="odense", name="Odense Kommune", programme_name="Sammen om udvikling"
+    )
+
+
+@pytest.fixture
+def other_municipality(db):
+    return MunicipalityFactory(
+        slug="faxe", name="Faxe Kommune", programme_name="Faxe i Fællesskab"
+    )
+
+
+def _member(municipality, **roles):
+    return MembershipFactory(municipality=municipality, **roles).user
+
+
+@pytest.fixture
+def citizen(municipality):
+    return _member(municipality)
+
+
+@pytest.fixture
+def employee(municipality):
+    department = DepartmentFactory(municipality=municipality)
+    return _member(
+        municipality,
+        is_employee=True,
+        department=department,
+        job_title="Fællesskabskonsulent",
+    )
+
+
+@pytest.fixture
+def politician(municipality):
+    return _member(municipality, is_politician=True, party="Radikale Venstre")
+
+
+@pytest.fixture
+def moderator(municipality):
+    return _member(municipality, is_moderator=True)
+
+
+@pytest.fixture
+def municipal_admin(municipality):
+    return _member(municipality, is_employee=True, is_administrator=True)
+
+
+@pytest.fixture
+def outsider(db):
+    """Logged in, but a member of no municipality."""
+    return UserFactory()
+
+
+@pytest.fixture
+def other_admin(other_municipality):
+    return _member(other_municipality, is_employee=True, is_administrator=True)
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+# --- browser ------------------------------------------------------------------
+
+CHROMIUM = os.environ.get("FAELLES_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-dev-shm-usage",
+]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}; `make test` installs Debian's chromium"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    # bypass_csp lets us inject axe-core into pages that forbid inline scripts.
+    context = browser.new_context(bypass_csp=True, locale="da-DK")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.base_url = live_server.url
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    """``axe(page)`` asserts that axe-core finds no WCAG 2.1 A/AA violation."""
+    source = AXE_JS.read_text()
+
+    def check(page, context: str = ""):
+        page.add_script_tag(content=source)
+        result = page.evaluate(
+            """async () => await axe.run(document, {runOnly: {type: 'tag',
+                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+        )
+        violations = [
+            f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(
+                n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                for n in v["nodes"][:5]
+            )
+            for v in result["violations"]
+        ]
+        assert not violations, f"axe on {context or page.url}:\n" + "\n".join(
+            violations
+        )
+
+    return check
+
+
+@pytest.fixture
+def login(page, password):
+    """Log a person in through the real login form."""
+
+    def do(user):
+        page.goto(page.base_url + "/accounts/login/")
+        page.get_by_label("E-mail").fill(user.email)
+        page.get_by_label("Adgangskode").fill(password)
+        page.get_by_role("button", name="Log ind").last.click()
+        page.wait_for_load_state()
+
+    return do

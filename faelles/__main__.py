@@ -1,0 +1,3 @@
+from faelles.cli import main
+
+main()

@@ -1,0 +1,67 @@
+"""Reads about people and their memberships."""
+
+from django.db.models import Q, QuerySet
+
+from .models import Membership, ProfileVisibility, User
+
+
+def membership_for(user, municipality) -> Membership | None:
+    """The user's membership in the municipality, cached on the user object."""
+    if municipality is None or not getattr(user, "is_authenticated", False):
+        return None
+    cache = user.__dict__.setdefault("_membership_cache", {})
+    if municipality.pk not in cache:
+        cache[municipality.pk] = (
+            Membership.objects.select_related("department")
+            .filter(user=user, municipality=municipality)
+            .first()
+        )
+    return cache[municipality.pk]
+
+
+def memberships_of(user) -> QuerySet[Membership]:
+    return Membership.objects.filter(user=user).select_related(
+        "municipality", "department"
+    )
+
+
+def member_list(
+    *, municipality, query: str = "", role: str = ""
+) -> QuerySet[Membership]:
+    qs = Membership.objects.filter(municipality=municipality).select_related(
+        "user", "department"
+    )
+    if query:
+        qs = qs.filter(
+            Q(user__display_name__icontains=query) | Q(user__email__icontains=query)
+        )
+    if role in {"citizen", "employee", "politician", "moderator", "administrator"}:
+        qs = qs.filter(**{f"is_{role}": True})
+    return qs
+
+
+def visible_profile(*, viewer, municipality, user_id: int) -> Membership | None:
+    """The membership of ``user_id`` in ``municipality`` if the viewer may see it.
+
+    Invisible and non-existent are the same to the caller (both None → 404).
+    """
+    membership = (
+        Membership.objects.select_related("user", "department")
+        .filter(municipality=municipality, user_id=user_id, user__is_active=True)
+        .first()
+    )
+    if membership is None:
+        return None
+    person = membership.user
+    if viewer.is_authenticated and viewer.pk == person.pk:
+        return membership
+    if person.profile_visibility == ProfileVisibility.PUBLIC:
+        return membership
+    if person.profile_visibility == ProfileVisibility.MEMBERS:
+        viewer_membership = membership_for(viewer, municipality)
+        return membership if viewer_membership is not None else None
+    return None
+
+
+def people_in(municipality) -> QuerySet[User]:
+    return User.objects.filter(memberships__municipality=municipality)

@@ -1,0 +1,87 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .forms import DeleteAccountForm, ProfileForm
+from .selectors import memberships_of, visible_profile
+from .services import account_delete, account_export, profile_update
+
+
+@login_required
+def profile(request):
+    return render(
+        request,
+        "accounts/profile_detail.html",
+        {
+            "person": request.user,
+            "memberships": memberships_of(request.user),
+            "own": True,
+        },
+    )
+
+
+@login_required
+def profile_edit(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        profile_update(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Din profil er gemt."))
+        response = redirect("accounts:profile")
+        language = form.cleaned_data["preferred_language"]
+        translation.activate(language)
+        response.set_cookie("faelles_language", language, samesite="Lax")
+        return response
+    return render(request, "accounts/profile_form.html", {"form": form})
+
+
+def person_detail(request, user_id: int):
+    """A person as others in this municipality see them (respecting their choices)."""
+    membership = visible_profile(
+        viewer=request.user, municipality=request.municipality, user_id=user_id
+    )
+    if membership is None:
+        raise Http404
+    return render(
+        request,
+        "accounts/person_detail.html",
+        {
+            "person": membership.user,
+            "membership": membership,
+            "own": request.user.is_authenticated
+            and request.user.pk == membership.user_id,
+        },
+    )
+
+
+@login_required
+def data_export(request):
+    data = account_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    stamp = timezone.now().strftime("%Y%m%d")
+    response["Content-Disposition"] = (
+        f'attachment; filename="faelles-mine-data-{stamp}.json"'
+    )
+    return response
+
+
+@login_required
+def account_delete_view(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        account_delete(user=user)
+        messages.success(
+            request, _("Din konto og dine personlige oplysninger er slettet.")
+        )
+        return redirect("home")
+    return render(request, "accounts/account_delete.html", {"form": form})

@@ -1,0 +1,22 @@
+"""The ``faelles`` command: Django's management commands with friendlier names.
+
+``faelles pb-count …`` runs the management command ``pb_count``; everything else is
+passed through unchanged (``faelles migrate``, ``faelles runserver``, ``faelles demo``).
+"""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.base")
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        argv[1] = argv[1].replace("-", "_")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+from django.db import connection
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+
+
+def healthz(request):
+    """For load balancers: the app answers and the database is reachable."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors: the failure may be in them or in the database.
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,0 +1,2 @@
+def municipality(request):
+    return {"municipality": getattr(request, "municipality", None)}

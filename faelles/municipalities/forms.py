@@ -1,0 +1,83 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from faelles.core.images import validate_image_upload
+
+from .models import Municipality, Principle
+
+
+class MunicipalitySettingsForm(forms.ModelForm):
+    class Meta:
+        model = Municipality
+        fields = [
+            "name",
+            "programme_name",
+            "programme_name_en",
+            "programme_text",
+            "programme_text_en",
+            "contact_email",
+            "contact_phone",
+            "address",
+            "website",
+            "primary_colour",
+            "accent_colour",
+            "logo",
+        ]
+        widgets = {
+            "programme_text": forms.Textarea(attrs={"rows": 6}),
+            "programme_text_en": forms.Textarea(attrs={"rows": 6}),
+            "primary_colour": forms.TextInput(attrs={"type": "color"}),
+            "accent_colour": forms.TextInput(attrs={"type": "color"}),
+        }
+        help_texts = {
+            "primary_colour": _(
+                "Bruges i sidehovedet med hvid tekst; vælg en mørk farve."
+            ),
+            "logo": _("PNG, JPEG eller WebP, højst 2 MB."),
+        }
+
+    def clean_primary_colour(self):
+        colour = self.cleaned_data["primary_colour"]
+        if contrast_with_white(colour) < 4.5:
+            raise ValidationError(
+                _(
+                    "Farven er for lys til hvid tekst (kontrast %(ratio).1f:1, mindst 4,5:1 kræves)."
+                ),
+                params={"ratio": contrast_with_white(colour)},
+            )
+        return colour
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "content_type"):
+            validate_image_upload(logo, max_bytes=2 * 1024 * 1024)
+        return logo
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG contrast ratio of white text on ``colour`` (#RRGGBB)."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    try:
+        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    except (ValueError, TypeError):
+        return 0.0
+    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (luminance + 0.05)
+
+
+PrincipleFormSet = forms.inlineformset_factory(
+    Municipality,
+    Principle,
+    fields=["position", "title", "title_en", "text", "text_en"],
+    extra=1,
+    can_delete=True,
+    widgets={
+        "text": forms.Textarea(attrs={"rows": 2}),
+        "text_en": forms.Textarea(attrs={"rows": 2}),
+    },
+)

@@ -1,0 +1,96 @@
+import pytest
+
+from faelles.core.models import AuditEntry
+from faelles.municipalities.factories import PrincipleFactory
+from faelles.municipalities.forms import contrast_with_white
+
+pytestmark = pytest.mark.django_db
+
+
+def _data(municipality, **overrides):
+    data = {
+        "name": municipality.name,
+        "programme_name": "Sammen om udvikling",
+        "programme_name_en": "",
+        "programme_text": "Ny tekst om programmet",
+        "programme_text_en": "",
+        "contact_email": "kontakt@odense.example",
+        "contact_phone": "",
+        "address": "",
+        "website": "",
+        "primary_colour": "#004A7C",
+        "accent_colour": "#C9E3F2",
+        "principles-TOTAL_FORMS": "1",
+        "principles-INITIAL_FORMS": "0",
+        "principles-MIN_NUM_FORMS": "0",
+        "principles-MAX_NUM_FORMS": "1000",
+        "principles-0-position": "1",
+        "principles-0-title": "Mod",
+        "principles-0-title_en": "Courage",
+        "principles-0-text": "Vi tør.",
+        "principles-0-text_en": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.parametrize("role", ["citizen", "employee", "politician", "moderator"])
+def test_only_administrators_may_open_settings(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get("/odense/administration/").status_code == 403
+
+
+def test_anonymous_is_sent_to_login(client, municipality):
+    response = client.get("/odense/administration/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_admin_of_another_municipality_gets_403(client, municipality, other_admin):
+    client.force_login(other_admin)
+    assert client.get("/odense/administration/").status_code == 403
+
+
+def test_admin_saves_settings_and_principles(client, municipality, municipal_admin):
+    client.force_login(municipal_admin)
+    response = client.post("/odense/administration/", _data(municipality))
+    assert response.status_code == 302
+    municipality.refresh_from_db()
+    assert municipality.programme_text == "Ny tekst om programmet"
+    assert [p.title for p in municipality.principles.all()] == ["Mod"]
+    assert AuditEntry.objects.filter(
+        action="municipality.settings", actor=municipal_admin
+    ).exists()
+
+
+def test_too_light_colour_is_refused_and_nothing_changes(
+    client, municipality, municipal_admin
+):
+    PrincipleFactory(municipality=municipality, title="Gammelt princip")
+    client.force_login(municipal_admin)
+    response = client.post(
+        "/odense/administration/", _data(municipality, primary_colour="#FFFF00")
+    )
+    assert response.status_code == 200
+    assert "kontrast" in response.text
+    municipality.refresh_from_db()
+    assert municipality.programme_text == "Vi skaber gode liv sammen."
+    assert [p.title for p in municipality.principles.all()] == ["Gammelt princip"]
+
+
+def test_broken_logo_is_refused(client, municipality, municipal_admin):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(municipal_admin)
+    bad = SimpleUploadedFile("logo.png", b"not an image", content_type="image/png")
+    response = client.post(
+        "/odense/administration/", {**_data(municipality), "logo": bad}
+    )
+    assert response.status_code == 200
+    municipality.refresh_from_db()
+    assert not municipality.logo
+
+
+def test_contrast_ratio():
+    assert contrast_with_white("#000000") == pytest.approx(21, rel=0.01)
+    assert contrast_with_white("#FFFFFF") == pytest.approx(1, rel=0.01)
+    assert contrast_with_white("nonsense") == 0.0

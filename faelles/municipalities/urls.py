@@ -1,0 +1,25 @@
+from django.urls import path
+
+from faelles.organisations import views as organisation_views
+
+from . import views
+
+app_name = "municipalities"
+urlpatterns = [
+    path("", views.municipality_home, name="home"),
+    path("tema.css", views.theme_css, name="theme_css"),
+    path("bliv-medlem/", views.join, name="join"),
+    path("administration/", views.manage_settings, name="manage_settings"),
+    path("administration/personer/", views.manage_people, name="manage_people"),
+    path(
+        "administration/personer/<int:membership_id>/",
+        views.manage_person,
+        name="manage_person",
+    ),
+    path(
+        "administration/afdelinger/",
+        organisation_views.manage_departments,
+        name="manage_departments",
+    ),
+    path("administration/log/", views.manage_audit, name="manage_audit"),
+]

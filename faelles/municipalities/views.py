@@ -1,0 +1,185 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_POST
+
+from faelles.accounts.forms import MembershipRolesForm
+from faelles.accounts.models import Membership
+from faelles.accounts.selectors import member_list
+from faelles.accounts.services import membership_join, membership_set_roles
+from faelles.core.models import AuditEntry
+from faelles.organisations.models import Organisation
+
+from .forms import MunicipalitySettingsForm, PrincipleFormSet
+from .home import home_sections
+from .models import Municipality
+from .services import municipality_update_settings
+from .tenancy import get_scoped_or_404, tenant_reverse
+
+
+def front_page(request):
+    municipalities = (
+        Municipality.objects.active()
+        .annotate(member_count=Count("memberships"))
+        .order_by("name")
+    )
+    return render(
+        request, "municipalities/front_page.html", {"municipalities": municipalities}
+    )
+
+
+def municipality_home(request):
+    municipality = request.municipality
+    member_count = Membership.objects.filter(municipality=municipality).count()
+    organisations = (
+        Organisation.objects.for_municipality(municipality)
+        .civil()
+        .order_by("-created_at", "-id")[:6]
+    )
+    return render(
+        request,
+        "municipalities/municipality_home.html",
+        {
+            "principles": list(municipality.principles.all()),
+            "member_count": member_count,
+            "organisations": organisations,
+            "sections": home_sections(request),
+        },
+    )
+
+
+@cache_control(max_age=300)
+def theme_css(request):
+    """The municipality's colours as CSS custom properties (no inline styles under CSP)."""
+    m = request.municipality
+    css = (
+        ":root{"
+        f"--faelles-primary:{m.primary_colour};"
+        f"--faelles-accent:{m.accent_colour};"
+        "}\n"
+    )
+    return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
+@login_required
+@require_POST
+def join(request):
+    membership_join(user=request.user, municipality=request.municipality)
+    messages.success(
+        request,
+        _("Velkommen i %(programme)s.")
+        % {"programme": request.municipality.programme_name_local},
+    )
+    return redirect(tenant_reverse("municipalities:home", request.municipality))
+
+
+def _require(request, perm: str, obj=None):
+    if not request.user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm(
+        perm, obj if obj is not None else request.municipality
+    ):
+        raise PermissionDenied
+    return None
+
+
+def manage_settings(request):
+    if (response := _require(request, "municipalities.change_settings")) is not None:
+        return response
+    municipality = request.municipality
+    if request.method == "POST":
+        form = MunicipalitySettingsForm(
+            request.POST, request.FILES, instance=municipality
+        )
+        principles = PrincipleFormSet(
+            request.POST, instance=municipality, prefix="principles"
+        )
+        if form.is_valid() and principles.is_valid():
+            municipality_update_settings(
+                municipality=municipality,
+                actor=request.user,
+                form=form,
+                principles=principles,
+            )
+            messages.success(request, _("Indstillingerne er gemt."))
+            return redirect(
+                tenant_reverse("municipalities:manage_settings", municipality)
+            )
+        # The form instance was modified by validation; reload so the header stays true.
+        request.municipality = Municipality.objects.get(pk=municipality.pk)
+    else:
+        form = MunicipalitySettingsForm(instance=municipality)
+        principles = PrincipleFormSet(instance=municipality, prefix="principles")
+    return render(
+        request,
+        "municipalities/manage_settings.html",
+        {"form": form, "principles": principles, "municipality": request.municipality},
+    )
+
+
+def manage_people(request):
+    if (response := _require(request, "accounts.manage_roles")) is not None:
+        return response
+    query = request.GET.get("q", "").strip()[:100]
+    role = request.GET.get("role", "")
+    paginator = Paginator(
+        member_list(municipality=request.municipality, query=query, role=role), 50
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "municipalities/manage_people.html",
+        {"page": page, "query": query, "role": role},
+    )
+
+
+def manage_person(request, membership_id: int):
+    if (response := _require(request, "accounts.manage_roles")) is not None:
+        return response
+    membership = get_scoped_or_404(
+        Membership.objects.select_related("user"),
+        request.municipality,
+        pk=membership_id,
+    )
+    form = MembershipRolesForm(
+        request.POST or None, instance=membership, municipality=request.municipality
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership_set_roles(
+                membership=Membership.objects.get(pk=membership.pk),
+                actor=request.user,
+                **{name: form.cleaned_data[name] for name in form.fields},
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(
+                request, _("Rollerne for %(name)s er gemt.") % {"name": membership.user}
+            )
+            return redirect(
+                tenant_reverse("municipalities:manage_people", request.municipality)
+            )
+    return render(
+        request,
+        "municipalities/manage_person.html",
+        {"form": form, "membership": membership},
+    )
+
+
+def manage_audit(request):
+    if (response := _require(request, "municipalities.view_audit_log")) is not None:
+        return response
+    entries = AuditEntry.objects.filter(
+        municipality=request.municipality
+    ).select_related("actor")
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "municipalities/manage_audit.html", {"page": page})

@@ -1,0 +1,38 @@
+from django.db.models import Count, QuerySet
+
+from .models import Organisation
+
+
+def organisation_list(
+    *, municipality, kind: str = "", query: str = ""
+) -> QuerySet[Organisation]:
+    qs = Organisation.objects.for_municipality(municipality)
+    qs = qs.filter(kind=kind) if kind in Organisation.Kind.values else qs.civil()
+    if query:
+        qs = qs.filter(name__icontains=query)
+    return qs.annotate(member_count=Count("members")).order_by("name", "id")
+
+
+def organisations_acting_as(user, municipality) -> QuerySet[Organisation]:
+    """Organisations the user may act on behalf of in this municipality."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.for_municipality(municipality).filter(
+        members__user=user
+    )
+
+
+def acting_organisation(request):
+    """The organisation the person currently acts for, if they still may."""
+    org_id = (
+        request.session.get(f"acting_as:{request.municipality.pk}")
+        if request.municipality
+        else None
+    )
+    if not org_id:
+        return None
+    return (
+        organisations_acting_as(request.user, request.municipality)
+        .filter(pk=org_id)
+        .first()
+    )

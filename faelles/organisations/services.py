@@ -1,0 +1,106 @@
+"""Every write to organisations goes through here."""
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from faelles.core.audit import audit
+
+from .models import Organisation, OrganisationMember
+
+
+def _unique_slug(municipality, name: str, exclude_pk=None) -> str:
+    base = (
+        slugify(name.replace("æ", "ae").replace("ø", "oe").replace("å", "aa"))[:70]
+        or "organisation"
+    )
+    slug, n = base, 2
+    qs = Organisation.objects.filter(municipality=municipality)
+    if exclude_pk:
+        qs = qs.exclude(pk=exclude_pk)
+    while qs.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    municipality,
+    actor,
+    kind: str,
+    name: str,
+    description: str = "",
+    postcode: str = "",
+    email: str = "",
+    phone: str = "",
+    website: str = "",
+) -> Organisation:
+    organisation = Organisation(
+        municipality=municipality,
+        kind=kind,
+        name=name.strip(),
+        description=description,
+        postcode=postcode,
+        email=email,
+        phone=phone,
+        website=website,
+        slug=_unique_slug(municipality, name),
+    )
+    organisation.full_clean()
+    organisation.save()
+    if kind != Organisation.Kind.DEPARTMENT and actor is not None:
+        OrganisationMember.objects.create(
+            organisation=organisation, user=actor, is_admin=True
+        )
+    audit(
+        action="organisation.create",
+        actor=actor,
+        municipality=municipality,
+        target=organisation,
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(*, organisation: Organisation, actor, **fields) -> Organisation:
+    for key, value in fields.items():
+        setattr(organisation, key, value)
+    organisation.full_clean()
+    organisation.save()
+    audit(
+        action="organisation.update",
+        actor=actor,
+        municipality=organisation.municipality,
+        target=organisation,
+        data={"fields": sorted(fields)},
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_member_add(
+    *, organisation: Organisation, actor, user, is_admin: bool = False
+) -> OrganisationMember:
+    member, _ = OrganisationMember.objects.update_or_create(
+        organisation=organisation, user=user, defaults={"is_admin": is_admin}
+    )
+    audit(
+        action="organisation.member_add",
+        actor=actor,
+        municipality=organisation.municipality,
+        target=organisation,
+        data={"user": user.pk, "is_admin": is_admin},
+    )
+    return member
+
+
+@transaction.atomic
+def organisation_member_remove(*, organisation: Organisation, actor, user) -> None:
+    OrganisationMember.objects.filter(organisation=organisation, user=user).delete()
+    audit(
+        action="organisation.member_remove",
+        actor=actor,
+        municipality=organisation.municipality,
+        target=organisation,
+        data={"user": user.pk},
+    )

@@ -1,0 +1,205 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+
+from .forms import AddMemberForm, DepartmentForm, OrganisationForm
+from .models import Organisation
+from .selectors import organisation_list, organisations_acting_as
+from .services import (
+    organisation_create,
+    organisation_member_add,
+    organisation_member_remove,
+    organisation_update,
+)
+
+
+def organisation_list_view(request):
+    kind = request.GET.get("kind", "")
+    query = request.GET.get("q", "").strip()[:100]
+    page = Paginator(
+        organisation_list(municipality=request.municipality, kind=kind, query=query), 30
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organisations/organisation_list.html",
+        {
+            "page": page,
+            "kind": kind,
+            "query": query,
+            "kinds": Organisation.Kind.choices,
+        },
+    )
+
+
+def organisation_detail(request, slug: str):
+    organisation = get_scoped_or_404(Organisation, request.municipality, slug=slug)
+    members = organisation.members.select_related("user").order_by(
+        "-is_admin", "user__display_name"
+    )[:50]
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "members": members,
+            "can_edit": request.user.has_perm(
+                "organisations.change_organisation", organisation
+            ),
+            "can_act_as": request.user.has_perm("organisations.act_as", organisation),
+            "acting": request.session.get(f"acting_as:{request.municipality.pk}")
+            == organisation.pk,
+        },
+    )
+
+
+@login_required
+def organisation_create_view(request):
+    if not request.user.has_perm(
+        "organisations.create_organisation", request.municipality
+    ):
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = organisation_create(
+            municipality=request.municipality, actor=request.user, **form.cleaned_data
+        )
+        messages.success(request, _("Organisationen er oprettet."))
+        return redirect(organisation.get_absolute_url())
+    return render(
+        request,
+        "organisations/organisation_form.html",
+        {"form": form, "creating": True},
+    )
+
+
+def organisation_edit(request, slug: str):
+    organisation = get_scoped_or_404(Organisation, request.municipality, slug=slug)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("organisations.change_organisation", organisation):
+        raise PermissionDenied
+    form_class = (
+        DepartmentForm
+        if organisation.kind == Organisation.Kind.DEPARTMENT
+        else OrganisationForm
+    )
+    form = form_class(
+        request.POST or None, instance=Organisation.objects.get(pk=organisation.pk)
+    )
+    member_form = AddMemberForm(municipality=request.municipality)
+    if request.method == "POST" and form.is_valid():
+        organisation_update(
+            organisation=organisation, actor=request.user, **form.cleaned_data
+        )
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect(organisation.get_absolute_url())
+    return render(
+        request,
+        "organisations/organisation_form.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "member_form": member_form,
+            "members": organisation.members.select_related("user"),
+        },
+    )
+
+
+@require_POST
+def organisation_members(request, slug: str):
+    organisation = get_scoped_or_404(Organisation, request.municipality, slug=slug)
+    if not request.user.has_perm("organisations.change_organisation", organisation):
+        raise PermissionDenied
+    if "remove" in request.POST:
+        member = organisation.members.filter(user_id=request.POST.get("remove")).first()
+        if member is None:
+            messages.error(request, _("Personen er ikke medlem."))
+        elif (
+            member.is_admin and organisation.members.filter(is_admin=True).count() == 1
+        ):
+            messages.error(
+                request, _("Organisationen skal have mindst én administrator.")
+            )
+        else:
+            organisation_member_remove(
+                organisation=organisation, actor=request.user, user=member.user
+            )
+            messages.success(request, _("Personen er fjernet fra organisationen."))
+    else:
+        form = AddMemberForm(request.POST, municipality=request.municipality)
+        if form.is_valid():
+            organisation_member_add(
+                organisation=organisation,
+                actor=request.user,
+                user=form.user,
+                is_admin=form.cleaned_data["is_admin"],
+            )
+            messages.success(request, _("Personen er tilføjet."))
+        else:
+            for error in form.errors.get("email", []):
+                messages.error(request, error)
+    return redirect(
+        tenant_reverse(
+            "organisations:edit", request.municipality, slug=organisation.slug
+        )
+    )
+
+
+@login_required
+@require_POST
+def act_as(request, slug: str):
+    """Start or stop acting on behalf of an organisation in this municipality."""
+    organisation = get_scoped_or_404(Organisation, request.municipality, slug=slug)
+    key = f"acting_as:{request.municipality.pk}"
+    if request.session.get(key) == organisation.pk:
+        del request.session[key]
+        messages.info(request, _("Du handler nu som dig selv."))
+    elif (
+        organisations_acting_as(request.user, request.municipality)
+        .filter(pk=organisation.pk)
+        .exists()
+    ):
+        request.session[key] = organisation.pk
+        messages.info(
+            request,
+            _("Du handler nu på vegne af %(org)s.") % {"org": organisation.name},
+        )
+    else:
+        raise PermissionDenied
+    return redirect(organisation.get_absolute_url())
+
+
+def manage_departments(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm(
+        "organisations.manage_departments", request.municipality
+    ):
+        raise PermissionDenied
+    form = DepartmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation_create(
+            municipality=request.municipality,
+            actor=request.user,
+            kind=Organisation.Kind.DEPARTMENT,
+            **form.cleaned_data,
+        )
+        messages.success(request, _("Afdelingen er oprettet."))
+        return redirect(
+            tenant_reverse("municipalities:manage_departments", request.municipality)
+        )
+    departments = Organisation.objects.for_municipality(
+        request.municipality
+    ).departments()
+    return render(
+        request,
+        "organisations/manage_departments.html",
+        {"form": form, "departments": departments},
+    )

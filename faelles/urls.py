@@ -1,0 +1,39 @@
+"""URL layout: global pages at the root, everything of a municipality under /<slug>/.
+
+The slug is consumed by MunicipalityMiddleware, which sets request.municipality;
+tenant views therefore never see it as an argument.
+"""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from faelles.accounts import urls as account_urls
+from faelles.core import views as core_views
+from faelles.municipalities import views as municipality_views
+
+tenant_patterns = [
+    path("", include("faelles.municipalities.urls")),
+    path("personer/", include((account_urls.tenant_urlpatterns, "people"))),
+    path("organisationer/", include("faelles.organisations.urls")),
+]
+
+urlpatterns = [
+    path("", municipality_views.front_page, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("me/", include("faelles.accounts.urls")),
+    path("django-admin/", admin.site.urls),
+    path("<slug:municipality_slug>/", include(tenant_patterns)),
+]
+
+if settings.DEBUG:
+    urlpatterns = (
+        static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    )
+
+handler403 = "faelles.core.views.permission_denied"
+handler404 = "faelles.core.views.page_not_found"
+handler500 = "faelles.core.views.server_error"
