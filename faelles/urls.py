@@ -17,6 +17,11 @@ tenant_patterns = [
     path("", include("faelles.municipalities.urls")),
     path("personer/", include((account_urls.tenant_urlpatterns, "people"))),
     path("organisationer/", include("faelles.organisations.urls")),
+    path("ressourcer/", include("faelles.resources.urls")),
+    path("initiativer/", include("faelles.initiatives.urls")),
+    path("faellesskaber/", include("faelles.communities.urls")),
+    path("arrangementer/", include("faelles.events.urls")),
+    path("borgerbudget/", include("faelles.budgeting.urls")),
 ]
 
 urlpatterns = [

@@ -1,2 +1,9 @@
+from .navigation import nav_items
+
+
 def municipality(request):
-    return {"municipality": getattr(request, "municipality", None)}
+    current = getattr(request, "municipality", None)
+    return {
+        "municipality": current,
+        "nav_items": nav_items(request) if current is not None else [],
+    }
