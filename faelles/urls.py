@@ -29,6 +29,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
+    path("me/beskeder/", include("faelles.notifications.urls")),
     path("me/", include("faelles.accounts.urls")),
     path("django-admin/", admin.site.urls),
     path("<slug:municipality_slug>/", include(tenant_patterns)),

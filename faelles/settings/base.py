@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "faelles.municipalities",
     "faelles.accounts",
     "faelles.organisations",
+    "faelles.notifications",
     "faelles.resources",
     "faelles.initiatives",
     "faelles.communities",
