@@ -1,0 +1,146 @@
+"""Scale data: people and their memberships, written in bulk."""
+
+from django.contrib.auth.hashers import make_password
+
+from .models import LANGUAGE_CHOICES, Membership, ProfileVisibility, User
+
+FIRST_NAMES = [
+    "Anne",
+    "Mette",
+    "Hanne",
+    "Lene",
+    "Susanne",
+    "Marianne",
+    "Camilla",
+    "Louise",
+    "Sofie",
+    "Emma",
+    "Ida",
+    "Freja",
+    "Clara",
+    "Laura",
+    "Maja",
+    "Alma",
+    "Ella",
+    "Karen",
+    "Inge",
+    "Birthe",
+    "Fatima",
+    "Aisha",
+    "Zainab",
+    "Olena",
+    "Agnieszka",
+    "Leyla",
+    "Amina",
+    "Peter",
+    "Jens",
+    "Lars",
+    "Søren",
+    "Niels",
+    "Henrik",
+    "Morten",
+    "Thomas",
+    "Mads",
+    "Rasmus",
+    "Jonas",
+    "Lucas",
+    "William",
+    "Oscar",
+    "Noah",
+    "Magnus",
+    "Aksel",
+    "Frederik",
+    "Ole",
+    "Poul",
+    "Erik",
+    "Ahmed",
+    "Mohammed",
+    "Ali",
+    "Yusuf",
+    "Mehmet",
+    "Tomasz",
+    "Dmytro",
+]
+LAST_NAMES = [
+    "Nielsen",
+    "Jensen",
+    "Hansen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+    "Petersen",
+    "Madsen",
+    "Kristensen",
+    "Olsen",
+    "Thomsen",
+    "Christiansen",
+    "Poulsen",
+    "Johansen",
+    "Møller",
+    "Mortensen",
+    "Holm",
+    "Lund",
+    "Kjær",
+    "Dahl",
+    "Bach",
+    "Skov",
+    "Winther",
+    "Ali",
+    "Hussein",
+    "Yilmaz",
+    "Kowalski",
+    "Shevchenko",
+    "Ahmadi",
+]
+SIZES = {"small": 1_000, "large": 100_000}
+
+
+def seed(*, municipality, scale: str, rng, progress) -> None:
+    total = SIZES[scale]
+    password = make_password("seed-password-not-for-login")
+    codes = [code for code, _ in LANGUAGE_CHOICES]
+    postcodes = [f"{rng.randint(1000, 9990)}" for _ in range(40)]
+    bar = progress(total * 2, f"people in {municipality.slug}")
+    batch = 5000
+    for start in range(0, total, batch):
+        users = []
+        for i in range(start, min(start + batch, total)):
+            first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+            users.append(
+                User(
+                    email=f"seed-{municipality.slug}-{i}@seed.faelles.example",
+                    display_name=f"{first} {last}",
+                    postcode=rng.choice(postcodes),
+                    languages=["da"]
+                    + ([rng.choice(codes)] if rng.random() < 0.3 else []),
+                    profile_visibility=rng.choice(list(ProfileVisibility.values)),
+                    password=password,
+                )
+            )
+        User.objects.bulk_create(users, batch_size=batch)
+        bar.update(len(users))
+        created = User.objects.filter(
+            email__startswith=f"seed-{municipality.slug}-", memberships__isnull=True
+        ).values_list("id", flat=True)
+        memberships = []
+        for user_id in created:
+            roll = rng.random()
+            memberships.append(
+                Membership(
+                    municipality=municipality,
+                    user_id=user_id,
+                    is_citizen=roll > 0.01,
+                    is_employee=roll < 0.01,
+                    is_politician=0.01 <= roll < 0.0105,
+                    party="Lokallisten" if 0.01 <= roll < 0.0105 else "",
+                    is_moderator=0.0105 <= roll < 0.0125,
+                    is_administrator=roll < 0.0005,
+                )
+            )
+        Membership.objects.bulk_create(memberships, batch_size=batch)
+        bar.update(len(memberships))
+    bar.close()

@@ -1,0 +1,100 @@
+import pytest
+
+from faelles.accounts.factories import MembershipFactory
+from faelles.accounts.models import Membership
+from faelles.core.models import AuditEntry
+from faelles.organisations.factories import DepartmentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _roles(**overrides):
+    data = {"is_citizen": "on", "job_title": "", "party": "", "department": ""}
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+@pytest.mark.parametrize("role", ["citizen", "employee", "politician", "moderator"])
+def test_only_admins_manage_roles(client, request, municipality, role):
+    target = MembershipFactory(municipality=municipality)
+    client.force_login(request.getfixturevalue(role))
+    assert client.get("/odense/administration/personer/").status_code == 403
+    assert (
+        client.post(
+            f"/odense/administration/personer/{target.pk}/", _roles(is_employee="on")
+        ).status_code
+        == 403
+    )
+    target.refresh_from_db()
+    assert not target.is_employee
+
+
+def test_admin_makes_someone_an_employee_in_a_department(
+    client, municipality, municipal_admin
+):
+    department = DepartmentFactory(municipality=municipality)
+    target = MembershipFactory(municipality=municipality)
+    client.force_login(municipal_admin)
+    response = client.post(
+        f"/odense/administration/personer/{target.pk}/",
+        _roles(
+            is_employee="on",
+            department=str(department.pk),
+            job_title="Frivillighedskoordinator",
+        ),
+    )
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert target.is_employee and target.department == department
+    assert AuditEntry.objects.filter(
+        action="membership.roles", actor=municipal_admin
+    ).exists()
+
+
+def test_department_of_another_municipality_is_refused(
+    client, municipality, other_municipality, municipal_admin
+):
+    foreign = DepartmentFactory(municipality=other_municipality)
+    target = MembershipFactory(municipality=municipality)
+    client.force_login(municipal_admin)
+    response = client.post(
+        f"/odense/administration/personer/{target.pk}/",
+        _roles(is_employee="on", department=str(foreign.pk)),
+    )
+    assert response.status_code == 200
+    target.refresh_from_db()
+    assert target.department is None
+
+
+def test_politician_needs_a_party(client, municipality, municipal_admin):
+    target = MembershipFactory(municipality=municipality)
+    client.force_login(municipal_admin)
+    response = client.post(
+        f"/odense/administration/personer/{target.pk}/", _roles(is_politician="on")
+    )
+    assert response.status_code == 200
+    assert not Membership.objects.get(pk=target.pk).is_politician
+
+
+def test_last_administrator_cannot_remove_own_role(
+    client, municipality, municipal_admin
+):
+    membership = municipal_admin.memberships.get()
+    client.force_login(municipal_admin)
+    response = client.post(
+        f"/odense/administration/personer/{membership.pk}/", _roles(is_employee="on")
+    )
+    assert response.status_code == 200
+    assert "mindst én administrator" in response.text
+    assert Membership.objects.get(pk=membership.pk).is_administrator
+
+
+def test_people_list_is_paginated_and_bounded(
+    client, municipality, municipal_admin, django_assert_max_num_queries
+):
+    for _ in range(60):
+        MembershipFactory(municipality=municipality)
+    client.force_login(municipal_admin)
+    with django_assert_max_num_queries(10):
+        response = client.get("/odense/administration/personer/?role=citizen")
+    assert "Side 1 af 2" in response.text

@@ -1,0 +1,71 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from faelles.accounts.models import Membership, User
+from faelles.municipalities.models import Municipality
+from faelles.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_five_municipalities_with_every_role(capsys):
+    call_command("demo", "--no-migrate")
+    call_command("demo", "--no-migrate")  # idempotent
+    slugs = set(Municipality.objects.values_list("slug", flat=True))
+    assert {"kerteminde", "odense", "faxe", "skanderborg", "rodovre"} <= slugs
+    for slug in ["kerteminde", "odense", "faxe", "skanderborg", "rodovre"]:
+        members = Membership.objects.filter(municipality__slug=slug)
+        for role in ["citizen", "employee", "politician", "moderator", "administrator"]:
+            assert members.filter(**{f"is_{role}": True}).exists(), (slug, role)
+        orgs = Organisation.objects.filter(municipality__slug=slug)
+        assert orgs.filter(kind="department").exists()
+        assert orgs.filter(kind="association").exists()
+        assert orgs.filter(kind="business").exists()
+    odense = Municipality.objects.get(slug="odense")
+    assert [p.title for p in odense.principles.all()] == [
+        "Mod",
+        "Udvikling",
+        "Handlekraft",
+        "Fællesskab",
+    ]
+    rodovre = Municipality.objects.get(slug="rodovre")
+    assert rodovre.programme_name == "Sammen om Rødovre"
+    out = capsys.readouterr().out
+    assert "borger@odense.faelles.example" in out and "faelles-demo" in out
+
+
+def test_demo_logins_work(client):
+    call_command("demo", "--no-migrate")
+    assert client.login(email="admin@rodovre.faelles.example", password="faelles-demo")
+
+
+def _fingerprint(slug):
+    return list(
+        User.objects.filter(email__startswith=f"seed-{slug}-")
+        .order_by("email")
+        .values_list("display_name", "postcode")[:200]
+    )
+
+
+def test_seed_is_deterministic_and_refuses_to_run_twice():
+    call_command(
+        "seed",
+        municipality="by-a",
+        scale="small",
+        seed=7,
+        only="accounts,organisations",
+    )
+    call_command(
+        "seed",
+        municipality="by-b",
+        scale="small",
+        seed=7,
+        only="accounts,organisations",
+    )
+    assert Membership.objects.filter(municipality__slug="by-a").count() == 1000
+    assert Organisation.objects.filter(municipality__slug="by-a").civil().count() == 20
+    assert _fingerprint("by-a") == _fingerprint("by-b")
+    call_command("seed", municipality="by-c", scale="small", seed=8, only="accounts")
+    assert _fingerprint("by-c") != _fingerprint("by-a")
+    with pytest.raises(CommandError):
+        call_command("seed", municipality="by-a", scale="small", seed=7)

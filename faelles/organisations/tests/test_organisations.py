@@ -1,0 +1,126 @@
+import pytest
+
+from faelles.organisations.factories import (
+    OrganisationFactory,
+    OrganisationMemberFactory,
+)
+from faelles.organisations.models import Organisation, OrganisationMember
+
+pytestmark = pytest.mark.django_db
+
+
+def test_list_and_filter(
+    client, municipality, other_municipality, django_assert_max_num_queries
+):
+    OrganisationFactory(
+        municipality=municipality, name="Kajakklubben", kind="association"
+    )
+    OrganisationFactory(municipality=municipality, name="Bageriet", kind="business")
+    OrganisationFactory(municipality=other_municipality, name="Fremmed forening")
+    with django_assert_max_num_queries(6):
+        response = client.get("/odense/organisationer/")
+    assert "Kajakklubben" in response.text and "Bageriet" in response.text
+    assert "Fremmed forening" not in response.text
+    response = client.get("/odense/organisationer/?kind=business")
+    assert "Bageriet" in response.text and "Kajakklubben" not in response.text
+
+
+def test_member_creates_organisation_and_becomes_admin(client, municipality, citizen):
+    client.force_login(citizen)
+    response = client.post(
+        "/odense/organisationer/ny/",
+        {
+            "kind": "association",
+            "name": "Vollsmose Strikkeklub",
+            "description": "Vi strikker.",
+            "postcode": "5240",
+            "email": "",
+            "phone": "",
+            "website": "",
+        },
+    )
+    organisation = Organisation.objects.get(name="Vollsmose Strikkeklub")
+    assert (
+        response.status_code == 302
+        and response["Location"] == organisation.get_absolute_url()
+    )
+    assert OrganisationMember.objects.get(organisation=organisation).is_admin
+
+
+def test_citizen_cannot_create_a_department(client, municipality, citizen):
+    client.force_login(citizen)
+    response = client.post(
+        "/odense/organisationer/ny/",
+        {"kind": "department", "name": "Falsk afdeling", "description": ""},
+    )
+    assert response.status_code == 200
+    assert not Organisation.objects.filter(name="Falsk afdeling").exists()
+
+
+def test_outsider_cannot_create(client, municipality, outsider):
+    client.force_login(outsider)
+    assert client.get("/odense/organisationer/ny/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("org_admin", True),
+        ("org_member", False),
+        ("municipal_admin", True),
+        ("citizen", False),
+    ],
+)
+def test_edit_permission(client, request, municipality, who, allowed):
+    organisation = OrganisationFactory(municipality=municipality)
+    if who == "org_admin":
+        user = OrganisationMemberFactory(organisation=organisation, is_admin=True).user
+    elif who == "org_member":
+        user = OrganisationMemberFactory(organisation=organisation).user
+    else:
+        user = request.getfixturevalue(who)
+    client.force_login(user)
+    response = client.get(f"/odense/organisationer/{organisation.slug}/rediger/")
+    assert response.status_code == (200 if allowed else 403)
+
+
+def test_act_as_only_for_members(client, municipality, citizen):
+    organisation = OrganisationFactory(municipality=municipality)
+    client.force_login(citizen)
+    assert (
+        client.post(
+            f"/odense/organisationer/{organisation.slug}/handl-som/"
+        ).status_code
+        == 403
+    )
+    OrganisationMemberFactory(organisation=organisation, user=citizen)
+    client.post(f"/odense/organisationer/{organisation.slug}/handl-som/")
+    assert client.session[f"acting_as:{municipality.pk}"] == organisation.pk
+    client.post(f"/odense/organisationer/{organisation.slug}/handl-som/")
+    assert f"acting_as:{municipality.pk}" not in client.session
+
+
+def test_last_admin_cannot_be_removed(client, municipality):
+    organisation = OrganisationFactory(municipality=municipality)
+    admin = OrganisationMemberFactory(organisation=organisation, is_admin=True).user
+    client.force_login(admin)
+    client.post(
+        f"/odense/organisationer/{organisation.slug}/medlemmer/", {"remove": admin.pk}
+    )
+    assert organisation.members.filter(user=admin).exists()
+
+
+def test_departments_managed_by_admin(client, municipality, municipal_admin, citizen):
+    client.force_login(citizen)
+    assert client.get("/odense/administration/afdelinger/").status_code == 403
+    client.force_login(municipal_admin)
+    response = client.post(
+        "/odense/administration/afdelinger/",
+        {"name": "Natur og Miljø", "description": "", "email": "", "phone": ""},
+    )
+    assert response.status_code == 302
+    assert (
+        Organisation.objects.departments()
+        .filter(name="Natur og Miljø", municipality=municipality)
+        .exists()
+    )
