@@ -1,0 +1,25 @@
+"""Keeps matching quality from regressing; figures in docs/benchmarks-matching.md."""
+
+from faelles.matching.evaluation import evaluate, load
+
+MARGIN = 0.02
+
+
+def test_the_labelled_set_is_big_enough():
+    offers, cases = load()
+    assert len(cases) >= 150
+    assert len(offers) >= 150
+    assert sum(1 for c in cases if not c.need.categories) >= 100
+
+
+def test_engine_quality_does_not_regress():
+    result = evaluate("engine")
+    assert result["ndcg@10"] >= 0.889 - MARGIN
+    assert result["recall@10"] >= 0.898 - MARGIN
+
+
+def test_vocabulary_beats_plain_bm25():
+    engine = evaluate("engine")
+    baseline = evaluate("plain_bm25")
+    assert engine["ndcg@10"] > baseline["ndcg@10"] + 0.05
+    assert engine["recall@10"] > baseline["recall@10"] + 0.1

@@ -1,0 +1,36 @@
+from faelles.matching.text import STOPWORDS, Analyzer
+
+
+def test_stems_join_inflections():
+    a = Analyzer()
+    assert a.analyse("lektier").terms.keys() & a.analyse("lektie").terms.keys()
+    assert a.stem("gåture") == a.stem("gåturene") or a.stem("ture") == a.stem("turen")
+
+
+def test_stopwords_are_not_terms():
+    terms = Analyzer().analyse("jeg vil gerne have det").terms
+    assert not any(t.startswith("w:") for t in terms)
+    assert "og" in STOPWORDS
+
+
+def test_split_compound_keeps_whole_word_and_parts():
+    terms = Analyzer().analyse("lektiehjælp").terms
+    a = Analyzer()
+    assert "w:" + a.stem("lektiehjælp") in terms
+    assert "w:" + a.stem("hjælp") in terms
+
+
+def test_unknown_compound_found_by_known_prefix():
+    terms = Analyzer().analyse("diabetesforeningen").terms
+    assert "c:diabetes" in terms
+
+
+def test_inferred_categories_come_from_concepts():
+    cats = Analyzer().analyse("Jeg har KOL og vil gerne gå ture").categories
+    assert "health.chronic.copd" in cats
+    assert "sport.walking" in cats
+
+
+def test_surface_forms_for_reasons():
+    result = Analyzer().analyse("Min far har rygerlunger")
+    assert result.surface["c:kol"] == "KOL"
