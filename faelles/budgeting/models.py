@@ -1,0 +1,407 @@
+"""Participatory budgeting (borgerbudget): rounds, projects, secret ballots.
+
+Ballot secrecy: the person who voted is recorded only in :class:`BallotReceipt`
+(one row per round and person); what they voted is in :class:`Ballot`, which has
+no user, no timestamp and a random UUID as primary key. The two are linked only
+by ``BallotReceipt.ballot_token`` (the ballot's random id), used to let a voter
+change their own ballot. No view, export or admin page follows that link for
+anyone but the voter; see ``docs/budgeting-rounds.md``.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from faelles.municipalities.models import TenantModel, TenantQuerySet
+from faelles.municipalities.tenancy import tenant_reverse
+
+postcode_list_validator = RegexValidator(
+    r"^\s*(\d{4}\s*(,\s*\d{4}\s*)*)?$",
+    _("Skriv postnumre med fire cifre, adskilt af komma, fx 2610, 2650."),
+)
+
+
+class Phase(models.TextChoices):
+    DRAFT = "draft", _("Under forberedelse")
+    PROPOSALS = "proposals", _("Forslag indsamles")
+    REVIEW = "review", _("Forslag vurderes")
+    VOTING = "voting", _("Afstemning")
+    RESULTS = "results", _("Resultat")
+    IMPLEMENTATION = "implementation", _("Projekterne gennemføres")
+
+
+PHASE_ORDER = [p.value for p in Phase]
+
+
+class BallotType(models.TextChoices):
+    APPROVAL = "approval", _("Vælg de projekter, du støtter")
+    KNAPSACK = "knapsack", _("Vælg projekter inden for budgettet")
+    CUMULATIVE = "cumulative", _("Fordel point")
+    CHOOSE_ONE = "choose_one", _("Vælg ét projekt")
+    RANKED = "ranked", _("Ranglist projekter")
+
+
+class CountingRule(models.TextChoices):
+    MES = "mes", _("Lige andele (Method of Equal Shares) med grådig udfyldning")
+    GREEDY = "greedy", _("Flest stemmer først (grådig)")
+
+
+class AgeCheck(models.TextChoices):
+    BIRTH_YEAR = "birth_year", _("Fødselsår oplyses")
+    CONFIRM = "confirm", _("Bekræft alder med et flueben")
+
+
+class BudgetRoundQuerySet(TenantQuerySet):
+    def visible(self):
+        return self.exclude(phase=Phase.DRAFT)
+
+
+class BudgetRound(TenantModel):
+    title = models.CharField(_("titel"), max_length=160)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    budget = models.PositiveBigIntegerField(
+        _("budget (kr.)"), validators=[MinValueValidator(1)]
+    )
+    area_name = models.CharField(
+        _("område"),
+        max_length=120,
+        blank=True,
+        help_text=_("Tom betyder hele kommunen."),
+    )
+    postcodes = models.CharField(
+        _("postnumre der må stemme"),
+        max_length=200,
+        blank=True,
+        validators=[postcode_list_validator],
+        help_text=_("Adskil med komma. Tom betyder alle postnumre."),
+    )
+    phase = models.CharField(
+        _("fase"), max_length=20, choices=Phase.choices, default=Phase.DRAFT
+    )
+    proposals_start = models.DateTimeField(_("forslag fra"), null=True, blank=True)
+    proposals_end = models.DateTimeField(_("forslag til"), null=True, blank=True)
+    voting_start = models.DateTimeField(_("afstemning fra"), null=True, blank=True)
+    voting_end = models.DateTimeField(_("afstemning til"), null=True, blank=True)
+    ballot_type = models.CharField(
+        _("stemmeseddel"),
+        max_length=20,
+        choices=BallotType.choices,
+        default=BallotType.APPROVAL,
+    )
+    min_projects = models.PositiveSmallIntegerField(
+        _("mindst antal projekter"), default=1
+    )
+    max_projects = models.PositiveSmallIntegerField(
+        _("højst antal projekter"),
+        null=True,
+        blank=True,
+        help_text=_("Tom betyder ingen grænse."),
+    )
+    points_total = models.PositiveSmallIntegerField(
+        _("point at fordele"),
+        default=10,
+        help_text=_("Bruges kun ved pointfordeling."),
+    )
+    min_age = models.PositiveSmallIntegerField(_("mindstealder"), null=True, blank=True)
+    age_check = models.CharField(
+        _("aldersbekræftelse"),
+        max_length=12,
+        choices=AgeCheck.choices,
+        default=AgeCheck.BIRTH_YEAR,
+    )
+    counting_rule = models.CharField(
+        _("optællingsmetode"),
+        max_length=10,
+        choices=CountingRule.choices,
+        default=CountingRule.MES,
+    )
+    is_imported = models.BooleanField(_("importeret fra Pabulib"), default=False)
+    pabulib_meta = models.JSONField(default=dict, blank=True)
+    results = models.JSONField(null=True, blank=True, editable=False)
+    results_computed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    phase_changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = BudgetRoundQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("borgerbudget")
+        verbose_name_plural = _("borgerbudgetter")
+        indexes = [models.Index(fields=["municipality", "phase"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(max_projects__isnull=True)
+                | models.Q(max_projects__gte=models.F("min_projects")),
+                name="budget_round_max_projects_gte_min",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(proposals_end__isnull=True)
+                | models.Q(proposals_start__isnull=True)
+                | models.Q(proposals_end__gt=models.F("proposals_start")),
+                name="budget_round_proposal_dates_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(voting_end__isnull=True)
+                | models.Q(voting_start__isnull=True)
+                | models.Q(voting_end__gt=models.F("voting_start")),
+                name="budget_round_voting_dates_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return tenant_reverse("budgeting:detail", self.municipality_id, pk=self.pk)
+
+    @property
+    def postcode_list(self) -> list[str]:
+        return [p.strip() for p in self.postcodes.split(",") if p.strip()]
+
+    @property
+    def phase_index(self) -> int:
+        return PHASE_ORDER.index(self.phase)
+
+    def voting_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return (
+            self.phase == Phase.VOTING
+            and self.voting_start is not None
+            and self.voting_end is not None
+            and self.voting_start <= now < self.voting_end
+        )
+
+    def proposals_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return (
+            self.phase == Phase.PROPOSALS
+            and (self.proposals_start is None or self.proposals_start <= now)
+            and (self.proposals_end is None or now < self.proposals_end)
+        )
+
+    @property
+    def has_results(self) -> bool:
+        return self.phase in (Phase.RESULTS, Phase.IMPLEMENTATION)
+
+
+class Category(models.TextChoices):
+    PLAY = "play", _("Leg og bevægelse")
+    NATURE = "nature", _("Natur og grønne områder")
+    CULTURE = "culture", _("Kultur og musik")
+    COMMUNITY = "community", _("Fællesskab og mødesteder")
+    SAFETY = "safety", _("Tryghed og belysning")
+    TRAFFIC = "traffic", _("Trafik og stier")
+    CLIMATE = "climate", _("Klima og genbrug")
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", _("Afventer vurdering")
+    APPROVED = "approved", _("Kan gennemføres – på stemmesedlen")
+    REJECTED = "rejected", _("Kan ikke gennemføres")
+
+
+class ImplementationStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Ikke gået i gang")
+    PLANNING = "planning", _("Planlægges")
+    IN_PROGRESS = "in_progress", _("I gang")
+    DONE = "done", _("Færdig")
+
+
+class ProjectQuerySet(TenantQuerySet):
+    def on_ballot(self):
+        return self.filter(review_status=ReviewStatus.APPROVED)
+
+    def funded(self):
+        return self.filter(is_funded=True)
+
+
+class Project(TenantModel):
+    round = models.ForeignKey(
+        BudgetRound,
+        on_delete=models.CASCADE,
+        related_name="projects",
+        verbose_name=_("borgerbudget"),
+    )
+    title = models.CharField(_("titel"), max_length=160)
+    description = models.TextField(_("beskrivelse"))
+    cost = models.PositiveBigIntegerField(
+        _("anslået pris (kr.)"), validators=[MinValueValidator(1)]
+    )
+    area = models.CharField(_("sted eller område"), max_length=160, blank=True)
+    category = models.CharField(
+        _("kategori"), max_length=20, choices=Category.choices, blank=True
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("foreslået af"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Feasibility review by employees
+    review_status = models.CharField(
+        _("vurdering"),
+        max_length=10,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.PENDING,
+    )
+    legal_ok = models.BooleanField(_("lovligt"), null=True, blank=True)
+    practical_ok = models.BooleanField(_("praktisk muligt"), null=True, blank=True)
+    review_note = models.TextField(_("begrundelse"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Results and implementation
+    is_funded = models.BooleanField(_("får penge"), default=False)
+    implementation_status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ImplementationStatus.choices,
+        default=ImplementationStatus.NOT_STARTED,
+    )
+    pabulib_id = models.CharField(max_length=64, blank=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["round", "title", "id"]
+        verbose_name = _("projekt")
+        verbose_name_plural = _("projekter")
+        indexes = [models.Index(fields=["round", "review_status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(review_status=ReviewStatus.REJECTED)
+                | ~models.Q(review_note=""),
+                name="budget_project_rejection_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_funded=False)
+                | models.Q(review_status=ReviewStatus.APPROVED),
+                name="budget_project_funded_only_if_approved",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return tenant_reverse(
+            "budgeting:project_detail", self.municipality_id, pk=self.pk
+        )
+
+    @property
+    def election_id(self) -> str:
+        """The id used in the counting engine and in Pabulib files."""
+        return self.pabulib_id or str(self.pk)
+
+
+class ProjectImage(TenantModel):
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.ImageField(_("billede"), upload_to="budgeting/projects/")
+    alt_text = models.CharField(_("billedtekst"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("projektbillede")
+        verbose_name_plural = _("projektbilleder")
+
+
+class ProjectUpdate(TenantModel):
+    """Progress on a funded project, visible to everyone."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="updates"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=ImplementationStatus.choices
+    )
+    text = models.TextField(_("hvad er sket"))
+    photo = models.ImageField(_("foto"), upload_to="budgeting/updates/", blank=True)
+    photo_alt = models.CharField(_("billedtekst"), max_length=200, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("statusopdatering")
+        verbose_name_plural = _("statusopdateringer")
+        indexes = [models.Index(fields=["project", "-created_at"])]
+
+
+class BallotSource(models.TextChoices):
+    ONLINE = "online", _("Digital")
+    PAPER = "paper", _("Papirstemmeseddel")
+    IMPORTED = "imported", _("Importeret")
+
+
+class Ballot(TenantModel):
+    """What was voted, never who: no user, no timestamp, a random primary key.
+
+    ``choices`` is a list of ``[project_id, points]`` in ballot order (the order
+    is the ranking for ranked ballots; points are 1 for approval ballots).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    round = models.ForeignKey(
+        BudgetRound, on_delete=models.CASCADE, related_name="ballots"
+    )
+    choices = models.JSONField(default=list)
+    source = models.CharField(
+        max_length=10, choices=BallotSource.choices, default=BallotSource.ONLINE
+    )
+
+    class Meta:
+        verbose_name = _("stemmeseddel")
+        verbose_name_plural = _("stemmesedler")
+        indexes = [models.Index(fields=["round", "source"])]
+
+
+class BallotReceipt(TenantModel):
+    """That a person voted in a round (never what); one per person and round."""
+
+    round = models.ForeignKey(
+        BudgetRound, on_delete=models.CASCADE, related_name="receipts"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    ballot_token = models.UUIDField(unique=True, editable=False)
+    cast_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("stemmekvittering")
+        verbose_name_plural = _("stemmekvitteringer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "user"], name="one_ballot_receipt_per_person"
+            )
+        ]

@@ -1,0 +1,170 @@
+"""Reads for the borgerbudget; always scoped to a municipality."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext
+
+from faelles.accounts.rules import is_staff_member
+
+from .models import (
+    Ballot,
+    BallotReceipt,
+    BallotSource,
+    BudgetRound,
+    ImplementationStatus,
+    Phase,
+    Project,
+    ProjectImage,
+    ReviewStatus,
+)
+
+
+def round_list(*, municipality, viewer) -> QuerySet[BudgetRound]:
+    qs = BudgetRound.objects.for_municipality(municipality).annotate(
+        project_count=Count(
+            "projects", filter=Q(projects__review_status=ReviewStatus.APPROVED)
+        )
+    )
+    if not is_staff_member(viewer, municipality):
+        qs = qs.visible()
+    return qs.order_by("-created_at", "-id")
+
+
+def round_projects(*, municipality, budget_round: BudgetRound, viewer) -> list[Project]:
+    """Projects of a round as the viewer may see them.
+
+    Before voting, everyone sees every proposal (with the review outcome);
+    from voting on, only the projects on the ballot and the rejected ones.
+    """
+    qs = (
+        Project.objects.for_municipality(municipality)
+        .filter(round=budget_round)
+        .prefetch_related(
+            Prefetch("images", queryset=ProjectImage.objects.order_by("id"))
+        )
+        .order_by("title", "id")
+    )
+    return list(qs)
+
+
+def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
+    """The voter's own ballot (only ever shown to that voter), or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    receipt = BallotReceipt.objects.filter(round=budget_round, user=user).first()
+    if receipt is None:
+        return None
+    ballot = Ballot.objects.filter(pk=receipt.ballot_token, round=budget_round).first()
+    return ballot.choices if ballot else []
+
+
+def round_turnout(*, budget_round: BudgetRound) -> dict:
+    counts = Ballot.objects.filter(round=budget_round).aggregate(
+        total=Count("id"),
+        paper=Count("id", filter=Q(source=BallotSource.PAPER)),
+    )
+    return counts
+
+
+def projects_in_progress(*, municipality, limit: int = 6) -> list[Project]:
+    """Funded projects not yet done, for the home page and round pages."""
+    return list(
+        Project.objects.for_municipality(municipality)
+        .funded()
+        .exclude(implementation_status=ImplementationStatus.DONE)
+        .filter(round__phase__in=[Phase.RESULTS, Phase.IMPLEMENTATION])
+        .select_related("round")
+        .order_by("-round__voting_end", "title")[:limit]
+    )
+
+
+def open_rounds(*, municipality) -> list[BudgetRound]:
+    return list(
+        BudgetRound.objects.for_municipality(municipality)
+        .filter(phase__in=[Phase.PROPOSALS, Phase.VOTING])
+        .order_by("voting_end", "id")[:3]
+    )
+
+
+def _kr(value) -> str:
+    return f"{round(float(value)):,}".replace(",", ".")
+
+
+def _greedy_text(row: dict) -> str:
+    reason = row["greedy_reason"]
+    status = reason.get("status")
+    if row["greedy"]:
+        return gettext("Fik penge")
+    if status == "did_not_fit":
+        return gettext(
+            "Passede ikke: der var %(left)s kr. tilbage, da det var projektets tur."
+        ) % {"left": _kr(reason.get("remaining", 0))}
+    if status == "not_reached":
+        return gettext("Optællingen stoppede før projektet.")
+    return gettext("Fik ikke penge")
+
+
+def _mes_text(row: dict) -> str:
+    reason = row["mes_reason"]
+    status = reason.get("status")
+    if row["mes_by_completion"]:
+        return gettext("Fik penge af det beløb, der var tilbage til sidst.")
+    if row["mes"]:
+        return gettext("Fik penge: tilhængerne kunne betale det sammen.")
+    if status == "no_supporters":
+        return gettext("Ingen stemte på projektet.")
+    if status == "supporters_money_too_little":
+        text = gettext(
+            "For dyrt for tilhængerne: de havde %(money)s kr. tilbage tilsammen, "
+            "projektet koster %(cost)s kr."
+        ) % {"money": _kr(reason["supporters_money"]), "cost": _kr(row["cost"])}
+        if reason.get("completion") == "did_not_fit":
+            text += " " + gettext(
+                "Det passede heller ikke i restbeløbet på %(left)s kr."
+            ) % {"left": _kr(reason.get("remaining", 0))}
+        return text
+    return gettext("Fik ikke penge")
+
+
+def results_context(results: dict, projects: dict[int, Project]) -> dict:
+    """Everything the results page shows, from the cached count."""
+    voters = results["voters"]
+    rows = []
+    max_score = max((r["score"] for r in results["projects"]), default=0) or 1
+    for row in sorted(results["projects"], key=lambda r: (-r["score"], r["title"])):
+        project = projects.get(row["project"])
+        rows.append(
+            {
+                **row,
+                "object": project,
+                "bar": round(100 * row["score"] / max_score, 1),
+                "greedy_text": _greedy_text(row),
+                "mes_text": _mes_text(row),
+            }
+        )
+    summaries = []
+    for key, label in (
+        ("greedy", gettext("Flest stemmer først (grådig)")),
+        ("mes", gettext("Lige andele (MES)")),
+    ):
+        data = results[key]
+        happy = data["happy_voters"]
+        summaries.append(
+            {
+                "key": key,
+                "label": label,
+                "count": len(data["selected"]),
+                "total_cost": data["total_cost"],
+                "happy": happy,
+                "happy_percent": round(100 * happy / voters, 1) if voters else 0,
+                "is_rule": key == results["rule"],
+            }
+        )
+    return {
+        "rows": rows,
+        "funded_rows": [r for r in rows if r["project"] in set(results["funded"])],
+        "summaries": summaries,
+        "voters": voters,
+        "voter_share": results.get("voter_share", 0),
+        "same_outcome": set(results["greedy"]["selected"])
+        == set(results["mes"]["selected"]),
+    }

@@ -1,0 +1,761 @@
+"""Every write of the borgerbudget: rounds, phases, proposals, review, ballots."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from datetime import datetime
+from fractions import Fraction
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+from faelles.accounts.selectors import membership_for
+from faelles.core.audit import audit
+from faelles.core.images import validate_image_upload
+
+from .engine import PabulibError, parse_pabulib
+from .models import (
+    PHASE_ORDER,
+    AgeCheck,
+    Ballot,
+    BallotReceipt,
+    BallotSource,
+    BallotType,
+    BudgetRound,
+    Phase,
+    Project,
+    ProjectImage,
+    ProjectUpdate,
+    ReviewStatus,
+)
+
+ROUND_FIELDS = {
+    "title",
+    "description",
+    "budget",
+    "area_name",
+    "postcodes",
+    "proposals_start",
+    "proposals_end",
+    "voting_start",
+    "voting_end",
+    "ballot_type",
+    "min_projects",
+    "max_projects",
+    "points_total",
+    "min_age",
+    "age_check",
+    "counting_rule",
+}
+MAX_IMAGE_SIDE = 1600
+
+
+# --- rounds and phases ----------------------------------------------------------
+
+
+@transaction.atomic
+def round_create(*, municipality, actor, **fields) -> BudgetRound:
+    unknown = set(fields) - ROUND_FIELDS
+    if unknown:
+        raise TypeError(f"unknown fields {sorted(unknown)}")
+    budget_round = BudgetRound(municipality=municipality, created_by=actor, **fields)
+    budget_round.full_clean()
+    budget_round.save()
+    audit(
+        action="budgeting.round_create",
+        actor=actor,
+        municipality=municipality,
+        target=budget_round,
+        data={"title": budget_round.title},
+    )
+    return budget_round
+
+
+@transaction.atomic
+def round_update(*, budget_round: BudgetRound, actor, **fields) -> BudgetRound:
+    unknown = set(fields) - ROUND_FIELDS
+    if unknown:
+        raise TypeError(f"unknown fields {sorted(unknown)}")
+    budget_round = BudgetRound.objects.select_for_update().get(pk=budget_round.pk)
+    if budget_round.phase_index >= PHASE_ORDER.index(Phase.VOTING):
+        locked = {"budget", "ballot_type", "min_projects", "max_projects"}
+        locked |= {"points_total", "counting_rule", "min_age", "postcodes"}
+        changed = [
+            f for f in locked & set(fields) if getattr(budget_round, f) != fields[f]
+        ]
+        if changed:
+            raise ValidationError(
+                _(
+                    "Budget, stemmeseddel og regler kan ikke ændres, når afstemningen er begyndt."
+                )
+            )
+    for name, value in fields.items():
+        setattr(budget_round, name, value)
+    budget_round.full_clean()
+    budget_round.save()
+    audit(
+        action="budgeting.round_update",
+        actor=actor,
+        municipality=budget_round.municipality,
+        target=budget_round,
+        data={"fields": sorted(fields)},
+    )
+    return budget_round
+
+
+def _when(value: datetime) -> str:
+    return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+def phase_change_problems(
+    budget_round: BudgetRound, phase: str, *, now: datetime | None = None
+) -> list[str]:
+    """Why the round cannot move to ``phase`` now (empty when it can)."""
+    now = now or timezone.now()
+    current = budget_round.phase_index
+    if phase not in PHASE_ORDER:
+        return [_("Ukendt fase.")]
+    target = PHASE_ORDER.index(phase)
+    back_to_proposals = budget_round.phase == Phase.REVIEW and phase == Phase.PROPOSALS
+    if target != current + 1 and not back_to_proposals:
+        return [_("Et borgerbudget går én fase frem ad gangen.")]
+    problems = []
+    if budget_round.is_imported:
+        return [_("Et importeret borgerbudget kan kun udforskes.")]
+    if phase == Phase.PROPOSALS:
+        if not budget_round.proposals_end:
+            problems.append(_("Angiv først, hvornår forslagsfasen slutter."))
+        elif budget_round.proposals_end <= now:
+            problems.append(_("Forslagsfasens slutdato er allerede passeret."))
+    elif phase == Phase.REVIEW:
+        if budget_round.proposals_end and now < budget_round.proposals_end:
+            problems.append(
+                _("Forslagsfasen slutter først %(when)s.")
+                % {"when": _when(budget_round.proposals_end)}
+            )
+    elif phase == Phase.VOTING:
+        projects = budget_round.projects.all()
+        if projects.filter(review_status=ReviewStatus.PENDING).exists():
+            problems.append(_("Alle forslag skal vurderes, før afstemningen åbner."))
+        if not projects.filter(review_status=ReviewStatus.APPROVED).exists():
+            problems.append(_("Mindst ét projekt skal kunne gennemføres."))
+        if not (budget_round.voting_start and budget_round.voting_end):
+            problems.append(_("Angiv afstemningens start og slut."))
+        elif budget_round.voting_end <= now:
+            problems.append(_("Afstemningens slutdato er allerede passeret."))
+    elif phase == Phase.RESULTS and (
+        budget_round.voting_end and now < budget_round.voting_end
+    ):
+        problems.append(
+            _("Afstemningen slutter først %(when)s.")
+            % {"when": _when(budget_round.voting_end)}
+        )
+    return problems
+
+
+@transaction.atomic
+def round_set_phase(
+    *, budget_round: BudgetRound, actor, phase: str, now: datetime | None = None
+) -> BudgetRound:
+    now = now or timezone.now()
+    budget_round = BudgetRound.objects.select_for_update().get(pk=budget_round.pk)
+    problems = phase_change_problems(budget_round, phase, now=now)
+    if problems:
+        raise ValidationError(problems)
+    previous = budget_round.phase
+    budget_round.phase = phase
+    budget_round.phase_changed_at = now
+    budget_round.save(update_fields=["phase", "phase_changed_at"])
+    if phase == Phase.RESULTS:
+        round_count(budget_round=budget_round)
+    audit(
+        action="budgeting.round_phase",
+        actor=actor,
+        municipality=budget_round.municipality,
+        target=budget_round,
+        data={"from": previous, "to": phase},
+    )
+    return budget_round
+
+
+@transaction.atomic
+def round_count(*, budget_round: BudgetRound) -> dict:
+    """Count the ballots, cache the result and mark the funded projects."""
+    from .counting import count_round
+
+    results = count_round(budget_round)
+    budget_round.results = results
+    budget_round.results_computed_at = timezone.now()
+    budget_round.save(update_fields=["results", "results_computed_at"])
+    budget_round.projects.update(is_funded=False)
+    budget_round.projects.filter(pk__in=results["funded"]).update(is_funded=True)
+    return results
+
+
+# --- proposals and review -------------------------------------------------------
+
+
+def _resized_image(upload) -> ContentFile:
+    validate_image_upload(upload)
+    with Image.open(upload) as image:
+        image = ImageOps.exif_transpose(image)
+        image.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))
+        if image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        out = io.BytesIO()
+        image.save(out, format="JPEG", quality=85)
+    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
+
+
+@transaction.atomic
+def project_propose(
+    *,
+    budget_round: BudgetRound,
+    actor,
+    title: str,
+    description: str,
+    cost: int,
+    area: str = "",
+    category: str = "",
+    image=None,
+    image_alt: str = "",
+    now: datetime | None = None,
+) -> Project:
+    if not budget_round.proposals_open(now):
+        raise ValidationError(_("Der kan ikke stilles forslag i denne fase."))
+    if membership_for(actor, budget_round.municipality) is None:
+        raise ValidationError(
+            _("Du skal være medlem af kommunen for at stille forslag.")
+        )
+    project = Project(
+        municipality=budget_round.municipality,
+        round=budget_round,
+        title=title,
+        description=description,
+        cost=cost,
+        area=area,
+        category=category,
+        proposed_by=actor,
+    )
+    project.full_clean()
+    content = _resized_image(image) if image else None
+    if content is not None and not image_alt.strip():
+        raise ValidationError(
+            {"image_alt": _("Beskriv billedet kort for dem, der ikke kan se det.")}
+        )
+    project.save()
+    if content is not None:
+        _image_add(project=project, content=content, alt_text=image_alt)
+    audit(
+        action="budgeting.project_propose",
+        actor=actor,
+        municipality=budget_round.municipality,
+        target=project,
+        data={"round": budget_round.pk},
+    )
+    return project
+
+
+def _image_add(
+    *, project: Project, content: ContentFile, alt_text: str
+) -> ProjectImage:
+    picture = ProjectImage(
+        municipality_id=project.municipality_id, project=project, alt_text=alt_text
+    )
+    picture.image.save(content.name, content, save=False)
+    picture.full_clean()
+    picture.save()
+    return picture
+
+
+@transaction.atomic
+def project_image_add(*, project: Project, actor, image, alt_text: str) -> ProjectImage:
+    picture = _image_add(
+        project=project, content=_resized_image(image), alt_text=alt_text
+    )
+    audit(
+        action="budgeting.project_image_add",
+        actor=actor,
+        municipality=project.municipality,
+        target=project,
+    )
+    return picture
+
+
+@transaction.atomic
+def project_review(
+    *,
+    project: Project,
+    actor,
+    review_status: str,
+    cost: int,
+    legal_ok: bool | None,
+    practical_ok: bool | None,
+    review_note: str,
+    now: datetime | None = None,
+) -> Project:
+    project = (
+        Project.objects.select_for_update().select_related("round").get(pk=project.pk)
+    )
+    if project.round.phase not in (Phase.PROPOSALS, Phase.REVIEW):
+        raise ValidationError(_("Forslag kan kun vurderes, før afstemningen begynder."))
+    if review_status == ReviewStatus.REJECTED and not review_note.strip():
+        raise ValidationError(
+            {"review_note": _("Skriv en begrundelse, når et forslag afvises.")}
+        )
+    if review_status == ReviewStatus.APPROVED and not (legal_ok and practical_ok):
+        raise ValidationError(
+            _(
+                "Et projekt kan kun komme på stemmesedlen, hvis det er lovligt og praktisk muligt."
+            )
+        )
+    project.review_status = review_status
+    project.cost = cost
+    project.legal_ok = legal_ok
+    project.practical_ok = practical_ok
+    project.review_note = review_note
+    project.reviewed_by = actor
+    project.reviewed_at = now or timezone.now()
+    project.full_clean()
+    project.save()
+    audit(
+        action="budgeting.project_review",
+        actor=actor,
+        municipality=project.municipality,
+        target=project,
+        data={"status": review_status, "cost": cost},
+    )
+    return project
+
+
+@transaction.atomic
+def project_update_post(
+    *,
+    project: Project,
+    actor,
+    status: str,
+    text: str,
+    photo=None,
+    photo_alt: str = "",
+    now: datetime | None = None,
+) -> ProjectUpdate:
+    project = (
+        Project.objects.select_for_update().select_related("round").get(pk=project.pk)
+    )
+    if not (project.is_funded and project.round.has_results):
+        raise ValidationError(_("Kun projekter, der har fået penge, følges."))
+    update = ProjectUpdate(
+        municipality_id=project.municipality_id,
+        project=project,
+        status=status,
+        text=text,
+        photo_alt=photo_alt,
+        author=actor,
+        created_at=now or timezone.now(),
+    )
+    if photo:
+        if not photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": _("Beskriv fotoet kort for dem, der ikke kan se det.")}
+            )
+        content = _resized_image(photo)
+        update.photo.save(content.name, content, save=False)
+    update.full_clean()
+    update.save()
+    project.implementation_status = status
+    project.save(update_fields=["implementation_status"])
+    audit(
+        action="budgeting.project_update",
+        actor=actor,
+        municipality=project.municipality,
+        target=project,
+        data={"status": status},
+    )
+    return update
+
+
+# --- ballots --------------------------------------------------------------------
+
+
+def validate_choices(
+    budget_round: BudgetRound,
+    choices: list[tuple[int, int]],
+    projects: dict[int, Project],
+) -> list[list[int]]:
+    """Check a ballot against the round's ballot type; return it normalised.
+
+    ``choices`` lists ``(project_id, points)`` in ballot order (the ranking for
+    ranked ballots). Raises ValidationError with a message a voter understands.
+    """
+    ids = [pid for pid, _points in choices]
+    if len(set(ids)) != len(ids):
+        raise ValidationError(_("Et projekt må kun vælges én gang."))
+    if any(pid not in projects for pid in ids):
+        raise ValidationError(
+            _("Stemmesedlen nævner et projekt, der ikke er på stemmesedlen.")
+        )
+    kind = budget_round.ballot_type
+    if kind == BallotType.CUMULATIVE:
+        if any(points < 0 for _pid, points in choices):
+            raise ValidationError(_("Point kan ikke være negative."))
+        choices = [(pid, points) for pid, points in choices if points > 0]
+        total = sum(points for _pid, points in choices)
+        if total == 0:
+            raise ValidationError(_("Giv mindst ét point til et projekt."))
+        if total > budget_round.points_total:
+            raise ValidationError(
+                _("Du har fordelt %(total)d point, men har kun %(max)d.")
+                % {"total": total, "max": budget_round.points_total}
+            )
+        return [[pid, points] for pid, points in choices]
+    count = len(choices)
+    if kind == BallotType.CHOOSE_ONE:
+        if count != 1:
+            raise ValidationError(_("Vælg præcis ét projekt."))
+    else:
+        if count < max(budget_round.min_projects, 1):
+            raise ValidationError(
+                _("Vælg mindst %(n)d projekt(er).")
+                % {"n": max(budget_round.min_projects, 1)}
+            )
+        if budget_round.max_projects and count > budget_round.max_projects:
+            raise ValidationError(
+                _("Du har valgt %(count)d projekter, men må højst vælge %(max)d.")
+                % {"count": count, "max": budget_round.max_projects}
+            )
+    if kind == BallotType.KNAPSACK:
+        total = sum(projects[pid].cost for pid in ids)
+        if total > budget_round.budget:
+            raise ValidationError(
+                _(
+                    "Dine projekter koster %(total)s kr., men budgettet er %(budget)s kr."
+                )
+                % {
+                    "total": f"{total:,}".replace(",", "."),
+                    "budget": f"{budget_round.budget:,}".replace(",", "."),
+                }
+            )
+    return [[pid, 1] for pid in ids]
+
+
+def voting_access_problems(
+    budget_round: BudgetRound, user, *, now: datetime | None = None
+) -> list[str]:
+    """Whether the ballot can be shown at all: open round, member of the municipality."""
+    if not budget_round.voting_open(now or timezone.now()):
+        return [_("Afstemningen er ikke åben.")]
+    if membership_for(user, budget_round.municipality) is None:
+        return [
+            _("Du skal være medlem af %(name)s på Fælles for at stemme.")
+            % {"name": budget_round.municipality.name}
+        ]
+    return []
+
+
+def voter_problems(
+    budget_round: BudgetRound,
+    user,
+    *,
+    birth_year: int | None = None,
+    age_confirmed: bool = False,
+    postcode: str = "",
+    now: datetime | None = None,
+) -> list[str]:
+    """Why this person may not vote in this round (empty when they may)."""
+    now = now or timezone.now()
+    problems = voting_access_problems(budget_round, user, now=now)
+    if problems:
+        return problems
+    if budget_round.min_age:
+        if budget_round.age_check == AgeCheck.BIRTH_YEAR:
+            if not birth_year:
+                problems.append(_("Oplys dit fødselsår."))
+            elif birth_year > now.year or birth_year < now.year - 130:
+                problems.append(_("Fødselsåret ser forkert ud."))
+            elif now.year - birth_year < budget_round.min_age:
+                problems.append(
+                    _("Du skal være mindst %(age)d år for at stemme.")
+                    % {"age": budget_round.min_age}
+                )
+        elif not age_confirmed:
+            problems.append(
+                _("Bekræft, at du er mindst %(age)d år.")
+                % {"age": budget_round.min_age}
+            )
+    allowed = budget_round.postcode_list
+    if allowed and postcode.strip() not in allowed:
+        problems.append(
+            _("Kun borgere med postnummer %(codes)s kan stemme.")
+            % {"codes": ", ".join(allowed)}
+        )
+    return problems
+
+
+@transaction.atomic
+def ballot_cast(
+    *,
+    budget_round: BudgetRound,
+    user,
+    choices: list[tuple[int, int]],
+    birth_year: int | None = None,
+    age_confirmed: bool = False,
+    postcode: str = "",
+    now: datetime | None = None,
+) -> BallotReceipt:
+    """Cast or change a person's ballot; exactly one ballot per person and round.
+
+    The receipt row (round, user) is unique; two simultaneous first votes race
+    to insert it, the loser's savepoint rolls back and it changes the winner's
+    ballot instead, under ``select_for_update``.
+    """
+    now = now or timezone.now()
+    problems = voter_problems(
+        budget_round,
+        user,
+        birth_year=birth_year,
+        age_confirmed=age_confirmed,
+        postcode=postcode,
+        now=now,
+    )
+    if problems:
+        raise ValidationError(problems)
+    projects = {p.pk: p for p in budget_round.projects.on_ballot()}
+    normalised = validate_choices(budget_round, choices, projects)
+    receipt = (
+        BallotReceipt.objects.select_for_update()
+        .filter(round=budget_round, user=user)
+        .first()
+    )
+    if receipt is None:
+        token = uuid.uuid4()
+        try:
+            with transaction.atomic():
+                Ballot.objects.create(
+                    id=token,
+                    municipality_id=budget_round.municipality_id,
+                    round=budget_round,
+                    choices=normalised,
+                    source=BallotSource.ONLINE,
+                )
+                receipt = BallotReceipt.objects.create(
+                    municipality_id=budget_round.municipality_id,
+                    round=budget_round,
+                    user=user,
+                    ballot_token=token,
+                    cast_at=now,
+                )
+        except IntegrityError:
+            receipt = BallotReceipt.objects.select_for_update().get(
+                round=budget_round, user=user
+            )
+        else:
+            audit(
+                action="budgeting.ballot_cast",
+                actor=user,
+                municipality=budget_round.municipality,
+                target=budget_round,
+            )
+            return receipt
+    updated = Ballot.objects.filter(pk=receipt.ballot_token, round=budget_round).update(
+        choices=normalised
+    )
+    if not updated:  # pragma: no cover - the ballot was removed by hand
+        Ballot.objects.create(
+            id=receipt.ballot_token,
+            municipality_id=budget_round.municipality_id,
+            round=budget_round,
+            choices=normalised,
+        )
+    receipt.changed_at = now
+    receipt.save(update_fields=["changed_at"])
+    audit(
+        action="budgeting.ballot_change",
+        actor=user,
+        municipality=budget_round.municipality,
+        target=budget_round,
+    )
+    return receipt
+
+
+@transaction.atomic
+def paper_ballot_enter(
+    *,
+    budget_round: BudgetRound,
+    actor,
+    choices: list[tuple[int, int]],
+    now: datetime | None = None,
+) -> Ballot:
+    """An employee types in a paper ballot; it is marked as paper, not linked to anyone."""
+    now = now or timezone.now()
+    if not budget_round.voting_open(now):
+        raise ValidationError(
+            _("Papirstemmer kan kun indtastes, mens afstemningen er åben.")
+        )
+    projects = {p.pk: p for p in budget_round.projects.on_ballot()}
+    normalised = validate_choices(budget_round, choices, projects)
+    ballot = Ballot.objects.create(
+        municipality_id=budget_round.municipality_id,
+        round=budget_round,
+        choices=normalised,
+        source=BallotSource.PAPER,
+    )
+    audit(
+        action="budgeting.paper_ballot",
+        actor=actor,
+        municipality=budget_round.municipality,
+        target=budget_round,
+    )
+    return ballot
+
+
+# --- Pabulib import -------------------------------------------------------------
+
+IMPORT_BALLOT_TYPE = {
+    "approval": BallotType.APPROVAL,
+    "cumulative": BallotType.CUMULATIVE,
+    "scoring": BallotType.CUMULATIVE,
+    "choose-1": BallotType.CHOOSE_ONE,
+    "ordinal": BallotType.RANKED,
+}
+
+
+def _whole(value: Fraction, what: str) -> int:
+    if value.denominator != 1 or value < 0:
+        raise ValidationError(
+            _("%(what)s skal være et helt antal kroner (fandt %(value)s).")
+            % {"what": what, "value": float(value)}
+        )
+    return int(value)
+
+
+@transaction.atomic
+def round_import_pabulib(
+    *, municipality, actor, text: str, title: str = ""
+) -> BudgetRound:
+    """Import a Pabulib file as a finished round to explore; nothing saved on error."""
+    try:
+        election = parse_pabulib(text)
+    except PabulibError as exc:
+        raise ValidationError(
+            _("Filen er ikke en gyldig Pabulib-fil: %(error)s") % {"error": str(exc)}
+        ) from exc
+    if election.n_projects == 0:
+        raise ValidationError(_("Filen indeholder ingen projekter."))
+    budget = _whole(election.budget, _("Budgettet"))
+    if budget < 1:
+        raise ValidationError(_("Budgettet skal være større end 0."))
+    costs = [
+        _whole(c, _("Prisen på %(id)s") % {"id": pid})
+        for pid, c in zip(election.project_ids, election.costs, strict=True)
+    ]
+    if any(c < 1 for c in costs):
+        raise ValidationError(_("Alle projekter skal have en pris over 0 kr."))
+    meta = election.meta
+    ballot_type = IMPORT_BALLOT_TYPE[election.vote_type]
+    if ballot_type == BallotType.APPROVAL and meta.get("max_sum_cost"):
+        ballot_type = BallotType.KNAPSACK
+    lengths = [int(x) for x in (election.indptr[1:] - election.indptr[:-1])]
+    max_length = meta.get("max_length", "").strip()
+    min_length = meta.get("min_length", "").strip()
+    max_projects = (
+        int(max_length) if max_length.isdigit() else (max(lengths) if lengths else None)
+    )
+    min_projects = int(min_length) if min_length.isdigit() else 0
+    if max_projects is not None and max_projects < min_projects:
+        max_projects = None
+    points_total = meta.get("max_sum_points", "").strip()
+    default_title = " – ".join(
+        v
+        for v in (
+            meta.get("unit", ""),
+            meta.get("subunit", ""),
+            meta.get("instance", ""),
+        )
+        if v
+    ) or _("Importeret borgerbudget")
+    budget_round = BudgetRound(
+        municipality=municipality,
+        title=(title.strip() or default_title)[:160],
+        description=meta.get("description", "")[:2000],
+        budget=budget,
+        phase=Phase.RESULTS,
+        ballot_type=ballot_type,
+        min_projects=min_projects,
+        max_projects=max_projects or None,
+        points_total=min(int(points_total), 32767) if points_total.isdigit() else 10,
+        counting_rule="mes" if "equal" in meta.get("rule", "") else "greedy",
+        is_imported=True,
+        pabulib_meta={
+            k: v for k, v in meta.items() if k not in ("num_votes", "num_projects")
+        },
+        created_by=actor,
+    )
+    budget_round.full_clean()
+    budget_round.save()
+    projects = []
+    for j, pid in enumerate(election.project_ids):
+        fields = election.project_fields[j] if election.project_fields else {}
+        projects.append(
+            Project(
+                municipality=municipality,
+                round=budget_round,
+                title=(fields.get("name") or fields.get("title") or pid)[:160],
+                description=fields.get("description", "")[:5000] or "–",
+                cost=costs[j],
+                area=fields.get("district", fields.get("subunit", ""))[:160],
+                review_status=ReviewStatus.APPROVED,
+                legal_ok=True,
+                practical_ok=True,
+                pabulib_id=pid[:64],
+            )
+        )
+    Project.objects.bulk_create(projects, batch_size=2000)
+    pks = [p.pk for p in projects]
+    if any(pk is None for pk in pks):  # databases without RETURNING
+        by_pid = dict(budget_round.projects.values_list("pabulib_id", "pk"))
+        pks = [by_pid[pid[:64]] for pid in election.project_ids]
+    ordinal = election.vote_type == "ordinal"
+    indices, points, indptr = (
+        election.indices.tolist(),
+        election.points.tolist(),
+        election.indptr.tolist(),
+    )
+    ballots = (
+        Ballot(
+            municipality=municipality,
+            round=budget_round,
+            source=BallotSource.IMPORTED,
+            choices=[
+                [pks[indices[k]], 1 if ordinal else points[k]]
+                for k in range(indptr[v], indptr[v + 1])
+            ],
+        )
+        for v in range(election.n_voters)
+    )
+    _bulk(Ballot, ballots)
+    round_count(budget_round=budget_round)
+    audit(
+        action="budgeting.round_import",
+        actor=actor,
+        municipality=municipality,
+        target=budget_round,
+        data={"projects": len(projects), "ballots": election.n_voters},
+    )
+    return budget_round
+
+
+def _bulk(model, rows, batch_size: int = 5000) -> None:
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= batch_size:
+            model.objects.bulk_create(batch, batch_size=batch_size)
+            batch = []
+    if batch:
+        model.objects.bulk_create(batch, batch_size=batch_size)

@@ -1,0 +1,490 @@
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+
+from . import services
+from .forms import (
+    BallotForm,
+    ImportForm,
+    PhaseForm,
+    ProjectUpdateForm,
+    ProposalForm,
+    ReviewForm,
+    RoundForm,
+)
+from .models import PHASE_ORDER, BudgetRound, Phase, Project, ReviewStatus
+from .selectors import (
+    open_rounds,
+    own_ballot_choices,
+    projects_in_progress,
+    results_context,
+    round_list,
+    round_projects,
+    round_turnout,
+)
+
+
+def _login_needed(request):
+    return redirect_to_login(request.get_full_path())
+
+
+def _round(request, pk: int) -> BudgetRound:
+    budget_round = get_scoped_or_404(BudgetRound, request.municipality, pk=pk)
+    if not request.user.has_perm("budgeting.view_round", budget_round):
+        raise Http404
+    return budget_round
+
+
+def _errors(error: ValidationError) -> list[str]:
+    return [str(m) for m in error.messages]
+
+
+def round_list_view(request):
+    rounds = list(round_list(municipality=request.municipality, viewer=request.user))
+    return render(
+        request,
+        "budgeting/round_list.html",
+        {
+            "rounds": rounds,
+            "in_progress": projects_in_progress(municipality=request.municipality),
+            "can_create": request.user.has_perm(
+                "budgeting.create_round", request.municipality
+            ),
+            "can_import": request.user.has_perm(
+                "budgeting.import_round", request.municipality
+            ),
+        },
+    )
+
+
+def round_detail(request, pk: int):
+    budget_round = _round(request, pk)
+    projects = round_projects(
+        municipality=request.municipality,
+        budget_round=budget_round,
+        viewer=request.user,
+    )
+    on_ballot = [p for p in projects if p.review_status == ReviewStatus.APPROVED]
+    rejected = [p for p in projects if p.review_status == ReviewStatus.REJECTED]
+    pending = [p for p in projects if p.review_status == ReviewStatus.PENDING]
+    can_change = request.user.has_perm("budgeting.change_round", budget_round)
+    next_phase = None
+    if can_change and budget_round.phase_index + 1 < len(PHASE_ORDER):
+        next_phase = Phase(PHASE_ORDER[budget_round.phase_index + 1])
+    return render(
+        request,
+        "budgeting/round_detail.html",
+        {
+            "round": budget_round,
+            "on_ballot": on_ballot,
+            "rejected": rejected,
+            "pending": pending,
+            "phases": [(p, i <= budget_round.phase_index) for i, p in enumerate(Phase)],
+            "can_change": can_change,
+            "next_phase": next_phase,
+            "can_propose": request.user.has_perm(
+                "budgeting.propose_project", budget_round
+            ),
+            "can_vote": budget_round.voting_open(),
+            "can_paper": request.user.has_perm(
+                "budgeting.enter_paper_ballot", budget_round
+            ),
+            "can_review": request.user.has_perm(
+                "budgeting.review_project", budget_round
+            ),
+            "can_export": request.user.has_perm("budgeting.export_round", budget_round),
+            "has_voted": own_ballot_choices(
+                budget_round=budget_round, user=request.user
+            )
+            is not None,
+            "turnout": round_turnout(budget_round=budget_round)
+            if can_change or budget_round.has_results
+            else None,
+        },
+    )
+
+
+def round_create(request):
+    if not request.user.is_authenticated:
+        return _login_needed(request)
+    if not request.user.has_perm("budgeting.create_round", request.municipality):
+        raise PermissionDenied
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            budget_round = services.round_create(
+                municipality=request.municipality,
+                actor=request.user,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Borgerbudgettet er oprettet."))
+            return redirect(budget_round.get_absolute_url())
+    return render(request, "budgeting/round_form.html", {"form": form})
+
+
+def round_edit(request, pk: int):
+    budget_round = _round(request, pk)
+    if not request.user.is_authenticated:
+        return _login_needed(request)
+    if not request.user.has_perm("budgeting.change_round", budget_round):
+        raise PermissionDenied
+    form = RoundForm(
+        request.POST or None, instance=BudgetRound.objects.get(pk=budget_round.pk)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.round_update(
+                budget_round=budget_round, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Ændringerne er gemt."))
+            return redirect(budget_round.get_absolute_url())
+    return render(
+        request, "budgeting/round_form.html", {"form": form, "round": budget_round}
+    )
+
+
+@require_POST
+def round_phase(request, pk: int):
+    budget_round = _round(request, pk)
+    if not request.user.has_perm("budgeting.change_round", budget_round):
+        raise PermissionDenied
+    form = PhaseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.round_set_phase(
+                budget_round=budget_round,
+                actor=request.user,
+                phase=form.cleaned_data["phase"],
+            )
+        except ValidationError as error:
+            for message in _errors(error):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Fasen er skiftet."))
+    return redirect(budget_round.get_absolute_url())
+
+
+def project_propose(request, pk: int):
+    budget_round = _round(request, pk)
+    if not request.user.is_authenticated:
+        return _login_needed(request)
+    if not request.user.has_perm("budgeting.propose_project", budget_round):
+        messages.error(
+            request, _("Der kan ikke stilles forslag til dette borgerbudget nu.")
+        )
+        return redirect(budget_round.get_absolute_url())
+    form = ProposalForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            project = services.project_propose(
+                budget_round=budget_round,
+                actor=request.user,
+                title=data["title"],
+                description=data["description"],
+                cost=data["cost"],
+                area=data["area"],
+                category=data["category"],
+                image=data.get("image"),
+                image_alt=data.get("image_alt", ""),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Tak for dit forslag. Medarbejderne vurderer det, før afstemningen."),
+            )
+            return redirect(project.get_absolute_url())
+    return render(
+        request, "budgeting/project_form.html", {"form": form, "round": budget_round}
+    )
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _project(request, pk: int) -> Project:
+    project = get_scoped_or_404(
+        Project.objects.select_related("round"), request.municipality, pk=pk
+    )
+    if not request.user.has_perm("budgeting.view_round", project.round):
+        raise Http404
+    return project
+
+
+def project_detail(request, pk: int):
+    project = _project(request, pk)
+    return render(
+        request,
+        "budgeting/project_detail.html",
+        {
+            "project": project,
+            "round": project.round,
+            "images": list(project.images.all()),
+            "updates": list(project.updates.all()[:50]),
+            "can_review": request.user.has_perm("budgeting.review_project", project)
+            and project.round.phase in (Phase.PROPOSALS, Phase.REVIEW),
+            "can_update": project.is_funded
+            and request.user.has_perm("budgeting.post_update", project),
+        },
+    )
+
+
+def project_review(request, pk: int):
+    project = _project(request, pk)
+    if not request.user.is_authenticated:
+        return _login_needed(request)
+    if not request.user.has_perm("budgeting.review_project", project):
+        raise PermissionDenied
+    form = ReviewForm(request.POST or None, instance=Project.objects.get(pk=project.pk))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.project_review(
+                project=project,
+                actor=request.user,
+                review_status=data["review_status"],
+                cost=data["cost"],
+                legal_ok=data["legal_ok"],
+                practical_ok=data["practical_ok"],
+                review_note=data["review_note"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Vurderingen er gemt."))
+            return redirect(project.get_absolute_url())
+    return render(
+        request, "budgeting/project_review.html", {"form": form, "project": project}
+    )
+
+
+def project_update(request, pk: int):
+    project = _project(request, pk)
+    if not request.user.is_authenticated:
+        return _login_needed(request)
+    if not (
+        project.is_funded and request.user.has_perm("budgeting.post_update", project)
+    ):
+        raise PermissionDenied
+    form = ProjectUpdateForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"status": project.implementation_status},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.project_update_post(
+                project=project,
+                actor=request.user,
+                status=data["status"],
+                text=data["text"],
+                photo=data.get("photo"),
+                photo_alt=data.get("photo_alt", ""),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Opdateringen er offentliggjort."))
+            return redirect(project.get_absolute_url())
+    return render(
+        request, "budgeting/projectupdate_form.html", {"form": form, "project": project}
+    )
+
+
+def ballot(request, pk: int):
+    budget_round = _round(request, pk)
+    if not request.user.is_authenticated:
+        return _login_needed(request)
+    projects = [
+        p
+        for p in round_projects(
+            municipality=request.municipality,
+            budget_round=budget_round,
+            viewer=request.user,
+        )
+        if p.review_status == ReviewStatus.APPROVED
+    ]
+    existing = own_ballot_choices(budget_round=budget_round, user=request.user)
+    problems = services.voting_access_problems(budget_round, request.user)
+    if problems:
+        return render(
+            request,
+            "budgeting/ballot_form.html",
+            {
+                "round": budget_round,
+                "problems": problems,
+                "existing": existing,
+                "projects": projects,
+                "form": None,
+            },
+            status=403 if request.method == "POST" else 200,
+        )
+    initial = BallotForm.initial_from(budget_round, existing or [])
+    form = BallotForm(
+        request.POST or None,
+        budget_round=budget_round,
+        projects=projects,
+        user=request.user,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.ballot_cast(
+                budget_round=budget_round,
+                user=request.user,
+                choices=form.choices(),
+                birth_year=data.get("birth_year"),
+                age_confirmed=data.get("age_confirmed", False),
+                postcode=data.get("postcode", ""),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Din stemme er ændret. Kun den nyeste tæller.")
+                if existing is not None
+                else _("Tak! Din stemme er registreret."),
+            )
+            return redirect(
+                tenant_reverse("budgeting:ballot", request.municipality, pk=pk)
+            )
+    return render(
+        request,
+        "budgeting/ballot_form.html",
+        {
+            "round": budget_round,
+            "form": form,
+            "projects": projects,
+            "existing": existing,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def paper_ballot(request, pk: int):
+    budget_round = _round(request, pk)
+    if not request.user.is_authenticated:
+        return _login_needed(request)
+    if not request.user.has_perm("budgeting.enter_paper_ballot", budget_round):
+        raise PermissionDenied
+    projects = list(budget_round.projects.on_ballot().order_by("title", "id"))
+    form = BallotForm(
+        request.POST or None,
+        budget_round=budget_round,
+        projects=projects,
+        with_eligibility=False,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.paper_ballot_enter(
+                budget_round=budget_round, actor=request.user, choices=form.choices()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Papirstemmesedlen er indtastet."))
+            return redirect(
+                tenant_reverse("budgeting:paper_ballot", request.municipality, pk=pk)
+            )
+    return render(
+        request,
+        "budgeting/ballot_paper.html",
+        {
+            "round": budget_round,
+            "form": form,
+            "projects": projects,
+            "turnout": round_turnout(budget_round=budget_round),
+        },
+    )
+
+
+def results(request, pk: int):
+    budget_round = _round(request, pk)
+    if not request.user.has_perm("budgeting.view_results", budget_round):
+        raise Http404
+    if budget_round.results is None:
+        services.round_count(budget_round=budget_round)
+    projects = {
+        p.pk: p
+        for p in budget_round.projects.on_ballot().only(
+            "id", "title", "cost", "round_id", "municipality_id", "is_funded"
+        )
+    }
+    return render(
+        request,
+        "budgeting/round_results.html",
+        {"round": budget_round, **results_context(budget_round.results, projects)},
+    )
+
+
+def export(request, pk: int):
+    budget_round = _round(request, pk)
+    if not request.user.has_perm("budgeting.export_round", budget_round):
+        raise PermissionDenied
+    from .counting import election_for_round
+    from .engine import write_pabulib
+
+    text = write_pabulib(election_for_round(budget_round))
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    name = slugify(f"{request.municipality.slug}-{budget_round.title}")[:80] or "round"
+    response["Content-Disposition"] = f'attachment; filename="{name}.pb"'
+    return response
+
+
+def round_import(request):
+    if not request.user.is_authenticated:
+        return _login_needed(request)
+    if not request.user.has_perm("budgeting.import_round", request.municipality):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            budget_round = services.round_import_pabulib(
+                municipality=request.municipality,
+                actor=request.user,
+                text=form.text,
+                title=form.cleaned_data["title"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(
+                request, _("Filen er importeret. Udforsk resultatet herunder.")
+            )
+            return redirect(
+                tenant_reverse(
+                    "budgeting:results", request.municipality, pk=budget_round.pk
+                )
+            )
+    return render(request, "budgeting/round_import.html", {"form": form})
+
+
+def home_context(request):
+    """The municipality home page section: open rounds (one query)."""
+    if request.municipality is None:
+        return None
+    rounds = open_rounds(municipality=request.municipality)
+    return {"budget_rounds": rounds} if rounds else None
