@@ -11,7 +11,7 @@ from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
 
 from .forms import AddMemberForm, DepartmentForm, OrganisationForm
 from .models import Organisation
-from .selectors import organisation_list, organisations_acting_as
+from .selectors import organisation_list, organisations_acting_as, with_member_counts
 from .services import (
     organisation_create,
     organisation_member_add,
@@ -26,6 +26,7 @@ def organisation_list_view(request):
     page = Paginator(
         organisation_list(municipality=request.municipality, kind=kind, query=query), 30
     ).get_page(request.GET.get("page"))
+    page.object_list = with_member_counts(page.object_list)
     return render(
         request,
         "organisations/organisation_list.html",
