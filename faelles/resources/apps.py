@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ResourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "faelles.resources"
+    verbose_name = _("Ressourcer og behov")
+
+    def ready(self) -> None:
+        from faelles.municipalities.home import register_home_section
+        from faelles.municipalities.navigation import register_nav
+
+        from . import rules  # noqa: F401
+        from .home import home_context
+
+        register_nav(10, "resources:list", _("Ressourcer og behov"))
+        register_home_section(10, "resources/partials/_home.html", home_context)

@@ -1,0 +1,308 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from faelles.accounts.models import LANGUAGE_CHOICES, Membership
+from faelles.matching import taxonomy
+from faelles.matching.records import SLOTS, slot_label
+
+from .models import (
+    MODE_FIELDS,
+    Collaboration,
+    ConsentMethod,
+    Kind,
+    Listing,
+    Side,
+    Visibility,
+    is_special_category,
+    mask_to_slots,
+    slots_to_mask,
+)
+
+MODE_CHOICES = [
+    ("in_person", _("Fysisk fremmøde")),
+    ("online", _("Online")),
+    ("phone", _("Telefon")),
+]
+
+
+def slot_choices():
+    return [(s, slot_label(s)) for s in SLOTS]
+
+
+class ListingForm(forms.ModelForm):
+    categories = forms.MultipleChoiceField(
+        label=_("Kategorier"),
+        required=False,
+        choices=taxonomy.choices,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Vælg en eller flere. Hold Ctrl nede for at vælge flere."),
+    )
+    modes = forms.MultipleChoiceField(
+        label=_("Hvordan kan I mødes?"),
+        choices=MODE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        initial=["in_person"],
+    )
+    slots = forms.MultipleChoiceField(
+        label=_("Hvornår på ugen passer det?"),
+        required=False,
+        choices=slot_choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Lad felterne stå tomme, hvis tidspunktet er fleksibelt."),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Sprog"),
+        required=False,
+        choices=LANGUAGE_CHOICES,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+    special_consent = forms.BooleanField(
+        label=_(
+            "Jeg giver samtykke til, at Fælles gemmer og viser oplysninger om "
+            "helbred eller levet erfaring i dette opslag, for de personer jeg "
+            "vælger ovenfor. Jeg kan trække samtykket tilbage ved at slette opslaget."
+        ),
+        required=False,
+        help_text=_(
+            "Kræves kun, hvis opslaget handler om helbred eller levet erfaring."
+        ),
+    )
+
+    class Meta:
+        model = Listing
+        fields = [
+            "kind",
+            "title",
+            "text",
+            "categories",
+            "modes",
+            "postcode",
+            "radius_km",
+            "slots",
+            "available_from",
+            "available_until",
+            "commitment",
+            "capacity",
+            "min_age",
+            "languages",
+            "requires_child_certificate",
+            "visibility",
+            "special_consent",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "available_from": forms.DateInput(attrs={"type": "date"}),
+            "available_until": forms.DateInput(attrs={"type": "date"}),
+        }
+        help_texts = {
+            "postcode": _("Vises kun som et omtrentligt område, aldrig en adresse."),
+            "visibility": _(
+                "Oplysninger om helbred og levet erfaring kan aldrig vises for alle."
+            ),
+            "requires_child_certificate": _(
+                "Hjælperen skal have en børneattest, som en organisation har "
+                "kontrolleret."
+            ),
+        }
+
+    def __init__(self, *args, side: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.side = side
+        self.fields["kind"].choices = Kind.choices
+        self.fields["commitment"].required = False
+        if side == Side.OFFER:
+            del self.fields["requires_child_certificate"]
+        instance = self.instance
+        if instance.pk:
+            self.initial["modes"] = instance.modes
+            self.initial["slots"] = mask_to_slots(instance.availability)
+            self.initial["special_consent"] = instance.special_consent_at is not None
+        self.fields["visibility"].choices = Visibility.choices
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind", "")
+        cats = data.get("categories") or []
+        if is_special_category(kind, cats):
+            if not data.get("special_consent"):
+                self.add_error(
+                    "special_consent",
+                    _(
+                        "Opslag om helbred eller levet erfaring kræver, at du sætter "
+                        "kryds i samtykket."
+                    ),
+                )
+            if data.get("visibility") == Visibility.PUBLIC:
+                self.add_error(
+                    "visibility",
+                    _(
+                        "Opslag om helbred eller levet erfaring kan ikke vises for "
+                        "alle. Vælg medlemmer eller medarbejdere."
+                    ),
+                )
+        return data
+
+    def _post_clean(self):
+        # The model is validated by the service, with consent applied first.
+        pass
+
+    def service_fields(self) -> dict:
+        d = self.cleaned_data
+        fields = {
+            name: d.get(name)
+            for name in [
+                "kind",
+                "title",
+                "text",
+                "categories",
+                "postcode",
+                "radius_km",
+                "available_from",
+                "available_until",
+                "commitment",
+                "capacity",
+                "min_age",
+                "languages",
+                "visibility",
+            ]
+        }
+        fields["commitment"] = fields["commitment"] or ""
+        fields["languages"] = list(fields["languages"] or [])
+        fields["categories"] = list(fields["categories"] or [])
+        fields["postcode"] = fields["postcode"] or ""
+        fields["availability"] = slots_to_mask(d.get("slots") or [])
+        for mode, field in MODE_FIELDS.items():
+            fields[field] = mode in (d.get("modes") or [])
+        fields["requires_child_certificate"] = bool(d.get("requires_child_certificate"))
+        return fields
+
+
+class BehalfForm(forms.Form):
+    """An employee posts for a citizen, with the citizen's consent on record."""
+
+    citizen_email = forms.EmailField(label=_("Borgerens e-mail"))
+    consent_by = forms.CharField(
+        label=_("Hvem gav samtykke?"),
+        max_length=120,
+        help_text=_("Fx borgeren selv eller en værge."),
+    )
+    consent_method = forms.ChoiceField(
+        label=_("Hvordan blev samtykket givet?"), choices=ConsentMethod.choices
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, prefix="behalf", **kwargs)
+        self.municipality = municipality
+
+    def clean_citizen_email(self):
+        email = self.cleaned_data["citizen_email"].lower()
+        membership = (
+            Membership.objects.select_related("user")
+            .filter(municipality=self.municipality, user__email=email)
+            .first()
+        )
+        if membership is None:
+            raise forms.ValidationError(
+                _("Personen er ikke medlem i kommunen. Opret dem først.")
+            )
+        self.citizen = membership.user
+        return email
+
+
+class SuggestForm(forms.Form):
+    offer = forms.IntegerField(label=_("Ressource (nummer)"), min_value=1)
+    need = forms.IntegerField(label=_("Behov (nummer)"), min_value=1)
+    note = forms.CharField(
+        label=_("Hvorfor passer de sammen?"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class RespondForm(forms.Form):
+    offer = forms.ChoiceField(label=_("Hvilken af dine ressourcer?"))
+    note = forms.CharField(
+        label=_("Besked til den, der har behovet"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, offers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].choices = [(str(o.pk), o.title) for o in offers]
+
+
+class AdjustForm(forms.Form):
+    offer = forms.IntegerField(label=_("En anden ressource (nummer)"), min_value=1)
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Skriv en besked"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=Collaboration.Status.choices)
+
+
+class HoursForm(forms.Form):
+    hours = forms.DecimalField(
+        label=_("Timer"), min_value=0.5, max_value=100, decimal_places=1
+    )
+    on = forms.DateField(
+        label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class FeedbackForm(forms.Form):
+    text = forms.CharField(
+        label=_("Hvordan gik det?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Søg"), required=False, max_length=200)
+    side = forms.ChoiceField(
+        label=_("Vis"),
+        required=False,
+        choices=[("", _("Ressourcer og behov")), *Side.choices],
+    )
+    kind = forms.ChoiceField(
+        label=_("Slags"), required=False, choices=[("", _("Alle")), *Kind.choices]
+    )
+    category = forms.ChoiceField(
+        label=_("Kategori"),
+        required=False,
+        choices=lambda: [("", _("Alle")), *taxonomy.choices()],
+    )
+    postcode = forms.RegexField(
+        label=_("Postnummer"), required=False, regex=r"^\d{4}$", max_length=4
+    )
+    km = forms.TypedChoiceField(
+        label=_("Område"),
+        required=False,
+        coerce=int,
+        empty_value=0,
+        choices=[
+            ("0", _("Kun postnummeret")),
+            ("5", _("Inden for 5 km")),
+            ("10", _("Inden for 10 km")),
+            ("25", _("Inden for 25 km")),
+        ],
+    )
+    mode = forms.ChoiceField(
+        label=_("Måde"), required=False, choices=[("", _("Alle")), *MODE_CHOICES]
+    )
+    slots = forms.MultipleChoiceField(
+        label=_("Tidspunkt"),
+        required=False,
+        choices=slot_choices,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )

@@ -1,0 +1,70 @@
+"""What Fælles keeps about a person in resources and needs (for the data export)."""
+
+from .models import (
+    ChildCertificateVerification,
+    CollaborationMessage,
+    Feedback,
+    HoursEntry,
+    Listing,
+)
+
+
+def export_personal_data(user) -> dict:
+    listings = Listing.objects.filter(owner=user).select_related("municipality")
+    return {
+        "listings": [
+            {
+                "municipality": x.municipality.slug,
+                "side": x.side,
+                "kind": x.kind,
+                "title": x.title,
+                "text": x.text,
+                "categories": x.categories,
+                "postcode": x.postcode,
+                "visibility": x.visibility,
+                "special_consent_at": x.special_consent_at.isoformat()
+                if x.special_consent_at
+                else None,
+                "behalf_consent": {
+                    "by": x.behalf_consent_by,
+                    "method": x.behalf_consent_method,
+                    "at": x.behalf_consent_at.isoformat(),
+                }
+                if x.behalf_consent_at
+                else None,
+                "created_at": x.created_at.isoformat(),
+                "expires_on": x.expires_on.isoformat(),
+            }
+            for x in listings
+        ],
+        "child_certificate_verifications": [
+            {
+                "organisation": v.organisation.name,
+                "verified_on": v.verified_on.isoformat(),
+                "valid_until": v.valid_until.isoformat(),
+            }
+            for v in ChildCertificateVerification.objects.filter(
+                person=user
+            ).select_related("organisation")
+        ],
+        "collaboration_messages": [
+            {
+                "collaboration": m.collaboration_id,
+                "body": m.body,
+                "at": m.created_at.isoformat(),
+            }
+            for m in CollaborationMessage.objects.filter(author=user)
+        ],
+        "hours": [
+            {
+                "collaboration": h.collaboration_id,
+                "hours": str(h.hours),
+                "on": h.on.isoformat(),
+            }
+            for h in HoursEntry.objects.filter(person=user)
+        ],
+        "feedback": [
+            {"collaboration": f.collaboration_id, "text": f.text}
+            for f in Feedback.objects.filter(author=user)
+        ],
+    }

@@ -1,0 +1,53 @@
+"""A map without tiles: postcode centres as points in an SVG, never an address.
+
+Each point is a postcode's centre (from the matching engine's offline table), so
+locations are blurred to the postcode by construction; listings sharing a postcode
+become one point with a count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from faelles.matching import geo
+
+WIDTH, HEIGHT, PAD = 600, 420, 30
+
+
+@dataclass
+class Point:
+    x: float
+    y: float
+    r: float
+    postcode: str
+    name: str
+    count: int
+
+
+def map_points(listings) -> dict:
+    postcodes = geo.load()
+    counts = Counter(x.postcode for x in listings if postcodes.lookup(x.postcode) >= 0)
+    if not counts:
+        return {"points": [], "width": WIDTH, "height": HEIGHT}
+    rows = {code: postcodes.lookup(code) for code in counts}
+    xs = [postcodes.xy[r][0] for r in rows.values()]
+    ys = [postcodes.xy[r][1] for r in rows.values()]
+    span = max(max(xs) - min(xs), max(ys) - min(ys), 10.0)
+    scale = min(WIDTH, HEIGHT) - 2 * PAD
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    points = []
+    for code, row in sorted(rows.items()):
+        x, y = postcodes.xy[row]
+        n = counts[code]
+        points.append(
+            Point(
+                x=round(WIDTH / 2 + (x - cx) / span * scale, 1),
+                y=round(HEIGHT / 2 - (y - cy) / span * scale, 1),
+                r=round(min(6 + 3 * n**0.5, 24), 1),
+                postcode=code,
+                name=postcodes.names[row],
+                count=n,
+            )
+        )
+    return {"points": points, "width": WIDTH, "height": HEIGHT, "span_km": round(span)}

@@ -1,0 +1,273 @@
+"""The bridge between listings in the database and the pure matching engine.
+
+One ``MatchIndex`` per municipality and side lives in process memory. Every write
+to a listing stamps it with the municipality's next revision (``MatchState``); before
+answering, the cached index fetches the rows with a newer revision — one indexed
+query, usually empty — and adds or removes them. So the index is never rebuilt on a
+write and several worker processes stay correct without talking to each other.
+
+Visibility goes through the engine's ``requires``/``has`` filter: a listing shown
+to members only *requires* the token ``~medlem``, one for employees ``~medarbejder``,
+and the query *has* the tokens of the person looking. So a restricted listing can
+never be ranked for someone who may not see it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import threading
+from dataclasses import dataclass
+
+from django.db.models import F
+from django.utils import timezone
+
+from faelles.matching import Match, MatchIndex, Record
+
+from .models import (
+    ChildCertificateVerification,
+    DeclinedPair,
+    Listing,
+    MatchState,
+    Side,
+    Visibility,
+    mask_to_slots,
+)
+
+CHILD_CERTIFICATE = "børneattest"
+VISIBILITY_TOKEN = {Visibility.MEMBERS: "~medlem", Visibility.EMPLOYEES: "~medarbejder"}
+FIELDS = (
+    "pk",
+    "side",
+    "owner_id",
+    "kind",
+    "categories",
+    "title",
+    "text",
+    "mode_in_person",
+    "mode_online",
+    "mode_phone",
+    "postcode",
+    "radius_km",
+    "availability",
+    "commitment",
+    "capacity",
+    "min_age",
+    "languages",
+    "requires_child_certificate",
+    "visibility",
+    "is_active",
+    "expires_on",
+    "created_at",
+    "revision",
+)
+
+
+def record_from(row: dict, *, certified: bool, for_query: bool = False) -> Record:
+    """A listing (as a ``values()`` dict) as the engine's record."""
+    requires: list[str] = []
+    if row["side"] == Side.NEED and row["requires_child_certificate"]:
+        requires.append(CHILD_CERTIFICATE)
+    if not for_query and row["visibility"] in VISIBILITY_TOKEN:
+        requires.append(VISIBILITY_TOKEN[row["visibility"]])
+    has = [CHILD_CERTIFICATE] if certified and row["side"] == Side.OFFER else []
+    modes = [
+        m
+        for m, f in (
+            ("in_person", "mode_in_person"),
+            ("online", "mode_online"),
+            ("phone", "mode_phone"),
+        )
+        if row[f]
+    ]
+    created = row["created_at"]
+    return Record(
+        id=str(row["pk"]),
+        title=row["title"],
+        text=row["text"],
+        kind=(row["kind"],),
+        categories=tuple(row["categories"] or ()),
+        mode=tuple(modes),
+        postcode=row["postcode"] or None,
+        radius_km=float(row["radius_km"]) if row["radius_km"] else None,
+        availability=tuple(mask_to_slots(row["availability"])),
+        commitment=row["commitment"] or None,
+        capacity=row["capacity"] if row["commitment"] == "group" else None,
+        requires=tuple(requires),
+        has=tuple(has),
+        min_age=row["min_age"],
+        languages=tuple(row["languages"] or ()),
+        created=created.date() if isinstance(created, dt.datetime) else created,
+        extra={"owner_id": row["owner_id"]},
+    )
+
+
+def viewer_tokens(levels) -> tuple[str, ...]:
+    return tuple(VISIBILITY_TOKEN[v] for v in levels if v in VISIBILITY_TOKEN)
+
+
+# -- revisions -------------------------------------------------------------------------
+
+
+def bump(municipality, listing_ids) -> int:
+    """Give these listings the municipality's next revision (call inside the write).
+
+    The counter row stays locked until the transaction commits, so revisions become
+    visible in the order they were handed out.
+    """
+    state, _ = MatchState.objects.get_or_create(municipality=municipality)
+    MatchState.objects.filter(pk=state.pk).update(revision=F("revision") + 1)
+    revision = MatchState.objects.values_list("revision", flat=True).get(pk=state.pk)
+    Listing.objects.filter(pk__in=list(listing_ids)).update(revision=revision)
+    return revision
+
+
+def bump_owner_offers(municipality, person) -> None:
+    ids = Listing.objects.filter(
+        municipality=municipality, owner=person, side=Side.OFFER
+    ).values_list("pk", flat=True)
+    bump(municipality, list(ids))
+
+
+# -- the cache ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    index: MatchIndex
+    revision: int
+    lock: threading.Lock
+
+
+_cache: dict[tuple[int, str], _Entry] = {}
+_cache_lock = threading.Lock()
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _certified_owner_ids(municipality_id: int, today: dt.date, owner_ids=None) -> set:
+    qs = ChildCertificateVerification.objects.filter(
+        municipality_id=municipality_id, valid_until__gte=today
+    )
+    if owner_ids is not None:
+        qs = qs.filter(person_id__in=owner_ids)
+    return set(qs.values_list("person_id", flat=True))
+
+
+def _build(municipality_id: int, side: str, today: dt.date) -> _Entry:
+    revision = (
+        MatchState.objects.filter(municipality_id=municipality_id)
+        .values_list("revision", flat=True)
+        .first()
+        or 0
+    )
+    certified = (
+        _certified_owner_ids(municipality_id, today) if side == Side.OFFER else set()
+    )
+    rows = (
+        Listing.objects.filter(municipality_id=municipality_id, side=side)
+        .active(today)
+        .values(*FIELDS)
+        .iterator(chunk_size=5000)
+    )
+    index = MatchIndex.build(
+        record_from(r, certified=r["owner_id"] in certified) for r in rows
+    )
+    return _Entry(index=index, revision=revision, lock=threading.Lock())
+
+
+def _refresh(entry: _Entry, municipality_id: int, side: str, today: dt.date) -> None:
+    changed = list(
+        Listing.objects.filter(
+            municipality_id=municipality_id, side=side, revision__gt=entry.revision
+        ).values(*FIELDS)
+    )
+    if not changed:
+        return
+    certified = (
+        _certified_owner_ids(municipality_id, today, {r["owner_id"] for r in changed})
+        if side == Side.OFFER
+        else set()
+    )
+    for row in changed:
+        if row["is_active"] and row["expires_on"] >= today:
+            entry.index.add(record_from(row, certified=row["owner_id"] in certified))
+        else:
+            entry.index.remove(str(row["pk"]))
+        entry.revision = max(entry.revision, row["revision"])
+
+
+def index_for(
+    municipality_id: int, side: str, today: dt.date | None = None
+) -> MatchIndex:
+    """The up-to-date index of one side's active listings."""
+    today = today or timezone.localdate()
+    key = (municipality_id, side)
+    entry = _cache.get(key)
+    if entry is None:
+        with _cache_lock:
+            entry = _cache.get(key)
+            if entry is None:
+                entry = _build(municipality_id, side, today)
+                _cache[key] = entry
+                return entry.index
+    with entry.lock:
+        _refresh(entry, municipality_id, side, today)
+    return entry.index
+
+
+# -- asking ------------------------------------------------------------------------------
+
+
+@dataclass
+class Found:
+    listing: Listing
+    match: Match
+
+    def reasons(self, language: str = "da") -> list[str]:
+        return self.match.texts(language)
+
+
+def matches_for(
+    listing: Listing, *, levels, top: int = 10, today: dt.date | None = None
+) -> list[Found]:
+    """The best listings of the other side for ``listing``, as ``levels`` may see."""
+    today = today or timezone.localdate()
+    other = Side.NEED if listing.side == Side.OFFER else Side.OFFER
+    index = index_for(listing.municipality_id, other, today)
+    row = {f: getattr(listing, "pk" if f == "pk" else f) for f in FIELDS}
+    certified = listing.side == Side.OFFER and bool(
+        _certified_owner_ids(listing.municipality_id, today, [listing.owner_id])
+    )
+    query = record_from(row, certified=certified, for_query=True)
+    query = dataclasses.replace(query, has=query.has + viewer_tokens(levels))
+    if listing.side == Side.NEED:
+        declined = set(
+            DeclinedPair.objects.filter(need=listing).values_list("offer_id", flat=True)
+        )
+    else:
+        declined = set(
+            DeclinedPair.objects.filter(offer=listing).values_list("need_id", flat=True)
+        )
+    found = index.query(query, top=top + len(declined) + 5, today=today)
+    ids = [int(m.id) for m in found if int(m.id) not in declined]
+    listings = (
+        Listing.objects.filter(
+            municipality_id=listing.municipality_id, pk__in=ids, visibility__in=levels
+        )
+        .active(today)
+        .select_related("organisation")
+    )
+    by_id = {x.pk: x for x in listings}
+    out = []
+    for m in found:
+        candidate = by_id.get(int(m.id))
+        if candidate is None or candidate.owner_id == listing.owner_id:
+            continue
+        out.append(Found(candidate, m))
+        if len(out) == top:
+            break
+    return out

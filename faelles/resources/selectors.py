@@ -1,0 +1,117 @@
+"""Reads about offers, needs, proposals and collaborations (always per municipality)."""
+
+from __future__ import annotations
+
+import numpy as np
+from django.db.models import Q, QuerySet
+
+from faelles.matching import geo
+
+from . import search
+from .models import (
+    MODE_FIELDS,
+    Collaboration,
+    Listing,
+    Proposal,
+    slots_to_mask,
+)
+
+
+def postcodes_near(postcode: str, km: float) -> list[str]:
+    """Postcodes whose centre lies within ``km`` of ``postcode`` (itself included)."""
+    postcodes = geo.load()
+    row = postcodes.lookup(postcode)
+    if row < 0:
+        return [postcode]
+    near = np.flatnonzero(postcodes.distances_from(row) <= km)
+    return [postcodes.codes[i] for i in near]
+
+
+def listing_search(
+    *,
+    municipality,
+    levels,
+    side: str = "",
+    kind: str = "",
+    category: str = "",
+    postcode: str = "",
+    km: float = 0,
+    mode: str = "",
+    slots: list[str] | None = None,
+    query: str = "",
+) -> QuerySet[Listing]:
+    """Active listings the viewer may see, filtered; order and page with keyset."""
+    qs = Listing.objects.for_municipality(municipality).active().visible_at(levels)
+    if side:
+        qs = qs.filter(side=side)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if category:
+        qs = qs.filter(category_path__contains=f" {category} ")
+    if postcode:
+        if km:
+            qs = qs.filter(postcode__in=postcodes_near(postcode, km))
+        else:
+            qs = qs.filter(postcode=postcode)
+    if mode in MODE_FIELDS:
+        qs = qs.filter(**{MODE_FIELDS[mode]: True})
+    mask = slots_to_mask(slots or [])
+    if mask:
+        from django.db.models import F
+
+        qs = qs.alias(_slots=F("availability").bitand(mask)).filter(
+            Q(_slots__gt=0) | Q(availability=0)
+        )
+    if query:
+        qs = search.filter_by_text(qs, query)
+    return qs.select_related("organisation")
+
+
+def listings_of(*, municipality, user) -> QuerySet[Listing]:
+    """Everything the person holds here, newest first (also closed and expired)."""
+    from faelles.organisations.models import OrganisationMember
+
+    org_ids = OrganisationMember.objects.filter(user=user).values("organisation_id")
+    return (
+        Listing.objects.for_municipality(municipality)
+        .filter(Q(owner=user) | Q(organisation_id__in=org_ids))
+        .select_related("organisation")
+        .order_by("-id")
+    )
+
+
+def proposals_for(*, municipality, listing: Listing) -> QuerySet[Proposal]:
+    field = "need" if listing.side == "need" else "offer"
+    return (
+        Proposal.objects.for_municipality(municipality)
+        .filter(**{field: listing})
+        .select_related("need", "offer", "collaboration")
+        .order_by("-created_at", "-id")
+    )
+
+
+def open_proposals_for_user(*, municipality, user) -> QuerySet[Proposal]:
+    mine = listings_of(municipality=municipality, user=user).values("pk")
+    return (
+        Proposal.objects.for_municipality(municipality)
+        .filter(status=Proposal.Status.PROPOSED)
+        .filter(Q(need_id__in=mine) | Q(offer_id__in=mine))
+        .select_related("need", "offer")
+    )
+
+
+def facilitation_queue(*, municipality) -> QuerySet[Proposal]:
+    return (
+        Proposal.objects.for_municipality(municipality)
+        .filter(status=Proposal.Status.SUGGESTED)
+        .select_related("need", "offer", "proposed_by")
+        .order_by("created_at", "id")
+    )
+
+
+def collaborations_of(*, municipality, user) -> QuerySet[Collaboration]:
+    return (
+        Collaboration.objects.for_municipality(municipality)
+        .filter(Q(need_owner=user) | Q(offer_owner=user) | Q(facilitator=user))
+        .select_related("need", "offer")
+    )

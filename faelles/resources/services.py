@@ -1,0 +1,647 @@
+"""Every write about offers, needs, proposals and collaborations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from faelles.core.audit import audit
+from faelles.notifications.services import notify
+
+from . import matches, search
+from .models import (
+    DEFAULT_LIFETIME_DAYS,
+    ChildCertificateVerification,
+    Collaboration,
+    CollaborationMessage,
+    DeclinedPair,
+    Feedback,
+    HoursEntry,
+    Listing,
+    Proposal,
+    Side,
+    category_path,
+    is_special_category,
+)
+from .rules import holds
+
+LISTING_FIELDS = {
+    "kind",
+    "categories",
+    "title",
+    "text",
+    "mode_in_person",
+    "mode_online",
+    "mode_phone",
+    "postcode",
+    "radius_km",
+    "availability",
+    "available_from",
+    "available_until",
+    "commitment",
+    "capacity",
+    "min_age",
+    "languages",
+    "requires_child_certificate",
+    "visibility",
+    "expires_on",
+}
+
+
+def _apply(listing: Listing, fields: dict, *, special_consent: bool, now) -> None:
+    unknown = set(fields) - LISTING_FIELDS
+    if unknown:
+        raise TypeError(f"unknown listing fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(listing, name, value)
+    listing.category_path = category_path(
+        [c for c in listing.categories if isinstance(c, str)]
+    )
+    if listing.side == Side.OFFER:
+        listing.requires_child_certificate = False
+    if is_special_category(listing.kind, listing.categories):
+        if special_consent and listing.special_consent_at is None:
+            listing.special_consent_at = now
+        elif not special_consent:
+            listing.special_consent_at = None
+    else:
+        listing.special_consent_at = None
+
+
+def _after_write(listing: Listing) -> None:
+    matches.bump(listing.municipality, [listing.pk])
+    search.index_listings([listing.pk])
+
+
+@transaction.atomic
+def listing_create(
+    *,
+    municipality,
+    actor,
+    side: str,
+    owner=None,
+    organisation=None,
+    special_consent: bool = False,
+    behalf_consent_by: str = "",
+    behalf_consent_method: str = "",
+    now: dt.datetime | None = None,
+    **fields,
+) -> Listing:
+    """Post an offer or a need.
+
+    ``owner`` other than the actor means an employee posts for a citizen, which
+    needs the citizen's recorded consent (who, how; the time is now).
+    """
+    now = now or timezone.now()
+    owner = owner or actor
+    listing = Listing(
+        municipality=municipality,
+        side=side,
+        owner=owner,
+        organisation=organisation,
+        created_by=actor,
+        created_at=now,
+    )
+    if owner.pk != actor.pk:
+        if not (behalf_consent_by.strip() and behalf_consent_method):
+            raise ValidationError(
+                {
+                    "behalf_consent_by": _(
+                        "Skriv hvem der har givet samtykke, og hvordan."
+                    )
+                }
+            )
+        listing.behalf_consent_by = behalf_consent_by.strip()
+        listing.behalf_consent_method = behalf_consent_method
+        listing.behalf_consent_at = now
+    fields.setdefault(
+        "expires_on", (now + dt.timedelta(days=DEFAULT_LIFETIME_DAYS)).date()
+    )
+    _apply(listing, fields, special_consent=special_consent, now=now)
+    listing.full_clean()
+    listing.save()
+    _after_write(listing)
+    audit(
+        action="resources.listing_create",
+        actor=actor,
+        municipality=municipality,
+        target=listing,
+        data={"side": side, "on_behalf": owner.pk != actor.pk},
+    )
+    return listing
+
+
+@transaction.atomic
+def listing_update(
+    *,
+    listing: Listing,
+    actor,
+    special_consent: bool = False,
+    now: dt.datetime | None = None,
+    **fields,
+) -> Listing:
+    now = now or timezone.now()
+    listing = Listing.objects.select_for_update().get(pk=listing.pk)
+    _apply(listing, fields, special_consent=special_consent, now=now)
+    listing.full_clean()
+    listing.save()
+    _after_write(listing)
+    audit(
+        action="resources.listing_update",
+        actor=actor,
+        municipality=listing.municipality,
+        target=listing,
+    )
+    return listing
+
+
+@transaction.atomic
+def listing_renew(*, listing: Listing, actor, today: dt.date | None = None) -> Listing:
+    """Keep a listing in play for another period (also after it has expired)."""
+    today = today or timezone.localdate()
+    start = max(today, listing.expires_on)
+    listing.expires_on = start + dt.timedelta(days=DEFAULT_LIFETIME_DAYS)
+    listing.is_active = True
+    listing.reminder_sent_on = None
+    listing.save(update_fields=["expires_on", "is_active", "reminder_sent_on"])
+    matches.bump(listing.municipality, [listing.pk])
+    audit(
+        action="resources.listing_renew",
+        actor=actor,
+        municipality=listing.municipality,
+        target=listing,
+        data={"expires_on": listing.expires_on.isoformat()},
+    )
+    return listing
+
+
+@transaction.atomic
+def listing_close(*, listing: Listing, actor) -> Listing:
+    listing.is_active = False
+    listing.save(update_fields=["is_active"])
+    matches.bump(listing.municipality, [listing.pk])
+    audit(
+        action="resources.listing_close",
+        actor=actor,
+        municipality=listing.municipality,
+        target=listing,
+    )
+    return listing
+
+
+def expiry_reminders_send(*, today: dt.date | None = None, days: int = 14) -> int:
+    """Tell owners their listing expires within ``days``; once per period."""
+    today = today or timezone.localdate()
+    due = Listing.objects.filter(
+        is_active=True,
+        reminder_sent_on__isnull=True,
+        expires_on__gte=today,
+        expires_on__lte=today + dt.timedelta(days=days),
+    ).select_related("owner")
+    sent = 0
+    for listing in due.iterator(chunk_size=500):
+        with transaction.atomic():
+            notify(
+                recipient=listing.owner,
+                municipality=listing.municipality,
+                kind="resources.expiry_reminder",
+                title=_("“%(title)s” udløber snart") % {"title": listing.title[:120]},
+                body=_(
+                    "Dit opslag udløber den %(date)s. Forny det, hvis det stadig "
+                    "er aktuelt."
+                )
+                % {"date": listing.expires_on.strftime("%d.%m.%Y")},
+                url=listing.get_absolute_url(),
+                dedupe_key=f"resources.expiry:{listing.pk}:{listing.expires_on}",
+            )
+            Listing.objects.filter(pk=listing.pk).update(reminder_sent_on=today)
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def child_certificate_verify(
+    *,
+    municipality,
+    actor,
+    person,
+    organisation,
+    verified_on: dt.date,
+    valid_until: dt.date,
+) -> ChildCertificateVerification:
+    """Record that an organisation has seen a valid børneattest (never the document)."""
+    row = ChildCertificateVerification(
+        municipality=municipality,
+        person=person,
+        organisation=organisation,
+        verified_on=verified_on,
+        valid_until=valid_until,
+        verified_by=actor,
+    )
+    row.full_clean()
+    row.save()
+    matches.bump_owner_offers(municipality, person)
+    audit(
+        action="resources.child_certificate_verify",
+        actor=actor,
+        municipality=municipality,
+        target=row,
+        data={"person": person.pk, "valid_until": valid_until.isoformat()},
+    )
+    return row
+
+
+# -- proposals -------------------------------------------------------------------------
+
+
+def _check_pair(need: Listing, offer: Listing) -> None:
+    if need.side != Side.NEED or offer.side != Side.OFFER:
+        raise ValidationError(_("Et match er altid et behov og en ressource."))
+    if need.municipality_id != offer.municipality_id:
+        raise ValidationError(_("Behov og ressource hører til forskellige kommuner."))
+    if (
+        not (need.is_active and offer.is_active)
+        or need.is_expired()
+        or offer.is_expired()
+    ):
+        raise ValidationError(_("Behovet eller ressourcen er ikke længere aktivt."))
+    if need.owner_id == offer.owner_id:
+        raise ValidationError(_("Behov og ressource har samme ejer."))
+    if DeclinedPair.objects.filter(need=need, offer=offer).exists():
+        raise ValidationError(_("Det match er allerede blevet afslået."))
+    if Proposal.objects.filter(
+        need=need, offer=offer, status__in=Proposal.OPEN
+    ).exists():
+        raise ValidationError(_("Der er allerede et åbent forslag om det match."))
+
+
+def _reasons(need: Listing, offer: Listing) -> list[dict]:
+    """The engine's reasons for this pair, kept with the proposal."""
+    from faelles.matching import rank
+
+    row = {f: getattr(need, f) for f in matches.FIELDS}
+    other = {f: getattr(offer, f) for f in matches.FIELDS}
+    query = matches.record_from(row, certified=False, for_query=True)
+    candidate = matches.record_from(other, certified=True, for_query=True)
+    found = rank(query, [candidate], top=1)
+    if not found:
+        return []
+    return [
+        {"code": r.code, "da": r.text_da, "en": r.text_en} for r in found[0].reasons
+    ]
+
+
+def _ask_sides(proposal: Proposal) -> None:
+    for listing, accepted in (
+        (proposal.need, proposal.need_accepted_at),
+        (proposal.offer, proposal.offer_accepted_at),
+    ):
+        if accepted:
+            continue
+        notify(
+            recipient=listing.owner,
+            municipality=proposal.municipality,
+            kind="resources.match_proposed",
+            title=_("Et muligt match: %(title)s") % {"title": listing.title[:120]},
+            body=_("“%(need)s” og “%(offer)s” kan måske hjælpe hinanden. Vil du?")
+            % {"need": proposal.need.title, "offer": proposal.offer.title},
+            url=proposal.get_absolute_url(),
+            dedupe_key=f"resources.proposal:{proposal.pk}:{listing.pk}",
+        )
+
+
+@transaction.atomic
+def proposal_respond(
+    *, need: Listing, offer: Listing, actor, note: str = "", now=None
+) -> Proposal:
+    """ "Jeg kan hjælpe": the offer's holder answers a need; their side is accepted."""
+    now = now or timezone.now()
+    if not holds(actor, offer):
+        raise PermissionDenied
+    _check_pair(need, offer)
+    proposal = Proposal(
+        municipality=need.municipality,
+        need=need,
+        offer=offer,
+        status=Proposal.Status.PROPOSED,
+        proposed_by=actor,
+        note=note.strip(),
+        offer_accepted_at=now,
+        reasons=_reasons(need, offer),
+        created_at=now,
+    )
+    proposal.full_clean()
+    proposal.save()
+    audit(
+        action="resources.proposal_respond",
+        actor=actor,
+        municipality=need.municipality,
+        target=proposal,
+    )
+    _ask_sides(proposal)
+    return proposal
+
+
+@transaction.atomic
+def proposal_suggest(
+    *,
+    need: Listing,
+    offer: Listing,
+    actor,
+    note: str = "",
+    is_staff: bool = False,
+    now=None,
+) -> Proposal:
+    """ "Foreslå et match": employees' suggestions go straight to both sides;
+    others' wait in the facilitation queue."""
+    now = now or timezone.now()
+    _check_pair(need, offer)
+    proposal = Proposal(
+        municipality=need.municipality,
+        need=need,
+        offer=offer,
+        status=Proposal.Status.PROPOSED if is_staff else Proposal.Status.SUGGESTED,
+        proposed_by=actor,
+        facilitator=actor if is_staff else None,
+        note=note.strip(),
+        reasons=_reasons(need, offer),
+        created_at=now,
+    )
+    if holds(actor, need):
+        proposal.need_accepted_at = now
+    if holds(actor, offer):
+        proposal.offer_accepted_at = now
+    proposal.full_clean()
+    proposal.save()
+    audit(
+        action="resources.proposal_suggest",
+        actor=actor,
+        municipality=need.municipality,
+        target=proposal,
+    )
+    if proposal.status == Proposal.Status.PROPOSED:
+        _ask_sides(proposal)
+    return proposal
+
+
+@transaction.atomic
+def proposal_confirm(
+    *, proposal: Proposal, actor, offer: Listing | None = None, now=None
+) -> Proposal:
+    """A facilitator confirms a suggestion, perhaps with another offer."""
+    now = now or timezone.now()
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Proposal.Status.SUGGESTED:
+        raise ValidationError(_("Forslaget er allerede behandlet."))
+    if offer is not None and offer.pk != proposal.offer_id:
+        proposal.status = Proposal.Status.DISMISSED
+        proposal.decided_at = now
+        proposal.facilitator = actor
+        proposal.save(update_fields=["status", "decided_at", "facilitator"])
+        _check_pair(proposal.need, offer)
+        adjusted = Proposal(
+            municipality=proposal.municipality,
+            need=proposal.need,
+            offer=offer,
+            status=Proposal.Status.PROPOSED,
+            proposed_by=proposal.proposed_by,
+            facilitator=actor,
+            note=proposal.note,
+            reasons=_reasons(proposal.need, offer),
+            created_at=now,
+        )
+        adjusted.full_clean()
+        adjusted.save()
+        proposal = adjusted
+    else:
+        proposal.status = Proposal.Status.PROPOSED
+        proposal.facilitator = actor
+        proposal.save(update_fields=["status", "facilitator"])
+    audit(
+        action="resources.proposal_confirm",
+        actor=actor,
+        municipality=proposal.municipality,
+        target=proposal,
+    )
+    _ask_sides(proposal)
+    return proposal
+
+
+@transaction.atomic
+def proposal_dismiss(*, proposal: Proposal, actor, now=None) -> Proposal:
+    now = now or timezone.now()
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != Proposal.Status.SUGGESTED:
+        raise ValidationError(_("Forslaget er allerede behandlet."))
+    proposal.status = Proposal.Status.DISMISSED
+    proposal.facilitator = actor
+    proposal.decided_at = now
+    proposal.save(update_fields=["status", "facilitator", "decided_at"])
+    audit(
+        action="resources.proposal_dismiss",
+        actor=actor,
+        municipality=proposal.municipality,
+        target=proposal,
+    )
+    return proposal
+
+
+@transaction.atomic
+def proposal_accept(*, proposal: Proposal, actor, now=None) -> Proposal:
+    """Say yes for the side(s) the actor holds; when both have, a forløb begins."""
+    now = now or timezone.now()
+    proposal = (
+        Proposal.objects.select_for_update()
+        .select_related("need", "offer", "municipality")
+        .get(pk=proposal.pk)
+    )
+    if proposal.status != Proposal.Status.PROPOSED:
+        raise ValidationError(_("Forslaget venter ikke på svar."))
+    sides = []
+    if holds(actor, proposal.need) and not proposal.need_accepted_at:
+        proposal.need_accepted_at = now
+        sides.append("need")
+    if holds(actor, proposal.offer) and not proposal.offer_accepted_at:
+        proposal.offer_accepted_at = now
+        sides.append("offer")
+    if not sides:
+        raise PermissionDenied
+    if proposal.need_accepted_at and proposal.offer_accepted_at:
+        proposal.status = Proposal.Status.ACCEPTED
+        proposal.decided_at = now
+    proposal.save()
+    audit(
+        action="resources.proposal_accept",
+        actor=actor,
+        municipality=proposal.municipality,
+        target=proposal,
+        data={"sides": sides},
+    )
+    if proposal.status == Proposal.Status.ACCEPTED:
+        collaboration = Collaboration.objects.create(
+            municipality=proposal.municipality,
+            proposal=proposal,
+            need=proposal.need,
+            offer=proposal.offer,
+            need_owner=proposal.need.owner,
+            offer_owner=proposal.offer.owner,
+            facilitator=proposal.facilitator,
+            started_at=now,
+        )
+        for person in (proposal.need.owner, proposal.offer.owner, proposal.facilitator):
+            if person is None or person.pk == actor.pk:
+                continue
+            notify(
+                recipient=person,
+                municipality=proposal.municipality,
+                kind="resources.collaboration_started",
+                title=_("I er enige – forløbet er begyndt"),
+                body=_("“%(need)s” og “%(offer)s” er nu et fælles forløb.")
+                % {"need": proposal.need.title, "offer": proposal.offer.title},
+                url=collaboration.get_absolute_url(),
+                dedupe_key=f"resources.collaboration:{collaboration.pk}",
+            )
+    return proposal
+
+
+@transaction.atomic
+def proposal_decline(*, proposal: Proposal, actor, now=None) -> Proposal:
+    """A "no" from either side closes the proposal and the pair for good."""
+    now = now or timezone.now()
+    proposal = (
+        Proposal.objects.select_for_update()
+        .select_related("need", "offer")
+        .get(pk=proposal.pk)
+    )
+    if not proposal.is_open:
+        raise ValidationError(_("Forslaget er allerede behandlet."))
+    if not (holds(actor, proposal.need) or holds(actor, proposal.offer)):
+        raise PermissionDenied
+    proposal.status = Proposal.Status.DECLINED
+    proposal.decided_at = now
+    proposal.save(update_fields=["status", "decided_at"])
+    DeclinedPair.objects.get_or_create(
+        municipality=proposal.municipality,
+        need=proposal.need,
+        offer=proposal.offer,
+        defaults={"declined_by": actor, "created_at": now},
+    )
+    audit(
+        action="resources.proposal_decline",
+        actor=actor,
+        municipality=proposal.municipality,
+        target=proposal,
+    )
+    other = proposal.offer if holds(actor, proposal.need) else proposal.need
+    notify(
+        recipient=other.owner,
+        municipality=proposal.municipality,
+        kind="resources.match_declined",
+        title=_("Et match blev ikke til noget"),
+        body=_("Forslaget om “%(title)s” er afslået. Vi foreslår det ikke igen.")
+        % {"title": other.title},
+        url=other.get_absolute_url(),
+        dedupe_key=f"resources.declined:{proposal.pk}",
+    )
+    return proposal
+
+
+# -- collaborations ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def collaboration_set_status(
+    *, collaboration: Collaboration, actor, status: str, now=None
+) -> Collaboration:
+    now = now or timezone.now()
+    if actor.pk not in collaboration.participant_ids():
+        raise PermissionDenied
+    if status not in Collaboration.Status.values:
+        raise ValidationError(_("Ukendt status."))
+    collaboration.status = status
+    collaboration.finished_at = now if status == Collaboration.Status.FINISHED else None
+    collaboration.save(update_fields=["status", "finished_at"])
+    audit(
+        action="resources.collaboration_status",
+        actor=actor,
+        municipality=collaboration.municipality,
+        target=collaboration,
+        data={"status": status},
+    )
+    return collaboration
+
+
+@transaction.atomic
+def collaboration_message_post(
+    *, collaboration: Collaboration, actor, body: str, now=None
+) -> CollaborationMessage:
+    now = now or timezone.now()
+    if actor.pk not in collaboration.participant_ids():
+        raise PermissionDenied
+    message = CollaborationMessage(
+        collaboration=collaboration, author=actor, body=body.strip(), created_at=now
+    )
+    message.full_clean()
+    message.save()
+    for person_id in collaboration.participant_ids() - {actor.pk}:
+        from faelles.accounts.models import User
+
+        notify(
+            recipient=User.objects.get(pk=person_id),
+            municipality=collaboration.municipality,
+            kind="resources.collaboration_message",
+            title=_("Ny besked i jeres forløb"),
+            body=message.body[:300],
+            url=collaboration.get_absolute_url(),
+        )
+    return message
+
+
+@transaction.atomic
+def collaboration_log_hours(
+    *, collaboration: Collaboration, actor, hours: Decimal, on: dt.date
+) -> HoursEntry:
+    if actor.pk not in collaboration.participant_ids():
+        raise PermissionDenied
+    entry = HoursEntry(collaboration=collaboration, person=actor, hours=hours, on=on)
+    entry.full_clean()
+    entry.save()
+    audit(
+        action="resources.collaboration_hours",
+        actor=actor,
+        municipality=collaboration.municipality,
+        target=collaboration,
+        data={"hours": str(hours)},
+    )
+    return entry
+
+
+@transaction.atomic
+def collaboration_feedback_give(
+    *, collaboration: Collaboration, actor, text: str, now=None
+) -> Feedback:
+    """Short feedback, once per side, when the forløb is finished."""
+    now = now or timezone.now()
+    if actor.pk not in (collaboration.need_owner_id, collaboration.offer_owner_id):
+        raise PermissionDenied
+    if collaboration.status != Collaboration.Status.FINISHED:
+        raise ValidationError(_("Tilbagemelding gives, når forløbet er afsluttet."))
+    feedback = Feedback.objects.filter(
+        collaboration=collaboration, author=actor
+    ).first() or Feedback(collaboration=collaboration, author=actor)
+    feedback.text = text.strip()
+    feedback.created_at = now
+    feedback.full_clean()
+    feedback.save()
+    audit(
+        action="resources.collaboration_feedback",
+        actor=actor,
+        municipality=collaboration.municipality,
+        target=collaboration,
+    )
+    return feedback

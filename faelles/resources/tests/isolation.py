@@ -1,0 +1,55 @@
+from faelles.accounts.factories import UserFactory
+from faelles.core.isolation import isolation_case
+from faelles.resources.factories import ListingFactory, NeedFactory
+from faelles.resources.models import Collaboration, Proposal
+
+
+@isolation_case(
+    "resources:detail",
+    "resources:edit",
+    "resources:renew",
+    "resources:close",
+    "resources:respond",
+)
+def listing(municipality):
+    return {"pk": NeedFactory(municipality=municipality).pk}
+
+
+def _proposal(municipality, **extra):
+    return Proposal.objects.create(
+        municipality=municipality,
+        need=NeedFactory(municipality=municipality),
+        offer=ListingFactory(municipality=municipality, owner=UserFactory()),
+        **extra,
+    )
+
+
+@isolation_case(
+    "resources:proposal",
+    "resources:proposal_accept",
+    "resources:proposal_decline",
+    "resources:proposal_confirm",
+    "resources:proposal_dismiss",
+)
+def proposal(municipality):
+    return {"pk": _proposal(municipality, status=Proposal.Status.SUGGESTED).pk}
+
+
+@isolation_case(
+    "resources:collaboration",
+    "resources:collaboration_message",
+    "resources:collaboration_status",
+    "resources:collaboration_hours",
+    "resources:collaboration_feedback",
+)
+def collaboration(municipality):
+    p = _proposal(municipality, status=Proposal.Status.ACCEPTED)
+    c = Collaboration.objects.create(
+        municipality=municipality,
+        proposal=p,
+        need=p.need,
+        offer=p.offer,
+        need_owner=p.need.owner,
+        offer_owner=p.offer.owner,
+    )
+    return {"pk": c.pk}
