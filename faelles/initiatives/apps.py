@@ -1,6 +1,18 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class InitiativesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "faelles.initiatives"
+    verbose_name = _("Initiativer og prøvehandlinger")
+
+    def ready(self) -> None:
+        from faelles.municipalities.home import register_home_section
+        from faelles.municipalities.navigation import register_nav
+
+        from . import rules  # noqa: F401 — registers the permissions
+        from .home import home_context
+
+        register_nav(20, "initiatives:list", _("Initiativer"))
+        register_home_section(20, "initiatives/partials/_home.html", home_context)

@@ -1,0 +1,62 @@
+"""Who may do what with initiatives, trials and stories (django-rules).
+
+The lifecycle's own rules (which role may move an initiative from which state to
+which) live in ``lifecycle.py``; these predicates are its building blocks.
+"""
+
+import rules
+
+from faelles.accounts.rules import (
+    can_administer,
+    can_moderate,
+    is_employee,
+    is_member,
+    is_staff_member,
+)
+
+
+@rules.predicate
+def is_proposer(user, initiative) -> bool:
+    return bool(
+        user.is_authenticated
+        and initiative is not None
+        and getattr(initiative, "proposer_id", None) == user.pk
+    )
+
+
+@rules.predicate
+def is_facilitator(user, initiative) -> bool:
+    if not user.is_authenticated or initiative is None:
+        return False
+    if getattr(initiative, "facilitator_id", None) == user.pk:
+        return True
+    team = getattr(initiative, "team", None)
+    return bool(team is not None and team.filter(pk=user.pk).exists())
+
+
+@rules.predicate
+def is_author(user, obj) -> bool:
+    return bool(
+        user.is_authenticated
+        and obj is not None
+        and getattr(obj, "author_id", None) == user.pk
+    )
+
+
+# Facilitators are employees; a former employee who is still listed loses the right.
+can_facilitate = is_staff_member | (is_facilitator & is_employee)
+
+rules.add_perm("initiatives.propose", is_member)
+rules.add_perm("initiatives.take_part", is_member)
+rules.add_perm("initiatives.moderate_comment", can_moderate)
+rules.add_perm("initiatives.assign_facilitator", is_staff_member)
+rules.add_perm("initiatives.edit_trial", can_facilitate)
+rules.add_perm("initiatives.evaluate", can_facilitate)
+rules.add_perm("initiatives.manage_needs", is_proposer | can_facilitate)
+rules.add_perm("initiatives.add_image", is_proposer | can_facilitate)
+rules.add_perm("initiatives.view_worklist", is_staff_member)
+rules.add_perm("initiatives.view_overdue", can_administer)
+rules.add_perm("initiatives.change_settings", can_administer)
+rules.add_perm("initiatives.write_story", is_staff_member | is_proposer)
+rules.add_perm("initiatives.publish_story", is_staff_member)
+rules.add_perm("initiatives.edit_story", is_staff_member | is_author)

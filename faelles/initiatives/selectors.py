@@ -1,0 +1,291 @@
+"""Reads about initiatives, trials and stories; always scoped to a municipality."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from faelles.core.pagination import KeysetPage, keyset_page
+
+from .models import (
+    Comment,
+    Initiative,
+    InitiativeSettings,
+    InitiativeTheme,
+    Outcome,
+    State,
+    Story,
+    Support,
+    Theme,
+    Transition,
+    Trial,
+)
+
+MIN_GROUP = 5
+
+
+def settings_for(municipality) -> InitiativeSettings:
+    """The municipality's settings, or unsaved defaults (a read never writes)."""
+    found = InitiativeSettings.objects.filter(municipality=municipality).first()
+    return found or InitiativeSettings(municipality=municipality)
+
+
+def initiative_list(
+    *,
+    municipality,
+    state: str = "",
+    theme: str = "",
+    query: str = "",
+    after: str | None = None,
+    per_page: int = 20,
+) -> KeysetPage:
+    qs = Initiative.objects.for_municipality(municipality).select_related(
+        "organisation"
+    )
+    qs = qs.filter(state=state) if state in State.values else qs.visible()
+    if theme in Theme.values:
+        qs = qs.filter(
+            pk__in=InitiativeTheme.objects.filter(
+                municipality=municipality, theme=theme
+            ).values("initiative_id")
+        )
+    if query:
+        qs = qs.filter(Q(title__icontains=query) | Q(place__icontains=query))
+    qs = qs.only(
+        "id",
+        "municipality_id",
+        "title",
+        "idea",
+        "state",
+        "place",
+        "postcode",
+        "support_count",
+        "comment_count",
+        "participant_count",
+        "created_at",
+        "organisation__name",
+    )
+    return keyset_page(qs, after=after, per_page=per_page)
+
+
+def themes_for(initiative_ids) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    labels = dict(Theme.choices)
+    for iid, theme in InitiativeTheme.objects.filter(
+        initiative_id__in=initiative_ids
+    ).values_list("initiative_id", "theme"):
+        out.setdefault(iid, []).append(labels.get(theme, theme))
+    return out
+
+
+def initiative_detail(*, municipality, pk: int) -> Initiative:
+    from faelles.municipalities.tenancy import get_scoped_or_404
+
+    qs = Initiative.objects.select_related(
+        "proposer", "organisation", "facilitator", "department"
+    ).prefetch_related(
+        "principles",
+        "themes",
+        "images",
+        "needs",
+        "team",
+        Prefetch(
+            "transitions",
+            queryset=Transition.objects.select_related("actor"),
+        ),
+    )
+    return get_scoped_or_404(qs, municipality, pk=pk)
+
+
+@dataclass
+class CommentThread:
+    comment: Comment
+    replies: list[Comment]
+
+
+def comment_threads(
+    *, initiative: Initiative, after: str | None = None, per_page: int = 30
+) -> tuple[list[CommentThread], int | None]:
+    """Top-level comments oldest first (keyset on id), with their replies."""
+    cursor = int(after) if after and after.isdigit() else 0
+    roots = list(
+        Comment.objects.filter(
+            initiative=initiative, parent__isnull=True, id__gt=cursor
+        )
+        .select_related("author", "organisation")
+        .order_by("id")[: per_page + 1]
+    )
+    more = len(roots) > per_page
+    roots = roots[:per_page]
+    replies: dict[int, list[Comment]] = {}
+    if roots:
+        for reply in (
+            Comment.objects.filter(parent_id__in=[c.pk for c in roots])
+            .select_related("author", "organisation")
+            .order_by("id")
+        ):
+            replies.setdefault(reply.parent_id, []).append(reply)
+    threads = [CommentThread(c, replies.get(c.pk, [])) for c in roots]
+    return threads, (roots[-1].pk if more and roots else None)
+
+
+def viewer_state(*, initiative: Initiative, user) -> dict:
+    if not user.is_authenticated:
+        return {"supported": False, "following": False, "joined": False}
+    supported = Support.objects.filter(
+        initiative=initiative, user=user, organisation__isnull=True
+    ).exists()
+    following = initiative.followers.filter(user=user).exists()
+    joined = initiative.participants.filter(user=user).exists()
+    return {"supported": supported, "following": following, "joined": joined}
+
+
+def worklist(*, municipality, user) -> QuerySet[Initiative]:
+    """Open initiatives the person facilitates or is on the team of."""
+    return (
+        Initiative.objects.for_municipality(municipality)
+        .filter(Q(facilitator=user) | Q(team=user))
+        .exclude(state__in=[State.ANCHORED, State.STOPPED, State.WITHDRAWN])
+        .distinct()
+        .order_by("state_changed_at", "id")
+    )
+
+
+def awaiting_response(
+    *, municipality, now: datetime | None = None
+) -> QuerySet[Initiative]:
+    days = settings_for(municipality).response_days
+    before = (now or timezone.now()) - timedelta(days=days)
+    return (
+        Initiative.objects.for_municipality(municipality)
+        .awaiting_response(before=before)
+        .select_related("proposer", "organisation")
+        .order_by("created_at", "id")
+    )
+
+
+def unassigned(*, municipality) -> QuerySet[Initiative]:
+    return (
+        Initiative.objects.for_municipality(municipality)
+        .filter(facilitator__isnull=True)
+        .exclude(state__in=[State.ANCHORED, State.STOPPED, State.WITHDRAWN])
+        .order_by("created_at", "id")
+    )
+
+
+# --- learning library ---------------------------------------------------------
+
+
+def library(
+    *,
+    municipality,
+    theme: str = "",
+    department: str = "",
+    outcome: str = "",
+    query: str = "",
+    after: str | None = None,
+    per_page: int = 20,
+) -> KeysetPage:
+    qs = (
+        Trial.objects.for_municipality(municipality)
+        .evaluated()
+        .select_related("initiative", "department")
+    )
+    if outcome in Outcome.values:
+        qs = qs.filter(outcome=outcome)
+    if theme in Theme.values:
+        qs = qs.filter(
+            initiative_id__in=InitiativeTheme.objects.filter(
+                municipality=municipality, theme=theme
+            ).values("initiative_id")
+        )
+    if department.isdigit():
+        qs = qs.filter(department_id=int(department))
+    if query:
+        qs = qs.filter(
+            Q(initiative__title__icontains=query)
+            | Q(learned__icontains=query)
+            | Q(what_is_tried__icontains=query)
+            | Q(we_believe__icontains=query)
+        )
+    return keyset_page(qs, after=after, per_page=per_page)
+
+
+def _stat_rows(groups: dict, labels: dict) -> list[dict]:
+    rows = []
+    for key, counts in groups.items():
+        total = sum(counts.values())
+        small = total < MIN_GROUP
+        rows.append(
+            {
+                "label": labels.get(key, key),
+                "total": None if small else total,
+                "worked": None if small else counts.get(Outcome.WORKED, 0),
+                "partly": None if small else counts.get(Outcome.PARTLY, 0),
+                "did_not_work": None if small else counts.get(Outcome.DID_NOT_WORK, 0),
+            }
+        )
+    rows.sort(key=lambda r: str(r["label"]))
+    return rows
+
+
+def library_statistics(*, municipality) -> dict:
+    """Outcomes by theme and by department; groups under five are not shown."""
+    evaluated = Trial.objects.for_municipality(municipality).evaluated()
+    by_theme: dict = {}
+    for theme, outcome, n in (
+        InitiativeTheme.objects.filter(
+            municipality=municipality,
+            initiative__trials__outcome__isnull=False,
+        )
+        .values_list("theme", "initiative__trials__outcome")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        by_theme.setdefault(theme, {})[outcome] = n
+    by_department: dict = {}
+    dep_names: dict = {}
+    for dep_id, dep_name, outcome, n in (
+        evaluated.filter(department__isnull=False)
+        .values_list("department_id", "department__name", "outcome")
+        .annotate(n=Count("id"))
+        .order_by()
+    ):
+        by_department.setdefault(dep_id, {})[outcome] = n
+        dep_names[dep_id] = dep_name
+    totals = dict(evaluated.values_list("outcome").annotate(n=Count("id")).order_by())
+    return {
+        "by_theme": _stat_rows(by_theme, dict(Theme.choices)),
+        "by_department": _stat_rows(by_department, dep_names),
+        "overall": _stat_rows({"all": totals}, {"all": ""})[0],
+    }
+
+
+# --- stories ------------------------------------------------------------------
+
+
+def published_stories(*, municipality) -> QuerySet[Story]:
+    return (
+        Story.objects.for_municipality(municipality)
+        .published()
+        .select_related("initiative")
+        .order_by("-published_at", "-id")
+    )
+
+
+def newspaper_content(*, municipality, start, end) -> dict:
+    """Stories published and trials evaluated in [start, end] (dates, inclusive)."""
+    stories = list(
+        published_stories(municipality=municipality)
+        .filter(published_at__date__gte=start, published_at__date__lte=end)
+        .prefetch_related("photos")[:12]
+    )
+    trials = list(
+        Trial.objects.for_municipality(municipality)
+        .evaluated()
+        .filter(evaluated_at__date__gte=start, evaluated_at__date__lte=end)
+        .select_related("initiative")
+        .order_by("-evaluated_at")[:12]
+    )
+    return {"stories": stories, "trials": trials}

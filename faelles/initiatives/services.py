@@ -1,0 +1,751 @@
+"""Every write about initiatives, trials, comments and stories."""
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from faelles.accounts.rules import is_staff_member
+from faelles.core.audit import audit
+
+from .images import prepare_image
+from .lifecycle import Actor, allowed_targets, step_for
+from .models import (
+    Comment,
+    Follow,
+    Initiative,
+    InitiativeImage,
+    InitiativeSettings,
+    InitiativeTheme,
+    Need,
+    Participation,
+    PhotoConsent,
+    State,
+    Story,
+    StoryPhoto,
+    SuccessCriterion,
+    Support,
+    Transition,
+    Trial,
+)
+from .participation import INITIATIVE_ACTIONS, record_participation
+from .rules import can_facilitate, is_proposer
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or timezone.now()
+
+
+def _mark_response(initiative: Initiative, actor, now: datetime) -> None:
+    """The municipality has answered: the initiative is no longer waiting."""
+    if initiative.first_response_at is None and is_staff_member(actor, initiative):
+        initiative.first_response_at = now
+        Initiative.objects.filter(pk=initiative.pk).update(first_response_at=now)
+
+
+# --- settings -----------------------------------------------------------------
+
+
+@transaction.atomic
+def settings_update(
+    *, municipality, actor, response_days: int, library_public: bool
+) -> InitiativeSettings:
+    obj, _created = InitiativeSettings.objects.get_or_create(municipality=municipality)
+    obj.response_days = response_days
+    obj.library_public = library_public
+    obj.full_clean()
+    obj.save()
+    audit(
+        action="initiatives.settings",
+        actor=actor,
+        municipality=municipality,
+        target=obj,
+        data={"response_days": response_days, "library_public": library_public},
+    )
+    return obj
+
+
+# --- initiatives --------------------------------------------------------------
+
+
+@transaction.atomic
+def initiative_create(
+    *,
+    municipality,
+    proposer,
+    title: str,
+    challenge: str,
+    idea: str,
+    target_group: str = "",
+    postcode: str = "",
+    place: str = "",
+    themes: Iterable[str] = (),
+    principles: Iterable = (),
+    needs: Iterable[dict] = (),
+    organisation=None,
+    image=None,
+    image_alt: str = "",
+    now: datetime | None = None,
+) -> Initiative:
+    now = _now(now)
+    initiative = Initiative(
+        municipality=municipality,
+        proposer=proposer,
+        organisation=organisation,
+        title=title,
+        challenge=challenge,
+        idea=idea,
+        target_group=target_group,
+        postcode=postcode,
+        place=place,
+        created_at=now,
+        state_changed_at=now,
+    )
+    initiative.full_clean()
+    initiative.save()
+    principles = list(principles)
+    if any(p.municipality_id != municipality.pk for p in principles):
+        raise ValidationError(_("Principperne skal høre til kommunen."))
+    initiative.principles.set(principles)
+    InitiativeTheme.objects.bulk_create(
+        InitiativeTheme(municipality=municipality, initiative=initiative, theme=t)
+        for t in sorted(set(themes))
+    )
+    for need in needs:
+        need_add(initiative=initiative, actor=proposer, **need)
+    if image is not None:
+        image_add(
+            initiative=initiative, actor=proposer, image=image, alt_text=image_alt
+        )
+    Transition.objects.create(
+        initiative=initiative,
+        from_state="",
+        to_state=State.IDEA,
+        actor=proposer,
+        reason=_("Initiativet blev foreslået."),
+        created_at=now,
+    )
+    _mark_response(initiative, proposer, now)
+    audit(
+        action="initiative.create",
+        actor=proposer,
+        municipality=municipality,
+        target=initiative,
+        data={"organisation": organisation.pk if organisation else None},
+    )
+    record_participation(
+        municipality=municipality,
+        user=proposer,
+        action="initiative.propose",
+        rung=INITIATIVE_ACTIONS["initiative.propose"],
+        source=initiative,
+        occurred_at=now,
+    )
+    return initiative
+
+
+@transaction.atomic
+def need_add(
+    *,
+    initiative: Initiative,
+    actor,
+    kind: str,
+    title: str,
+    description: str = "",
+    quantity: int = 1,
+) -> Need:
+    need = Need(
+        municipality_id=initiative.municipality_id,
+        initiative=initiative,
+        kind=kind,
+        title=title,
+        description=description,
+        quantity=quantity,
+    )
+    need.full_clean()
+    need.save()
+    audit(
+        action="initiative.need_add",
+        actor=actor,
+        municipality=initiative.municipality,
+        target=need,
+    )
+    return need
+
+
+@transaction.atomic
+def image_add(
+    *, initiative: Initiative, actor, image, alt_text: str
+) -> InitiativeImage:
+    if not alt_text.strip():
+        raise ValidationError(_("Beskriv billedet for dem, der ikke kan se det."))
+    content = prepare_image(image)
+    obj = InitiativeImage(initiative=initiative, alt_text=alt_text, uploaded_by=actor)
+    obj.image.save(content.name, content, save=False)
+    obj.full_clean()
+    obj.save()
+    audit(
+        action="initiative.image_add",
+        actor=actor,
+        municipality=initiative.municipality,
+        target=obj,
+    )
+    return obj
+
+
+# --- taking part --------------------------------------------------------------
+
+
+def _check_organisation(initiative: Initiative, user, organisation) -> None:
+    if organisation is None:
+        return
+    if organisation.municipality_id != initiative.municipality_id or not (
+        organisation.members.filter(user=user).exists()
+    ):
+        raise PermissionDenied(_("Du kan ikke handle på vegne af organisationen."))
+
+
+@transaction.atomic
+def support_toggle(
+    *,
+    initiative: Initiative,
+    user,
+    organisation=None,
+    now: datetime | None = None,
+) -> bool:
+    """Support, or withdraw support; returns whether it is supported afterwards."""
+    _check_organisation(initiative, user, organisation)
+    lookup = (
+        {"organisation": organisation}
+        if organisation
+        else {"user": user, "organisation__isnull": True}
+    )
+    existing = Support.objects.filter(initiative=initiative, **lookup).first()
+    if existing:
+        existing.delete()
+        Initiative.objects.filter(pk=initiative.pk).update(
+            support_count=F("support_count") - 1
+        )
+        initiative.support_count -= 1
+        supported = False
+    else:
+        try:
+            with transaction.atomic():
+                Support.objects.create(
+                    initiative=initiative,
+                    user=user,
+                    organisation=organisation,
+                    created_at=_now(now),
+                )
+        except IntegrityError:  # a double click in two requests
+            return True
+        Initiative.objects.filter(pk=initiative.pk).update(
+            support_count=F("support_count") + 1
+        )
+        initiative.support_count += 1
+        supported = True
+        record_participation(
+            municipality=initiative.municipality,
+            user=user,
+            action="initiative.support",
+            rung=INITIATIVE_ACTIONS["initiative.support"],
+            source=initiative,
+        )
+    audit(
+        action="initiative.support" if supported else "initiative.unsupport",
+        actor=user,
+        municipality=initiative.municipality,
+        target=initiative,
+        data={"organisation": organisation.pk if organisation else None},
+    )
+    return supported
+
+
+@transaction.atomic
+def participation_join(
+    *,
+    initiative: Initiative,
+    user,
+    role: str,
+    need: Need | None = None,
+    organisation=None,
+) -> Participation:
+    _check_organisation(initiative, user, organisation)
+    if initiative.state in (State.ANCHORED, State.STOPPED, State.WITHDRAWN):
+        raise ValidationError(_("Initiativet er afsluttet."))
+    if need is not None and need.initiative_id != initiative.pk:
+        raise ValidationError(_("Behovet hører ikke til initiativet."))
+    lookup = (
+        {"organisation": organisation}
+        if organisation
+        else {"user": user, "organisation__isnull": True}
+    )
+    if Participation.objects.filter(initiative=initiative, **lookup).exists():
+        raise ValidationError(_("Du er allerede med."))
+    participation = Participation(
+        initiative=initiative,
+        user=user,
+        organisation=organisation,
+        need=need,
+        role=role.strip(),
+    )
+    participation.full_clean()
+    participation.save()
+    Initiative.objects.filter(pk=initiative.pk).update(
+        participant_count=F("participant_count") + 1
+    )
+    initiative.participant_count += 1
+    if need is not None:
+        Need.objects.filter(pk=need.pk).update(filled=F("filled") + 1)
+        need.refresh_from_db()
+        if need.filled >= need.quantity and need.is_open:
+            Need.objects.filter(pk=need.pk).update(is_open=False)
+    audit(
+        action="initiative.join",
+        actor=user,
+        municipality=initiative.municipality,
+        target=participation,
+    )
+    record_participation(
+        municipality=initiative.municipality,
+        user=user,
+        action="initiative.join",
+        rung=INITIATIVE_ACTIONS["initiative.join"],
+        source=initiative,
+    )
+    return participation
+
+
+@transaction.atomic
+def follow_toggle(*, initiative: Initiative, user) -> bool:
+    deleted, _rows = Follow.objects.filter(initiative=initiative, user=user).delete()
+    if deleted:
+        Initiative.objects.filter(pk=initiative.pk).update(
+            follower_count=F("follower_count") - 1
+        )
+        return False
+    Follow.objects.create(initiative=initiative, user=user)
+    Initiative.objects.filter(pk=initiative.pk).update(
+        follower_count=F("follower_count") + 1
+    )
+    return True
+
+
+@transaction.atomic
+def comment_create(
+    *,
+    initiative: Initiative,
+    author,
+    body: str,
+    parent: Comment | None = None,
+    organisation=None,
+    now: datetime | None = None,
+) -> Comment:
+    _check_organisation(initiative, author, organisation)
+    now = _now(now)
+    if parent is not None:
+        if parent.initiative_id != initiative.pk:
+            raise ValidationError(_("Svaret hører ikke til initiativet."))
+        # Threads are two levels deep: a reply to a reply joins its thread.
+        if parent.parent_id:
+            parent = parent.parent
+    comment = Comment(
+        initiative=initiative,
+        author=author,
+        organisation=organisation,
+        parent=parent,
+        body=body.strip(),
+        is_from_municipality=bool(is_staff_member(author, initiative)),
+        created_at=now,
+    )
+    comment.full_clean()
+    comment.save()
+    Initiative.objects.filter(pk=initiative.pk).update(
+        comment_count=F("comment_count") + 1
+    )
+    initiative.comment_count += 1
+    _mark_response(initiative, author, now)
+    audit(
+        action="initiative.comment",
+        actor=author,
+        municipality=initiative.municipality,
+        target=comment,
+    )
+    record_participation(
+        municipality=initiative.municipality,
+        user=author,
+        action="initiative.comment",
+        rung=INITIATIVE_ACTIONS["initiative.comment"],
+        source=initiative,
+        occurred_at=now,
+    )
+    return comment
+
+
+@transaction.atomic
+def comment_hide(
+    *, comment: Comment, moderator, reason: str, now: datetime | None = None
+) -> Comment:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Skriv hvorfor kommentaren skjules."))
+    if comment.is_hidden:
+        return comment
+    comment.is_hidden = True
+    comment.hidden_reason = reason
+    comment.hidden_by = moderator
+    comment.hidden_at = _now(now)
+    comment.full_clean()
+    comment.save()
+    Initiative.objects.filter(pk=comment.initiative_id).update(
+        comment_count=F("comment_count") - 1
+    )
+    audit(
+        action="initiative.comment_hide",
+        actor=moderator,
+        municipality=comment.initiative.municipality,
+        target=comment,
+        data={"reason": reason},
+    )
+    return comment
+
+
+# --- facilitation -------------------------------------------------------------
+
+
+@transaction.atomic
+def facilitator_assign(
+    *,
+    initiative: Initiative,
+    actor,
+    facilitator,
+    team: Iterable = (),
+    now: datetime | None = None,
+) -> Initiative:
+    from faelles.accounts.selectors import membership_for
+
+    now = _now(now)
+    membership = membership_for(facilitator, initiative.municipality)
+    if membership is None or not membership.is_employee:
+        raise ValidationError(_("Facilitatoren skal være medarbejder i kommunen."))
+    team = list(team)
+    for person in team:
+        m = membership_for(person, initiative.municipality)
+        if m is None or not m.is_employee:
+            raise ValidationError(_("Teamet skal bestå af medarbejdere i kommunen."))
+    initiative.facilitator = facilitator
+    initiative.department_id = membership.department_id
+    initiative.save(update_fields=["facilitator", "department", "updated_at"])
+    initiative.team.set(team)
+    _mark_response(initiative, actor, now)
+    audit(
+        action="initiative.facilitator",
+        actor=actor,
+        municipality=initiative.municipality,
+        target=initiative,
+        data={"facilitator": facilitator.pk, "team": [p.pk for p in team]},
+    )
+    return initiative
+
+
+# --- lifecycle ----------------------------------------------------------------
+
+
+def actors_for(user, initiative: Initiative) -> set[Actor]:
+    actors = set()
+    if can_facilitate(user, initiative):
+        actors.add(Actor.MUNICIPALITY)
+    if is_proposer(user, initiative):
+        actors.add(Actor.PROPOSER)
+    return actors
+
+
+def available_transitions(user, initiative: Initiative) -> list[str]:
+    if not user.is_authenticated:
+        return []
+    return allowed_targets(initiative.state, actors_for(user, initiative))
+
+
+def current_trial(initiative: Initiative) -> Trial | None:
+    return initiative.trials.order_by("-round").first()
+
+
+def _check_requirement(initiative: Initiative, requirement: str) -> None:
+    if not requirement:
+        return
+    trial = current_trial(initiative)
+    if requirement == "trial_planned":
+        if trial is None or trial.outcome is not None or not trial.criteria.exists():
+            raise ValidationError(
+                _(
+                    "Beskriv prøvehandlingen med hypotese, periode og mindst ét "
+                    "succeskriterium, før den sættes i gang."
+                )
+            )
+    elif requirement == "evaluated" and (trial is None or trial.outcome is None):
+        raise ValidationError(_("Prøvehandlingen skal evalueres, før den afsluttes."))
+
+
+@transaction.atomic
+def initiative_transition(
+    *,
+    initiative: Initiative,
+    actor,
+    target: str,
+    reason: str,
+    now: datetime | None = None,
+) -> Transition:
+    now = _now(now)
+    initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    step = step_for(initiative.state, target)
+    if step is None:
+        raise ValidationError(
+            _("Et initiativ kan ikke gå fra “%(a)s” til “%(b)s”.")
+            % {
+                "a": State(initiative.state).label,
+                "b": State(target).label if target in State.values else target,
+            }
+        )
+    if step.by not in actors_for(actor, initiative):
+        raise PermissionDenied(_("Du må ikke flytte initiativet til denne fase."))
+    if not reason.strip():
+        raise ValidationError(_("Skriv hvorfor."))
+    _check_requirement(initiative, step.requires)
+    transition = Transition(
+        initiative=initiative,
+        from_state=initiative.state,
+        to_state=target,
+        actor=actor,
+        reason=reason.strip(),
+        created_at=now,
+    )
+    transition.full_clean()
+    transition.save()
+    initiative.state = target
+    initiative.state_changed_at = now
+    initiative.save(update_fields=["state", "state_changed_at", "updated_at"])
+    _mark_response(initiative, actor, now)
+    audit(
+        action="initiative.transition",
+        actor=actor,
+        municipality=initiative.municipality,
+        target=initiative,
+        data={"from": transition.from_state, "to": target, "reason": reason},
+    )
+    return transition
+
+
+@transaction.atomic
+def trial_plan(
+    *,
+    initiative: Initiative,
+    actor,
+    we_believe: str,
+    will_lead_to: str,
+    what_is_tried: str,
+    starts_on: date,
+    ends_on: date,
+    criteria: Iterable[tuple[str, str]],
+) -> Trial:
+    """Describe (or revise) the trial of the current round while it is prepared."""
+    if Actor.MUNICIPALITY not in actors_for(actor, initiative):
+        raise PermissionDenied(_("Kun kommunen kan beskrive prøvehandlingen."))
+    if initiative.state != State.PREPARING:
+        raise ValidationError(
+            _("Prøvehandlingen kan kun beskrives, mens initiativet forberedes.")
+        )
+    criteria = [(i.strip(), t.strip()) for i, t in criteria if i.strip()]
+    if not criteria:
+        raise ValidationError(_("Angiv mindst ét succeskriterium med en målværdi."))
+    if any(not target for _i, target in criteria):
+        raise ValidationError(_("Hvert succeskriterium skal have en målværdi."))
+    last = current_trial(initiative)
+    if last is not None and last.outcome is None:
+        trial = last
+    else:
+        trial = Trial(
+            municipality_id=initiative.municipality_id,
+            initiative=initiative,
+            round=(last.round + 1) if last else 1,
+        )
+    trial.we_believe = we_believe.strip()
+    trial.will_lead_to = will_lead_to.strip()
+    trial.what_is_tried = what_is_tried.strip()
+    trial.starts_on = starts_on
+    trial.ends_on = ends_on
+    if ends_on < starts_on:
+        raise ValidationError(_("Perioden skal slutte efter, den begynder."))
+    trial.full_clean()
+    trial.save()
+    trial.criteria.all().delete()
+    SuccessCriterion.objects.bulk_create(
+        SuccessCriterion(trial=trial, indicator=i, target=t) for i, t in criteria
+    )
+    audit(
+        action="trial.plan",
+        actor=actor,
+        municipality=initiative.municipality,
+        target=trial,
+    )
+    return trial
+
+
+@transaction.atomic
+def trial_evaluate(
+    *,
+    trial: Trial,
+    actor,
+    outcome: str,
+    learned: str,
+    do_differently: str,
+    results: dict[int, tuple[str, bool | None]],
+    now: datetime | None = None,
+) -> Trial:
+    """Record the result per criterion and what was learned — also when it failed."""
+    initiative = trial.initiative
+    if Actor.MUNICIPALITY not in actors_for(actor, initiative):
+        raise PermissionDenied(_("Kun kommunen kan evaluere prøvehandlingen."))
+    if initiative.state != State.EVALUATING:
+        raise ValidationError(_("Prøvehandlingen evalueres, når afprøvningen er slut."))
+    if not learned.strip():
+        raise ValidationError(_("Skriv hvad I lærte — også når det ikke virkede."))
+    criteria = list(trial.criteria.all())
+    missing = [c for c in criteria if not results.get(c.pk, ("", None))[0].strip()]
+    if missing:
+        raise ValidationError(_("Angiv et resultat for hvert succeskriterium."))
+    for criterion in criteria:
+        result, met = results[criterion.pk]
+        criterion.result = result.strip()
+        criterion.met = met
+        criterion.full_clean()
+    SuccessCriterion.objects.bulk_update(criteria, ["result", "met"])
+    trial.outcome = outcome
+    trial.learned = learned.strip()
+    trial.do_differently = do_differently.strip()
+    trial.evaluated_at = _now(now)
+    trial.evaluated_by = actor
+    trial.department_id = initiative.department_id
+    trial.full_clean()
+    trial.save()
+    audit(
+        action="trial.evaluate",
+        actor=actor,
+        municipality=initiative.municipality,
+        target=trial,
+        data={"outcome": outcome},
+    )
+    return trial
+
+
+# --- stories ------------------------------------------------------------------
+
+
+@transaction.atomic
+def story_create(
+    *, initiative: Initiative, author, title: str, lead: str, body: str
+) -> Story:
+    story = Story(
+        municipality_id=initiative.municipality_id,
+        initiative=initiative,
+        author=author,
+        title=title.strip(),
+        lead=lead.strip(),
+        body=body.strip(),
+    )
+    story.full_clean()
+    story.save()
+    audit(
+        action="story.create",
+        actor=author,
+        municipality=initiative.municipality,
+        target=story,
+    )
+    record_participation(
+        municipality=initiative.municipality,
+        user=author,
+        action="initiative.story",
+        rung=INITIATIVE_ACTIONS["initiative.story"],
+        source=story,
+    )
+    return story
+
+
+@transaction.atomic
+def story_photo_add(
+    *, story: Story, actor, image, caption: str, shows_people: bool
+) -> StoryPhoto:
+    content = prepare_image(image)
+    photo = StoryPhoto(story=story, caption=caption.strip(), shows_people=shows_people)
+    photo.image.save(content.name, content, save=False)
+    photo.full_clean()
+    photo.save()
+    audit(
+        action="story.photo_add",
+        actor=actor,
+        municipality=story.initiative.municipality,
+        target=photo,
+    )
+    return photo
+
+
+@transaction.atomic
+def consent_record(
+    *,
+    photo: StoryPhoto,
+    actor,
+    person_name: str,
+    consented_on: date,
+    method: str,
+    note: str = "",
+) -> PhotoConsent:
+    consent = PhotoConsent(
+        photo=photo,
+        person_name=person_name.strip(),
+        consented_on=consented_on,
+        method=method,
+        note=note.strip(),
+        recorded_by=actor,
+    )
+    consent.full_clean()
+    if consented_on > timezone.localdate():
+        raise ValidationError(_("Et samtykke kan ikke være givet i fremtiden."))
+    consent.save()
+    audit(
+        action="story.consent",
+        actor=actor,
+        municipality=photo.story.initiative.municipality,
+        target=consent,
+        data={"method": method},
+    )
+    return consent
+
+
+def photos_missing_consent(story: Story) -> list[StoryPhoto]:
+    return list(story.photos.filter(shows_people=True, consents__isnull=True))
+
+
+@transaction.atomic
+def story_publish(*, story: Story, actor, now: datetime | None = None) -> Story:
+    """Publish — only when every photo showing people has recorded consent."""
+    missing = photos_missing_consent(story)
+    if missing:
+        raise ValidationError(
+            _(
+                "Historien kan ikke udgives: %(n)d foto(s) viser personer uden "
+                "registreret samtykke."
+            )
+            % {"n": len(missing)}
+        )
+    story.published_at = _now(now)
+    story.save(update_fields=["published_at"])
+    audit(
+        action="story.publish",
+        actor=actor,
+        municipality=story.initiative.municipality,
+        target=story,
+    )
+    return story

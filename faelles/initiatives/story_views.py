@@ -1,0 +1,232 @@
+"""Good stories: writing, photos with recorded consent, publishing, Atom feed, newspaper."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+
+from . import selectors, services
+from .forms import ConsentForm, NewspaperForm, StoryForm, StoryPhotoForm
+from .library_views import library_readable
+from .models import Initiative, Story
+from .newspaper import render_newspaper
+
+
+def _login(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return None
+
+
+def _story_or_404(request, pk: int) -> Story:
+    story = get_scoped_or_404(
+        Story.objects.select_related("initiative", "author"),
+        request.municipality,
+        pk=pk,
+    )
+    if story.published_at is None and not request.user.has_perm(
+        "initiatives.edit_story", story
+    ):
+        raise Http404
+    return story
+
+
+def story_list(request):
+    stories = selectors.published_stories(municipality=request.municipality)[:50]
+    drafts = []
+    if request.user.has_perm("initiatives.publish_story", request.municipality):
+        drafts = (
+            Story.objects.for_municipality(request.municipality)
+            .filter(published_at__isnull=True)
+            .select_related("initiative")
+            .order_by("-id")[:50]
+        )
+    return render(
+        request,
+        "initiatives/story_list.html",
+        {
+            "stories": stories,
+            "drafts": drafts,
+            "newspaper_allowed": library_readable(request),
+        },
+    )
+
+
+def story_detail(request, pk: int):
+    story = _story_or_404(request, pk)
+    return render(
+        request,
+        "initiatives/story_detail.html",
+        {
+            "story": story,
+            "photos": story.photos.prefetch_related("consents"),
+            "can_edit": request.user.has_perm("initiatives.edit_story", story),
+            "can_publish": story.published_at is None
+            and request.user.has_perm("initiatives.publish_story", story),
+        },
+    )
+
+
+def story_create(request, pk: int):
+    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
+    if response := _login(request):
+        return response
+    if not request.user.has_perm("initiatives.write_story", initiative):
+        raise PermissionDenied
+    form = StoryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        story = services.story_create(
+            initiative=initiative, author=request.user, **form.cleaned_data
+        )
+        messages.success(
+            request,
+            _("Historien er gemt som kladde. Tilføj fotos og samtykker, og udgiv den."),
+        )
+        return redirect(story.get_absolute_url())
+    return render(
+        request,
+        "initiatives/story_form.html",
+        {"initiative": initiative, "form": form},
+    )
+
+
+def story_photo_add(request, pk: int):
+    story = _story_or_404(request, pk)
+    if response := _login(request):
+        return response
+    if not request.user.has_perm("initiatives.edit_story", story):
+        raise PermissionDenied
+    form = StoryPhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.story_photo_add(
+                story=story,
+                actor=request.user,
+                image=form.cleaned_data["image"],
+                caption=form.cleaned_data["caption"],
+                shows_people=form.cleaned_data["shows_people"],
+            )
+        except ValidationError as error:
+            form.add_error("image", error)
+        else:
+            messages.success(request, _("Fotoet er tilføjet."))
+            return redirect(story.get_absolute_url())
+    return render(
+        request, "initiatives/story_photo_form.html", {"story": story, "form": form}
+    )
+
+
+def consent_add(request, pk: int, photo_pk: int):
+    story = _story_or_404(request, pk)
+    photo = story.photos.filter(pk=photo_pk).first()
+    if photo is None:
+        raise Http404
+    if response := _login(request):
+        return response
+    if not request.user.has_perm("initiatives.edit_story", story):
+        raise PermissionDenied
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consent_record(
+                photo=photo, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Samtykket er registreret."))
+            return redirect(story.get_absolute_url())
+    return render(
+        request,
+        "initiatives/consent_form.html",
+        {"story": story, "photo": photo, "form": form},
+    )
+
+
+@require_POST
+def story_publish(request, pk: int):
+    story = _story_or_404(request, pk)
+    if response := _login(request):
+        return response
+    if not request.user.has_perm("initiatives.publish_story", story):
+        raise PermissionDenied
+    try:
+        services.story_publish(story=story, actor=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Historien er udgivet."))
+    return redirect(story.get_absolute_url())
+
+
+class StoryFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        return request.municipality
+
+    def title(self, municipality):
+        return _("Gode historier fra %(programme)s") % {
+            "programme": municipality.programme_name
+        }
+
+    def subtitle(self, municipality):
+        return municipality.name
+
+    def link(self, municipality):
+        return tenant_reverse("initiatives:stories", municipality)
+
+    def items(self, municipality):
+        return selectors.published_stories(municipality=municipality)[:30]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+
+def newspaper(request):
+    if not library_readable(request):
+        if response := _login(request):
+            return response
+        raise PermissionDenied
+    today = timezone.localdate()
+    if "start" in request.GET:
+        form = NewspaperForm(request.GET)
+    else:
+        form = NewspaperForm(
+            initial={"start": today - timedelta(days=90), "end": today}
+        )
+    if form.is_bound and form.is_valid():
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+        content = selectors.newspaper_content(
+            municipality=request.municipality, start=start, end=end
+        )
+        pdf = render_newspaper(
+            municipality=request.municipality, start=start, end=end, **content
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="faellesskabsavis-{request.municipality.slug}-'
+            f'{start:%Y%m%d}-{end:%Y%m%d}.pdf"'
+        )
+        return response
+    return render(request, "initiatives/newspaper_form.html", {"form": form})

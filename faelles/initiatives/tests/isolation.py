@@ -1,0 +1,47 @@
+from faelles.core.isolation import isolation_case
+from faelles.initiatives.factories import (
+    CommentFactory,
+    InitiativeFactory,
+    StoryFactory,
+    StoryPhotoFactory,
+)
+
+
+@isolation_case(
+    "initiatives:detail",
+    "initiatives:support",
+    "initiatives:follow",
+    "initiatives:join",
+    "initiatives:comment",
+    "initiatives:facilitate",
+    "initiatives:transition",
+    "initiatives:need_add",
+    "initiatives:image_add",
+    "initiatives:trial_plan",
+    "initiatives:trial_evaluate",
+    "initiatives:story_create",
+)
+def initiative(municipality):
+    return {"pk": InitiativeFactory(municipality=municipality).pk}
+
+
+@isolation_case("initiatives:comment_hide")
+def comment(municipality):
+    c = CommentFactory(initiative=InitiativeFactory(municipality=municipality))
+    return {"pk": c.initiative_id, "comment_pk": c.pk}
+
+
+@isolation_case(
+    "initiatives:story", "initiatives:story_photo_add", "initiatives:story_publish"
+)
+def story(municipality):
+    s = StoryFactory(initiative=InitiativeFactory(municipality=municipality))
+    return {"pk": s.pk}
+
+
+@isolation_case("initiatives:consent_add")
+def photo(municipality):
+    p = StoryPhotoFactory(
+        story=StoryFactory(initiative=InitiativeFactory(municipality=municipality))
+    )
+    return {"pk": p.story_id, "photo_pk": p.pk}
