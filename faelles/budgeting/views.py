@@ -116,7 +116,7 @@ def round_create(request):
         return _login_needed(request)
     if not request.user.has_perm("budgeting.create_round", request.municipality):
         raise PermissionDenied
-    form = RoundForm(request.POST or None)
+    form = RoundForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             budget_round = services.round_create(
@@ -139,7 +139,8 @@ def round_edit(request, pk: int):
     if not request.user.has_perm("budgeting.change_round", budget_round):
         raise PermissionDenied
     form = RoundForm(
-        request.POST or None, instance=BudgetRound.objects.get(pk=budget_round.pk)
+        request.POST if request.method == "POST" else None,
+        instance=BudgetRound.objects.get(pk=budget_round.pk),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -186,7 +187,9 @@ def project_propose(request, pk: int):
             request, _("Der kan ikke stilles forslag til dette borgerbudget nu.")
         )
         return redirect(budget_round.get_absolute_url())
-    form = ProposalForm(request.POST or None, request.FILES or None)
+    form = ProposalForm(
+        request.POST if request.method == "POST" else None, request.FILES or None
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -255,7 +258,10 @@ def project_review(request, pk: int):
         return _login_needed(request)
     if not request.user.has_perm("budgeting.review_project", project):
         raise PermissionDenied
-    form = ReviewForm(request.POST or None, instance=Project.objects.get(pk=project.pk))
+    form = ReviewForm(
+        request.POST if request.method == "POST" else None,
+        instance=Project.objects.get(pk=project.pk),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -287,7 +293,7 @@ def project_update(request, pk: int):
     ):
         raise PermissionDenied
     form = ProjectUpdateForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         request.FILES or None,
         initial={"status": project.implementation_status},
     )
@@ -342,7 +348,7 @@ def ballot(request, pk: int):
         )
     initial = BallotForm.initial_from(budget_round, existing or [])
     form = BallotForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         budget_round=budget_round,
         projects=projects,
         user=request.user,
@@ -392,7 +398,7 @@ def paper_ballot(request, pk: int):
         raise PermissionDenied
     projects = list(budget_round.projects.on_ballot().order_by("title", "id"))
     form = BallotForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         budget_round=budget_round,
         projects=projects,
         with_eligibility=False,
@@ -459,7 +465,9 @@ def round_import(request):
         return _login_needed(request)
     if not request.user.has_perm("budgeting.import_round", request.municipality):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(
+        request.POST if request.method == "POST" else None, request.FILES or None
+    )
     if request.method == "POST" and form.is_valid():
         try:
             budget_round = services.round_import_pabulib(
