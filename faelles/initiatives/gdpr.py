@@ -1,0 +1,49 @@
+"""What the initiatives app holds about one person (picked up by the account export)."""
+
+from .models import (
+    Comment,
+    Follow,
+    Initiative,
+    Participation,
+    ParticipationAct,
+    Story,
+    Support,
+)
+
+
+def export_personal_data(user) -> dict:
+    return {
+        "initiatives_proposed": list(
+            Initiative.objects.filter(proposer=user).values(
+                "id", "municipality__slug", "title", "state", "created_at"
+            )
+        ),
+        "supports": list(
+            Support.objects.filter(user=user).values(
+                "initiative_id", "organisation_id", "created_at"
+            )
+        ),
+        "participations": list(
+            Participation.objects.filter(user=user).values(
+                "initiative_id", "role", "organisation_id", "created_at"
+            )
+        ),
+        "follows": list(
+            Follow.objects.filter(user=user).values("initiative_id", "created_at")
+        ),
+        "stories": list(
+            Story.objects.filter(author=user).values(
+                "id", "title", "lead", "body", "published_at"
+            )
+        ),
+        "comments": list(
+            Comment.objects.filter(author=user).values(
+                "initiative_id", "body", "is_hidden", "created_at"
+            )
+        ),
+        "participation_acts": list(
+            ParticipationAct.objects.filter(user=user).values(
+                "municipality__slug", "action", "rung", "occurred_at"
+            )
+        ),
+    }
