@@ -1,6 +1,19 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CommunitiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "faelles.communities"
+    verbose_name = _("Fællesskaber")
+
+    def ready(self):
+        from faelles.municipalities.home import register_home_section
+        from faelles.municipalities.navigation import register_nav
+
+        from . import rules  # noqa: F401
+        from .home import home_context
+
+        register_nav(30, "communities:list", _("Fællesskaber"))
+        register_nav(45, "communities:movement_list", _("Bevægelser"))
+        register_home_section(30, "communities/partials/_home.html", home_context)

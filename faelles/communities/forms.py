@@ -1,0 +1,188 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from faelles.accounts.models import User
+
+from .models import (
+    AgeGroup,
+    Community,
+    LifeSituation,
+    Movement,
+    MovementAction,
+    MovementTeam,
+    Pledge,
+    Theme,
+)
+
+
+def _blank(choices, label):
+    return [("", label), *choices]
+
+
+class CommunitySearchForm(forms.Form):
+    q = forms.CharField(label=_("Interesse eller ord"), required=False, max_length=100)
+    theme = forms.ChoiceField(
+        label=_("Tema"), required=False, choices=_blank(Theme.choices, _("Alle temaer"))
+    )
+    life_situation = forms.ChoiceField(
+        label=_("Livssituation"),
+        required=False,
+        choices=_blank(LifeSituation.choices, _("Alle")),
+    )
+    age_group = forms.ChoiceField(
+        label=_("Aldersgruppe"),
+        required=False,
+        choices=_blank(AgeGroup.choices, _("Alle")),
+    )
+    area = forms.CharField(
+        label=_("Område eller postnummer"), required=False, max_length=80
+    )
+
+
+class CommunityForm(forms.ModelForm):
+    class Meta:
+        model = Community
+        fields = [
+            "name",
+            "description",
+            "theme",
+            "access",
+            "target_group",
+            "age_group",
+            "life_situation",
+            "meeting_rhythm",
+            "place",
+            "area",
+            "postcode",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+
+class JoinForm(forms.Form):
+    message = forms.CharField(
+        label=_("Besked til værterne (valgfri)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ContactForm(forms.Form):
+    message = forms.CharField(
+        label=_("Din besked til værterne"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Værterne får beskeden på Fælles og kan se dit navn – ikke din e-mail."
+        ),
+    )
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(
+        label=_("Skriv på opslagstavlen"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class FileForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=150, required=False)
+    file = forms.FileField(
+        label=_("Fil"),
+        help_text=_("PDF, Word (docx), ODT, tekst, PNG eller JPEG – højst 10 MB."),
+    )
+
+
+class PersonByEmailForm(forms.Form):
+    email = forms.EmailField(label=_("Personens e-mail"))
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        self.user = None
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        self.user = User.objects.filter(
+            email=email, memberships__municipality=self.municipality, is_active=True
+        ).first()
+        if self.user is None:
+            raise forms.ValidationError(
+                _("Der er ingen person med den e-mail i kommunen på Fælles.")
+            )
+        return email
+
+
+class ReferralForm(PersonByEmailForm):
+    note = forms.CharField(
+        label=_("Hilsen til borgeren"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Borgeren har givet samtykke til, at jeg henviser til fællesskabet, "
+            "og at jeg kan se, om henvisningen blev til noget."
+        )
+    )
+
+
+class MovementForm(forms.ModelForm):
+    class Meta:
+        model = Movement
+        fields = [
+            "title",
+            "goal",
+            "description",
+            "led_by",
+            "unit",
+            "target",
+            "starts_on",
+            "ends_on",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+
+class PledgeForm(forms.ModelForm):
+    def __init__(self, *args, movement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = movement.teams.all()
+        self.fields["team"].required = False
+        self.fields["amount"].label = _("Jeg lover (%(unit)s)") % {
+            "unit": movement.get_unit_display()
+        }
+
+    class Meta:
+        model = Pledge
+        fields = ["amount", "text", "team", "on_leaderboard"]
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount is None or amount <= 0:
+            raise forms.ValidationError(_("Angiv et tal større end 0."))
+        return amount
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = MovementAction
+        fields = ["amount", "description", "done_on"]
+        widgets = {"done_on": forms.DateInput(attrs={"type": "date"})}
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount is None or amount <= 0:
+            raise forms.ValidationError(_("Angiv et tal større end 0."))
+        return amount
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = MovementTeam
+        fields = ["name", "kind", "on_leaderboard"]

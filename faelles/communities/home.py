@@ -1,0 +1,30 @@
+"""The communities section on a municipality's home page."""
+
+from .models import Community, Movement
+
+
+def home_context(request) -> dict | None:
+    municipality = getattr(request, "municipality", None)
+    if municipality is None:
+        return None
+    communities = list(
+        Community.objects.for_municipality(municipality)
+        .listed()
+        .only("id", "municipality_id", "name", "member_count", "meeting_rhythm")[:4]
+    )
+    movements = list(
+        Movement.objects.for_municipality(municipality)
+        .active()
+        .only(
+            "id",
+            "municipality_id",
+            "title",
+            "target",
+            "pledged_total",
+            "achieved_total",
+            "unit",
+        )[:2]
+    )
+    if not communities and not movements:
+        return None
+    return {"home_communities": communities, "home_movements": movements}

@@ -1,0 +1,425 @@
+"""Communities (fællesskaber) and movements (bevægelser).
+
+Counters (``member_count``, ``pledged_total`` …) are denormalised and kept up to
+date by the services, so lists never count rows per item.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from faelles.municipalities.models import TenantModel, TenantQuerySet
+from faelles.municipalities.tenancy import tenant_reverse
+
+
+class Theme(models.TextChoices):
+    HEALTH = "health", _("Sundhed og genoptræning")
+    MOVEMENT = "movement", _("Bevægelse og natur")
+    FAMILY = "family", _("Familie og børn")
+    CULTURE = "culture", _("Kultur og kreativitet")
+    CRAFT = "craft", _("Håndværk og gør-det-selv")
+    CLIMATE = "climate", _("Klima og grøn omstilling")
+    NEIGHBOURS = "neighbours", _("Naboskab og lokalområde")
+    TALK = "talk", _("Samtale og netværk")
+    LEARNING = "learning", _("Læring og sprog")
+
+
+class AgeGroup(models.TextChoices):
+    ALL = "all", _("Alle aldre")
+    CHILDREN = "children", _("Børn")
+    YOUTH = "youth", _("Unge (13–25)")
+    ADULTS = "adults", _("Voksne")
+    SENIORS = "seniors", _("Ældre (65+)")
+
+
+class LifeSituation(models.TextChoices):
+    ANY = "any", _("Alle er velkomne")
+    ILLNESS = "illness", _("Lever med sygdom eller efter genoptræning")
+    NEW_PARENT = "new_parent", _("Nybagt forælder")
+    NEWCOMER = "newcomer", _("Ny i området")
+    ALONE = "alone", _("Alene eller ensom")
+    GRIEF = "grief", _("I sorg")
+    RETIRED = "retired", _("Gået på pension")
+    CARER = "carer", _("Pårørende")
+    JOBSEEKER = "jobseeker", _("Uden for arbejdsmarkedet")
+
+
+class CommunityQuerySet(TenantQuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def listed(self):
+        """Visible in "Find et fællesskab": invitation-only groups are not shown."""
+        return self.active().exclude(access=Community.Access.INVITATION)
+
+
+class Community(TenantModel):
+    class Access(models.TextChoices):
+        OPEN = "open", _("Åben – alle kan melde sig ind")
+        CLOSED = "closed", _("Lukket – værterne godkender nye medlemmer")
+        INVITATION = "invitation", _("Kun efter invitation")
+
+    name = models.CharField(_("navn"), max_length=150)
+    description = models.TextField(_("beskrivelse"), max_length=5000)
+    theme = models.CharField(_("tema"), max_length=20, choices=Theme.choices)
+    access = models.CharField(
+        _("hvem kan være med"),
+        max_length=12,
+        choices=Access.choices,
+        default=Access.OPEN,
+    )
+    place = models.CharField(_("mødested"), max_length=200, blank=True)
+    area = models.CharField(
+        _("område"), max_length=80, blank=True, help_text=_("Fx bydel eller by.")
+    )
+    postcode = models.CharField(_("postnummer"), max_length=4, blank=True)
+    meeting_rhythm = models.CharField(
+        _("hvor ofte I mødes"), max_length=120, blank=True
+    )
+    age_group = models.CharField(
+        _("aldersgruppe"), max_length=10, choices=AgeGroup.choices, default="all"
+    )
+    life_situation = models.CharField(
+        _("livssituation"),
+        max_length=12,
+        choices=LifeSituation.choices,
+        default=LifeSituation.ANY,
+    )
+    target_group = models.CharField(
+        _("hvem fællesskabet er for"), max_length=200, blank=True
+    )
+    member_count = models.PositiveIntegerField(default=0)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CommunityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("fællesskab")
+        verbose_name_plural = _("fællesskaber")
+        indexes = [
+            models.Index(fields=["municipality", "is_active", "-id"]),
+            models.Index(fields=["municipality", "theme", "-id"]),
+            models.Index(fields=["municipality", "age_group", "-id"]),
+            models.Index(fields=["municipality", "life_situation", "-id"]),
+            models.Index(fields=["municipality", "postcode"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return tenant_reverse("communities:detail", self.municipality_id, pk=self.pk)
+
+
+class CommunityMember(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Medlem")
+        REQUESTED = "requested", _("Har bedt om at blive medlem")
+        INVITED = "invited", _("Inviteret")
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="members"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="community_memberships",
+    )
+    status = models.CharField(max_length=10, choices=Status.choices)
+    is_host = models.BooleanField(_("vært"), default=False)
+    message = models.TextField(_("besked til værterne"), max_length=1000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    joined_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-is_host", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "user"], name="one_community_membership"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(is_host=True) | models.Q(status="active"),
+                name="hosts_are_active_members",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["user", "status"]),
+            models.Index(fields=["community", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} i {self.community}"
+
+
+class Post(models.Model):
+    """A message on a community's board."""
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="posts"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    body = models.TextField(_("besked"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["community", "-id"])]
+
+    def __str__(self) -> str:
+        return self.body[:50]
+
+
+def _file_path(instance, filename: str) -> str:
+    return f"communities/{instance.community_id}/{secrets.token_hex(8)}/{filename}"
+
+
+class SharedFile(models.Model):
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="files"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    title = models.CharField(_("titel"), max_length=150)
+    file = models.FileField(_("fil"), upload_to=_file_path)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Referral(TenantModel):
+    """An employee suggests a community to a citizen, who has agreed to it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Afventer borgerens svar")
+        JOINED = "joined", _("Borgeren er blevet medlem")
+        DECLINED = "declined", _("Borgeren har takket nej")
+
+    community = models.ForeignKey(
+        Community, on_delete=models.CASCADE, related_name="referrals"
+    )
+    citizen = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="referrals"
+    )
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    note = models.TextField(_("hilsen til borgeren"), max_length=1000, blank=True)
+    consent_at = models.DateTimeField(_("borgerens samtykke givet"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["municipality", "referred_by", "-id"])]
+
+    def __str__(self) -> str:
+        return f"{self.citizen} → {self.community}"
+
+
+# --- movements ---------------------------------------------------------------
+
+
+class MovementQuerySet(TenantQuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Movement(TenantModel):
+    """A shared goal with a measurable target that many people work towards."""
+
+    class LedBy(models.TextChoices):
+        POLITICIAN = "politician", _("En politiker")
+        ASSOCIATION = "association", _("En forening")
+        CITIZENS = "citizens", _("Borgere")
+
+    class Unit(models.TextChoices):
+        CO2 = "co2", _("ton CO₂")
+        PEOPLE = "people", _("personer med")
+        KM = "km", _("kilometer")
+        HOURS = "hours", _("timer")
+        ACTIONS = "actions", _("handlinger")
+
+    title = models.CharField(_("titel"), max_length=150)
+    description = models.TextField(_("beskrivelse"), max_length=5000)
+    goal = models.CharField(_("det fælles mål"), max_length=300)
+    led_by = models.CharField(_("hvem står bag"), max_length=12, choices=LedBy.choices)
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("tovholder"),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("forening"),
+    )
+    unit = models.CharField(_("hvad vi måler"), max_length=10, choices=Unit.choices)
+    target = models.DecimalField(_("mål"), max_digits=12, decimal_places=2)
+    starts_on = models.DateField(_("starter"), null=True, blank=True)
+    ends_on = models.DateField(_("slutter"), null=True, blank=True)
+    # Denormalised, kept by the services.
+    pledged_total = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    achieved_total = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    participant_count = models.PositiveIntegerField(default=0)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MovementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("bevægelse")
+        verbose_name_plural = _("bevægelser")
+        indexes = [models.Index(fields=["municipality", "is_active", "-id"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(target__gt=0), name="movement_target_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return tenant_reverse(
+            "communities:movement_detail", self.municipality_id, pk=self.pk
+        )
+
+    def _percent(self, value) -> int:
+        return max(0, min(100, int(value * 100 / self.target))) if self.target else 0
+
+    @property
+    def pledged_percent(self) -> int:
+        return self._percent(self.pledged_total)
+
+    @property
+    def achieved_percent(self) -> int:
+        return self._percent(self.achieved_total)
+
+
+class MovementTeam(models.Model):
+    class Kind(models.TextChoices):
+        AREA = "area", _("Område")
+        SCHOOL = "school", _("Skole")
+        WORKPLACE = "workplace", _("Arbejdsplads")
+        OTHER = "other", _("Andet")
+
+    movement = models.ForeignKey(
+        Movement, on_delete=models.CASCADE, related_name="teams"
+    )
+    name = models.CharField(_("navn"), max_length=120)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    on_leaderboard = models.BooleanField(
+        _("vis holdet på resultattavlen"), default=False
+    )
+    total = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["movement", "name"], name="unique_team_name_per_movement"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Pledge(models.Model):
+    """A participant's promise; one per person and movement (changed, not repeated)."""
+
+    movement = models.ForeignKey(
+        Movement, on_delete=models.CASCADE, related_name="pledges"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pledges"
+    )
+    team = models.ForeignKey(
+        MovementTeam,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pledges",
+        verbose_name=_("hold"),
+    )
+    amount = models.DecimalField(_("jeg lover"), max_digits=12, decimal_places=2)
+    text = models.CharField(_("hvad jeg vil gøre"), max_length=300, blank=True)
+    on_leaderboard = models.BooleanField(
+        _("vis mit navn på resultattavlen"), default=False
+    )
+    achieved = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["movement", "user"], name="one_pledge_per_person"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="pledge_amount_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.amount}"
+
+
+class MovementAction(models.Model):
+    """Something a participant actually did, logged towards the target."""
+
+    movement = models.ForeignKey(
+        Movement, on_delete=models.CASCADE, related_name="actions"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    team = models.ForeignKey(
+        MovementTeam, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    amount = models.DecimalField(_("mængde"), max_digits=12, decimal_places=2)
+    description = models.CharField(_("hvad har du gjort"), max_length=300)
+    done_on = models.DateField(_("dato"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["movement", "-id"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0), name="action_amount_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.description

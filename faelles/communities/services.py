@@ -1,0 +1,496 @@
+"""Every write about communities: join rules, hosts, board, files, referrals."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from faelles.core.audit import audit
+from faelles.notifications.services import notify
+
+from .models import Community, CommunityMember, Post, Referral, SharedFile
+
+# Shared files: an allow-list of types checked by extension and by the first bytes.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+ALLOWED_FILES = {
+    ".pdf": ("application/pdf", [b"%PDF-"]),
+    ".png": ("image/png", [b"\x89PNG\r\n\x1a\n"]),
+    ".jpg": ("image/jpeg", [b"\xff\xd8\xff"]),
+    ".jpeg": ("image/jpeg", [b"\xff\xd8\xff"]),
+    ".txt": ("text/plain", []),
+    ".docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [b"PK\x03\x04"],
+    ),
+    ".odt": ("application/vnd.oasis.opendocument.text", [b"PK\x03\x04"]),
+}
+
+
+def _hosts(community):
+    return [
+        m.user for m in community.members.filter(is_host=True).select_related("user")
+    ]
+
+
+def _notify_all(users, **kwargs) -> None:
+    for user in users:
+        notify(recipient=user, **kwargs)
+
+
+@transaction.atomic
+def community_create(
+    *,
+    municipality,
+    actor,
+    name: str,
+    description: str,
+    theme: str,
+    access: str = Community.Access.OPEN,
+    place: str = "",
+    area: str = "",
+    postcode: str = "",
+    meeting_rhythm: str = "",
+    age_group: str = "all",
+    life_situation: str = "any",
+    target_group: str = "",
+) -> Community:
+    community = Community(
+        municipality=municipality,
+        name=name,
+        description=description,
+        theme=theme,
+        access=access,
+        place=place,
+        area=area,
+        postcode=postcode,
+        meeting_rhythm=meeting_rhythm,
+        age_group=age_group,
+        life_situation=life_situation,
+        target_group=target_group,
+        created_by=actor,
+        member_count=1,
+    )
+    community.full_clean()
+    community.save()
+    CommunityMember.objects.create(
+        community=community,
+        user=actor,
+        status=CommunityMember.Status.ACTIVE,
+        is_host=True,
+        joined_at=timezone.now(),
+    )
+    audit(
+        action="communities.create",
+        actor=actor,
+        municipality=municipality,
+        target=community,
+    )
+    return community
+
+
+@transaction.atomic
+def community_update(*, community: Community, actor, **fields) -> Community:
+    community = Community.objects.select_for_update().get(pk=community.pk)
+    for name, value in fields.items():
+        setattr(community, name, value)
+    community.full_clean()
+    community.save()
+    audit(
+        action="communities.update",
+        actor=actor,
+        municipality=community.municipality,
+        target=community,
+        data={"fields": sorted(fields)},
+    )
+    return community
+
+
+def _activate(membership: CommunityMember) -> None:
+    membership.status = CommunityMember.Status.ACTIVE
+    membership.joined_at = timezone.now()
+    if membership.pk is None:
+        membership.full_clean()
+        membership.save()
+    else:
+        membership.save(update_fields=["status", "joined_at"])
+    Community.objects.filter(pk=membership.community_id).update(
+        member_count=F("member_count") + 1
+    )
+    _close_referrals(membership.community, membership.user, Referral.Status.JOINED)
+
+
+def _close_referrals(community, user, status: str) -> None:
+    Referral.objects.filter(
+        community=community, citizen=user, status=Referral.Status.PENDING
+    ).update(status=status, answered_at=timezone.now())
+
+
+@transaction.atomic
+def community_join(*, community: Community, user, message: str = "") -> CommunityMember:
+    """Join an open community, or ask to join a closed one.
+
+    An invitation to any kind of community is accepted by joining.
+    """
+    membership = (
+        CommunityMember.objects.select_for_update()
+        .filter(community=community, user=user)
+        .first()
+    )
+    if membership and membership.status == CommunityMember.Status.ACTIVE:
+        return membership
+    if membership and membership.status == CommunityMember.Status.INVITED:
+        _activate(membership)
+        audit(
+            action="communities.accept_invitation",
+            actor=user,
+            municipality=community.municipality,
+            target=community,
+        )
+        return membership
+    if community.access == Community.Access.INVITATION:
+        raise PermissionDenied(_("Man kan kun blive medlem efter invitation."))
+    if membership and membership.status == CommunityMember.Status.REQUESTED:
+        return membership
+    if community.access == Community.Access.OPEN:
+        membership = CommunityMember(community=community, user=user)
+        _activate(membership)
+        audit(
+            action="communities.join",
+            actor=user,
+            municipality=community.municipality,
+            target=community,
+        )
+        return membership
+    membership = CommunityMember(
+        community=community,
+        user=user,
+        status=CommunityMember.Status.REQUESTED,
+        message=message[:1000],
+    )
+    membership.full_clean()
+    membership.save()
+    audit(
+        action="communities.request",
+        actor=user,
+        municipality=community.municipality,
+        target=community,
+    )
+    url = community.get_absolute_url()
+    hosts = _hosts(community)
+    transaction.on_commit(
+        lambda: _notify_all(
+            hosts,
+            municipality=community.municipality,
+            kind="communities.join_requested",
+            title=_("%(name)s vil gerne være med i %(community)s")
+            % {"name": user, "community": community.name},
+            body=message[:1000],
+            url=url,
+            dedupe_key=f"community-request:{membership.pk}",
+        )
+    )
+    return membership
+
+
+@transaction.atomic
+def community_leave(*, community: Community, user) -> None:
+    membership = (
+        CommunityMember.objects.select_for_update()
+        .filter(community=community, user=user)
+        .first()
+    )
+    if membership is None:
+        return
+    if (
+        membership.is_host
+        and community.members.filter(is_host=True).exclude(pk=membership.pk).count()
+        == 0
+    ):
+        raise ValidationError(
+            _("Fællesskabet skal have mindst én vært. Udpeg en anden vært først.")
+        )
+    was_active = membership.status == CommunityMember.Status.ACTIVE
+    membership.delete()
+    if was_active:
+        Community.objects.filter(pk=community.pk).update(
+            member_count=F("member_count") - 1
+        )
+    audit(
+        action="communities.leave",
+        actor=user,
+        municipality=community.municipality,
+        target=community,
+    )
+
+
+@transaction.atomic
+def membership_decide(
+    *, community: Community, actor, user_id: int, approve: bool
+) -> None:
+    """A host approves or declines a request to join a closed community."""
+    membership = (
+        CommunityMember.objects.select_for_update()
+        .filter(
+            community=community,
+            user_id=user_id,
+            status=CommunityMember.Status.REQUESTED,
+        )
+        .select_related("user")
+        .first()
+    )
+    if membership is None:
+        raise ValidationError(_("Der er ingen anmodning fra den person."))
+    person = membership.user
+    if approve:
+        _activate(membership)
+        title = _("Du er nu medlem af %(community)s") % {"community": community.name}
+    else:
+        membership.delete()
+        title = _(
+            "Din anmodning om at blive medlem af %(community)s blev ikke godkendt"
+        ) % {"community": community.name}
+    audit(
+        action="communities.approve" if approve else "communities.decline",
+        actor=actor,
+        municipality=community.municipality,
+        target=community,
+        data={"user": user_id},
+    )
+    url = community.get_absolute_url()
+    transaction.on_commit(
+        lambda: notify(
+            recipient=person,
+            municipality=community.municipality,
+            kind="communities.request_answered",
+            title=title,
+            url=url,
+        )
+    )
+
+
+@transaction.atomic
+def member_invite(*, community: Community, actor, user) -> CommunityMember:
+    membership, created = CommunityMember.objects.get_or_create(
+        community=community,
+        user=user,
+        defaults={"status": CommunityMember.Status.INVITED},
+    )
+    if not created:
+        return membership
+    audit(
+        action="communities.invite",
+        actor=actor,
+        municipality=community.municipality,
+        target=community,
+        data={"user": user.pk},
+    )
+    url = community.get_absolute_url()
+    transaction.on_commit(
+        lambda: notify(
+            recipient=user,
+            municipality=community.municipality,
+            kind="communities.invited",
+            title=_("Du er inviteret med i %(community)s")
+            % {"community": community.name},
+            url=url,
+        )
+    )
+    return membership
+
+
+@transaction.atomic
+def host_set(*, community: Community, actor, user_id: int, is_host: bool) -> None:
+    membership = (
+        CommunityMember.objects.select_for_update()
+        .filter(
+            community=community, user_id=user_id, status=CommunityMember.Status.ACTIVE
+        )
+        .first()
+    )
+    if membership is None:
+        raise ValidationError(_("Personen er ikke medlem af fællesskabet."))
+    if (
+        not is_host
+        and membership.is_host
+        and community.members.filter(is_host=True).count() <= 1
+    ):
+        raise ValidationError(_("Fællesskabet skal have mindst én vært."))
+    membership.is_host = is_host
+    membership.save(update_fields=["is_host"])
+    audit(
+        action="communities.host_set",
+        actor=actor,
+        municipality=community.municipality,
+        target=community,
+        data={"user": user_id, "is_host": is_host},
+    )
+
+
+def contact_hosts(*, community: Community, sender, message: str) -> int:
+    """A first message to the hosts, delivered as a notification.
+
+    Neither side's e-mail address is shown to the other; the hosts see the sender's
+    name and can answer through the community page or by inviting the person.
+    """
+    message = message.strip()
+    if not message:
+        raise ValidationError(_("Skriv en besked til værterne."))
+    if len(message) > 2000:
+        raise ValidationError(_("Beskeden må højst være 2000 tegn."))
+    with transaction.atomic():
+        audit(
+            action="communities.contact_hosts",
+            actor=sender,
+            municipality=community.municipality,
+            target=community,
+        )
+        hosts = _hosts(community)
+        url = community.get_absolute_url()
+        transaction.on_commit(
+            lambda: _notify_all(
+                hosts,
+                municipality=community.municipality,
+                kind="communities.contact",
+                title=_("Ny besked fra %(name)s om %(community)s")
+                % {"name": sender, "community": community.name},
+                body=message,
+                url=url,
+            )
+        )
+    return len(hosts)
+
+
+@transaction.atomic
+def post_create(*, community: Community, author, body: str) -> Post:
+    post = Post(community=community, author=author, body=body.strip())
+    post.full_clean()
+    post.save()
+    audit(
+        action="communities.post",
+        actor=author,
+        municipality=community.municipality,
+        target=post,
+    )
+    return post
+
+
+@transaction.atomic
+def post_delete(*, post: Post, actor) -> None:
+    audit(
+        action="communities.post_delete",
+        actor=actor,
+        municipality=post.community.municipality,
+        target=post,
+    )
+    post.delete()
+
+
+def validate_shared_file(upload) -> str:
+    """Return the content type to store, or raise ValidationError."""
+    import os
+
+    ext = os.path.splitext(upload.name)[1].lower()
+    if ext not in ALLOWED_FILES:
+        raise ValidationError(
+            _(
+                "Filtypen er ikke tilladt. Brug PDF, Word (docx), ODT, tekst, PNG eller JPEG."
+            )
+        )
+    if upload.size > MAX_FILE_BYTES:
+        raise ValidationError(
+            _("Filen fylder %(size).1f MB; højst %(max).0f MB er tilladt."),
+            params={"size": upload.size / 1_048_576, "max": MAX_FILE_BYTES / 1_048_576},
+        )
+    content_type, signatures = ALLOWED_FILES[ext]
+    position = upload.tell()
+    head = upload.read(16)
+    upload.seek(position)
+    if signatures and not any(head.startswith(sig) for sig in signatures):
+        raise ValidationError(_("Filens indhold passer ikke til filtypen."))
+    if ext == ".txt" and b"\x00" in head:
+        raise ValidationError(_("Filens indhold passer ikke til filtypen."))
+    return content_type
+
+
+@transaction.atomic
+def file_upload(*, community: Community, actor, title: str, upload) -> SharedFile:
+    content_type = validate_shared_file(upload)
+    shared = SharedFile(
+        community=community,
+        uploaded_by=actor,
+        title=title.strip() or upload.name,
+        file=upload,
+        content_type=content_type,
+        size=upload.size,
+    )
+    shared.full_clean()
+    shared.save()
+    audit(
+        action="communities.file_upload",
+        actor=actor,
+        municipality=community.municipality,
+        target=shared,
+    )
+    return shared
+
+
+@transaction.atomic
+def referral_create(
+    *, community: Community, actor, citizen, note: str = "", consent: bool
+) -> Referral:
+    """An employee refers a citizen who has agreed to it; the citizen is asked."""
+    if not consent:
+        raise ValidationError(
+            _("Borgeren skal have givet samtykke, før du kan henvise.")
+        )
+    if community.members.filter(
+        user=citizen, status=CommunityMember.Status.ACTIVE
+    ).exists():
+        raise ValidationError(_("Borgeren er allerede medlem af fællesskabet."))
+    referral = Referral(
+        municipality=community.municipality,
+        community=community,
+        citizen=citizen,
+        referred_by=actor,
+        note=note,
+        consent_at=timezone.now(),
+    )
+    referral.full_clean()
+    referral.save()
+    audit(
+        action="communities.refer",
+        actor=actor,
+        municipality=community.municipality,
+        target=referral,
+    )
+    url = community.get_absolute_url()
+    transaction.on_commit(
+        lambda: notify(
+            recipient=citizen,
+            municipality=community.municipality,
+            kind="communities.referred",
+            title=_("%(employee)s foreslår dig fællesskabet %(community)s")
+            % {"employee": actor, "community": community.name},
+            body=note,
+            url=url,
+            dedupe_key=f"referral:{referral.pk}",
+        )
+    )
+    return referral
+
+
+@transaction.atomic
+def referral_decline(*, community: Community, user) -> int:
+    """The citizen says no thanks; the employee sees it on the referral."""
+    count = Referral.objects.filter(
+        community=community, citizen=user, status=Referral.Status.PENDING
+    ).update(status=Referral.Status.DECLINED, answered_at=timezone.now())
+    if count:
+        audit(
+            action="communities.referral_declined",
+            actor=user,
+            municipality=community.municipality,
+            target=community,
+        )
+    return count

@@ -1,0 +1,78 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from faelles.communities.models import Community, Movement
+
+from .models import Event
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class EventForm(forms.ModelForm):
+    def __init__(self, *args, municipality, user, can_municipal: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        communities = Community.objects.filter(
+            municipality=municipality, is_active=True
+        )
+        movements = Movement.objects.filter(municipality=municipality, is_active=True)
+        if not can_municipal:
+            communities = communities.filter(members__user=user, members__is_host=True)
+            movements = movements.filter(leader=user)
+        self.fields["community"].queryset = communities
+        self.fields["movement"].queryset = movements
+        self.can_municipal = can_municipal
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "description",
+            "starts_at",
+            "ends_at",
+            "place",
+            "address",
+            "capacity",
+            "step_free",
+            "hearing_loop",
+            "accessible_toilet",
+            "accessibility_note",
+            "community",
+            "movement",
+            "source",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+        }
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends < starts:
+            self.add_error("ends_at", _("Arrangementet skal slutte efter det starter."))
+        if data.get("community") and data.get("movement"):
+            self.add_error(
+                "movement",
+                _("Vælg enten et fællesskab eller en bevægelse – ikke begge."),
+            )
+        return data
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Hvorfor aflyses arrangementet?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Alle tilmeldte og alle på ventelisten får besked."),
+    )
+
+
+class CalendarFilterForm(forms.Form):
+    q = forms.CharField(label=_("Søg"), required=False, max_length=100)
+    step_free = forms.BooleanField(label=_("Kun med trinfri adgang"), required=False)

@@ -1,0 +1,290 @@
+"""Every write about events: sign-up, waiting list, promotion, check-in, cancel.
+
+Sign-up and cancellation lock the event row with ``select_for_update`` and keep
+``confirmed_count``/``waiting_count`` on it, so capacity holds however many people
+press the button at the same time.
+"""
+
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from faelles.core.audit import audit
+from faelles.notifications.services import notify
+
+from .models import Event, Registration
+
+
+@transaction.atomic
+def event_create(*, municipality, actor, **fields) -> Event:
+    event = Event(municipality=municipality, organiser=actor, **fields)
+    for link in ("community", "movement"):
+        obj = fields.get(link)
+        if obj is not None and obj.municipality_id != municipality.pk:
+            raise ValidationError(_("Forbindelsen hører til en anden kommune."))
+    event.full_clean()
+    event.save()
+    audit(action="events.create", actor=actor, municipality=municipality, target=event)
+    return event
+
+
+@transaction.atomic
+def event_update(*, event: Event, actor, **fields) -> Event:
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    old_capacity = event.capacity
+    for name, value in fields.items():
+        setattr(event, name, value)
+    if event.capacity is not None and event.capacity < event.confirmed_count:
+        raise ValidationError(
+            _(
+                "Der er allerede %(count)s tilmeldte; antallet af pladser kan ikke "
+                "være mindre."
+            ),
+            params={"count": event.confirmed_count},
+        )
+    event.full_clean()
+    event.save()
+    if event.capacity is None or (old_capacity or 0) < event.capacity:
+        _promote(event)
+    audit(
+        action="events.update",
+        actor=actor,
+        municipality=event.municipality,
+        target=event,
+        data={"fields": sorted(fields)},
+    )
+    return event
+
+
+def _locked(event: Event) -> Event:
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+@transaction.atomic
+def registration_create(
+    *, event: Event, user, now: datetime | None = None
+) -> Registration:
+    """Sign up: a confirmed place while there is one, else the waiting list."""
+    now = now or timezone.now()
+    event = _locked(event)
+    if event.is_cancelled:
+        raise ValidationError(_("Arrangementet er aflyst."))
+    if event.ends_at < now:
+        raise ValidationError(_("Arrangementet er slut."))
+    registration = Registration.objects.filter(event=event, user=user).first()
+    if registration and registration.status != Registration.Status.CANCELLED:
+        return registration
+    status = (
+        Registration.Status.WAITING if event.is_full else Registration.Status.CONFIRMED
+    )
+    if registration is None:
+        registration = Registration(event=event, user=user)
+    registration.status = status
+    registration.queued_at = now
+    registration.checked_in_at = None
+    registration.save()
+    if status == Registration.Status.CONFIRMED:
+        event.confirmed_count += 1
+    else:
+        event.waiting_count += 1
+    event.save(update_fields=["confirmed_count", "waiting_count"])
+    audit(
+        action="events.signup",
+        actor=user,
+        municipality=event.municipality,
+        target=event,
+        data={"status": status},
+    )
+    return registration
+
+
+def _promote(event: Event) -> list[Registration]:
+    """Move people from the waiting list into free places, first come first."""
+    free = None if event.capacity is None else event.capacity - event.confirmed_count
+    if free is not None and free <= 0:
+        return []
+    waiting = (
+        Registration.objects.filter(event=event, status=Registration.Status.WAITING)
+        .select_related("user")
+        .order_by("queued_at", "id")
+    )
+    if free is not None:
+        waiting = waiting[:free]
+    promoted = list(waiting)
+    if not promoted:
+        return []
+    Registration.objects.filter(pk__in=[r.pk for r in promoted]).update(
+        status=Registration.Status.CONFIRMED
+    )
+    event.confirmed_count += len(promoted)
+    event.waiting_count -= len(promoted)
+    event.save(update_fields=["confirmed_count", "waiting_count"])
+    url = event.get_absolute_url()
+    when = timezone.localtime(event.starts_at).strftime("%d.%m.%Y %H:%M")
+    for registration in promoted:
+        person = registration.user
+        transaction.on_commit(
+            lambda person=person, key=f"{registration.pk}:{registration.queued_at:%s}": (
+                notify(
+                    recipient=person,
+                    municipality=event.municipality,
+                    kind="events.promoted",
+                    title=_("Du har fået en plads til %(title)s")
+                    % {"title": event.title},
+                    body=_(
+                        "Der er blevet en plads ledig, og du var den næste på "
+                        "ventelisten. Vi ses %(when)s på %(place)s. Kan du alligevel "
+                        "ikke komme, så meld dig fra, så en anden kan få pladsen."
+                    )
+                    % {"when": when, "place": event.place},
+                    url=url,
+                    dedupe_key=f"event-promoted:{key}",
+                )
+            )
+        )
+        audit(
+            action="events.promoted",
+            municipality=event.municipality,
+            target=registration,
+        )
+    return promoted
+
+
+@transaction.atomic
+def registration_cancel(*, event: Event, user) -> Registration | None:
+    """Cancel one's place or leave the waiting list; a freed place is passed on."""
+    event = _locked(event)
+    registration = (
+        Registration.objects.filter(event=event, user=user)
+        .exclude(status=Registration.Status.CANCELLED)
+        .first()
+    )
+    if registration is None:
+        return None
+    if registration.status == Registration.Status.CONFIRMED:
+        event.confirmed_count -= 1
+    else:
+        event.waiting_count -= 1
+    registration.status = Registration.Status.CANCELLED
+    registration.save(update_fields=["status"])
+    event.save(update_fields=["confirmed_count", "waiting_count"])
+    audit(
+        action="events.cancel_signup",
+        actor=user,
+        municipality=event.municipality,
+        target=event,
+    )
+    if not event.is_cancelled:
+        _promote(event)
+    return registration
+
+
+@transaction.atomic
+def checkin_set(
+    *, event: Event, actor, registration_id: int, present: bool, now=None
+) -> Registration:
+    registration = Registration.objects.filter(
+        event=event, pk=registration_id, status=Registration.Status.CONFIRMED
+    ).first()
+    if registration is None:
+        raise ValidationError(_("Personen er ikke tilmeldt."))
+    registration.checked_in_at = (now or timezone.now()) if present else None
+    registration.save(update_fields=["checked_in_at"])
+    audit(
+        action="events.checkin",
+        actor=actor,
+        municipality=event.municipality,
+        target=registration,
+        data={"present": present},
+    )
+    return registration
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, actor, reason: str) -> int:
+    """The organiser cancels; everyone signed up or waiting is told."""
+    event = _locked(event)
+    if event.is_cancelled:
+        raise ValidationError(_("Arrangementet er allerede aflyst."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Skriv kort, hvorfor arrangementet aflyses."))
+    event.status = Event.Status.CANCELLED
+    event.cancel_reason = reason
+    event.save(update_fields=["status", "cancel_reason"])
+    people = [
+        r.user
+        for r in Registration.objects.filter(
+            event=event,
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.WAITING],
+        ).select_related("user")
+    ]
+    audit(
+        action="events.cancel",
+        actor=actor,
+        municipality=event.municipality,
+        target=event,
+        data={"notified": len(people)},
+    )
+    url = event.get_absolute_url()
+    title = _("Aflyst: %(title)s") % {"title": event.title}
+
+    def send():
+        for person in people:
+            notify(
+                recipient=person,
+                municipality=event.municipality,
+                kind="events.cancelled",
+                title=title,
+                body=reason,
+                url=url,
+                dedupe_key=f"event-cancelled:{event.pk}",
+            )
+
+    transaction.on_commit(send)
+    return len(people)
+
+
+def send_reminders(*, now: datetime | None = None) -> int:
+    """Remind everyone with a place at events starting within the next day.
+
+    Run daily (command ``send_event_reminders`` or the task); each person is
+    reminded once per event (``reminded_at``).
+    """
+    now = now or timezone.now()
+    sent = 0
+    events = Event.objects.published().filter(
+        starts_at__gt=now, starts_at__lte=now + timedelta(days=1)
+    )
+    for event in events.iterator():
+        with transaction.atomic():
+            registrations = list(
+                Registration.objects.select_for_update(skip_locked=True)
+                .filter(
+                    event=event,
+                    status=Registration.Status.CONFIRMED,
+                    reminded_at__isnull=True,
+                )
+                .select_related("user")
+            )
+            when = timezone.localtime(event.starts_at).strftime("%d.%m.%Y kl. %H:%M")
+            for registration in registrations:
+                notify(
+                    recipient=registration.user,
+                    municipality=event.municipality,
+                    kind="events.reminder",
+                    title=_("Husk: %(title)s") % {"title": event.title},
+                    body=_("Vi ses %(when)s på %(place)s.")
+                    % {"when": when, "place": event.place},
+                    url=event.get_absolute_url(),
+                    dedupe_key=f"event-reminder:{registration.pk}",
+                )
+            Registration.objects.filter(pk__in=[r.pk for r in registrations]).update(
+                reminded_at=now
+            )
+            Event.objects.filter(pk=event.pk).update(reminders_sent_at=now)
+            sent += len(registrations)
+    return sent

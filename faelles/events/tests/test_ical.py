@@ -1,0 +1,106 @@
+import pytest
+from icalendar import Calendar
+
+from faelles.accounts.factories import MembershipFactory
+from faelles.communities.factories import CommunityFactory
+from faelles.events import services
+from faelles.events.factories import EventFactory
+from faelles.events.models import CalendarToken
+from faelles.municipalities.tenancy import tenant_reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def _parse(response):
+    assert response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+def _summaries(calendar):
+    return sorted(str(c["summary"]) for c in calendar.walk("VEVENT"))
+
+
+def test_event_feed_parses_back(client, municipality):
+    event = EventFactory(
+        municipality=municipality, title="Gåtur i Munke Mose", address="Filosofgangen"
+    )
+    calendar = _parse(
+        client.get(tenant_reverse("events:ics", municipality, pk=event.pk))
+    )
+    (entry,) = calendar.walk("VEVENT")
+    assert str(entry["summary"]) == "Gåtur i Munke Mose"
+    assert entry["dtstart"].dt == event.starts_at
+    assert entry["dtend"].dt == event.ends_at
+    assert "Filosofgangen" in str(entry["location"])
+    assert str(entry["uid"]).startswith(f"event-{event.pk}@")
+    assert str(entry["url"]).endswith(event.get_absolute_url())
+
+
+def test_municipality_and_community_feeds(client, municipality, other_municipality):
+    community = CommunityFactory(municipality=municipality)
+    EventFactory(municipality=municipality, title="Kommunens dag")
+    EventFactory(municipality=municipality, title="Gruppens tur", community=community)
+    EventFactory(municipality=other_municipality, title="Andetsteds")
+    calendar = _parse(
+        client.get(tenant_reverse("events:municipality_feed", municipality))
+    )
+    assert _summaries(calendar) == ["Gruppens tur", "Kommunens dag"]
+    calendar = _parse(
+        client.get(
+            tenant_reverse("events:community_feed", municipality, pk=community.pk)
+        )
+    )
+    assert _summaries(calendar) == ["Gruppens tur"]
+
+
+def test_cancelled_event_is_marked_in_feed(client, municipality, citizen):
+    event = EventFactory(municipality=municipality)
+    services.event_cancel(event=event, actor=citizen, reason="Regn")
+    calendar = _parse(
+        client.get(tenant_reverse("events:ics", municipality, pk=event.pk))
+    )
+    assert str(calendar.walk("VEVENT")[0]["status"]) == "CANCELLED"
+
+
+def test_personal_feed_with_secret_token(client, municipality, citizen):
+    mine = EventFactory(municipality=municipality, title="Mit arrangement")
+    EventFactory(municipality=municipality, title="Ikke mit")
+    services.registration_create(event=mine, user=citizen)
+    client.force_login(citizen)
+    page = client.get(tenant_reverse("events:mine", municipality))
+    feed_url = page.context["feed_url"]
+    token = CalendarToken.objects.get(user=citizen).token
+    assert token in feed_url
+    client.logout()  # calendar apps do not log in; the token is the key
+    calendar = _parse(
+        client.get(tenant_reverse("events:personal_feed", municipality, token=token))
+    )
+    assert _summaries(calendar) == ["Mit arrangement"]
+    assert (
+        client.get(
+            tenant_reverse("events:personal_feed", municipality, token="gaet")
+        ).status_code
+        == 404
+    )
+    # A new address makes the old one stop working.
+    client.force_login(citizen)
+    client.post(tenant_reverse("events:feed_reset", municipality))
+    assert (
+        client.get(
+            tenant_reverse("events:personal_feed", municipality, token=token)
+        ).status_code
+        == 404
+    )
+
+
+def test_other_persons_events_not_in_my_feed(client, municipality, citizen):
+    other = MembershipFactory(municipality=municipality).user
+    event = EventFactory(municipality=municipality)
+    services.registration_create(event=event, user=other)
+    token = CalendarToken.objects.create(municipality=municipality, user=citizen)
+    calendar = _parse(
+        client.get(
+            tenant_reverse("events:personal_feed", municipality, token=token.token)
+        )
+    )
+    assert calendar.walk("VEVENT") == []

@@ -1,0 +1,294 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from faelles.communities.models import Community, Movement
+from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+
+from . import selectors, services
+from .forms import CalendarFilterForm, CancelForm, EventForm
+from .ical import calendar_response
+from .models import CalendarToken, Event
+
+
+def _error(request, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+def event_list(request):
+    form = CalendarFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page = selectors.event_calendar(
+        municipality=request.municipality,
+        after=request.GET.get("efter"),
+        query=(filters.get("q") or "").strip(),
+        step_free=bool(filters.get("step_free")),
+    )
+    context = {"form": form, "page": page}
+    if request.htmx:
+        return render(request, "events/partials/_calendar.html", context)
+    return render(request, "events/event_list.html", context)
+
+
+@login_required
+def event_create(request):
+    if not request.user.has_perm("events.create_event", request.municipality):
+        raise PermissionDenied
+    can_municipal = request.user.has_perm(
+        "events.create_municipal_event", request.municipality
+    )
+    initial = {}
+    for key, field in (("faellesskab", "community"), ("bevaegelse", "movement")):
+        if request.GET.get(key, "").isdigit():
+            initial[field] = int(request.GET[key])
+    form = EventForm(
+        request.POST or None,
+        initial=initial,
+        municipality=request.municipality,
+        user=request.user,
+        can_municipal=can_municipal,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if not (can_municipal or data.get("community") or data.get("movement")):
+            form.add_error(
+                "community",
+                _("Vælg det fællesskab eller den bevægelse, arrangementet hører til."),
+            )
+        else:
+            try:
+                event = services.event_create(
+                    municipality=request.municipality, actor=request.user, **data
+                )
+            except ValidationError as exc:
+                _error(request, exc)
+            else:
+                messages.success(request, _("Arrangementet er oprettet."))
+                return redirect(event.get_absolute_url())
+    return render(request, "events/event_form.html", {"form": form, "creating": True})
+
+
+def event_detail(request, pk: int):
+    event = get_scoped_or_404(
+        Event.objects.select_related("community", "movement", "organiser"),
+        request.municipality,
+        pk=pk,
+    )
+    registration = selectors.registration_for(event=event, user=request.user)
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "registration": registration,
+            "position": selectors.waiting_position(registration),
+            "can_manage": request.user.has_perm("events.manage_event", event),
+            "can_signup": request.user.has_perm("events.signup", event),
+        },
+    )
+
+
+def _managed_event(request, pk: int) -> Event:
+    event = get_scoped_or_404(Event, request.municipality, pk=pk)
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    if not request.user.has_perm("events.manage_event", event):
+        raise PermissionDenied
+    return event
+
+
+def event_edit(request, pk: int):
+    event = _managed_event(request, pk)
+    form = EventForm(
+        request.POST or None,
+        instance=Event.objects.get(pk=event.pk),
+        municipality=request.municipality,
+        user=request.user,
+        can_municipal=request.user.has_perm(
+            "events.create_municipal_event", request.municipality
+        ),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_update(event=event, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _error(request, exc)
+        else:
+            messages.success(request, _("Ændringerne er gemt."))
+            return redirect(event.get_absolute_url())
+    return render(request, "events/event_form.html", {"form": form, "event": event})
+
+
+@require_POST
+def event_signup(request, pk: int):
+    event = get_scoped_or_404(Event, request.municipality, pk=pk)
+    if not request.user.has_perm("events.signup", event):
+        raise PermissionDenied
+    try:
+        registration = services.registration_create(event=event, user=request.user)
+    except ValidationError as exc:
+        _error(request, exc)
+    else:
+        if registration.status == "confirmed":
+            messages.success(request, _("Du er tilmeldt. Vi glæder os til at se dig!"))
+        else:
+            messages.info(
+                request,
+                _(
+                    "Arrangementet er fuldt, så du er sat på ventelisten. Du får "
+                    "besked, hvis der bliver en plads."
+                ),
+            )
+    return redirect(event.get_absolute_url())
+
+
+@require_POST
+def event_unregister(request, pk: int):
+    event = get_scoped_or_404(Event, request.municipality, pk=pk)
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    if services.registration_cancel(event=event, user=request.user):
+        messages.info(request, _("Du er meldt fra. Tak fordi du gav besked."))
+    return redirect(event.get_absolute_url())
+
+
+def event_attendees(request, pk: int):
+    event = _managed_event(request, pk)
+    if request.method == "POST":
+        reg_id = request.POST.get("registration", "")
+        if reg_id.isdigit():
+            try:
+                services.checkin_set(
+                    event=event,
+                    actor=request.user,
+                    registration_id=int(reg_id),
+                    present=request.POST.get("present") == "1",
+                )
+            except ValidationError as exc:
+                _error(request, exc)
+            else:
+                messages.success(request, _("Fremmødet er registreret."))
+        return redirect(tenant_reverse("events:attendees", request.municipality, pk=pk))
+    return render(
+        request,
+        "events/event_attendees.html",
+        {"event": event, "registrations": selectors.attendee_list(event=event)},
+    )
+
+
+def event_cancel(request, pk: int):
+    event = _managed_event(request, pk)
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            count = services.event_cancel(
+                event=event, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            _error(request, exc)
+        else:
+            messages.success(
+                request,
+                _("Arrangementet er aflyst, og %(count)s personer har fået besked.")
+                % {"count": count},
+            )
+            return redirect(event.get_absolute_url())
+    return render(request, "events/event_cancel.html", {"event": event, "form": form})
+
+
+@login_required
+def my_events(request):
+    token, _created = CalendarToken.objects.get_or_create(
+        municipality=request.municipality, user=request.user
+    )
+    feed = request.build_absolute_uri(
+        tenant_reverse("events:personal_feed", request.municipality, token=token.token)
+    )
+    return render(
+        request,
+        "events/event_mine.html",
+        {
+            "registrations": selectors.events_of(
+                municipality=request.municipality, user=request.user
+            ),
+            "feed_url": feed,
+        },
+    )
+
+
+@login_required
+@require_POST
+def feed_reset(request):
+    CalendarToken.objects.filter(
+        municipality=request.municipality, user=request.user
+    ).delete()
+    messages.success(
+        request,
+        _("Du har fået en ny kalenderadresse. Den gamle virker ikke længere."),
+    )
+    return redirect(tenant_reverse("events:mine", request.municipality))
+
+
+# --- iCalendar feeds ------------------------------------------------------------
+
+FEED_LIMIT = 500
+
+
+def event_ics(request, pk: int):
+    event = get_scoped_or_404(Event, request.municipality, pk=pk)
+    return calendar_response([event], name=event.title, filename=f"event-{pk}.ics")
+
+
+def municipality_feed(request):
+    events = (
+        Event.objects.filter(municipality=request.municipality)
+        .published()
+        .order_by("-starts_at")[:FEED_LIMIT]
+    )
+    return calendar_response(
+        events,
+        name=request.municipality.programme_name,
+        filename=f"{request.municipality.slug}.ics",
+    )
+
+
+def community_feed(request, pk: int):
+    community = get_scoped_or_404(Community, request.municipality, pk=pk)
+    if community.access == Community.Access.INVITATION:
+        raise Http404
+    events = community.events.order_by("-starts_at")[:FEED_LIMIT]
+    return calendar_response(
+        events, name=community.name, filename=f"community-{pk}.ics"
+    )
+
+
+def movement_feed(request, pk: int):
+    movement = get_scoped_or_404(Movement, request.municipality, pk=pk)
+    events = movement.events.order_by("-starts_at")[:FEED_LIMIT]
+    return calendar_response(events, name=movement.title, filename=f"movement-{pk}.ics")
+
+
+def personal_feed(request, token: str):
+    """A person's own calendar; the secret token is the only credential."""
+    calendar_token = get_scoped_or_404(
+        CalendarToken.objects.select_related("user"), request.municipality, token=token
+    )
+    events = (
+        Event.objects.filter(
+            municipality=request.municipality,
+            registrations__user_id=calendar_token.user_id,
+            registrations__status__in=["confirmed", "waiting"],
+        )
+        .order_by("-starts_at")
+        .distinct()[:FEED_LIMIT]
+    )
+    return calendar_response(
+        events,
+        name=_("Mine arrangementer – %(name)s") % {"name": request.municipality.name},
+        filename="mine.ics",
+    )
