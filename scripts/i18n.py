@@ -17,7 +17,16 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "faelles" / "locale" / "en" / "LC_MESSAGES" / "django.po"
-IGNORE = ["node_modules/*", ".venv/*", "tests/*", "bench/*", "var/*", "*/tests/*", "*/demo_content.py", "faelles/demo/content/*"]
+IGNORE = [
+    "node_modules/*",
+    ".venv/*",
+    "tests/*",
+    "bench/*",
+    "var/*",
+    "*/tests/*",
+    "*/demo_content.py",
+    "faelles/demo/content/*",
+]
 
 
 def load_tsv() -> dict[str, list[str]]:
@@ -30,7 +39,9 @@ def load_tsv() -> dict[str, list[str]]:
             if not line.strip() or "\t" not in line:
                 continue
             msgid, *english = line.split("\t")
-            table[msgid.replace("\\n", "\n")] = [e.replace("\\n", "\n") for e in english]
+            table[msgid.replace("\\n", "\n")] = [
+                e.replace("\\n", "\n") for e in english
+            ]
     return table
 
 
