@@ -5,10 +5,12 @@
 1. `faelles makemessages -l en` collects every Danish source string;
 2. translations are filled in from `faelles/locale/*_en.tsv` and
    `faelles/<app>/locale_en.tsv` (msgid<TAB>english[<TAB>english plural]);
+   (``--app APP`` lists only the untranslated strings used in faelles/APP/);
 3. the catalogue is compiled to `django.mo` (committed, so running Fælles needs no
    gettext tools). Prints how many strings are still untranslated.
 """
 
+import argparse
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +48,14 @@ def load_tsv() -> dict[str, list[str]]:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--app",
+        action="append",
+        default=[],
+        help="list only the untranslated strings used in faelles/APP/ (repeatable)",
+    )
+    args = parser.parse_args()
     cmd = [sys.executable, "-m", "faelles", "makemessages", "-l", "en", "--no-obsolete"]
     for pattern in IGNORE:
         cmd += ["-i", pattern]
@@ -59,11 +69,11 @@ def main() -> int:
             if english and len(english) >= 2:
                 entry.msgstr_plural = {0: english[0], 1: english[1]}
             elif not any(entry.msgstr_plural.values()):
-                missing.append(entry.msgid)
+                missing.append(entry)
         elif english:
             entry.msgstr = english[0]
         elif not entry.msgstr:
-            missing.append(entry.msgid)
+            missing.append(entry)
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
     po.metadata["Language"] = "en"
@@ -71,8 +81,13 @@ def main() -> int:
     po.save()
     po.save_as_mofile(str(PO.with_suffix(".mo")))
     print(f"{len(po)} strings, {len(missing)} untranslated")
-    for msgid in missing[:50]:
-        print("  untranslated:", msgid[:80])
+    prefixes = tuple(f"faelles/{app}/" for app in args.app)
+    for entry in missing:
+        files = sorted({path for path, _line in entry.occurrences})
+        if prefixes and not any(f.startswith(prefixes) for f in files):
+            continue
+        msgid = entry.msgid.replace("\n", "\\n")
+        print(f"  untranslated: {msgid}    [{', '.join(files[:3])}]")
     return 0
 
 
