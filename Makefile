@@ -53,8 +53,9 @@ test: install chromium lint test-sqlite test-postgres
 test-sqlite: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Pure-engine tests (marker "engine") touch no database, so the PostgreSQL pass skips them.
 test-postgres: install
-	scripts/with-postgres $(BIN)/pytest $(PYTEST_ARGS)
+	scripts/with-postgres $(BIN)/pytest -m "not engine" $(PYTEST_ARGS)
 
 bench: install
 	scripts/with-postgres $(BIN)/python bench/run_all.py
