@@ -1,20 +1,23 @@
-from .models import Notification
+"""What the notifications app holds about one person (picked up by the export)."""
+
+from .models import Notification, NotificationPreference
 
 
 def export_personal_data(user) -> dict:
+    preference = NotificationPreference.objects.filter(user=user).first()
     return {
         "notifications": [
             {
+                "kind": n.kind,
                 "title": n.title,
                 "body": n.body,
+                "url": n.url,
                 "created_at": n.created_at.isoformat(),
                 "read_at": n.read_at.isoformat() if n.read_at else None,
+                "emailed_at": n.emailed_at.isoformat() if n.emailed_at else None,
             }
-            for n in Notification.objects.filter(recipient=user)
+            for n in Notification.objects.filter(recipient=user).order_by("id")
         ],
-        "email_frequency": getattr(
-            getattr(user, "notification_preference", None),
-            "email_frequency",
-            "immediate",
-        ),
+        "email_frequency": preference.email_frequency if preference else "immediate",
+        "email_frequency_per_kind": preference.kind_frequencies if preference else {},
     }

@@ -36,6 +36,8 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Set when the person's wishes say this kind is never e-mailed.
+    email_skipped = models.BooleanField(default=False)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -46,6 +48,11 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["recipient", "-created_at"]),
             models.Index(fields=["recipient", "emailed_at"]),
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(emailed_at__isnull=True, email_skipped=False),
+                name="notification_mail_pending",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -71,9 +78,15 @@ class NotificationPreference(models.Model):
         choices=EmailFrequency.choices,
         default=EmailFrequency.IMMEDIATE,
     )
-    # Immediate mails are at least this far apart; the rest wait for the next digest.
+    # Per category ("events", "communities" …) a frequency that overrides
+    # ``email_frequency``; categories not present follow the general choice.
+    kind_frequencies = models.JSONField(default=dict, blank=True)
+    # Immediate mails are at least this far apart; the rest are gathered in one
+    # mail by the next digest run.
     cooldown_minutes = models.PositiveIntegerField(default=30)
     last_emailed_at = models.DateTimeField(null=True, blank=True)
+    last_daily_digest_at = models.DateTimeField(null=True, blank=True)
+    last_weekly_digest_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("beskedindstilling")
@@ -81,3 +94,9 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.email_frequency}"
+
+    def frequency_for(self, kind: str) -> str:
+        from .kinds import category_of
+
+        chosen = (self.kind_frequencies or {}).get(category_of(kind))
+        return chosen if chosen in EmailFrequency.values else self.email_frequency

@@ -1,12 +1,33 @@
-"""Notify a person in the app and, as they wish, by e-mail."""
+"""Notify a person in the app and, as they wish, by e-mail.
 
-from datetime import timedelta
+Every notification is shown in the app. E-mail follows the person's wishes per
+category of notification (see ``kinds.py``): at once (at most one mail per cooldown;
+what comes in between is gathered into one mail by the next digest run), in a daily
+or weekly digest, or never. The digest run (``send_digests``, hourly from the task or
+the ``send_notification_digests`` command) sends each person one mail with
+everything that is due.
+"""
 
+from datetime import datetime, timedelta
+
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from faelles.core.audit import audit
+
+from .kinds import CATEGORIES, OTHER
 from .models import EmailFrequency, Notification, NotificationPreference
+
+# Daily digests go out from this local hour; weekly ones on this weekday (Monday).
+DIGEST_HOUR = 7
+WEEKLY_WEEKDAY = 0
+# A digest lists at most this many notifications; the rest are counted.
+DIGEST_LIMIT = 50
 
 
 def preference_for(user) -> NotificationPreference:
@@ -55,7 +76,8 @@ def notify(
 
 
 def send_immediate_email(notification_id: int, *, now=None) -> bool:
-    """E-mail one notification unless the person prefers digests or is in cooldown."""
+    """E-mail one notification if the person wants this kind at once and is not in
+    cooldown; otherwise leave it for the digest (or mark it as never to be mailed)."""
     now = now or timezone.now()
     with transaction.atomic():
         notification = (
@@ -63,18 +85,25 @@ def send_immediate_email(notification_id: int, *, now=None) -> bool:
             .filter(pk=notification_id)
             .first()
         )
-        if notification is None or notification.emailed_at is not None:
+        if (
+            notification is None
+            or notification.emailed_at is not None
+            or notification.email_skipped
+        ):
             return False
         preference = NotificationPreference.objects.select_for_update().filter(
             user=notification.recipient
         ).first() or preference_for(notification.recipient)
-        if preference.email_frequency != EmailFrequency.IMMEDIATE:
+        frequency = preference.frequency_for(notification.kind)
+        if frequency == EmailFrequency.NEVER:
+            notification.email_skipped = True
+            notification.save(update_fields=["email_skipped"])
             return False
-        if preference.last_emailed_at and now - preference.last_emailed_at < timedelta(
-            minutes=preference.cooldown_minutes
-        ):
-            return False  # left for the next digest
-        _send(notification)
+        if frequency != EmailFrequency.IMMEDIATE:
+            return False
+        if _in_cooldown(preference, now):
+            return False  # gathered by the next digest run
+        _send_single(notification)
         notification.emailed_at = now
         notification.save(update_fields=["emailed_at"])
         preference.last_emailed_at = now
@@ -82,19 +111,233 @@ def send_immediate_email(notification_id: int, *, now=None) -> bool:
         return True
 
 
-def _send(notification: Notification) -> None:
-    from django.conf import settings
-
-    link = ""
-    if notification.url:
-        base = getattr(settings, "FAELLES_SITE_URL", "http://127.0.0.1:8000")
-        link = f"\n\n{base}{notification.url}"
-    send_mail(
-        subject=f"[Fælles] {notification.title}",
-        message=f"{notification.body}{link}",
-        from_email=None,
-        recipient_list=[notification.recipient.email],
+def _in_cooldown(preference: NotificationPreference, now: datetime) -> bool:
+    return bool(
+        preference.last_emailed_at
+        and now - preference.last_emailed_at
+        < timedelta(minutes=preference.cooldown_minutes)
     )
+
+
+def _site() -> str:
+    return getattr(settings, "FAELLES_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def _link(url: str) -> str:
+    if not url:
+        return ""
+    return url if "://" in url else _site() + url
+
+
+def _send_single(notification: Notification) -> None:
+    recipient = notification.recipient
+    with translation.override(recipient.preferred_language or "da"):
+        link = _link(notification.url)
+        parts = [notification.body, link, _footer()]
+        send_mail(
+            subject=f"[Fælles] {notification.title}",
+            message="\n\n".join(p for p in parts if p),
+            from_email=None,
+            recipient_list=[recipient.email],
+        )
+
+
+def _footer() -> str:
+    return _("Vælg selv, hvilke beskeder du får på e-mail, og hvor ofte: %(url)s") % {
+        "url": _site() + reverse("notifications:preferences")
+    }
+
+
+# --- digests ------------------------------------------------------------------
+
+
+def daily_boundary(now: datetime) -> datetime:
+    """The latest daily digest time (DIGEST_HOUR local time) at or before ``now``."""
+    local = timezone.localtime(now)
+    boundary = local.replace(hour=DIGEST_HOUR, minute=0, second=0, microsecond=0)
+    if boundary > local:
+        boundary -= timedelta(days=1)
+    return boundary
+
+
+def weekly_boundary(now: datetime) -> datetime:
+    """The latest weekly digest time (Monday, DIGEST_HOUR) at or before ``now``."""
+    boundary = daily_boundary(now)
+    while boundary.weekday() != WEEKLY_WEEKDAY:
+        boundary -= timedelta(days=1)
+    return boundary
+
+
+def due_notifications(
+    preference: NotificationPreference, pending: list[Notification], now: datetime
+) -> tuple[list[Notification], list[Notification]]:
+    """Split a person's unmailed notifications into (due now, never to be mailed).
+
+    Daily and weekly items are due once a digest time has passed since they came;
+    items the person wants at once are due when the cooldown is over.
+    """
+    day, week = daily_boundary(now), weekly_boundary(now)
+    cooled = not _in_cooldown(preference, now)
+    due, never = [], []
+    for notification in pending:
+        frequency = preference.frequency_for(notification.kind)
+        if frequency == EmailFrequency.NEVER:
+            never.append(notification)
+        elif (
+            (frequency == EmailFrequency.IMMEDIATE and cooled)
+            or (frequency == EmailFrequency.DAILY and notification.created_at < day)
+            or (frequency == EmailFrequency.WEEKLY and notification.created_at < week)
+        ):
+            due.append(notification)
+    return due, never
+
+
+def compose_digest(user, notifications: list[Notification]) -> tuple[str, str]:
+    """Subject and plain-text body of one digest mail, grouped by municipality."""
+    with translation.override(user.preferred_language or "da"):
+        count = len(notifications)
+        subject = "[Fælles] " + ngettext(
+            "%(count)s ny besked", "%(count)s nye beskeder", count
+        ) % {"count": count}
+        lines = [
+            _("Hej %(name)s") % {"name": user.display_name or user.email},
+            "",
+            ngettext(
+                "Her er det, der er sket, siden vi sidst skrev (%(count)s besked):",
+                "Her er det, der er sket, siden vi sidst skrev (%(count)s beskeder):",
+                count,
+            )
+            % {"count": count},
+        ]
+        groups: dict[str, list[Notification]] = {}
+        for notification in notifications[:DIGEST_LIMIT]:
+            name = notification.municipality.name if notification.municipality else ""
+            groups.setdefault(name, []).append(notification)
+        for name, items in groups.items():
+            lines.append("")
+            if name:
+                lines += [name, "-" * len(name)]
+            for notification in items:
+                when = timezone.localtime(notification.created_at)
+                lines.append(f"* {notification.title} ({when:%d.%m. %H:%M})")
+                if notification.body:
+                    body = " ".join(notification.body.split())
+                    lines.append("  " + (body[:300] + "…" if len(body) > 300 else body))
+                if notification.url:
+                    lines.append("  " + _link(notification.url))
+        if count > DIGEST_LIMIT:
+            lines += [
+                "",
+                _("… og %(count)s flere. Se dem alle på %(url)s")
+                % {
+                    "count": count - DIGEST_LIMIT,
+                    "url": _site() + reverse("notifications:list"),
+                },
+            ]
+        lines += ["", _footer()]
+        return subject, "\n".join(lines)
+
+
+def send_digest_for(user_id: int, *, now: datetime) -> int:
+    """Send one person everything that is due in one mail; returns how many."""
+    with transaction.atomic():
+        NotificationPreference.objects.get_or_create(user_id=user_id)
+        preference = (
+            NotificationPreference.objects.select_for_update()
+            .select_related("user")
+            .get(user_id=user_id)
+        )
+        user = preference.user
+        pending = list(
+            Notification.objects.filter(
+                recipient_id=user_id,
+                emailed_at__isnull=True,
+                email_skipped=False,
+                created_at__lte=now,
+            )
+            .select_related("municipality")
+            .order_by("created_at", "id")
+        )
+        due, never = due_notifications(preference, pending, now)
+        if never:
+            Notification.objects.filter(pk__in=[n.pk for n in never]).update(
+                email_skipped=True
+            )
+        if not user.is_active or not user.email:
+            return 0
+        if not due:
+            return 0
+        if len(due) == 1 and preference.frequency_for(due[0].kind) == "immediate":
+            due[0].recipient = user
+            _send_single(due[0])
+        else:
+            subject, body = compose_digest(user, due)
+            send_mail(
+                subject=subject,
+                message=body,
+                from_email=None,
+                recipient_list=[user.email],
+            )
+        Notification.objects.filter(pk__in=[n.pk for n in due]).update(emailed_at=now)
+        fields = ["last_emailed_at"]
+        preference.last_emailed_at = now
+        frequencies = {preference.frequency_for(n.kind) for n in due}
+        if EmailFrequency.DAILY in frequencies:
+            preference.last_daily_digest_at = now
+            fields.append("last_daily_digest_at")
+        if EmailFrequency.WEEKLY in frequencies:
+            preference.last_weekly_digest_at = now
+            fields.append("last_weekly_digest_at")
+        preference.save(update_fields=fields)
+        return len(due)
+
+
+def send_digests(*, now: datetime | None = None) -> dict:
+    """One pass over everyone with unmailed notifications (run hourly)."""
+    now = now or timezone.now()
+    recipients = (
+        Notification.objects.filter(
+            emailed_at__isnull=True, email_skipped=False, created_at__lte=now
+        )
+        .order_by()
+        .values_list("recipient_id", flat=True)
+        .distinct()
+    )
+    mails = notifications = 0
+    for user_id in list(recipients):
+        sent = send_digest_for(user_id, now=now)
+        if sent:
+            mails += 1
+            notifications += sent
+    return {"mails": mails, "notifications": notifications}
+
+
+@transaction.atomic
+def preference_update(
+    *, user, email_frequency: str, kind_frequencies: dict[str, str]
+) -> NotificationPreference:
+    """Save a person's e-mail wishes; unknown categories or values are refused."""
+    preference = preference_for(user)
+    allowed = set(CATEGORIES) | {OTHER}
+    cleaned = {}
+    for category, frequency in kind_frequencies.items():
+        if category not in allowed:
+            raise ValueError(f"unknown category {category!r}")
+        if frequency:  # "" means: follow the general choice
+            if frequency not in EmailFrequency.values:
+                raise ValueError(f"unknown frequency {frequency!r}")
+            cleaned[category] = frequency
+    preference.email_frequency = email_frequency
+    preference.kind_frequencies = cleaned
+    preference.full_clean()
+    preference.save(update_fields=["email_frequency", "kind_frequencies"])
+    audit(
+        action="notifications.preferences",
+        actor=user,
+        target=preference,
+        data={"email_frequency": email_frequency, "kinds": cleaned},
+    )
+    return preference
 
 
 def notification_mark_read(*, user, notification_ids: list[int] | None = None) -> int:

@@ -6,4 +6,5 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.notification_list, name="list"),
     path("laest/", views.mark_all_read, name="mark_all_read"),
+    path("indstillinger/", views.preferences, name="preferences"),
 ]

@@ -1,0 +1,27 @@
+"""Kinds of notification, grouped in categories a person can set e-mail wishes for.
+
+A notification's ``kind`` is ``"<category>.<what>"`` (``"events.promoted"``); the
+category is the part before the first dot. Categories not listed here fall under
+"Andet" and follow the person's general choice.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+CATEGORIES: dict[str, str] = {
+    "communities": _(
+        "Fællesskaber: anmodninger, invitationer, beskeder og henvisninger"
+    ),
+    "events": _("Arrangementer: pladser, påmindelser og aflysninger"),
+    "movements": _("Bevægelser"),
+    "resources": _("Ressourcer og behov: forslag til match og samarbejder"),
+    "initiatives": _("Initiativer og prøvehandlinger"),
+    "budgeting": _("Borgerbudget"),
+    "committees": _("Opgaveudvalg"),
+    "dialogue": _("Dialog og høringer"),
+}
+OTHER = "other"
+
+
+def category_of(kind: str) -> str:
+    prefix = kind.split(".", 1)[0]
+    return prefix if prefix in CATEGORIES else OTHER
