@@ -103,3 +103,28 @@ class StoryPhotoFactory(factory.django.DjangoModelFactory):
     image = factory.django.ImageField(width=40, height=30, format="JPEG")
     caption = "Frivillige på broen"
     shows_people = True
+
+
+def CollaborationFactory(*, municipality, **kwargs):
+    """A collaboration between a need and an offer (made as the resources app does)."""
+    from faelles.resources.factories import ListingFactory
+    from faelles.resources.factories import NeedFactory as ListingNeedFactory
+    from faelles.resources.models import Collaboration, Proposal
+
+    need = ListingNeedFactory(municipality=municipality)
+    offer = ListingFactory(municipality=municipality)
+    proposal = Proposal.objects.create(
+        municipality=municipality,
+        need=need,
+        offer=offer,
+        status=Proposal.Status.ACCEPTED,
+    )
+    return Collaboration.objects.create(
+        municipality=municipality,
+        proposal=proposal,
+        need=need,
+        offer=offer,
+        need_owner=need.owner,
+        offer_owner=offer.owner,
+        **kwargs,
+    )

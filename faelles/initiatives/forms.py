@@ -117,6 +117,37 @@ class InitiativeForm(forms.ModelForm):
         ]
 
 
+class InitiativeEditForm(InitiativeForm):
+    """The description only: needs and images have their own pages."""
+
+    def __init__(self, *args, instance, **kwargs):
+        super().__init__(*args, instance=instance, **kwargs)
+        for name in ("needs_roles", "needs_resources", "image", "image_alt"):
+            del self.fields[name]
+        if not self.is_bound:
+            self.initial["themes"] = list(
+                instance.themes.values_list("theme", flat=True)
+            )
+            self.initial["principles"] = list(
+                instance.principles.values_list("pk", flat=True)
+            )
+
+
+class NeedPublishForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Hvad slags behov er det?"),
+        help_text=_("Bruges til at finde de tilbud, der passer."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from faelles.resources.models import Kind
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [
+            (k, label) for k, label in Kind.choices if k != Kind.LIVED_EXPERIENCE
+        ]
+
+
 class NeedForm(forms.ModelForm):
     class Meta:
         model = Need
@@ -322,6 +353,8 @@ class SettingsForm(forms.ModelForm):
 
 
 class StoryForm(forms.ModelForm):
+    """Title, lead and body; what the story is about is given by the URL."""
+
     class Meta:
         model = Story
         fields = ["title", "lead", "body"]

@@ -273,6 +273,14 @@ class Need(models.Model):
     )
     filled = models.PositiveSmallIntegerField(default=0)
     is_open = models.BooleanField(_("søges stadig"), default=True)
+    # The need as published to "Ressourcer og behov", where it is matched to offers.
+    listing = models.OneToOneField(
+        "resources.Listing",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiative_need",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -568,7 +576,7 @@ class StoryQuerySet(TenantQuerySet):
 
 
 class Story(TenantModel):
-    """A good story (god historie), linked to an initiative."""
+    """A good story (god historie) about an initiative, a community or a collaboration."""
 
     municipality = models.ForeignKey(
         "municipalities.Municipality",
@@ -579,11 +587,27 @@ class Story(TenantModel):
     initiative = models.ForeignKey(
         Initiative,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="stories",
         verbose_name=_("initiativ"),
     )
-    # A later communities app may link a story to a community or collaboration.
-    community_ref = models.CharField(max_length=80, blank=True)
+    community = models.ForeignKey(
+        "communities.Community",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="stories",
+        verbose_name=_("fællesskab"),
+    )
+    collaboration = models.ForeignKey(
+        "resources.Collaboration",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="stories",
+        verbose_name=_("samarbejde"),
+    )
     title = models.CharField(_("overskrift"), max_length=160)
     lead = models.CharField(_("indledning"), max_length=400)
     body = models.TextField(_("historien"), max_length=12000)
@@ -606,9 +630,32 @@ class Story(TenantModel):
                 name="story_published_idx",
             )
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(initiative__isnull=False)
+                | models.Q(community__isnull=False)
+                | models.Q(collaboration__isnull=False),
+                name="story_is_about_something",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def subject(self):
+        """What the story is about: its initiative, community or collaboration."""
+        return self.initiative or self.community or self.collaboration
+
+    @property
+    def subject_title(self) -> str:
+        if self.initiative_id:
+            return self.initiative.title
+        if self.community_id:
+            return self.community.name
+        if self.collaboration_id:
+            return str(_("Et samarbejde mellem en ressource og et behov"))
+        return ""
 
     def get_absolute_url(self) -> str:
         from faelles.municipalities.tenancy import tenant_reverse

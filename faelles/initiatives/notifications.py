@@ -1,13 +1,22 @@
-"""Flag initiatives that have waited too long for the municipality's response.
+"""Who hears about what happens to an initiative.
 
-Used by the management command ``initiatives_awaiting_response`` (cron) and the
-task ``flag_awaiting_response`` (django-tasks), so both behave the same.
+* Followers, the proposer and participants hear when it changes phase; the
+  proposer and the facilitator when someone comments; a replied-to person when
+  answered; facilitators and team members when they are assigned.
+* Initiatives that have waited too long for the municipality's response are
+  flagged to the administrators, by the management command
+  ``initiatives_awaiting_response`` (cron) and the task ``flag_awaiting_response``
+  (django-tasks), so both behave the same.
+
+Notifications are created after the transaction commits, so a rolled-back act
+tells nobody anything.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.mail import send_mail
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,38 +24,129 @@ from faelles.accounts.models import Membership
 from faelles.municipalities.models import Municipality
 from faelles.municipalities.tenancy import tenant_reverse
 
+from .models import Follow, Participation
 from .selectors import awaiting_response
+
+
+def _send(recipient_ids, *, municipality, kind, title, body, url, exclude=()):
+    from faelles.accounts.models import User
+    from faelles.notifications.services import notify
+
+    ids = {i for i in recipient_ids if i} - {i for i in exclude if i}
+    if not ids:
+        return
+    for user in User.objects.filter(pk__in=ids, is_active=True).iterator():
+        notify(
+            recipient=user,
+            municipality=municipality,
+            kind=kind,
+            title=title,
+            body=body,
+            url=url,
+        )
+
+
+def notify_transition(transition) -> None:
+    initiative = transition.initiative
+
+    def send():
+        ids = {initiative.proposer_id, initiative.facilitator_id}
+        ids.update(
+            Follow.objects.filter(initiative=initiative).values_list(
+                "user_id", flat=True
+            )
+        )
+        ids.update(
+            Participation.objects.filter(initiative=initiative).values_list(
+                "user_id", flat=True
+            )
+        )
+        _send(
+            ids,
+            municipality=initiative.municipality,
+            kind="initiatives.transition",
+            title=_("“%(title)s” er nu i fasen “%(state)s”")
+            % {"title": initiative.title, "state": transition.get_to_state_display()},
+            body=transition.reason,
+            url=initiative.get_absolute_url() + "#forloeb",
+            exclude=[transition.actor_id],
+        )
+
+    transaction.on_commit(send)
+
+
+def notify_comment(comment) -> None:
+    initiative = comment.initiative
+
+    def send():
+        ids = {initiative.proposer_id, initiative.facilitator_id}
+        if comment.parent_id:
+            ids.add(comment.parent.author_id)
+        _send(
+            ids,
+            municipality=initiative.municipality,
+            kind="initiatives.comment",
+            title=_("Ny kommentar til “%(title)s”") % {"title": initiative.title},
+            body=comment.body[:300],
+            url=initiative.get_absolute_url() + f"#kommentar-{comment.pk}",
+            exclude=[comment.author_id],
+        )
+
+    transaction.on_commit(send)
+
+
+def notify_facilitation(initiative, people, *, actor) -> None:
+    def send():
+        _send(
+            [p.pk for p in people],
+            municipality=initiative.municipality,
+            kind="initiatives.facilitation",
+            title=_("Du faciliterer nu “%(title)s”") % {"title": initiative.title},
+            body=_("Du er sat på initiativet som facilitator eller i teamet."),
+            url=initiative.get_absolute_url(),
+            exclude=[actor.pk],
+        )
+
+    transaction.on_commit(send)
 
 
 @dataclass
 class Flagged:
     municipality: Municipality
-    titles: list[str]
-    recipients: list[str]
+    initiatives: list[tuple[int, str]]  # (id, title)
+    recipients: list[tuple[int, str]]  # (user id, e-mail)
+
+    @property
+    def titles(self) -> list[str]:
+        return [title for _pk, title in self.initiatives]
 
 
 def find_awaiting(*, now: datetime | None = None) -> list[Flagged]:
     now = now or timezone.now()
     found = []
     for municipality in Municipality.objects.active():
-        titles = list(
+        initiatives = list(
             awaiting_response(municipality=municipality, now=now).values_list(
-                "title", flat=True
+                "id", "title"
             )[:100]
         )
-        if not titles:
+        if not initiatives:
             continue
         recipients = list(
             Membership.objects.filter(
                 municipality=municipality, is_administrator=True, user__is_active=True
-            ).values_list("user__email", flat=True)
+            ).values_list("user_id", "user__email")
         )
-        found.append(Flagged(municipality, titles, recipients))
+        found.append(Flagged(municipality, initiatives, recipients))
     return found
 
 
 def notify_administrators(*, now: datetime | None = None) -> list[Flagged]:
-    """Email each municipality's administrators a list of waiting initiatives."""
+    """E-mail each municipality's administrators a list of waiting initiatives,
+    and flag each waiting initiative to them once in the app."""
+    from faelles.accounts.models import User
+    from faelles.notifications.services import notify
+
     flagged = find_awaiting(now=now)
     for item in flagged:
         if not item.recipients:
@@ -65,6 +165,18 @@ def notify_administrators(*, now: datetime | None = None) -> list[Flagged]:
             _("%(n)d initiativer venter på svar") % {"n": len(item.titles)},
             body,
             None,
-            item.recipients,
+            [email for _pk, email in item.recipients],
         )
+        admins = list(User.objects.filter(pk__in=[pk for pk, _e in item.recipients]))
+        for pk, title in item.initiatives:
+            for admin in admins:
+                notify(
+                    recipient=admin,
+                    municipality=item.municipality,
+                    kind="initiatives.awaiting_response",
+                    title=_("“%(title)s” venter på svar fra kommunen")
+                    % {"title": title},
+                    url=tenant_reverse("initiatives:detail", item.municipality, pk=pk),
+                    dedupe_key=f"initiatives.awaiting:{pk}",
+                )
     return flagged

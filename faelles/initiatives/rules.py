@@ -43,6 +43,26 @@ def is_author(user, obj) -> bool:
     )
 
 
+@rules.predicate
+def is_story_subject_insider(user, subject) -> bool:
+    """A host of the community, or one of the two sides of the collaboration."""
+    if not user.is_authenticated or subject is None:
+        return False
+    label = subject._meta.label_lower
+    if label == "communities.community":
+        return subject.members.filter(user=user, is_host=True).exists()
+    if label == "resources.collaboration":
+        return user.pk in subject.participant_ids()
+    return False
+
+
+@rules.predicate
+def is_open(user, initiative) -> bool:
+    from .lifecycle import FINAL_STATES
+
+    return getattr(initiative, "state", None) not in FINAL_STATES
+
+
 # Facilitators are employees; a former employee who is still listed loses the right.
 can_facilitate = is_staff_member | (is_facilitator & is_employee)
 
@@ -52,11 +72,15 @@ rules.add_perm("initiatives.moderate_comment", can_moderate)
 rules.add_perm("initiatives.assign_facilitator", is_staff_member)
 rules.add_perm("initiatives.edit_trial", can_facilitate)
 rules.add_perm("initiatives.evaluate", can_facilitate)
+rules.add_perm("initiatives.edit", (is_proposer & is_open) | can_facilitate)
 rules.add_perm("initiatives.manage_needs", is_proposer | can_facilitate)
 rules.add_perm("initiatives.add_image", is_proposer | can_facilitate)
 rules.add_perm("initiatives.view_worklist", is_staff_member)
 rules.add_perm("initiatives.view_overdue", can_administer)
 rules.add_perm("initiatives.change_settings", can_administer)
-rules.add_perm("initiatives.write_story", is_staff_member | is_proposer)
+rules.add_perm(
+    "initiatives.write_story",
+    is_staff_member | is_proposer | is_story_subject_insider,
+)
 rules.add_perm("initiatives.publish_story", is_staff_member)
 rules.add_perm("initiatives.edit_story", is_staff_member | is_author)

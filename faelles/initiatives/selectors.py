@@ -269,7 +269,7 @@ def published_stories(*, municipality) -> QuerySet[Story]:
     return (
         Story.objects.for_municipality(municipality)
         .published()
-        .select_related("initiative")
+        .select_related("initiative", "community")
         .order_by("-published_at", "-id")
     )
 

@@ -13,7 +13,7 @@ from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 
 from .images import prepare_image
-from .lifecycle import Actor, allowed_targets, step_for
+from .lifecycle import FINAL_STATES, Actor, allowed_targets, step_for
 from .models import (
     Comment,
     Follow,
@@ -32,6 +32,7 @@ from .models import (
     Transition,
     Trial,
 )
+from .notifications import notify_comment, notify_facilitation, notify_transition
 from .participation import INITIATIVE_ACTIONS, record_participation
 from .rules import can_facilitate, is_proposer
 
@@ -197,6 +198,139 @@ def image_add(
     return obj
 
 
+EDITABLE_FIELDS = ("title", "challenge", "idea", "target_group", "postcode", "place")
+
+
+@transaction.atomic
+def initiative_update(
+    *,
+    initiative: Initiative,
+    actor,
+    themes: Iterable[str] | None = None,
+    principles: Iterable | None = None,
+    **fields,
+) -> Initiative:
+    """Change the description; the lifecycle moves only through transitions."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown initiative fields: {sorted(unknown)}")
+    if initiative.state in FINAL_STATES and not can_facilitate(actor, initiative):
+        raise PermissionDenied(
+            _("Initiativet er afsluttet og kan ikke længere ændres.")
+        )
+    changed = sorted(k for k, v in fields.items() if getattr(initiative, k) != v)
+    for name, value in fields.items():
+        setattr(initiative, name, value)
+    initiative.full_clean()
+    initiative.save()
+    if principles is not None:
+        principles = list(principles)
+        if any(p.municipality_id != initiative.municipality_id for p in principles):
+            raise ValidationError(_("Principperne skal høre til kommunen."))
+        initiative.principles.set(principles)
+    if themes is not None:
+        initiative.themes.all().delete()
+        InitiativeTheme.objects.bulk_create(
+            InitiativeTheme(
+                municipality_id=initiative.municipality_id,
+                initiative=initiative,
+                theme=t,
+            )
+            for t in sorted(set(themes))
+        )
+    audit(
+        action="initiative.update",
+        actor=actor,
+        municipality=initiative.municipality,
+        target=initiative,
+        data={"fields": changed},
+    )
+    return initiative
+
+
+NEED_LISTING_KINDS = {Need.Kind.ROLE: "time", Need.Kind.RESOURCE: "equipment"}
+
+
+@transaction.atomic
+def need_publish(
+    *,
+    need: Need,
+    actor,
+    kind: str = "",
+    postcode: str = "",
+    now: datetime | None = None,
+):
+    """Publish a need in "Ressourcer og behov", where it is matched with offers.
+
+    The listing belongs to the person who publishes it (the proposer or the
+    facilitator); it links back to the initiative and closes when the need is met.
+    """
+    from faelles.resources import services as resources
+
+    if need.listing_id is not None:
+        return need.listing
+    if not need.is_open:
+        raise ValidationError(_("Behovet er allerede dækket."))
+    initiative = need.initiative
+    text = "\n\n".join(
+        part
+        for part in [
+            need.description,
+            _("Til initiativet “%(title)s”: %(idea)s")
+            % {"title": initiative.title, "idea": initiative.idea[:1500]},
+            _("Læs mere: %(url)s") % {"url": initiative.get_absolute_url()},
+        ]
+        if part
+    )
+    organisation = initiative.organisation
+    if (
+        organisation is not None
+        and not organisation.members.filter(user=actor).exists()
+    ):
+        organisation = None
+    listing = resources.listing_create(
+        municipality=initiative.municipality,
+        actor=actor,
+        side="need",
+        organisation=organisation,
+        kind=kind or NEED_LISTING_KINDS.get(need.kind, "time"),
+        title=need.title[:140],
+        text=text[:4000],
+        postcode=postcode or initiative.postcode,
+        capacity=need.quantity,
+        visibility="members",
+        now=now,
+    )
+    need.listing = listing
+    need.save(update_fields=["listing"])
+    audit(
+        action="initiative.need_publish",
+        actor=actor,
+        municipality=initiative.municipality,
+        target=need,
+        data={"listing": listing.pk},
+    )
+    return listing
+
+
+@transaction.atomic
+def need_close(*, need: Need, actor) -> Need:
+    """The need is met: stop recruiting, and close its listing in the matching."""
+    from faelles.resources import services as resources
+
+    Need.objects.filter(pk=need.pk).update(is_open=False)
+    need.is_open = False
+    if need.listing_id is not None and need.listing.is_active:
+        resources.listing_close(listing=need.listing, actor=actor)
+    audit(
+        action="initiative.need_close",
+        actor=actor,
+        municipality=need.initiative.municipality,
+        target=need,
+    )
+    return need
+
+
 # --- taking part --------------------------------------------------------------
 
 
@@ -303,7 +437,7 @@ def participation_join(
         Need.objects.filter(pk=need.pk).update(filled=F("filled") + 1)
         need.refresh_from_db()
         if need.filled >= need.quantity and need.is_open:
-            Need.objects.filter(pk=need.pk).update(is_open=False)
+            need_close(need=need, actor=user)
     audit(
         action="initiative.join",
         actor=user,
@@ -375,14 +509,16 @@ def comment_create(
         municipality=initiative.municipality,
         target=comment,
     )
-    record_participation(
-        municipality=initiative.municipality,
-        user=author,
-        action="initiative.comment",
-        rung=INITIATIVE_ACTIONS["initiative.comment"],
-        source=initiative,
-        occurred_at=now,
-    )
+    if not comment.is_from_municipality:  # staff answering is their work, not an act
+        record_participation(
+            municipality=initiative.municipality,
+            user=author,
+            action="initiative.comment",
+            rung=INITIATIVE_ACTIONS["initiative.comment"],
+            source=initiative,
+            occurred_at=now,
+        )
+    notify_comment(comment)
     return comment
 
 
@@ -449,6 +585,7 @@ def facilitator_assign(
         target=initiative,
         data={"facilitator": facilitator.pk, "team": [p.pk for p in team]},
     )
+    notify_facilitation(initiative, [facilitator, *team], actor=actor)
     return initiative
 
 
@@ -536,6 +673,7 @@ def initiative_transition(
         target=initiative,
         data={"from": transition.from_state, "to": target, "reason": reason},
     )
+    notify_transition(transition)
     return transition
 
 
@@ -646,11 +784,31 @@ def trial_evaluate(
 
 @transaction.atomic
 def story_create(
-    *, initiative: Initiative, author, title: str, lead: str, body: str
+    *,
+    author,
+    title: str,
+    lead: str,
+    body: str,
+    initiative: Initiative | None = None,
+    community=None,
+    collaboration=None,
+    municipality=None,
 ) -> Story:
+    """A draft story about an initiative, a community or a collaboration."""
+    subjects = [x for x in (initiative, community, collaboration) if x is not None]
+    if len(subjects) != 1:
+        raise ValidationError(
+            _("En historie handler om ét initiativ, fællesskab eller samarbejde.")
+        )
+    subject = subjects[0]
+    municipality_id = subject.municipality_id
+    if municipality is not None and municipality.pk != municipality_id:
+        raise ValidationError(_("Historien skal høre til kommunen."))
     story = Story(
-        municipality_id=initiative.municipality_id,
+        municipality_id=municipality_id,
         initiative=initiative,
+        community=community,
+        collaboration=collaboration,
         author=author,
         title=title.strip(),
         lead=lead.strip(),
@@ -661,15 +819,32 @@ def story_create(
     audit(
         action="story.create",
         actor=author,
-        municipality=initiative.municipality,
+        municipality=subject.municipality,
         target=story,
     )
-    record_participation(
-        municipality=initiative.municipality,
-        user=author,
-        action="initiative.story",
-        rung=INITIATIVE_ACTIONS["initiative.story"],
-        source=story,
+    if not is_staff_member(author, subject):  # employees write stories as work
+        record_participation(
+            municipality=subject.municipality,
+            user=author,
+            action="initiative.story",
+            rung=INITIATIVE_ACTIONS["initiative.story"],
+            source=story,
+        )
+    return story
+
+
+@transaction.atomic
+def story_update(*, story: Story, actor, title: str, lead: str, body: str) -> Story:
+    story.title = title.strip()
+    story.lead = lead.strip()
+    story.body = body.strip()
+    story.full_clean()
+    story.save(update_fields=["title", "lead", "body"])
+    audit(
+        action="story.update",
+        actor=actor,
+        municipality=story.municipality,
+        target=story,
     )
     return story
 
@@ -686,7 +861,7 @@ def story_photo_add(
     audit(
         action="story.photo_add",
         actor=actor,
-        municipality=story.initiative.municipality,
+        municipality=story.municipality,
         target=photo,
     )
     return photo
@@ -717,7 +892,7 @@ def consent_record(
     audit(
         action="story.consent",
         actor=actor,
-        municipality=photo.story.initiative.municipality,
+        municipality=photo.story.municipality,
         target=consent,
         data={"method": method},
     )
@@ -745,7 +920,7 @@ def story_publish(*, story: Story, actor, now: datetime | None = None) -> Story:
     audit(
         action="story.publish",
         actor=actor,
-        municipality=story.initiative.municipality,
+        municipality=story.municipality,
         target=story,
     )
     return story

@@ -30,7 +30,7 @@ def _login(request):
 
 def _story_or_404(request, pk: int) -> Story:
     story = get_scoped_or_404(
-        Story.objects.select_related("initiative", "author"),
+        Story.objects.select_related("initiative", "community", "author"),
         request.municipality,
         pk=pk,
     )
@@ -48,7 +48,7 @@ def story_list(request):
         drafts = (
             Story.objects.for_municipality(request.municipality)
             .filter(published_at__isnull=True)
-            .select_related("initiative")
+            .select_related("initiative", "community")
             .order_by("-id")[:50]
         )
     return render(
@@ -77,16 +77,14 @@ def story_detail(request, pk: int):
     )
 
 
-def story_create(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _login(request):
-        return response
-    if not request.user.has_perm("initiatives.write_story", initiative):
-        raise PermissionDenied
+def _story_form_page(request, *, subject, back_url, **about):
     form = StoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         story = services.story_create(
-            initiative=initiative, author=request.user, **form.cleaned_data
+            author=request.user,
+            municipality=request.municipality,
+            **about,
+            **form.cleaned_data,
         )
         messages.success(
             request,
@@ -96,7 +94,78 @@ def story_create(request, pk: int):
     return render(
         request,
         "initiatives/story_form.html",
-        {"initiative": initiative, "form": form},
+        {"subject": subject, "back_url": back_url, "form": form},
+    )
+
+
+def story_create(request, pk: int):
+    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
+    if response := _login(request):
+        return response
+    if not request.user.has_perm("initiatives.write_story", initiative):
+        raise PermissionDenied
+    return _story_form_page(
+        request,
+        subject=initiative.title,
+        back_url=initiative.get_absolute_url(),
+        initiative=initiative,
+    )
+
+
+def story_create_for_community(request, community_pk: int):
+    from faelles.communities.models import Community
+
+    community = get_scoped_or_404(Community, request.municipality, pk=community_pk)
+    if response := _login(request):
+        return response
+    if not request.user.has_perm("initiatives.write_story", community):
+        raise PermissionDenied
+    return _story_form_page(
+        request,
+        subject=community.name,
+        back_url=community.get_absolute_url(),
+        community=community,
+    )
+
+
+def story_create_for_collaboration(request, collaboration_pk: int):
+    from faelles.resources.models import Collaboration
+
+    collaboration = get_scoped_or_404(
+        Collaboration, request.municipality, pk=collaboration_pk
+    )
+    if response := _login(request):
+        return response
+    if not request.user.has_perm("initiatives.write_story", collaboration):
+        raise PermissionDenied
+    return _story_form_page(
+        request,
+        subject=_("Et samarbejde mellem en ressource og et behov"),
+        back_url=collaboration.get_absolute_url(),
+        collaboration=collaboration,
+    )
+
+
+def story_update(request, pk: int):
+    story = _story_or_404(request, pk)
+    if response := _login(request):
+        return response
+    if not request.user.has_perm("initiatives.edit_story", story):
+        raise PermissionDenied
+    form = StoryForm(request.POST or None, instance=story)
+    if request.method == "POST" and form.is_valid():
+        services.story_update(story=story, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Historien er gemt."))
+        return redirect(story.get_absolute_url())
+    return render(
+        request,
+        "initiatives/story_form.html",
+        {
+            "subject": story.subject_title,
+            "back_url": story.get_absolute_url(),
+            "form": form,
+            "story": story,
+        },
     )
 
 

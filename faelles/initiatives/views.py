@@ -18,9 +18,11 @@ from .forms import (
     FacilitatorForm,
     HideCommentForm,
     ImageForm,
+    InitiativeEditForm,
     InitiativeForm,
     JoinForm,
     NeedForm,
+    NeedPublishForm,
     SettingsForm,
     TransitionForm,
     TrialForm,
@@ -117,6 +119,36 @@ def initiative_create(request):
     )
 
 
+def initiative_update(request, pk: int):
+    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
+    if response := _require_login(request):
+        return response
+    _require(request, "initiatives.edit", initiative)
+    form = InitiativeEditForm(
+        request.POST or None, instance=initiative, municipality=request.municipality
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.initiative_update(
+                initiative=initiative,
+                actor=request.user,
+                themes=data["themes"],
+                principles=data["principles"],
+                **{name: data[name] for name in services.EDITABLE_FIELDS},
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Initiativet er opdateret."))
+            return redirect(initiative.get_absolute_url())
+    return render(
+        request,
+        "initiatives/initiative_edit.html",
+        {"form": form, "initiative": initiative},
+    )
+
+
 def initiative_detail(request, pk: int):
     initiative = selectors.initiative_detail(municipality=request.municipality, pk=pk)
     threads, next_comment = selectors.comment_threads(
@@ -148,6 +180,7 @@ def initiative_detail(request, pk: int):
             and trial is not None
             and user.has_perm("initiatives.evaluate", initiative),
             "can_manage_needs": user.has_perm("initiatives.manage_needs", initiative),
+            "can_edit": user.has_perm("initiatives.edit", initiative),
             "can_write_story": user.has_perm("initiatives.write_story", initiative),
             "transition_form": TransitionForm(targets=targets) if targets else None,
             "join_form": JoinForm(initiative=initiative) if can_take_part else None,
@@ -365,6 +398,57 @@ def need_add(request, pk: int):
         "initiatives/need_form.html",
         {"initiative": initiative, "form": form},
     )
+
+
+def _need_or_404(initiative, need_pk):
+    found = initiative.needs.select_related("listing").filter(pk=need_pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def need_publish(request, pk: int, need_pk: int):
+    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
+    need = _need_or_404(initiative, need_pk)
+    if response := _require_login(request):
+        return response
+    _require(request, "initiatives.manage_needs", initiative)
+    if need.listing_id:
+        return redirect(need.listing.get_absolute_url())
+    form = NeedPublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            listing = services.need_publish(
+                need=need, actor=request.user, kind=form.cleaned_data["kind"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Behovet er slået op under Ressourcer og behov, hvor det "
+                    "matches med det, andre tilbyder."
+                ),
+            )
+            return redirect(listing.get_absolute_url())
+    return render(
+        request,
+        "initiatives/need_publish.html",
+        {"initiative": initiative, "need": need, "form": form},
+    )
+
+
+@require_POST
+def need_close(request, pk: int, need_pk: int):
+    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
+    need = _need_or_404(initiative, need_pk)
+    if response := _require_login(request):
+        return response
+    _require(request, "initiatives.manage_needs", initiative)
+    services.need_close(need=need, actor=request.user)
+    messages.success(request, _("Behovet er markeret som dækket."))
+    return _back(initiative, "behov")
 
 
 def image_add(request, pk: int):

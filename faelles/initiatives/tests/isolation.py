@@ -1,7 +1,9 @@
 from faelles.core.isolation import isolation_case
 from faelles.initiatives.factories import (
+    CollaborationFactory,
     CommentFactory,
     InitiativeFactory,
+    NeedFactory,
     StoryFactory,
     StoryPhotoFactory,
 )
@@ -20,6 +22,7 @@ from faelles.initiatives.factories import (
     "initiatives:trial_plan",
     "initiatives:trial_evaluate",
     "initiatives:story_create",
+    "initiatives:update",
 )
 def initiative(municipality):
     return {"pk": InitiativeFactory(municipality=municipality).pk}
@@ -31,8 +34,29 @@ def comment(municipality):
     return {"pk": c.initiative_id, "comment_pk": c.pk}
 
 
+@isolation_case("initiatives:need_publish", "initiatives:need_close")
+def need(municipality):
+    n = NeedFactory(initiative=InitiativeFactory(municipality=municipality))
+    return {"pk": n.initiative_id, "need_pk": n.pk}
+
+
+@isolation_case("initiatives:story_create_community")
+def community(municipality):
+    from faelles.communities.factories import CommunityFactory
+
+    return {"community_pk": CommunityFactory(municipality=municipality).pk}
+
+
+@isolation_case("initiatives:story_create_collaboration")
+def collaboration(municipality):
+    return {"collaboration_pk": CollaborationFactory(municipality=municipality).pk}
+
+
 @isolation_case(
-    "initiatives:story", "initiatives:story_photo_add", "initiatives:story_publish"
+    "initiatives:story",
+    "initiatives:story_photo_add",
+    "initiatives:story_publish",
+    "initiatives:story_update",
 )
 def story(municipality):
     s = StoryFactory(initiative=InitiativeFactory(municipality=municipality))
