@@ -8,6 +8,9 @@ class CommunitiesConfig(AppConfig):
     verbose_name = _("Fællesskaber")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import pre_delete
+
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
 
@@ -17,3 +20,12 @@ class CommunitiesConfig(AppConfig):
         register_nav(30, "communities:list", _("Fællesskaber"))
         register_nav(45, "communities:movement_list", _("Bevægelser"))
         register_home_section(30, "communities/partials/_home.html", home_context)
+        pre_delete.connect(
+            _forget, sender=get_user_model(), dispatch_uid="communities.forget_person"
+        )
+
+
+def _forget(sender, instance, **kwargs):
+    from .gdpr import forget_person
+
+    forget_person(instance)

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
+from faelles.initiatives.models import Rung
+from faelles.initiatives.participation import record_participation
 
 from .models import Movement, MovementAction, MovementTeam, Pledge
 
@@ -55,6 +57,13 @@ def movement_create(
         actor=actor,
         municipality=municipality,
         target=movement,
+    )
+    record_participation(
+        municipality=municipality,
+        user=actor,
+        action="movements.start",
+        rung=Rung.CIVIL_SOCIETY,
+        source=movement,
     )
     return movement
 
@@ -123,6 +132,14 @@ def pledge_make(
         target=pledge,
         data={"amount": str(amount)},
     )
+    if created:
+        record_participation(
+            municipality=movement.municipality,
+            user=user,
+            action="movements.pledge",
+            rung=Rung.CIVIL_SOCIETY,
+            source=movement,
+        )
     movement.refresh_from_db(
         fields=["pledged_total", "achieved_total", "participant_count"]
     )
@@ -191,5 +208,13 @@ def action_log(
         municipality=movement.municipality,
         target=action,
         data={"amount": str(amount)},
+    )
+    record_participation(
+        municipality=movement.municipality,
+        user=user,
+        action="movements.action",
+        rung=Rung.CIVIL_SOCIETY,
+        source=movement,
+        occurred_at=timezone.now(),
     )
     return action

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
+from faelles.initiatives.models import Rung
+from faelles.initiatives.participation import record_participation
 from faelles.notifications.services import notify
 
 from .models import Community, CommunityMember, Post, Referral, SharedFile
@@ -86,6 +88,13 @@ def community_create(
         municipality=municipality,
         target=community,
     )
+    record_participation(
+        municipality=municipality,
+        user=actor,
+        action="communities.host",
+        rung=Rung.CIVIL_SOCIETY,
+        source=community,
+    )
     return community
 
 
@@ -118,6 +127,13 @@ def _activate(membership: CommunityMember) -> None:
         member_count=F("member_count") + 1
     )
     _close_referrals(membership.community, membership.user, Referral.Status.JOINED)
+    record_participation(
+        municipality=membership.community.municipality,
+        user=membership.user,
+        action="communities.join",
+        rung=Rung.CLOSE_NETWORK,
+        source=membership.community,
+    )
 
 
 def _close_referrals(community, user, status: str) -> None:

@@ -8,6 +8,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Arrangementer")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import pre_delete
+
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
 
@@ -16,3 +19,12 @@ class EventsConfig(AppConfig):
 
         register_nav(40, "events:list", _("Arrangementer"))
         register_home_section(40, "events/partials/_home.html", home_context)
+        pre_delete.connect(
+            _forget, sender=get_user_model(), dispatch_uid="events.forget_person"
+        )
+
+
+def _forget(sender, instance, **kwargs):
+    from .gdpr import forget_person
+
+    forget_person(instance)

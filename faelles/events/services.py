@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
+from faelles.initiatives.models import Rung
+from faelles.initiatives.participation import record_participation
 from faelles.notifications.services import notify
 
 from .models import Event, Registration
@@ -28,6 +30,13 @@ def event_create(*, municipality, actor, **fields) -> Event:
     event.full_clean()
     event.save()
     audit(action="events.create", actor=actor, municipality=municipality, target=event)
+    record_participation(
+        municipality=municipality,
+        user=actor,
+        action="events.organise",
+        rung=Rung.CIVIL_SOCIETY,
+        source=event,
+    )
     return event
 
 
@@ -97,6 +106,14 @@ def registration_create(
         municipality=event.municipality,
         target=event,
         data={"status": status},
+    )
+    record_participation(
+        municipality=event.municipality,
+        user=user,
+        action="events.signup",
+        rung=Rung.CLOSE_NETWORK,
+        source=event,
+        occurred_at=now,
     )
     return registration
 
@@ -186,13 +203,27 @@ def registration_cancel(*, event: Event, user) -> Registration | None:
 def checkin_set(
     *, event: Event, actor, registration_id: int, present: bool, now=None
 ) -> Registration:
-    registration = Registration.objects.filter(
-        event=event, pk=registration_id, status=Registration.Status.CONFIRMED
-    ).first()
+    registration = (
+        Registration.objects.filter(
+            event=event, pk=registration_id, status=Registration.Status.CONFIRMED
+        )
+        .select_related("user")
+        .first()
+    )
     if registration is None:
         raise ValidationError(_("Personen er ikke tilmeldt."))
+    first_check_in = present and registration.checked_in_at is None
     registration.checked_in_at = (now or timezone.now()) if present else None
     registration.save(update_fields=["checked_in_at"])
+    if first_check_in:
+        record_participation(
+            municipality=event.municipality,
+            user=registration.user,
+            action="events.attend",
+            rung=Rung.CLOSE_NETWORK,
+            source=event,
+            occurred_at=registration.checked_in_at,
+        )
     audit(
         action="events.checkin",
         actor=actor,

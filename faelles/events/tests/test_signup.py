@@ -181,3 +181,26 @@ def test_detail_query_count(
     with django_assert_max_num_queries(10):
         response = client.get(event.get_absolute_url())
     assert "nummer 1 på ventelisten" in response.content.decode()
+
+
+def test_reminder_command_and_task(municipality):
+    import io
+
+    from django.core.management import call_command
+
+    from faelles.events.tasks import send_event_reminders
+
+    now = timezone.now()
+    soon = EventFactory(municipality=municipality, starts_at=now + timedelta(hours=5))
+    a, b = _people(municipality, 2)
+    services.registration_create(event=soon, user=a)
+    out = io.StringIO()
+    call_command("send_event_reminders", stdout=out)
+    assert out.getvalue().strip() == "1 reminders"
+    services.registration_create(event=soon, user=b)
+    assert send_event_reminders.call() == 1
+    assert set(
+        Notification.objects.filter(kind="events.reminder").values_list(
+            "recipient", flat=True
+        )
+    ) == {a.pk, b.pk}
