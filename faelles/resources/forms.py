@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from faelles.accounts.models import LANGUAGE_CHOICES, Membership
@@ -25,15 +26,23 @@ MODE_CHOICES = [
 ]
 
 
+def _language() -> str:
+    return "en" if (get_language() or "da").startswith("en") else "da"
+
+
 def slot_choices():
-    return [(s, slot_label(s)) for s in SLOTS]
+    return [(s, slot_label(s, _language())) for s in SLOTS]
+
+
+def category_choices():
+    return taxonomy.choices(_language())
 
 
 class ListingForm(forms.ModelForm):
     categories = forms.MultipleChoiceField(
         label=_("Kategorier"),
         required=False,
-        choices=taxonomy.choices,
+        choices=category_choices,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Vælg en eller flere. Hold Ctrl nede for at vælge flere."),
     )
@@ -210,8 +219,8 @@ class BehalfForm(forms.Form):
 
 
 class SuggestForm(forms.Form):
-    offer = forms.IntegerField(label=_("Ressource (nummer)"), min_value=1)
     need = forms.IntegerField(label=_("Behov (nummer)"), min_value=1)
+    offer = forms.IntegerField(label=_("Ressource (nummer)"), min_value=1)
     note = forms.CharField(
         label=_("Hvorfor passer de sammen?"),
         required=False,
@@ -235,7 +244,82 @@ class RespondForm(forms.Form):
 
 
 class AdjustForm(forms.Form):
-    offer = forms.IntegerField(label=_("En anden ressource (nummer)"), min_value=1)
+    """A facilitator picks another offer: one of the engine's alternatives, or any
+    offer by its number."""
+
+    offer = forms.ChoiceField(
+        label=_("Andre ressourcer, der passer"),
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    number = forms.IntegerField(
+        label=_("… eller ressourcens nummer"),
+        required=False,
+        min_value=1,
+        help_text=_("Nummeret står i adressen på opslaget."),
+    )
+
+    def __init__(self, *args, alternatives=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offer"].choices = [
+            (str(f.listing.pk), f.listing.title) for f in alternatives
+        ]
+        if not alternatives:
+            del self.fields["offer"]
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("offer") or None
+        number = data.get("number")
+        if bool(chosen) == bool(number):
+            raise forms.ValidationError(
+                _("Vælg en anden ressource, eller skriv dens nummer.")
+            )
+        self.offer_id = int(chosen or number)
+        return data
+
+
+class CertificateForm(forms.Form):
+    """That an organisation has seen a person's børneattest — never the attest."""
+
+    email = forms.EmailField(label=_("Personens e-mail"))
+    organisation = forms.ModelChoiceField(
+        label=_("Kontrolleret af organisation"), queryset=None
+    )
+    verified_on = forms.DateField(
+        label=_("Kontrolleret den"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    valid_until = forms.DateField(
+        label=_("Gyldig til"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Hvornår attesten skal indhentes igen."),
+    )
+
+    def __init__(self, *args, municipality, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        self.fields["organisation"].queryset = organisations.order_by("name")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        membership = (
+            Membership.objects.select_related("user")
+            .filter(municipality=self.municipality, user__email__iexact=email)
+            .first()
+        )
+        if membership is None:
+            raise forms.ValidationError(_("Personen er ikke medlem i kommunen."))
+        self.person = membership.user
+        return email
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("verified_on"), data.get("valid_until")
+        if start and end and end < start:
+            self.add_error(
+                "valid_until", _("Gyldig til ligger før datoen for kontrollen.")
+            )
+        return data
 
 
 class MessageForm(forms.Form):
@@ -280,7 +364,7 @@ class SearchForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Kategori"),
         required=False,
-        choices=lambda: [("", _("Alle")), *taxonomy.choices()],
+        choices=lambda: [("", _("Alle")), *category_choices()],
     )
     postcode = forms.RegexField(
         label=_("Postnummer"), required=False, regex=r"^\d{4}$", max_length=4

@@ -2,7 +2,8 @@
 
 Each point is a postcode's centre (from the matching engine's offline table), so
 locations are blurred to the postcode by construction; listings sharing a postcode
-become one point with a count.
+become one point with a count. No map tiles are fetched: the page works offline,
+and the same numbers are in a table under the map for screen readers.
 """
 
 from __future__ import annotations
@@ -25,9 +26,13 @@ class Point:
     count: int
 
 
-def map_points(listings) -> dict:
+def map_points(rows) -> dict:
+    """``rows`` are ``(postcode, count)`` pairs (see ``selectors.postcode_counts``)."""
     postcodes = geo.load()
-    counts = Counter(x.postcode for x in listings if postcodes.lookup(x.postcode) >= 0)
+    counts = Counter()
+    for code, n in rows:
+        if postcodes.lookup(code) >= 0:
+            counts[code] += n
     if not counts:
         return {"points": [], "width": WIDTH, "height": HEIGHT}
     rows = {code: postcodes.lookup(code) for code in counts}
@@ -36,6 +41,7 @@ def map_points(listings) -> dict:
     span = max(max(xs) - min(xs), max(ys) - min(ys), 10.0)
     scale = min(WIDTH, HEIGHT) - 2 * PAD
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    most = max(counts.values())
     points = []
     for code, row in sorted(rows.items()):
         x, y = postcodes.xy[row]
@@ -44,10 +50,16 @@ def map_points(listings) -> dict:
             Point(
                 x=round(WIDTH / 2 + (x - cx) / span * scale, 1),
                 y=round(HEIGHT / 2 - (y - cy) / span * scale, 1),
-                r=round(min(6 + 3 * n**0.5, 24), 1),
+                r=round(5 + 17 * (n / most) ** 0.5, 1),
                 postcode=code,
                 name=postcodes.names[row],
                 count=n,
             )
         )
-    return {"points": points, "width": WIDTH, "height": HEIGHT, "span_km": round(span)}
+    return {
+        "points": points,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "span_km": round(span),
+        "total": sum(counts.values()),
+    }

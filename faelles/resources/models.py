@@ -291,6 +291,22 @@ class Listing(TenantModel):
         return [m for m, f in MODE_FIELDS.items() if getattr(self, f)]
 
     @property
+    def mode_labels(self) -> list[str]:
+        labels = {
+            "in_person": _("Fysisk fremmøde"),
+            "online": _("Online"),
+            "phone": _("Telefon"),
+        }
+        return [str(labels[m]) for m in self.modes]
+
+    @property
+    def language_labels(self) -> list[str]:
+        from faelles.accounts.models import LANGUAGE_CHOICES
+
+        names = dict(LANGUAGE_CHOICES)
+        return [str(names.get(code, code)) for code in self.languages]
+
+    @property
     def slots(self) -> list[str]:
         return mask_to_slots(self.availability)
 
@@ -298,12 +314,18 @@ class Listing(TenantModel):
     def slot_labels(self) -> list[str]:
         from django.utils.translation import get_language
 
-        return [slot_label(s, get_language() or "da") for s in self.slots]
+        language = "en" if (get_language() or "da").startswith("en") else "da"
+        return [slot_label(s, language) for s in self.slots]
 
     @property
     def category_labels(self) -> list[str]:
+        from django.utils.translation import get_language
+
+        language = "en" if (get_language() or "da").startswith("en") else "da"
         return [
-            taxonomy.path_label(c) for c in self.categories if c in taxonomy.CATEGORIES
+            taxonomy.path_label(c, language)
+            for c in self.categories
+            if c in taxonomy.CATEGORIES
         ]
 
     def is_expired(self, today: dt.date | None = None) -> bool:
@@ -387,6 +409,18 @@ class Proposal(TenantModel):
         verbose_name=_("medarbejder"),
     )
     note = models.TextField(_("besked"), max_length=1000, blank=True)
+    by_engine = models.BooleanField(
+        _("foreslået af matchmotoren"), default=False, editable=False
+    )
+    score = models.FloatField(null=True, blank=True, editable=False)
+    adjusted_from = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adjusted_to",
+        verbose_name=_("justeret ud fra"),
+    )
     need_accepted_at = models.DateTimeField(null=True, blank=True)
     offer_accepted_at = models.DateTimeField(null=True, blank=True)
     reasons = models.JSONField(default=list, blank=True)

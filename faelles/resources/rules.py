@@ -80,6 +80,31 @@ def is_collaboration_participant(user, collaboration) -> bool:
     )
 
 
+def verifying_organisations(user, municipality):
+    """Organisations for which the person may record a verified børneattest.
+
+    Employees and administrators: every organisation in the municipality (the
+    municipality's own departments check attests too). Others: the organisations
+    they administer.
+    """
+    from faelles.organisations.models import Organisation
+
+    qs = Organisation.objects.for_municipality(municipality)
+    if not user.is_authenticated:
+        return qs.none()
+    if is_staff_member(user, municipality):
+        return qs
+    return qs.filter(members__user=user, members__is_admin=True)
+
+
+@rules.predicate
+def administers_an_organisation(user, municipality) -> bool:
+    return (
+        is_member(user, municipality)
+        and verifying_organisations(user, municipality).exists()
+    )
+
+
 can_edit_listing = is_holder | created_for_citizen | can_administer
 
 rules.add_perm("resources.create_listing", is_member)
@@ -90,6 +115,8 @@ rules.add_perm(
 rules.add_perm("resources.change_listing", can_edit_listing)
 rules.add_perm("resources.suggest_match", is_member)
 rules.add_perm("resources.facilitate", is_staff_member)
-rules.add_perm("resources.verify_child_certificate", is_staff_member)
+rules.add_perm(
+    "resources.verify_child_certificate", is_staff_member | administers_an_organisation
+)
 rules.add_perm("resources.view_proposal", is_proposal_party | is_staff_member)
 rules.add_perm("resources.view_collaboration", is_collaboration_participant)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from faelles.matching import geo
 
 from . import search
 from .models import (
     MODE_FIELDS,
+    ChildCertificateVerification,
     Collaboration,
+    DeclinedPair,
     Listing,
     Proposal,
     slots_to_mask,
@@ -114,4 +119,69 @@ def collaborations_of(*, municipality, user) -> QuerySet[Collaboration]:
         Collaboration.objects.for_municipality(municipality)
         .filter(Q(need_owner=user) | Q(offer_owner=user) | Q(facilitator=user))
         .select_related("need", "offer")
+    )
+
+
+def postcode_counts(queryset: QuerySet[Listing]) -> QuerySet:
+    """``(postcode, n)`` for the map: counted in the database, never an address."""
+    return (
+        queryset.exclude(postcode="")
+        .order_by()
+        .values_list("postcode")
+        .annotate(n=Count("id"))
+        .order_by("postcode")
+    )
+
+
+def proposed_partners(*, listing: Listing) -> set[int]:
+    """Listings already paired with ``listing`` (open, agreed or declined pairs)."""
+    if listing.side == "need":
+        mine, other = "need", "offer_id"
+    else:
+        mine, other = "offer", "need_id"
+    ids = set(
+        Proposal.objects.filter(
+            **{mine: listing},
+            status__in=[*Proposal.OPEN, Proposal.Status.ACCEPTED],
+        ).values_list(other, flat=True)
+    )
+    ids |= set(
+        DeclinedPair.objects.filter(**{mine: listing}).values_list(other, flat=True)
+    )
+    return ids
+
+
+def valid_certificate(
+    *, municipality, person, today: dt.date | None = None
+) -> ChildCertificateVerification | None:
+    """The person's longest-valid verified børneattest here, if any."""
+    today = today or timezone.localdate()
+    return (
+        ChildCertificateVerification.objects.filter(
+            municipality=municipality, person=person, valid_until__gte=today
+        )
+        .select_related("organisation")
+        .order_by("-valid_until")
+        .first()
+    )
+
+
+def certificates_of(*, municipality, person) -> QuerySet[ChildCertificateVerification]:
+    return (
+        ChildCertificateVerification.objects.filter(
+            municipality=municipality, person=person
+        )
+        .select_related("organisation")
+        .order_by("-valid_until")
+    )
+
+
+def certificates_recorded(*, municipality, organisations) -> QuerySet:
+    """Verifications recorded for these organisations, soonest to run out first."""
+    return (
+        ChildCertificateVerification.objects.filter(
+            municipality=municipality, organisation__in=organisations
+        )
+        .select_related("organisation", "person", "verified_by")
+        .order_by("-id")
     )

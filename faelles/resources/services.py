@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
+from faelles.initiatives.models import Rung
+from faelles.initiatives.participation import record_participation
 from faelles.notifications.services import notify
 
 from . import matches, search
@@ -25,10 +27,45 @@ from .models import (
     Listing,
     Proposal,
     Side,
+    Visibility,
     category_path,
     is_special_category,
 )
 from .rules import holds
+
+MIN_SUGGESTION_SCORE = 1.5
+"""The engine's suggestions for the facilitation queue must score at least this."""
+
+
+# -- the activity ladder -----------------------------------------------------------------
+
+
+def participation_rung(listing: Listing) -> Rung:
+    """The rung a person stands on when they take part through ``listing``.
+
+    On behalf of an organisation: civil society. Offering one's own resources to
+    others: the close network. Asking for help for one's family: the family; for
+    oneself: one's own life. See docs/matching.md ("The activity ladder").
+    """
+    if listing.organisation_id:
+        return Rung.CIVIL_SOCIETY
+    if listing.side == Side.OFFER:
+        return Rung.CLOSE_NETWORK
+    if any(str(c).split(".")[0] == "families" for c in listing.categories):
+        return Rung.FAMILY
+    return Rung.OWN_LIFE
+
+
+def _participate(*, listing: Listing, user, action: str, source, now) -> None:
+    record_participation(
+        municipality=listing.municipality,
+        user=user,
+        action=action,
+        rung=participation_rung(listing),
+        source=source,
+        occurred_at=now,
+    )
+
 
 LISTING_FIELDS = {
     "kind",
@@ -133,6 +170,13 @@ def listing_create(
         target=listing,
         data={"side": side, "on_behalf": owner.pk != actor.pk},
     )
+    _participate(
+        listing=listing,
+        user=owner,
+        action=f"resources.{side}_post",
+        source=listing,
+        now=now,
+    )
     return listing
 
 
@@ -233,8 +277,34 @@ def child_certificate_verify(
     organisation,
     verified_on: dt.date,
     valid_until: dt.date,
+    today: dt.date | None = None,
 ) -> ChildCertificateVerification:
-    """Record that an organisation has seen a valid børneattest (never the document)."""
+    """Record that an organisation has seen a valid børneattest.
+
+    Only the fact is kept — which organisation, who, when, valid until when —
+    never the document or what it says.
+    """
+    from faelles.accounts.models import Membership
+
+    from .rules import verifying_organisations
+
+    today = today or timezone.localdate()
+    if (
+        not verifying_organisations(actor, municipality)
+        .filter(pk=organisation.pk)
+        .exists()
+    ):
+        raise PermissionDenied
+    if not Membership.objects.filter(municipality=municipality, user=person).exists():
+        raise ValidationError({"person": _("Personen er ikke medlem i kommunen.")})
+    if verified_on > today:
+        raise ValidationError(
+            {"verified_on": _("Datoen for kontrollen kan ikke ligge i fremtiden.")}
+        )
+    if valid_until < today:
+        raise ValidationError(
+            {"valid_until": _("Attesten skal være gyldig i dag eller senere.")}
+        )
     row = ChildCertificateVerification(
         municipality=municipality,
         person=person,
@@ -251,9 +321,39 @@ def child_certificate_verify(
         actor=actor,
         municipality=municipality,
         target=row,
-        data={"person": person.pk, "valid_until": valid_until.isoformat()},
+        data={
+            "person": person.pk,
+            "organisation": organisation.pk,
+            "valid_until": valid_until.isoformat(),
+        },
     )
     return row
+
+
+@transaction.atomic
+def child_certificate_revoke(
+    *, verification: ChildCertificateVerification, actor
+) -> None:
+    """Withdraw a verification (entered by mistake, or the attest no longer holds)."""
+    from .rules import verifying_organisations
+
+    municipality = verification.municipality
+    if (
+        not verifying_organisations(actor, municipality)
+        .filter(pk=verification.organisation_id)
+        .exists()
+    ):
+        raise PermissionDenied
+    audit(
+        action="resources.child_certificate_revoke",
+        actor=actor,
+        municipality=municipality,
+        target=verification,
+        data={"person": verification.person_id},
+    )
+    person = verification.person
+    verification.delete()
+    matches.bump_owner_offers(municipality, person)
 
 
 # -- proposals -------------------------------------------------------------------------
@@ -280,6 +380,11 @@ def _check_pair(need: Listing, offer: Listing) -> None:
         raise ValidationError(_("Der er allerede et åbent forslag om det match."))
 
 
+def reason_dicts(match) -> list[dict]:
+    """An engine ``Match``'s reasons as stored with a proposal (both languages)."""
+    return [{"code": r.code, "da": r.text_da, "en": r.text_en} for r in match.reasons]
+
+
 def _reasons(need: Listing, offer: Listing) -> list[dict]:
     """The engine's reasons for this pair, kept with the proposal."""
     from faelles.matching import rank
@@ -289,11 +394,7 @@ def _reasons(need: Listing, offer: Listing) -> list[dict]:
     query = matches.record_from(row, certified=False, for_query=True)
     candidate = matches.record_from(other, certified=True, for_query=True)
     found = rank(query, [candidate], top=1)
-    if not found:
-        return []
-    return [
-        {"code": r.code, "da": r.text_da, "en": r.text_en} for r in found[0].reasons
-    ]
+    return reason_dicts(found[0]) if found else []
 
 
 def _ask_sides(proposal: Proposal) -> None:
@@ -357,25 +458,31 @@ def proposal_suggest(
     is_staff: bool = False,
     now=None,
 ) -> Proposal:
-    """ "Foreslå et match": employees' suggestions go straight to both sides;
-    others' wait in the facilitation queue."""
+    """ "Foreslå et match".
+
+    From an employee or from the holder of one side (a need's owner asking an
+    offer's owner), the other side is asked at once and the actor's own side counts
+    as accepted. From anyone else it waits in the employees' facilitation queue.
+    """
     now = now or timezone.now()
     _check_pair(need, offer)
+    holds_need, holds_offer = holds(actor, need), holds(actor, offer)
+    if holds_need and holds_offer:
+        raise ValidationError(_("Du står selv bag både behovet og ressourcen."))
+    direct = is_staff or holds_need or holds_offer
     proposal = Proposal(
         municipality=need.municipality,
         need=need,
         offer=offer,
-        status=Proposal.Status.PROPOSED if is_staff else Proposal.Status.SUGGESTED,
+        status=Proposal.Status.PROPOSED if direct else Proposal.Status.SUGGESTED,
         proposed_by=actor,
-        facilitator=actor if is_staff else None,
+        facilitator=actor if is_staff and not (holds_need or holds_offer) else None,
         note=note.strip(),
         reasons=_reasons(need, offer),
         created_at=now,
+        need_accepted_at=now if holds_need else None,
+        offer_accepted_at=now if holds_offer else None,
     )
-    if holds(actor, need):
-        proposal.need_accepted_at = now
-    if holds(actor, offer):
-        proposal.offer_accepted_at = now
     proposal.full_clean()
     proposal.save()
     audit(
@@ -383,27 +490,109 @@ def proposal_suggest(
         actor=actor,
         municipality=need.municipality,
         target=proposal,
+        data={"direct": direct},
     )
+    if not (holds_need or holds_offer or is_staff):
+        # Knowing two people who could help each other is an act in one's network.
+        record_participation(
+            municipality=need.municipality,
+            user=actor,
+            action="resources.match_suggest",
+            rung=Rung.CLOSE_NETWORK,
+            source=proposal,
+            occurred_at=now,
+        )
     if proposal.status == Proposal.Status.PROPOSED:
         _ask_sides(proposal)
     return proposal
+
+
+def suggestions_generate(
+    *,
+    municipality,
+    today: dt.date | None = None,
+    older_than_days: int = 3,
+    limit: int = 200,
+    min_score: float = MIN_SUGGESTION_SCORE,
+) -> int:
+    """Put the engine's best match for needs nobody has answered in the queue.
+
+    A need qualifies when it is active, at least ``older_than_days`` old and has no
+    open or accepted proposal. A pair that was ever proposed — and so also every
+    declined or dismissed pair — is never suggested again. Employees then confirm,
+    adjust or dismiss each suggestion; nobody is notified before that.
+    """
+    today = today or timezone.localdate()
+    cutoff = timezone.now() - dt.timedelta(days=older_than_days)
+    busy = Proposal.objects.filter(
+        municipality=municipality,
+        status__in=[*Proposal.OPEN, Proposal.Status.ACCEPTED],
+    ).values("need_id")
+    needs = list(
+        Listing.objects.for_municipality(municipality)
+        .needs()
+        .active(today)
+        .filter(created_at__lte=cutoff)
+        .exclude(pk__in=busy)
+        .select_related("municipality")
+        .order_by("created_at", "id")[:limit]
+    )
+    tried = set(
+        Proposal.objects.filter(need__in=[n.pk for n in needs]).values_list(
+            "need_id", "offer_id"
+        )
+    )
+    made = 0
+    for need in needs:
+        for found in matches.matches_for(
+            need, levels=Visibility.values, top=5, today=today
+        ):
+            if found.match.score < min_score:
+                break
+            if (need.pk, found.listing.pk) in tried:
+                continue
+            with transaction.atomic():
+                proposal = Proposal(
+                    municipality=municipality,
+                    need=need,
+                    offer=found.listing,
+                    status=Proposal.Status.SUGGESTED,
+                    by_engine=True,
+                    reasons=reason_dicts(found.match),
+                    score=round(found.match.score, 4),
+                )
+                proposal.full_clean()
+                proposal.save()
+                audit(
+                    action="resources.proposal_engine_suggest",
+                    municipality=municipality,
+                    target=proposal,
+                    data={"score": proposal.score},
+                )
+            made += 1
+            break
+    return made
 
 
 @transaction.atomic
 def proposal_confirm(
     *, proposal: Proposal, actor, offer: Listing | None = None, now=None
 ) -> Proposal:
-    """A facilitator confirms a suggestion, perhaps with another offer."""
+    """A facilitator confirms a suggestion, perhaps with another offer ("adjust")."""
     now = now or timezone.now()
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    proposal = (
+        Proposal.objects.select_for_update()
+        .select_related("need", "offer", "municipality")
+        .get(pk=proposal.pk)
+    )
     if proposal.status != Proposal.Status.SUGGESTED:
         raise ValidationError(_("Forslaget er allerede behandlet."))
     if offer is not None and offer.pk != proposal.offer_id:
+        _check_pair(proposal.need, offer)
         proposal.status = Proposal.Status.DISMISSED
         proposal.decided_at = now
         proposal.facilitator = actor
         proposal.save(update_fields=["status", "decided_at", "facilitator"])
-        _check_pair(proposal.need, offer)
         adjusted = Proposal(
             municipality=proposal.municipality,
             need=proposal.need,
@@ -414,6 +603,7 @@ def proposal_confirm(
             note=proposal.note,
             reasons=_reasons(proposal.need, offer),
             created_at=now,
+            adjusted_from=proposal,
         )
         adjusted.full_clean()
         adjusted.save()
@@ -427,6 +617,7 @@ def proposal_confirm(
         actor=actor,
         municipality=proposal.municipality,
         target=proposal,
+        data={"adjusted": proposal.adjusted_from_id is not None},
     )
     _ask_sides(proposal)
     return proposal
@@ -434,6 +625,7 @@ def proposal_confirm(
 
 @transaction.atomic
 def proposal_dismiss(*, proposal: Proposal, actor, now=None) -> Proposal:
+    """A facilitator turns a suggestion down; the engine never suggests it again."""
     now = now or timezone.now()
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != Proposal.Status.SUGGESTED:
@@ -483,30 +675,44 @@ def proposal_accept(*, proposal: Proposal, actor, now=None) -> Proposal:
         data={"sides": sides},
     )
     if proposal.status == Proposal.Status.ACCEPTED:
-        collaboration = Collaboration.objects.create(
-            municipality=proposal.municipality,
-            proposal=proposal,
-            need=proposal.need,
-            offer=proposal.offer,
-            need_owner=proposal.need.owner,
-            offer_owner=proposal.offer.owner,
-            facilitator=proposal.facilitator,
-            started_at=now,
-        )
-        for person in (proposal.need.owner, proposal.offer.owner, proposal.facilitator):
-            if person is None or person.pk == actor.pk:
-                continue
-            notify(
-                recipient=person,
-                municipality=proposal.municipality,
-                kind="resources.collaboration_started",
-                title=_("I er enige – forløbet er begyndt"),
-                body=_("“%(need)s” og “%(offer)s” er nu et fælles forløb.")
-                % {"need": proposal.need.title, "offer": proposal.offer.title},
-                url=collaboration.get_absolute_url(),
-                dedupe_key=f"resources.collaboration:{collaboration.pk}",
-            )
+        _collaboration_start(proposal, actor=actor, now=now)
     return proposal
+
+
+def _collaboration_start(proposal: Proposal, *, actor, now) -> Collaboration:
+    need, offer = proposal.need, proposal.offer
+    collaboration = Collaboration.objects.create(
+        municipality=proposal.municipality,
+        proposal=proposal,
+        need=need,
+        offer=offer,
+        need_owner=need.owner,
+        offer_owner=offer.owner,
+        facilitator=proposal.facilitator,
+        started_at=now,
+    )
+    for listing in (need, offer):
+        _participate(
+            listing=listing,
+            user=listing.owner,
+            action="resources.collaboration_start",
+            source=collaboration,
+            now=now,
+        )
+    for person in (need.owner, offer.owner, proposal.facilitator):
+        if person is None or person.pk == actor.pk:
+            continue
+        notify(
+            recipient=person,
+            municipality=proposal.municipality,
+            kind="resources.collaboration_started",
+            title=_("I er enige – forløbet er begyndt"),
+            body=_("“%(need)s” og “%(offer)s” er nu et fælles forløb.")
+            % {"need": need.title, "offer": offer.title},
+            url=collaboration.get_absolute_url(),
+            dedupe_key=f"resources.collaboration:{collaboration.pk}",
+        )
+    return collaboration
 
 
 @transaction.atomic
@@ -558,21 +764,62 @@ def proposal_decline(*, proposal: Proposal, actor, now=None) -> Proposal:
 def collaboration_set_status(
     *, collaboration: Collaboration, actor, status: str, now=None
 ) -> Collaboration:
+    """Move a forløb between agreed, ongoing and finished (and back, if need be).
+
+    Finishing it records the step on the activity ladder for both sides and asks
+    the other side for a short feedback.
+    """
     now = now or timezone.now()
+    collaboration = (
+        Collaboration.objects.select_for_update()
+        .select_related(
+            "need", "offer", "need_owner", "offer_owner", "facilitator", "municipality"
+        )
+        .get(pk=collaboration.pk)
+    )
     if actor.pk not in collaboration.participant_ids():
         raise PermissionDenied
     if status not in Collaboration.Status.values:
         raise ValidationError(_("Ukendt status."))
+    was = collaboration.status
+    if status == was:
+        return collaboration
+    finishing = status == Collaboration.Status.FINISHED
     collaboration.status = status
-    collaboration.finished_at = now if status == Collaboration.Status.FINISHED else None
+    collaboration.finished_at = now if finishing else None
     collaboration.save(update_fields=["status", "finished_at"])
     audit(
         action="resources.collaboration_status",
         actor=actor,
         municipality=collaboration.municipality,
         target=collaboration,
-        data={"status": status},
+        data={"status": status, "was": was},
     )
+    if finishing:
+        for listing in (collaboration.need, collaboration.offer):
+            _participate(
+                listing=listing,
+                user=listing.owner,
+                action="resources.collaboration_finish",
+                source=collaboration,
+                now=now,
+            )
+        for person in (collaboration.need_owner, collaboration.offer_owner):
+            if person.pk == actor.pk:
+                continue
+            notify(
+                recipient=person,
+                municipality=collaboration.municipality,
+                kind="resources.collaboration_finished",
+                title=_("Forløbet er afsluttet"),
+                body=_(
+                    "Tak for jeres samarbejde om “%(title)s”. Giv gerne en kort "
+                    "tilbagemelding."
+                )
+                % {"title": collaboration.need.title[:120]},
+                url=collaboration.get_absolute_url(),
+                dedupe_key=f"resources.finished:{collaboration.pk}:{now.date()}",
+            )
     return collaboration
 
 
@@ -588,11 +835,16 @@ def collaboration_message_post(
     )
     message.full_clean()
     message.save()
-    for person_id in collaboration.participant_ids() - {actor.pk}:
-        from faelles.accounts.models import User
-
+    people = (
+        collaboration.need_owner,
+        collaboration.offer_owner,
+        collaboration.facilitator,
+    )
+    for person in people:
+        if person is None or person.pk == actor.pk:
+            continue
         notify(
-            recipient=User.objects.get(pk=person_id),
+            recipient=person,
             municipality=collaboration.municipality,
             kind="resources.collaboration_message",
             title=_("Ny besked i jeres forløb"),
@@ -625,7 +877,7 @@ def collaboration_log_hours(
 def collaboration_feedback_give(
     *, collaboration: Collaboration, actor, text: str, now=None
 ) -> Feedback:
-    """Short feedback, once per side, when the forløb is finished."""
+    """Short feedback, once per side (editable), when the forløb is finished."""
     now = now or timezone.now()
     if actor.pk not in (collaboration.need_owner_id, collaboration.offer_owner_id):
         raise PermissionDenied

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import certificate_views, collaboration_views, proposal_views, views
 
 app_name = "resources"
 urlpatterns = [
@@ -9,35 +9,62 @@ urlpatterns = [
     path("mine/", views.my_listings, name="mine"),
     path("opret/ressource/", views.listing_create_offer, name="create_offer"),
     path("opret/behov/", views.listing_create_need, name="create_need"),
-    path("foreslaa/", views.proposal_suggest, name="suggest"),
-    path("formidling/", views.facilitation_queue, name="queue"),
     path("<int:pk>/", views.listing_detail, name="detail"),
+    path("<int:pk>/match/", views.listing_matches, name="matches"),
     path("<int:pk>/rediger/", views.listing_edit, name="edit"),
     path("<int:pk>/forny/", views.listing_renew, name="renew"),
     path("<int:pk>/luk/", views.listing_close, name="close"),
     path("<int:pk>/jeg-kan-hjaelpe/", views.listing_respond, name="respond"),
-    path("forslag/<int:pk>/", views.proposal_detail, name="proposal"),
-    path("forslag/<int:pk>/ja/", views.proposal_accept, name="proposal_accept"),
-    path("forslag/<int:pk>/nej/", views.proposal_decline, name="proposal_decline"),
-    path("forslag/<int:pk>/bekraeft/", views.proposal_confirm, name="proposal_confirm"),
-    path("forslag/<int:pk>/afvis/", views.proposal_dismiss, name="proposal_dismiss"),
-    path("forloeb/<int:pk>/", views.collaboration_detail, name="collaboration"),
+    path("foreslaa/", proposal_views.proposal_suggest, name="suggest"),
+    path("formidling/", proposal_views.facilitation_queue, name="queue"),
+    path("forslag/<int:pk>/", proposal_views.proposal_detail, name="proposal"),
+    path(
+        "forslag/<int:pk>/ja/", proposal_views.proposal_accept, name="proposal_accept"
+    ),
+    path(
+        "forslag/<int:pk>/nej/",
+        proposal_views.proposal_decline,
+        name="proposal_decline",
+    ),
+    path(
+        "forslag/<int:pk>/bekraeft/",
+        proposal_views.proposal_confirm,
+        name="proposal_confirm",
+    ),
+    path(
+        "forslag/<int:pk>/afvis/",
+        proposal_views.proposal_dismiss,
+        name="proposal_dismiss",
+    ),
+    path(
+        "forloeb/<int:pk>/",
+        collaboration_views.collaboration_detail,
+        name="collaboration",
+    ),
     path(
         "forloeb/<int:pk>/besked/",
-        views.collaboration_message,
+        collaboration_views.collaboration_message,
         name="collaboration_message",
     ),
     path(
         "forloeb/<int:pk>/status/",
-        views.collaboration_status,
+        collaboration_views.collaboration_status,
         name="collaboration_status",
     ),
     path(
-        "forloeb/<int:pk>/timer/", views.collaboration_hours, name="collaboration_hours"
+        "forloeb/<int:pk>/timer/",
+        collaboration_views.collaboration_hours,
+        name="collaboration_hours",
     ),
     path(
         "forloeb/<int:pk>/tilbagemelding/",
-        views.collaboration_feedback,
+        collaboration_views.collaboration_feedback,
         name="collaboration_feedback",
+    ),
+    path("boerneattest/", certificate_views.certificate_list, name="certificates"),
+    path(
+        "boerneattest/<int:pk>/slet/",
+        certificate_views.certificate_revoke,
+        name="certificate_revoke",
     ),
 ]

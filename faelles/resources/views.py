@@ -1,5 +1,8 @@
+"""Pages for offers and needs: list, map, detail, matches, forms, "mine"."""
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -8,35 +11,27 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from faelles.accounts.rules import is_staff_member
 from faelles.core.pagination import keyset_page
-from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+from faelles.municipalities.tenancy import get_scoped_or_404
 from faelles.organisations.selectors import acting_organisation
 
 from . import selectors, services
-from .forms import (
-    AdjustForm,
-    BehalfForm,
-    FeedbackForm,
-    HoursForm,
-    ListingForm,
-    MessageForm,
-    RespondForm,
-    SearchForm,
-    StatusForm,
-    SuggestForm,
-)
+from .forms import BehalfForm, ListingForm, RespondForm, SearchForm
 from .map import map_points
 from .matches import matches_for
-from .models import Collaboration, Listing, Proposal, Side
+from .models import Listing, Side
 from .rules import holds, visibility_levels
 
+DETAIL_MATCHES = 3
+PAGE_MATCHES = 10
 
-def _errors(exc: ValidationError) -> str:
+
+def errors_of(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-def _visible_listing(request, pk: int) -> Listing:
+def visible_listing(request, pk: int) -> Listing:
+    """The listing if the person may see it; otherwise 404, as if it did not exist."""
     listing = get_scoped_or_404(
         Listing.objects.select_related("organisation", "owner"),
         request.municipality,
@@ -70,15 +65,22 @@ def listing_list(request):
     page = keyset_page(qs, after=request.GET.get("efter"), per_page=20)
     params = request.GET.copy()
     params.pop("efter", None)
+    template = "resources/listing_list.html"
+    if request.headers.get("HX-Request"):
+        template = "resources/partials/_results.html"
     return render(
         request,
-        "resources/listing_list.html",
+        template,
         {
             "form": form,
             "page": page,
+            "searched": form.is_bound,
             "filters_query": params.urlencode(),
             "can_create": request.user.has_perm(
                 "resources.create_listing", request.municipality
+            ),
+            "can_facilitate": request.user.has_perm(
+                "resources.facilitate", request.municipality
             ),
         },
     )
@@ -86,31 +88,29 @@ def listing_list(request):
 
 def listing_map(request):
     form, qs = _search(request)
-    listings = list(qs.order_by("-id")[:300])
-    params = request.GET.urlencode()
+    rows = list(selectors.postcode_counts(qs))
+    listings = list(qs.order_by("-id")[:20])
     return render(
         request,
         "resources/listing_map.html",
         {
             "form": form,
-            "map": map_points(listings),
-            "listings": listings[:50],
-            "filters_query": params,
+            "map": map_points(rows),
+            "listings": listings,
+            "filters_query": request.GET.urlencode(),
         },
     )
 
 
 def _create(request, side: str):
     if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm("resources.create_listing", request.municipality):
         raise PermissionDenied
     may_behalf = request.user.has_perm("resources.post_on_behalf", request.municipality)
     behalf = request.POST.get("on_behalf") == "1" or request.GET.get("for") == "borger"
     behalf = behalf and may_behalf
-    organisation = acting_organisation(request)
+    organisation = None if behalf else acting_organisation(request)
     form = ListingForm(request.POST or None, side=side)
     behalf_form = (
         BehalfForm(request.POST or None, municipality=request.municipality)
@@ -132,13 +132,13 @@ def _create(request, side: str):
                     municipality=request.municipality,
                     actor=request.user,
                     side=side,
-                    organisation=None if behalf_form else organisation,
+                    organisation=organisation,
                     special_consent=form.cleaned_data.get("special_consent", False),
                     **extra,
                     **form.service_fields(),
                 )
             except ValidationError as exc:
-                form.add_error(None, _errors(exc))
+                form.add_error(None, errors_of(exc))
             else:
                 messages.success(request, _("Dit opslag er oprettet."))
                 return redirect(listing.get_absolute_url())
@@ -163,20 +163,44 @@ def listing_create_need(request):
     return _create(request, Side.NEED)
 
 
-def listing_detail(request, pk: int):
-    listing = _visible_listing(request, pk)
+def _match_context(request, listing: Listing, top: int) -> dict:
+    """The matches for ``listing`` and what the person looking may do with each."""
     user = request.user
-    is_holder = holds(user, listing)
-    levels = visibility_levels(user, request.municipality)
+    municipality = request.municipality
     found = []
     if listing.is_active and not listing.is_expired():
-        found = matches_for(listing, levels=levels, top=8)
+        found = matches_for(
+            listing, levels=visibility_levels(user, municipality), top=top
+        )
+    is_holder = holds(user, listing)
+    may_suggest = user.has_perm("resources.suggest_match", municipality)
+    taken = set()
+    if found and may_suggest:
+        taken = selectors.proposed_partners(listing=listing)
+    return {
+        "found": found,
+        "is_holder": is_holder,
+        "may_suggest": may_suggest and listing.is_active,
+        "can_facilitate": user.has_perm("resources.facilitate", municipality),
+        "taken": taken,
+        "language": get_language(),
+    }
+
+
+def listing_detail(request, pk: int):
+    listing = visible_listing(request, pk)
+    user = request.user
+    context = _match_context(request, listing, DETAIL_MATCHES + 1)
+    context["more_matches"] = len(context["found"]) > DETAIL_MATCHES
+    context["found"] = context["found"][:DETAIL_MATCHES]
+    is_holder = context["is_holder"]
     my_offers = []
     if (
         listing.side == Side.NEED
         and user.is_authenticated
         and not is_holder
         and listing.is_active
+        and not listing.is_expired()
     ):
         my_offers = list(
             selectors.listings_of(municipality=request.municipality, user=user)
@@ -190,27 +214,34 @@ def listing_detail(request, pk: int):
                 :20
             ]
         )
-    return render(
-        request,
-        "resources/listing_detail.html",
+    certificate = None
+    if listing.side == Side.OFFER and (is_holder or context["may_suggest"]):
+        certificate = selectors.valid_certificate(
+            municipality=request.municipality, person=listing.owner
+        )
+    context.update(
         {
             "listing": listing,
-            "found": found,
-            "language": get_language(),
-            "is_holder": is_holder,
             "can_edit": user.has_perm("resources.change_listing", listing),
-            "can_suggest": user.has_perm(
-                "resources.suggest_match", request.municipality
-            ),
             "respond_form": RespondForm(offers=my_offers) if my_offers else None,
             "proposals": proposals,
+            "certificate": certificate,
             "expiring_soon": (listing.expires_on - timezone.localdate()).days <= 14,
-        },
+        }
     )
+    return render(request, "resources/listing_detail.html", context)
+
+
+def listing_matches(request, pk: int):
+    """ "Matches for this need" (or offer): the engine's top ten, explained."""
+    listing = visible_listing(request, pk)
+    context = _match_context(request, listing, PAGE_MATCHES)
+    context["listing"] = listing
+    return render(request, "resources/listing_matches.html", context)
 
 
 def _editable_listing(request, pk: int) -> Listing:
-    listing = _visible_listing(request, pk)
+    listing = visible_listing(request, pk)
     if not request.user.is_authenticated or not request.user.has_perm(
         "resources.change_listing", listing
     ):
@@ -230,7 +261,7 @@ def listing_edit(request, pk: int):
                 **form.service_fields(),
             )
         except ValidationError as exc:
-            form.add_error(None, _errors(exc))
+            form.add_error(None, errors_of(exc))
         else:
             messages.success(request, _("Ændringerne er gemt."))
             return redirect(listing.get_absolute_url())
@@ -244,7 +275,7 @@ def listing_edit(request, pk: int):
 @require_POST
 def listing_renew(request, pk: int):
     listing = _editable_listing(request, pk)
-    services.listing_renew(listing=listing, actor=request.user)
+    listing = services.listing_renew(listing=listing, actor=request.user)
     messages.success(
         request,
         _("Opslaget er fornyet til %(date)s.")
@@ -264,8 +295,10 @@ def listing_close(request, pk: int):
 @require_POST
 def listing_respond(request, pk: int):
     """ "Jeg kan hjælpe" on a need, with one of the person's offers."""
-    need = _visible_listing(request, pk)
-    if not request.user.is_authenticated or need.side != Side.NEED:
+    need = visible_listing(request, pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(need.get_absolute_url())
+    if need.side != Side.NEED:
         raise PermissionDenied
     offers = list(
         selectors.listings_of(municipality=request.municipality, user=request.user)
@@ -282,172 +315,10 @@ def listing_respond(request, pk: int):
             need=need, offer=offer, actor=request.user, note=form.cleaned_data["note"]
         )
     except ValidationError as exc:
-        messages.error(request, _errors(exc))
+        messages.error(request, errors_of(exc))
         return redirect(need.get_absolute_url())
     messages.success(request, _("Tak! Vi har spurgt, om de vil tage imod hjælpen."))
     return redirect(proposal.get_absolute_url())
-
-
-@login_required
-def proposal_suggest(request):
-    if not request.user.has_perm("resources.suggest_match", request.municipality):
-        raise PermissionDenied
-    form = SuggestForm(request.POST or request.GET or None)
-    if request.method == "POST" and form.is_valid():
-        need = _visible_listing(request, form.cleaned_data["need"])
-        offer = _visible_listing(request, form.cleaned_data["offer"])
-        try:
-            proposal = services.proposal_suggest(
-                need=need,
-                offer=offer,
-                actor=request.user,
-                note=form.cleaned_data["note"],
-                is_staff=is_staff_member(request.user, request.municipality),
-            )
-        except ValidationError as exc:
-            form.add_error(None, _errors(exc))
-        else:
-            if proposal.status == Proposal.Status.SUGGESTED:
-                messages.success(
-                    request,
-                    _("Tak for forslaget. En medarbejder ser på det og spørger begge."),
-                )
-            else:
-                messages.success(request, _("Vi har spurgt begge sider."))
-            return redirect(proposal.get_absolute_url())
-    return render(request, "resources/proposal_suggest.html", {"form": form})
-
-
-def _proposal(request, pk: int) -> Proposal:
-    proposal = get_scoped_or_404(
-        Proposal.objects.select_related("need", "offer", "need__owner", "offer__owner"),
-        request.municipality,
-        pk=pk,
-    )
-    if not request.user.is_authenticated:
-        raise Http404
-    if not request.user.has_perm("resources.view_proposal", proposal):
-        raise Http404
-    return proposal
-
-
-def proposal_detail(request, pk: int):
-    proposal = _proposal(request, pk)
-    user = request.user
-    can_answer = proposal.status == Proposal.Status.PROPOSED and (
-        (holds(user, proposal.need) and not proposal.need_accepted_at)
-        or (holds(user, proposal.offer) and not proposal.offer_accepted_at)
-    )
-    can_decline = proposal.is_open and (
-        holds(user, proposal.need) or holds(user, proposal.offer)
-    )
-    facilitate = proposal.status == Proposal.Status.SUGGESTED and user.has_perm(
-        "resources.facilitate", request.municipality
-    )
-    return render(
-        request,
-        "resources/proposal_detail.html",
-        {
-            "proposal": proposal,
-            "can_answer": can_answer,
-            "can_decline": can_decline,
-            "facilitate": facilitate,
-            "adjust_form": AdjustForm() if facilitate else None,
-            "language": get_language(),
-            "collaboration": getattr(proposal, "collaboration", None)
-            if proposal.status == Proposal.Status.ACCEPTED
-            else None,
-        },
-    )
-
-
-def _proposal_action(request, pk, action):
-    proposal = _proposal(request, pk)
-    try:
-        result = action(proposal)
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-        return redirect(proposal.get_absolute_url())
-    return result
-
-
-@require_POST
-def proposal_accept(request, pk: int):
-    def act(proposal):
-        proposal = services.proposal_accept(proposal=proposal, actor=request.user)
-        if proposal.status == Proposal.Status.ACCEPTED:
-            messages.success(request, _("I er enige! Forløbet er begyndt."))
-            return redirect(proposal.collaboration.get_absolute_url())
-        messages.success(request, _("Tak. Nu venter vi på den anden side."))
-        return redirect(proposal.get_absolute_url())
-
-    return _proposal_action(request, pk, act)
-
-
-@require_POST
-def proposal_decline(request, pk: int):
-    def act(proposal):
-        services.proposal_decline(proposal=proposal, actor=request.user)
-        messages.success(request, _("Forslaget er afslået. Vi foreslår det ikke igen."))
-        return redirect(proposal.get_absolute_url())
-
-    return _proposal_action(request, pk, act)
-
-
-def _require_facilitator(request):
-    if not request.user.is_authenticated or not request.user.has_perm(
-        "resources.facilitate", request.municipality
-    ):
-        raise PermissionDenied
-
-
-@require_POST
-def proposal_confirm(request, pk: int):
-    _require_facilitator(request)
-
-    def act(proposal):
-        offer = None
-        if request.POST.get("offer"):
-            form = AdjustForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, _("Angiv nummeret på en ressource."))
-                return redirect(proposal.get_absolute_url())
-            offer = get_scoped_or_404(
-                Listing, request.municipality, pk=form.cleaned_data["offer"]
-            )
-        proposal = services.proposal_confirm(
-            proposal=proposal, actor=request.user, offer=offer
-        )
-        messages.success(request, _("Begge sider er nu spurgt."))
-        return redirect(proposal.get_absolute_url())
-
-    return _proposal_action(request, pk, act)
-
-
-@require_POST
-def proposal_dismiss(request, pk: int):
-    _require_facilitator(request)
-
-    def act(proposal):
-        services.proposal_dismiss(proposal=proposal, actor=request.user)
-        messages.success(request, _("Forslaget er afvist."))
-        return redirect(tenant_reverse("resources:queue", request.municipality))
-
-    return _proposal_action(request, pk, act)
-
-
-def facilitation_queue(request):
-    _require_facilitator(request)
-    page = keyset_page(
-        selectors.facilitation_queue(municipality=request.municipality),
-        after=request.GET.get("efter"),
-        per_page=30,
-    )
-    return render(
-        request,
-        "resources/proposal_queue.html",
-        {"page": page, "language": get_language()},
-    )
 
 
 @login_required
@@ -482,120 +353,12 @@ def my_listings(request):
                     municipality=municipality, user=request.user
                 )[:20]
             ),
+            "certificates": list(
+                selectors.certificates_of(
+                    municipality=municipality, person=request.user
+                )
+            ),
             "language": get_language(),
             "today": today,
         },
-    )
-
-
-def _collaboration(request, pk: int) -> Collaboration:
-    collaboration = get_scoped_or_404(
-        Collaboration.objects.select_related(
-            "need", "offer", "need_owner", "offer_owner", "facilitator"
-        ),
-        request.municipality,
-        pk=pk,
-    )
-    if not request.user.has_perm("resources.view_collaboration", collaboration):
-        raise PermissionDenied
-    return collaboration
-
-
-def collaboration_detail(request, pk: int):
-    collaboration = _collaboration(request, pk)
-    is_side = request.user.pk in (
-        collaboration.need_owner_id,
-        collaboration.offer_owner_id,
-    )
-    feedback = list(collaboration.feedback.select_related("author"))
-    return render(
-        request,
-        "resources/collaboration_detail.html",
-        {
-            "collaboration": collaboration,
-            "messages_list": list(
-                collaboration.messages.select_related("author").order_by(
-                    "created_at", "id"
-                )[:200]
-            ),
-            "hours": list(collaboration.hours.select_related("person")[:50]),
-            "feedback": feedback,
-            "message_form": MessageForm(),
-            "status_form": StatusForm(initial={"status": collaboration.status}),
-            "hours_form": HoursForm(initial={"on": timezone.localdate()}),
-            "feedback_form": FeedbackForm()
-            if is_side
-            and collaboration.status == Collaboration.Status.FINISHED
-            and not any(f.author_id == request.user.pk for f in feedback)
-            else None,
-        },
-    )
-
-
-def _collaboration_form(request, pk, form_class, action, success):
-    collaboration = _collaboration(request, pk)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        messages.error(
-            request, " ".join(str(e) for errs in form.errors.values() for e in errs)
-        )
-    else:
-        try:
-            action(collaboration, form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, _errors(exc))
-        else:
-            messages.success(request, success)
-    return redirect(collaboration.get_absolute_url())
-
-
-@require_POST
-def collaboration_message(request, pk: int):
-    return _collaboration_form(
-        request,
-        pk,
-        MessageForm,
-        lambda c, d: services.collaboration_message_post(
-            collaboration=c, actor=request.user, body=d["body"]
-        ),
-        _("Beskeden er sendt."),
-    )
-
-
-@require_POST
-def collaboration_status(request, pk: int):
-    return _collaboration_form(
-        request,
-        pk,
-        StatusForm,
-        lambda c, d: services.collaboration_set_status(
-            collaboration=c, actor=request.user, status=d["status"]
-        ),
-        _("Status er opdateret."),
-    )
-
-
-@require_POST
-def collaboration_hours(request, pk: int):
-    return _collaboration_form(
-        request,
-        pk,
-        HoursForm,
-        lambda c, d: services.collaboration_log_hours(
-            collaboration=c, actor=request.user, hours=d["hours"], on=d["on"]
-        ),
-        _("Timerne er skrevet ned."),
-    )
-
-
-@require_POST
-def collaboration_feedback(request, pk: int):
-    return _collaboration_form(
-        request,
-        pk,
-        FeedbackForm,
-        lambda c, d: services.collaboration_feedback_give(
-            collaboration=c, actor=request.user, text=d["text"]
-        ),
-        _("Tak for din tilbagemelding."),
     )

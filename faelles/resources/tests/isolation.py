@@ -1,11 +1,17 @@
 from faelles.accounts.factories import UserFactory
 from faelles.core.isolation import isolation_case
+from faelles.organisations.factories import OrganisationFactory
 from faelles.resources.factories import ListingFactory, NeedFactory
-from faelles.resources.models import Collaboration, Proposal
+from faelles.resources.models import (
+    ChildCertificateVerification,
+    Collaboration,
+    Proposal,
+)
 
 
 @isolation_case(
     "resources:detail",
+    "resources:matches",
     "resources:edit",
     "resources:renew",
     "resources:close",
@@ -53,3 +59,17 @@ def collaboration(municipality):
         offer_owner=p.offer.owner,
     )
     return {"pk": c.pk}
+
+
+@isolation_case("resources:certificate_revoke")
+def certificate(municipality):
+    import datetime as dt
+
+    row = ChildCertificateVerification.objects.create(
+        municipality=municipality,
+        person=UserFactory(),
+        organisation=OrganisationFactory(municipality=municipality),
+        verified_on=dt.date(2026, 1, 5),
+        valid_until=dt.date(2028, 1, 5),
+    )
+    return {"pk": row.pk}

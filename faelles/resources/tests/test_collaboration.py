@@ -35,10 +35,10 @@ def test_only_participants_see_the_thread(
     for person in (citizen, municipal_admin):
         client.force_login(person)
         assert client.get(url).status_code == 403
-        client.post(url + "besked/", {"body": "Hej"})
+        assert client.post(url + "besked/", {"body": "Hej"}).status_code == 403
     assert not CollaborationMessage.objects.exists()
     client.logout()
-    assert client.get(url).status_code == 403
+    assert "/accounts/login/" in client.get(url)["Location"]
 
 
 def test_message_status_hours_feedback(client, collaboration):

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from faelles.accounts.factories import UserFactory
+from faelles.accounts.factories import MembershipFactory, UserFactory
 from faelles.organisations.factories import OrganisationFactory
 from faelles.resources import matches, services
 from faelles.resources.factories import ListingFactory, NeedFactory
@@ -94,7 +94,9 @@ def test_expired_listing_is_not_matched(municipality):
 
 def test_child_certificate_requirement(municipality, employee):
     need = _need(municipality, requires_child_certificate=True)
-    offer = _offer(municipality)
+    offer = _offer(
+        municipality, owner=MembershipFactory(municipality=municipality).user
+    )
     assert matches.matches_for(need, levels=MEMBERS) == []
     services.child_certificate_verify(
         municipality=municipality,

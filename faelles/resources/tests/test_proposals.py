@@ -158,7 +158,7 @@ def test_proposal_page_hidden_from_uninvolved_citizens(client, municipality, pai
     client.force_login(MembershipFactory(municipality=municipality).user)
     assert client.get(proposal.get_absolute_url()).status_code == 404
     client.logout()
-    assert client.get(proposal.get_absolute_url()).status_code == 404
+    assert "/accounts/login/" in client.get(proposal.get_absolute_url())["Location"]
 
 
 def test_bad_pairs_are_refused(municipality, pair):

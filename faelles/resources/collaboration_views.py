@@ -1,0 +1,139 @@
+"""Pages for a collaboration (forløb): thread, status, hours and feedback."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+
+from . import services
+from .forms import FeedbackForm, HoursForm, MessageForm, StatusForm
+from .models import Collaboration
+from .views import errors_of
+
+
+def _collaboration(request, pk: int) -> Collaboration:
+    """Private to its two sides and the facilitator; another municipality's is 404."""
+    collaboration = get_scoped_or_404(
+        Collaboration.objects.select_related(
+            "need", "offer", "need_owner", "offer_owner", "facilitator"
+        ),
+        request.municipality,
+        pk=pk,
+    )
+    if not request.user.has_perm("resources.view_collaboration", collaboration):
+        raise PermissionDenied
+    return collaboration
+
+
+def collaboration_detail(request, pk: int):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    collaboration = _collaboration(request, pk)
+    is_side = request.user.pk in (
+        collaboration.need_owner_id,
+        collaboration.offer_owner_id,
+    )
+    feedback = list(collaboration.feedback.select_related("author"))
+    hours = list(collaboration.hours.select_related("person")[:50])
+    finished = collaboration.status == Collaboration.Status.FINISHED
+    return render(
+        request,
+        "resources/collaboration_detail.html",
+        {
+            "collaboration": collaboration,
+            "messages_list": list(
+                collaboration.messages.select_related("author").order_by(
+                    "created_at", "id"
+                )[:200]
+            ),
+            "hours": hours,
+            "hours_total": sum(h.hours for h in hours),
+            "feedback": feedback,
+            "message_form": MessageForm(),
+            "status_form": StatusForm(initial={"status": collaboration.status}),
+            "hours_form": HoursForm(initial={"on": timezone.localdate()}),
+            "feedback_form": FeedbackForm()
+            if is_side
+            and finished
+            and not any(f.author_id == request.user.pk for f in feedback)
+            else None,
+        },
+    )
+
+
+def _collaboration_form(request, pk, form_class, action, success):
+    if not request.user.is_authenticated:
+        return redirect_to_login(
+            tenant_reverse("resources:collaboration", request.municipality, pk=pk)
+        )
+    collaboration = _collaboration(request, pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, " ".join(str(e) for errs in form.errors.values() for e in errs)
+        )
+    else:
+        try:
+            action(collaboration, form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, errors_of(exc))
+        else:
+            messages.success(request, success)
+    return redirect(collaboration.get_absolute_url())
+
+
+@require_POST
+def collaboration_message(request, pk: int):
+    return _collaboration_form(
+        request,
+        pk,
+        MessageForm,
+        lambda c, d: services.collaboration_message_post(
+            collaboration=c, actor=request.user, body=d["body"]
+        ),
+        _("Beskeden er sendt."),
+    )
+
+
+@require_POST
+def collaboration_status(request, pk: int):
+    return _collaboration_form(
+        request,
+        pk,
+        StatusForm,
+        lambda c, d: services.collaboration_set_status(
+            collaboration=c, actor=request.user, status=d["status"]
+        ),
+        _("Status er opdateret."),
+    )
+
+
+@require_POST
+def collaboration_hours(request, pk: int):
+    return _collaboration_form(
+        request,
+        pk,
+        HoursForm,
+        lambda c, d: services.collaboration_log_hours(
+            collaboration=c, actor=request.user, hours=d["hours"], on=d["on"]
+        ),
+        _("Timerne er skrevet ned."),
+    )
+
+
+@require_POST
+def collaboration_feedback(request, pk: int):
+    return _collaboration_form(
+        request,
+        pk,
+        FeedbackForm,
+        lambda c, d: services.collaboration_feedback_give(
+            collaboration=c, actor=request.user, text=d["text"]
+        ),
+        _("Tak for din tilbagemelding."),
+    )
