@@ -60,6 +60,15 @@ def _detail_context(request, movement, **forms):
         if user.is_authenticated
         else None
     )
+    actions = list(movement.actions.select_related("user")[:10])
+    # Names are shown only for people who chose the leaderboard.
+    named = set(
+        Pledge.objects.filter(
+            movement=movement,
+            on_leaderboard=True,
+            user_id__in={a.user_id for a in actions},
+        ).values_list("user_id", flat=True)
+    )
     context = {
         "movement": movement,
         "pledge": pledge,
@@ -69,7 +78,8 @@ def _detail_context(request, movement, **forms):
         "action_form": ActionForm(initial={"done_on": timezone.localdate()}),
         "team_form": TeamForm(),
         "board": selectors.leaderboard(movement=movement),
-        "actions": movement.actions.select_related("user")[:10],
+        "actions": actions,
+        "named": named,
         "events": movement.events.filter(
             status="published", ends_at__gte=timezone.now()
         ).order_by("starts_at")[:5],

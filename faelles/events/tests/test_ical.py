@@ -104,3 +104,60 @@ def test_other_persons_events_not_in_my_feed(client, municipality, citizen):
         )
     )
     assert calendar.walk("VEVENT") == []
+
+
+def test_pages_offer_webcal_subscriptions(client, municipality, citizen):
+    from faelles.communities.factories import CommunityFactory, MovementFactory
+
+    community = CommunityFactory(municipality=municipality)
+    movement = MovementFactory(municipality=municipality)
+    client.force_login(citizen)
+    for page, feed in (
+        (
+            tenant_reverse("events:list", municipality),
+            tenant_reverse("events:municipality_feed", municipality),
+        ),
+        (
+            community.get_absolute_url(),
+            tenant_reverse("events:community_feed", municipality, pk=community.pk),
+        ),
+        (
+            movement.get_absolute_url(),
+            tenant_reverse("events:movement_feed", municipality, pk=movement.pk),
+        ),
+    ):
+        html = client.get(page).text
+        assert f'href="webcal://testserver{feed}"' in html, page
+        assert f'href="{feed}"' in html
+        # The advertised address really is a calendar.
+        assert _parse(client.get(feed)).get("x-wr-calname")
+    mine = client.get(tenant_reverse("events:mine", municipality)).text
+    token = CalendarToken.objects.get(user=citizen).token
+    assert (
+        f'href="webcal://testserver'
+        f'{tenant_reverse("events:personal_feed", municipality, token=token)}"'
+    ) in mine
+
+
+def test_feed_times_and_fields_round_trip(client, municipality):
+    from datetime import UTC, datetime
+
+    event = EventFactory(
+        municipality=municipality,
+        title="Gåtur, langs åen; med kaffe",
+        description="Linje 1\nLinje 2 – æøå",
+        place="Fruens Bøge",
+        address="Carl Bernhards Vej 1, 5230 Odense M",
+        starts_at=datetime(2026, 12, 24, 9, 30, tzinfo=UTC),
+        ends_at=datetime(2026, 12, 24, 11, 0, tzinfo=UTC),
+    )
+    entry = _parse(
+        client.get(tenant_reverse("events:ics", municipality, pk=event.pk))
+    ).walk("VEVENT")[0]
+    assert str(entry["summary"]) == "Gåtur, langs åen; med kaffe"
+    assert str(entry["description"]) == "Linje 1\nLinje 2 – æøå"
+    assert str(entry["location"]) == "Fruens Bøge, Carl Bernhards Vej 1, 5230 Odense M"
+    assert entry.decoded("dtstart") == event.starts_at
+    assert entry.decoded("dtend") == event.ends_at
+    assert str(entry["url"]).endswith(event.get_absolute_url())
+    assert str(entry["uid"]).startswith(f"event-{event.pk}@")
