@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from faelles.communities.models import Community, Movement
+from faelles.initiatives.models import Initiative
 
 from .models import Event
 
@@ -20,11 +21,16 @@ class EventForm(forms.ModelForm):
             municipality=municipality, is_active=True
         )
         movements = Movement.objects.filter(municipality=municipality, is_active=True)
+        initiatives = Initiative.objects.filter(municipality=municipality).visible()
         if not can_municipal:
             communities = communities.filter(members__user=user, members__is_host=True)
             movements = movements.filter(leader=user)
+            initiatives = initiatives.filter(proposer=user)
         self.fields["community"].queryset = communities
         self.fields["movement"].queryset = movements
+        self.fields["initiative"].queryset = initiatives.only(
+            "id", "municipality_id", "title"
+        )
         self.can_municipal = can_municipal
 
     class Meta:
@@ -43,6 +49,7 @@ class EventForm(forms.ModelForm):
             "accessibility_note",
             "community",
             "movement",
+            "initiative",
             "source",
         ]
         widgets = {
@@ -56,10 +63,14 @@ class EventForm(forms.ModelForm):
         starts, ends = data.get("starts_at"), data.get("ends_at")
         if starts and ends and ends < starts:
             self.add_error("ends_at", _("Arrangementet skal slutte efter det starter."))
-        if data.get("community") and data.get("movement"):
+        links = [k for k in ("community", "movement", "initiative") if data.get(k)]
+        if len(links) > 1:
             self.add_error(
-                "movement",
-                _("Vælg enten et fællesskab eller en bevægelse – ikke begge."),
+                links[1],
+                _(
+                    "Vælg kun én af dem: et fællesskab, en bevægelse eller et "
+                    "initiativ."
+                ),
             )
         return data
 

@@ -70,9 +70,22 @@ class Event(TenantModel):
         related_name="events",
         verbose_name=_("bevægelse"),
     )
-    # The initiatives app had no models yet when events were built: a free text
-    # reference ("initiative:42" or a title) links an event to an initiative.
-    source = models.CharField(_("initiativ"), max_length=200, blank=True)
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("initiativ"),
+    )
+    # Free text for events that belong to something without its own page here
+    # (an opgaveudvalg, a network): shown under the title.
+    source = models.CharField(
+        _("hører til"),
+        max_length=200,
+        blank=True,
+        help_text=_("Fx et opgaveudvalg eller et netværk, der står bag."),
+    )
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PUBLISHED
     )

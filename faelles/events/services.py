@@ -23,7 +23,7 @@ from .models import Event, Registration
 @transaction.atomic
 def event_create(*, municipality, actor, **fields) -> Event:
     event = Event(municipality=municipality, organiser=actor, **fields)
-    for link in ("community", "movement"):
+    for link in ("community", "movement", "initiative"):
         obj = fields.get(link)
         if obj is not None and obj.municipality_id != municipality.pk:
             raise ValidationError(_("Forbindelsen hører til en anden kommune."))

@@ -43,7 +43,11 @@ def event_create(request):
         "events.create_municipal_event", request.municipality
     )
     initial = {}
-    for key, field in (("faellesskab", "community"), ("bevaegelse", "movement")):
+    for key, field in (
+        ("faellesskab", "community"),
+        ("bevaegelse", "movement"),
+        ("initiativ", "initiative"),
+    ):
         if request.GET.get(key, "").isdigit():
             initial[field] = int(request.GET[key])
     form = EventForm(
@@ -55,10 +59,18 @@ def event_create(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if not (can_municipal or data.get("community") or data.get("movement")):
+        if not (
+            can_municipal
+            or data.get("community")
+            or data.get("movement")
+            or data.get("initiative")
+        ):
             form.add_error(
                 "community",
-                _("Vælg det fællesskab eller den bevægelse, arrangementet hører til."),
+                _(
+                    "Vælg det fællesskab, den bevægelse eller det initiativ, "
+                    "arrangementet hører til."
+                ),
             )
         else:
             try:
@@ -75,7 +87,9 @@ def event_create(request):
 
 def event_detail(request, pk: int):
     event = get_scoped_or_404(
-        Event.objects.select_related("community", "movement", "organiser"),
+        Event.objects.select_related(
+            "community", "movement", "initiative", "organiser"
+        ),
         request.municipality,
         pk=pk,
     )
