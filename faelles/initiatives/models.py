@@ -352,7 +352,7 @@ class Participation(models.Model):
         Need, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     role = models.CharField(_("jeg vil være med som"), max_length=160)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["id"]

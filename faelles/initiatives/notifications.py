@@ -12,6 +12,8 @@ Notifications are created after the transaction commits, so a rolled-back act
 tells nobody anything.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,11 +29,25 @@ from faelles.municipalities.tenancy import tenant_reverse
 from .models import Follow, Participation
 from .selectors import awaiting_response
 
+_muted: ContextVar[bool] = ContextVar("initiative_notifications_muted", default=False)
+
+
+@contextmanager
+def muted():
+    """No notifications (used while loading demo content that replays history)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
 
 def _send(recipient_ids, *, municipality, kind, title, body, url, exclude=()):
     from faelles.accounts.models import User
     from faelles.notifications.services import notify
 
+    if _muted.get():
+        return
     ids = {i for i in recipient_ids if i} - {i for i in exclude if i}
     if not ids:
         return
@@ -47,6 +63,8 @@ def _send(recipient_ids, *, municipality, kind, title, body, url, exclude=()):
 
 
 def notify_transition(transition) -> None:
+    if _muted.get():
+        return
     initiative = transition.initiative
 
     def send():
@@ -76,6 +94,8 @@ def notify_transition(transition) -> None:
 
 
 def notify_comment(comment) -> None:
+    if _muted.get():
+        return
     initiative = comment.initiative
 
     def send():
@@ -96,6 +116,9 @@ def notify_comment(comment) -> None:
 
 
 def notify_facilitation(initiative, people, *, actor) -> None:
+    if _muted.get():
+        return
+
     def send():
         _send(
             [p.pk for p in people],

@@ -388,6 +388,7 @@ def support_toggle(
             action="initiative.support",
             rung=INITIATIVE_ACTIONS["initiative.support"],
             source=initiative,
+            occurred_at=_now(now),
         )
     audit(
         action="initiative.support" if supported else "initiative.unsupport",
@@ -407,8 +408,10 @@ def participation_join(
     role: str,
     need: Need | None = None,
     organisation=None,
+    now: datetime | None = None,
 ) -> Participation:
     _check_organisation(initiative, user, organisation)
+    now = _now(now)
     if initiative.state in (State.ANCHORED, State.STOPPED, State.WITHDRAWN):
         raise ValidationError(_("Initiativet er afsluttet."))
     if need is not None and need.initiative_id != initiative.pk:
@@ -426,6 +429,7 @@ def participation_join(
         organisation=organisation,
         need=need,
         role=role.strip(),
+        created_at=now,
     )
     participation.full_clean()
     participation.save()
@@ -450,6 +454,7 @@ def participation_join(
         action="initiative.join",
         rung=INITIATIVE_ACTIONS["initiative.join"],
         source=initiative,
+        occurred_at=now,
     )
     return participation
 
@@ -637,6 +642,7 @@ def initiative_transition(
     now: datetime | None = None,
 ) -> Transition:
     now = _now(now)
+    given = initiative
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
     step = step_for(initiative.state, target)
     if step is None:
@@ -674,6 +680,9 @@ def initiative_transition(
         data={"from": transition.from_state, "to": target, "reason": reason},
     )
     notify_transition(transition)
+    given.state = initiative.state
+    given.state_changed_at = now
+    given.first_response_at = initiative.first_response_at
     return transition
 
 
