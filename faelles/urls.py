@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from faelles.accounts import urls as account_urls
+from faelles.accounts import views as account_views
 from faelles.core import views as core_views
 from faelles.municipalities import views as municipality_views
 
@@ -27,7 +28,7 @@ tenant_patterns = [
 urlpatterns = [
     path("", municipality_views.front_page, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("me/beskeder/", include("faelles.notifications.urls")),
     path("me/", include("faelles.accounts.urls")),

@@ -97,50 +97,70 @@ LAST_NAMES = [
     "Ahmadi",
 ]
 SIZES = {"small": 1_000, "large": 100_000}
+PARTIES = [
+    "Socialdemokratiet",
+    "Venstre",
+    "Socialistisk Folkeparti",
+    "Det Konservative Folkeparti",
+    "Enhedslisten",
+    "Radikale Venstre",
+    "Liberal Alliance",
+    "Lokallisten",
+]
+BATCH = 5_000
 
 
 def seed(*, municipality, scale: str, rng, progress) -> None:
+    """People with a membership each: ~1 % employees, 0.05 % politicians, a few
+    moderators and administrators, everyone else a citizen.
+
+    Runs once per municipality: a second call finds the people and does nothing, so
+    several benchmarks can share one seeded database.
+    """
+    prefix = f"seed-{municipality.slug}-"
+    if User.objects.filter(email__startswith=prefix).exists():
+        progress(0, f"people in {municipality.slug}: already seeded").close()
+        return
     total = SIZES[scale]
     password = make_password("seed-password-not-for-login")
     codes = [code for code, _ in LANGUAGE_CHOICES]
     postcodes = [f"{rng.randint(1000, 9990)}" for _ in range(40)]
+    visibilities = list(ProfileVisibility.values)
     bar = progress(total * 2, f"people in {municipality.slug}")
-    batch = 5000
-    for start in range(0, total, batch):
+    for start in range(0, total, BATCH):
         users = []
-        for i in range(start, min(start + batch, total)):
+        for i in range(start, min(start + BATCH, total)):
             first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
             users.append(
                 User(
-                    email=f"seed-{municipality.slug}-{i}@seed.faelles.example",
+                    email=f"{prefix}{i}@seed.faelles.example",
                     display_name=f"{first} {last}",
                     postcode=rng.choice(postcodes),
                     languages=["da"]
                     + ([rng.choice(codes)] if rng.random() < 0.3 else []),
-                    profile_visibility=rng.choice(list(ProfileVisibility.values)),
+                    profile_visibility=rng.choice(visibilities),
                     password=password,
                 )
             )
-        User.objects.bulk_create(users, batch_size=batch)
+        # bulk_create returns the new primary keys on PostgreSQL and SQLite ≥ 3.35.
+        users = User.objects.bulk_create(users, batch_size=BATCH)
         bar.update(len(users))
-        created = User.objects.filter(
-            email__startswith=f"seed-{municipality.slug}-", memberships__isnull=True
-        ).values_list("id", flat=True)
         memberships = []
-        for user_id in created:
+        for user in users:
             roll = rng.random()
+            politician = 0.01 <= roll < 0.0105
             memberships.append(
                 Membership(
                     municipality=municipality,
-                    user_id=user_id,
+                    user_id=user.pk,
                     is_citizen=roll > 0.01,
                     is_employee=roll < 0.01,
-                    is_politician=0.01 <= roll < 0.0105,
-                    party="Lokallisten" if 0.01 <= roll < 0.0105 else "",
+                    is_politician=politician,
+                    party=rng.choice(PARTIES) if politician else "",
                     is_moderator=0.0105 <= roll < 0.0125,
                     is_administrator=roll < 0.0005,
                 )
             )
-        Membership.objects.bulk_create(memberships, batch_size=batch)
+        Membership.objects.bulk_create(memberships, batch_size=BATCH)
         bar.update(len(memberships))
     bar.close()

@@ -1,5 +1,6 @@
 """People: one account across municipalities, a membership with roles in each."""
 
+from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.core.validators import RegexValidator
@@ -59,7 +60,7 @@ class UserManager(BaseUserManager):
 class ProfileVisibility(models.TextChoices):
     PRIVATE = "private", _("Kun mig selv")
     MEMBERS = "members", _("Medlemmer af mine kommuner")
-    PUBLIC = "public", _("Alle")
+    PUBLIC = "public", _("Alle, også uden at logge ind")
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -82,7 +83,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("foretrukket sprog"),
         max_length=5,
         default="da",
-        choices=[("da", "Dansk"), ("en", "English")],
+        choices=settings.LANGUAGES,
     )
     is_staff = models.BooleanField(_("adgang til Django-admin"), default=False)
     is_active = models.BooleanField(_("aktiv"), default=True)
@@ -109,6 +110,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_absolute_url(self) -> str:
         return reverse("accounts:profile")
+
+    @property
+    def language_labels(self) -> list[str]:
+        """The languages the person speaks, by name in the current language."""
+        names = dict(LANGUAGE_CHOICES)
+        return [str(names.get(code, code)) for code in self.languages]
 
 
 class Membership(models.Model):

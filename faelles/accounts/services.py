@@ -1,5 +1,7 @@
 """Every write about people, memberships and roles."""
 
+from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 from faelles.core.audit import audit
 
 from .models import Membership, User
+from .personal_data import personal_data_modules
 
 
 @transaction.atomic
@@ -75,9 +78,11 @@ def profile_update(*, user: User, **fields) -> User:
 
 
 def account_export(*, user: User) -> dict:
-    """Everything Fælles holds about one person, as plain data (GDPR art. 15 and 20)."""
-    from django.apps import apps
+    """Everything Fælles holds about one person, as plain data (GDPR art. 15 and 20).
 
+    The account and memberships are written here; every other app adds its part
+    through its ``gdpr.py`` (see ``personal_data.py``).
+    """
     data = {
         "exported_at": timezone.now().isoformat(),
         "account": {
@@ -109,29 +114,37 @@ def account_export(*, user: User) -> dict:
             }
             for m in user.memberships.select_related("municipality", "department")
         ],
-        "organisations": [
-            {"organisation": om.organisation.name, "is_admin": om.is_admin}
-            for om in user.organisation_memberships.select_related("organisation")
+        "email_addresses": [
+            {"email": e.email, "verified": e.verified, "primary": e.primary}
+            for e in EmailAddress.objects.filter(user=user)
         ],
     }
-    # Other apps add their part by defining ``export_personal_data(user) -> dict``
-    # in a module ``gdpr.py``; the export then covers every feature.
-    for config in apps.get_app_configs():
-        if not config.name.startswith("faelles."):
-            continue
-        try:
-            module = __import__(
-                f"{config.name}.gdpr", fromlist=["export_personal_data"]
-            )
-        except ModuleNotFoundError:
-            continue
-        data[config.label] = module.export_personal_data(user)
+    for label, module in personal_data_modules():
+        data[label] = module.export_personal_data(user)
     return data
 
 
 @transaction.atomic
 def account_delete(*, user: User) -> None:
-    """Delete the account and everything personal; shared contributions are anonymised
-    by the apps that own them (their foreign keys use SET_NULL)."""
+    """Delete the account and everything personal (GDPR art. 17).
+
+    Personal rows cascade with the account; shared contributions (a comment in a
+    debate, an initiative others joined) stay without the person's name because
+    their foreign keys use SET_NULL; apps with more to erase do it in their
+    ``gdpr.delete_personal_data`` hook, inside this transaction.
+    """
+    for _label, module in personal_data_modules():
+        if hasattr(module, "delete_personal_data"):
+            module.delete_personal_data(user)
     audit(action="account.delete", actor=None, target=user, data={"user_id": user.pk})
     user.delete()
+
+
+def preferred_language_set(*, user: User, language: str) -> None:
+    """Remember the interface language a person chose (e-mails are sent in it too).
+
+    A preference, not an act of administration, so it is not audited.
+    """
+    if language in dict(settings.LANGUAGES) and user.preferred_language != language:
+        User.objects.filter(pk=user.pk).update(preferred_language=language)
+        user.preferred_language = language

@@ -3,14 +3,22 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.i18n import set_language as django_set_language
 
+from .adapter import set_language_cookie
 from .forms import DeleteAccountForm, ProfileForm
 from .selectors import memberships_of, visible_profile
-from .services import account_delete, account_export, profile_update
+from .services import (
+    account_delete,
+    account_export,
+    preferred_language_set,
+    profile_update,
+)
 
 
 @login_required
@@ -35,7 +43,7 @@ def profile_edit(request):
         response = redirect("accounts:profile")
         language = form.cleaned_data["preferred_language"]
         translation.activate(language)
-        response.set_cookie("faelles_language", language, samesite="Lax")
+        set_language_cookie(response, language)
         return response
     return render(request, "accounts/profile_form.html", {"form": form})
 
@@ -63,7 +71,7 @@ def person_detail(request, user_id: int):
 def data_export(request):
     data = account_export(user=request.user)
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2),
+        json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder),
         content_type="application/json; charset=utf-8",
     )
     stamp = timezone.now().strftime("%Y%m%d")
@@ -85,3 +93,13 @@ def account_delete_view(request):
         )
         return redirect("home")
     return render(request, "accounts/account_delete.html", {"form": form})
+
+
+def set_language(request):
+    """The language switch in the header (a plain form, so it works without
+    JavaScript); a logged-in person's choice is also remembered on the account."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.method == "POST" and request.user.is_authenticated:
+        preferred_language_set(user=request.user, language=language)
+    return response

@@ -121,26 +121,23 @@ def _verify_email(user: User) -> None:
     )
 
 
+ROLE_LOGINS = {
+    "borger": "borger / citizen",
+    "medarbejder": "medarbejder / employee",
+    "politiker": "politiker / politician",
+    "moderator": "moderator",
+    "admin": "administrator",
+    "forening": "foreningsadministrator / association admin",
+    "virksomhed": "virksomhedsadministrator / business admin",
+}
+
+
 def demo_logins() -> list[tuple[str, str, str]]:
-    """(municipality, role description, email) for the README and the console."""
-    rows = [
-        (
-            "—",
-            "Platformsadministrator / platform administrator",
-            PLATFORM_ADMIN["email"],
-        )
-    ]
+    """(municipality, role, e-mail) of the fixed demo logins, for the console."""
+    rows = [("—", "platformsadministrator / platform admin", PLATFORM_ADMIN["email"])]
     for data in MUNICIPALITIES:
         for person in data["people"]:
-            local = person["email"].split("@")[0]
-            if local in {
-                "borger",
-                "medarbejder",
-                "politiker",
-                "moderator",
-                "admin",
-                "forening",
-                "virksomhed",
-            }:
-                rows.append((data["name"], local, person["email"]))
+            role = ROLE_LOGINS.get(person["email"].split("@")[0])
+            if role:
+                rows.append((data["name"], role, person["email"]))
     return rows

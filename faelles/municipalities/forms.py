@@ -34,17 +34,33 @@ class MunicipalitySettingsForm(forms.ModelForm):
             "primary_colour": _(
                 "Bruges i sidehovedet med hvid tekst; vælg en mørk farve."
             ),
+            "accent_colour": _(
+                "Baggrund for mærkater og fremhævninger med sort tekst; vælg en lys farve."
+            ),
             "logo": _("PNG, JPEG eller WebP, højst 2 MB."),
         }
 
     def clean_primary_colour(self):
         colour = self.cleaned_data["primary_colour"]
-        if contrast_with_white(colour) < 4.5:
+        ratio = contrast_ratio(colour, WHITE)
+        if ratio < 4.5:
             raise ValidationError(
                 _(
                     "Farven er for lys til hvid tekst (kontrast %(ratio).1f:1, mindst 4,5:1 kræves)."
                 ),
-                params={"ratio": contrast_with_white(colour)},
+                params={"ratio": ratio},
+            )
+        return colour
+
+    def clean_accent_colour(self):
+        colour = self.cleaned_data["accent_colour"]
+        ratio = contrast_ratio(colour, TEXT)
+        if ratio < 4.5:
+            raise ValidationError(
+                _(
+                    "Farven er for mørk til sort tekst (kontrast %(ratio).1f:1, mindst 4,5:1 kræves)."
+                ),
+                params={"ratio": ratio},
             )
         return colour
 
@@ -55,8 +71,12 @@ class MunicipalitySettingsForm(forms.ModelForm):
         return logo
 
 
-def contrast_with_white(colour: str) -> float:
-    """WCAG contrast ratio of white text on ``colour`` (#RRGGBB)."""
+WHITE = "#FFFFFF"
+TEXT = "#1A1A1A"  # body text colour of DKFDS, used on the accent colour
+
+
+def relative_luminance(colour: str) -> float | None:
+    """WCAG relative luminance of ``#RRGGBB``; None if it is not such a colour."""
 
     def channel(value: int) -> float:
         c = value / 255
@@ -65,9 +85,20 @@ def contrast_with_white(colour: str) -> float:
     try:
         r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     except (ValueError, TypeError):
+        return None
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_ratio(colour: str, other: str) -> float:
+    """WCAG contrast ratio between two ``#RRGGBB`` colours (0 if one is invalid)."""
+    a, b = relative_luminance(colour), relative_luminance(other)
+    if a is None or b is None:
         return 0.0
-    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    return 1.05 / (luminance + 0.05)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+def contrast_with_white(colour: str) -> float:
+    return contrast_ratio(colour, WHITE)
 
 
 PrincipleFormSet = forms.inlineformset_factory(

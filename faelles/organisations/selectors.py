@@ -38,16 +38,22 @@ def organisations_acting_as(user, municipality) -> QuerySet[Organisation]:
 
 
 def acting_organisation(request):
-    """The organisation the person currently acts for, if they still may."""
-    org_id = (
-        request.session.get(f"acting_as:{request.municipality.pk}")
-        if request.municipality
-        else None
-    )
-    if not org_id:
-        return None
-    return (
-        organisations_acting_as(request.user, request.municipality)
-        .filter(pk=org_id)
-        .first()
-    )
+    """The organisation the person currently acts for, if they still may.
+
+    Looked up at most once per request (the header shows it on every page); no
+    query at all unless the person chose to act for an organisation.
+    """
+    if not hasattr(request, "_acting_organisation"):
+        org_id = (
+            request.session.get(f"acting_as:{request.municipality.pk}")
+            if getattr(request, "municipality", None)
+            else None
+        )
+        request._acting_organisation = (
+            organisations_acting_as(request.user, request.municipality)
+            .filter(pk=org_id)
+            .first()
+            if org_id
+            else None
+        )
+    return request._acting_organisation

@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -159,6 +160,7 @@ def act_as(request, slug: str):
     """Start or stop acting on behalf of an organisation in this municipality."""
     organisation = get_scoped_or_404(Organisation, request.municipality, slug=slug)
     key = f"acting_as:{request.municipality.pk}"
+    request.__dict__.pop("_acting_organisation", None)
     if request.session.get(key) == organisation.pk:
         del request.session[key]
         messages.info(request, _("Du handler nu som dig selv."))
@@ -174,7 +176,12 @@ def act_as(request, slug: str):
         )
     else:
         raise PermissionDenied
-    return redirect(organisation.get_absolute_url())
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = organisation.get_absolute_url()
+    return redirect(next_url)
 
 
 def manage_departments(request):

@@ -114,7 +114,12 @@ def test_export_contains_my_data(client, citizen, municipality):
     data = json.loads(response.content)
     assert data["account"]["email"] == citizen.email
     assert data["memberships"][0]["municipality"] == municipality.name
-    assert len(data["organisations"]) == 1
+    assert [m["organisation"] for m in data["organisations"]["memberships"]] == [
+        citizen.organisation_memberships.get().organisation.name
+    ]
+    assert data["email_addresses"] == [
+        {"email": citizen.email, "verified": True, "primary": True}
+    ]
     assert "notifications" in data
 
 

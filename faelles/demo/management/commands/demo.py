@@ -24,6 +24,9 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded for: " + ", ".join(municipalities))
         )
-        self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD})")
+        self.stdout.write(
+            f"\nDemo logins — password for all: {DEMO_PASSWORD}\n"
+            "Sign-up and password e-mails are printed in this terminal.\n"
+        )
         for municipality, role, email in demo_logins():
-            self.stdout.write(f"  {municipality:<22} {role:<48} {email}")
+            self.stdout.write(f"  {municipality:<20} {role:<44} {email}")

@@ -1,0 +1,262 @@
+"""English is complete: the committed catalogue is current, fully translated, and an
+English page shows no Danish interface text.
+
+The catalogue is built by ``scripts/i18n.py`` from the code and the translators'
+TSV files; the tests that rebuild it need GNU gettext (``apt-get install gettext``)
+and are skipped, saying so, when it is missing. The others read only the committed
+files.
+"""
+
+import html
+import importlib.util
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+
+from faelles.accounts.factories import MembershipFactory
+from faelles.municipalities.factories import MunicipalityFactory, PrincipleFactory
+from faelles.organisations.factories import OrganisationFactory
+
+ROOT = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("i18n_script", ROOT / "scripts/i18n.py")
+i18n = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(i18n)
+
+HOW_TO_FIX = (
+    "run `.venv/bin/python scripts/i18n.py` (after adding the English to the app's "
+    "locale_en.tsv) and commit faelles/locale/en/LC_MESSAGES/django.po and .mo"
+)
+
+
+def _key(entry: polib.POEntry) -> tuple[str, str]:
+    return (entry.msgctxt or "", entry.msgid)
+
+
+def _english(entry: polib.POEntry):
+    if entry.msgid_plural:
+        return tuple(entry.msgstr_plural[i] for i in sorted(entry.msgstr_plural))
+    return entry.msgstr
+
+
+def _show(entries, limit=40) -> str:
+    lines = []
+    for entry in list(entries)[:limit]:
+        files = sorted({path for path, _line in entry.occurrences})[:2]
+        lines.append(f"  {entry.msgid!r}  [{', '.join(files)}]")
+    more = len(entries) - limit
+    return "\n".join(lines) + (f"\n  … and {more} more" if more > 0 else "")
+
+
+@pytest.fixture(scope="module")
+def committed() -> polib.POFile:
+    assert i18n.PO.exists(), f"no English catalogue: {HOW_TO_FIX}"
+    return polib.pofile(str(i18n.PO))
+
+
+@pytest.fixture(scope="module")
+def rebuilt():
+    if not i18n.gettext_available():
+        pytest.skip(
+            "GNU gettext (xgettext, msguniq, msgmerge) is not installed, so the "
+            "catalogue cannot be rebuilt from the code: apt-get install gettext"
+        )
+    table, _origin, conflicts = i18n.load_tsv()
+    po, missing, refused = i18n.build(i18n.extract(), table)
+    return po, missing, refused, conflicts
+
+
+def test_every_string_in_the_code_has_english(rebuilt):
+    _po, missing, refused, _conflicts = rebuilt
+    assert not refused, "translations refused:\n" + "\n".join(refused)
+    assert not missing, (
+        f"{len(missing)} strings have no English in any locale_en.tsv:\n"
+        + _show(missing)
+    )
+
+
+def test_translators_agree(rebuilt):
+    """One msgid has one English; two apps translating it differently would show
+    one of them the other's wording."""
+    conflicts = rebuilt[3]
+    assert not conflicts, "\n".join(conflicts)
+
+
+def test_committed_catalogue_is_current(rebuilt, committed):
+    po = rebuilt[0]
+    fresh = {_key(e): e for e in po}
+    old = {_key(e): e for e in committed if not e.obsolete}
+    added = [fresh[k] for k in fresh.keys() - old.keys()]
+    removed = [old[k] for k in old.keys() - fresh.keys()]
+    changed = [
+        fresh[k]
+        for k in fresh.keys() & old.keys()
+        if _english(fresh[k]) != _english(old[k])
+        or (fresh[k].msgid_plural or "") != (old[k].msgid_plural or "")
+    ]
+    problems = []
+    if added:
+        problems.append(f"new in the code, not in django.po:\n{_show(added)}")
+    if removed:
+        problems.append(f"in django.po, no longer in the code:\n{_show(removed)}")
+    if changed:
+        problems.append(f"English differs from the TSV files:\n{_show(changed)}")
+    assert not problems, "\n".join(problems) + f"\n→ {HOW_TO_FIX}"
+
+
+def test_committed_catalogue_is_complete(committed):
+    fuzzy = [e for e in committed if "fuzzy" in e.flags and e.msgid]
+    untranslated = [e for e in committed if not e.translated() and not e.obsolete]
+    broken = [
+        f"  {e.msgid!r}: {problem}"
+        for e in committed
+        if e.translated()
+        and (
+            problem := i18n.format_problem(
+                e, list(_english(e)) if e.msgid_plural else [e.msgstr]
+            )
+        )
+    ]
+    assert not fuzzy, f"fuzzy entries:\n{_show(fuzzy)}"
+    assert not untranslated, f"untranslated entries:\n{_show(untranslated)}"
+    assert not broken, "placeholders do not match:\n" + "\n".join(broken)
+    assert committed.metadata.get("Plural-Forms", "").startswith("nplurals=2;")
+
+
+def test_compiled_catalogue_matches(committed):
+    """django.mo is what Django reads; it must hold exactly what django.po says."""
+    mo = polib.mofile(str(i18n.PO.with_suffix(".mo")))
+    in_mo = {_key(e): _english(e) for e in mo if e.msgid}
+    in_po = {
+        _key(e): _english(e)
+        for e in committed
+        if e.msgid and e.translated() and not e.obsolete
+    }
+    assert in_mo == in_po, f"django.mo is stale: {HOW_TO_FIX}"
+
+
+# --- pages rendered in English --------------------------------------------------
+
+
+def _visible_text(page: str) -> str:
+    page = re.sub(r"(?is)<(script|style)\b.*?</\1>", " ", page)
+    page = re.sub(r"(?s)<[^>]+>", " ", page)
+    return " ".join(html.unescape(page).split())
+
+
+def _danish_phrases(committed) -> list[re.Pattern]:
+    """Interface strings whose English differs from the Danish, as whole-word
+    patterns; placeholders stand for anything."""
+    patterns = []
+    for entry in committed:
+        english = _english(entry)
+        english = english[0] if isinstance(english, tuple) else english
+        if not entry.msgid or entry.msgid == english or len(entry.msgid) < 4:
+            continue
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", entry.msgid)).split())
+        parts = re.split(r"%\(\w+\)[#0\- +]*\d*(?:\.\d+)?[a-zA-Z]|%[sd]", text)
+        body = r".{1,80}?".join(re.escape(p.strip()) for p in parts if p.strip())
+        if len(body) >= 4:
+            patterns.append((entry.msgid, re.compile(rf"(?<!\w){body}(?!\w)")))
+    return patterns
+
+
+@pytest.fixture
+def english_site(db, client):
+    odense = MunicipalityFactory(
+        slug="odense",
+        name="Odense Kommune",
+        programme_name="Sammen om udvikling",
+        programme_name_en="Together for development",
+        programme_text="Vi skaber gode liv sammen.",
+        programme_text_en="We make good lives together.",
+    )
+    PrincipleFactory(
+        municipality=odense, title="Mod", title_en="Courage", text_en="We dare."
+    )
+    club = OrganisationFactory(
+        municipality=odense, name="Kajak Odense", description="Paddling on the river."
+    )
+    admin = MembershipFactory(
+        municipality=odense, is_employee=True, is_administrator=True
+    ).user
+    admin.display_name = "Karin Holm"
+    admin.preferred_language = "en"
+    admin.save()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return {"client": client, "admin": admin, "club": club, "odense": odense}
+
+
+ANONYMOUS_PAGES = [
+    "/",
+    "/odense/",
+    "/odense/organisationer/",
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/odense/findes-ikke/",
+]
+ADMIN_PAGES = [
+    "/me/",
+    "/me/rediger/",
+    "/me/slet-konto/",
+    "/odense/organisationer/ny/",
+    "/odense/organisationer/{club}/",
+    "/odense/organisationer/{club}/rediger/",
+    "/odense/administration/",
+    "/odense/administration/personer/",
+    "/odense/administration/afdelinger/",
+    "/odense/administration/log/",
+    "/odense/personer/{admin}/",
+    "/accounts/password/change/",
+    "/accounts/logout/",
+]
+
+
+def _assert_english(response, committed, path):
+    assert response.status_code in {200, 403, 404}, (path, response.status_code)
+    page = response.content.decode()
+    assert '<html lang="en">' in page, path
+    text = _visible_text(page)
+    danish = [
+        msgid for msgid, pattern in _danish_phrases(committed) if pattern.search(text)
+    ]
+    assert not danish, f"Danish interface text on {path} in English: {danish[:15]}"
+
+
+@pytest.mark.parametrize("path", ANONYMOUS_PAGES)
+def test_pages_for_visitors_are_english(english_site, committed, path):
+    response = english_site["client"].get(path)
+    _assert_english(response, committed, path)
+
+
+@pytest.mark.parametrize("path", ADMIN_PAGES)
+def test_pages_for_members_are_english(english_site, committed, path):
+    client = english_site["client"]
+    client.force_login(english_site["admin"])
+    path = path.format(club=english_site["club"].slug, admin=english_site["admin"].pk)
+    _assert_english(client.get(path), committed, path)
+
+
+def test_forbidden_page_is_english(english_site, committed):
+    outsider = MembershipFactory(
+        municipality=english_site["odense"], user__display_name="Ali Yilmaz"
+    ).user
+    client = english_site["client"]
+    client.force_login(outsider)
+    response = client.get("/odense/administration/")
+    assert response.status_code == 403
+    _assert_english(response, committed, "403")
+
+
+def test_concrete_english_wording(english_site):
+    client = english_site["client"]
+    front = client.get("/").content.decode()
+    assert "Choose your municipality" in front and "Skip to main content" in front
+    home = client.get("/odense/").content.decode()
+    assert "Together for development" in home and "Courage" in home
+    assert "What we stand for together" in home
+    login = client.get("/accounts/login/").content.decode()
+    assert "Sign In" in login or "Sign in" in login
