@@ -144,8 +144,8 @@ class MovementForm(forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
-            "starts_on": forms.DateInput(attrs={"type": "date"}),
-            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
 
@@ -173,7 +173,9 @@ class ActionForm(forms.ModelForm):
     class Meta:
         model = MovementAction
         fields = ["amount", "description", "done_on"]
-        widgets = {"done_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "done_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        }
 
     def clean_amount(self):
         amount = self.cleaned_data["amount"]

@@ -75,8 +75,11 @@ def _detail_context(request, movement, **forms):
         "can_pledge": user.has_perm("communities.pledge", movement),
         "can_change": user.has_perm("communities.change_movement", movement),
         "pledge_form": PledgeForm(instance=pledge, movement=movement),
-        "action_form": ActionForm(initial={"done_on": timezone.localdate()}),
-        "team_form": TeamForm(),
+        # Own id prefixes: the three forms share field names on one page.
+        "action_form": ActionForm(
+            initial={"done_on": timezone.localdate()}, auto_id="action_%s"
+        ),
+        "team_form": TeamForm(auto_id="team_%s"),
         "board": selectors.leaderboard(movement=movement),
         "actions": actions,
         "named": named,

@@ -118,7 +118,7 @@ def community_detail(request, pk: int):
         "can_upload": user.has_perm("communities.upload_file", community),
         "can_refer": user.has_perm("communities.refer", community),
         "join_form": JoinForm(),
-        "contact_form": ContactForm(),
+        "contact_form": ContactForm(auto_id="contact_%s"),
         "post_form": PostForm(),
         "file_form": FileForm(),
         "invite_form": PersonByEmailForm(municipality=request.municipality),
