@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +73,7 @@ class MunicipalitySettingsForm(forms.ModelForm):
         return logo
 
 
+HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 WHITE = "#FFFFFF"
 TEXT = "#1A1A1A"  # body text colour of DKFDS, used on the accent colour
 
@@ -82,10 +85,9 @@ def relative_luminance(colour: str) -> float | None:
         c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    try:
-        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    except (ValueError, TypeError):
+    if not isinstance(colour, str) or not HEX_COLOUR.fullmatch(colour):
         return None
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
 

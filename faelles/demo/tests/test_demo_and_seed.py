@@ -69,3 +69,24 @@ def test_seed_is_deterministic_and_refuses_to_run_twice():
     assert _fingerprint("by-c") != _fingerprint("by-a")
     with pytest.raises(CommandError):
         call_command("seed", municipality="by-a", scale="small", seed=7)
+
+
+def test_foundation_seeders_run_once_and_give_employees_departments():
+    for _ in range(2):
+        call_command(
+            "seed",
+            municipality="by-d",
+            scale="small",
+            seed=3,
+            only="accounts,organisations",
+        )
+    members = Membership.objects.filter(municipality__slug="by-d")
+    assert members.count() == 1000
+    assert Organisation.objects.filter(municipality__slug="by-d").civil().count() == 20
+    employees = members.filter(is_employee=True)
+    assert employees.exists()
+    assert not employees.filter(department__isnull=True).exists()
+    assert not members.filter(is_politician=True, party="").exists()
+    for organisation in Organisation.objects.filter(municipality__slug="by-d").civil():
+        assert organisation.members.filter(is_admin=True).count() == 1
+        assert 3 <= organisation.members.count() <= 30

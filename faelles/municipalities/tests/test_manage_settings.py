@@ -2,7 +2,7 @@ import pytest
 
 from faelles.core.models import AuditEntry
 from faelles.municipalities.factories import PrincipleFactory
-from faelles.municipalities.forms import contrast_with_white
+from faelles.municipalities.forms import contrast_ratio, contrast_with_white
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +75,26 @@ def test_too_light_colour_is_refused_and_nothing_changes(
     municipality.refresh_from_db()
     assert municipality.programme_text == "Vi skaber gode liv sammen."
     assert [p.title for p in municipality.principles.all()] == ["Gammelt princip"]
+
+
+def test_too_dark_accent_colour_is_refused(client, municipality, municipal_admin):
+    client.force_login(municipal_admin)
+    response = client.post(
+        "/odense/administration/", _data(municipality, accent_colour="#333333")
+    )
+    assert response.status_code == 200
+    assert "for mørk til sort tekst" in response.text
+    municipality.refresh_from_db()
+    assert municipality.accent_colour == "#C9E3F2"
+
+
+def test_contrast_ratio_between_two_colours():
+    assert contrast_ratio("#1A1A1A", "#C9E3F2") == pytest.approx(
+        contrast_ratio("#C9E3F2", "#1A1A1A")
+    )
+    assert contrast_ratio("#C9E3F2", "#1A1A1A") > 4.5
+    assert contrast_ratio("#333333", "#1A1A1A") < 4.5
+    assert contrast_ratio("#12345", "#000000") == 0.0
 
 
 def test_broken_logo_is_refused(client, municipality, municipal_admin):

@@ -124,3 +124,57 @@ def test_departments_managed_by_admin(client, municipality, municipal_admin, cit
         .filter(name="Natur og Miljø", municipality=municipality)
         .exists()
     )
+
+
+def test_acting_on_behalf_is_shown_on_every_page_and_can_be_stopped(
+    client, municipality, citizen
+):
+    organisation = OrganisationFactory(municipality=municipality, name="Kajakklubben")
+    OrganisationMemberFactory(organisation=organisation, user=citizen)
+    client.force_login(citizen)
+    response = client.post(
+        f"/odense/organisationer/{organisation.slug}/handl-som/",
+        {"next": "/odense/organisationer/"},
+    )
+    assert response["Location"] == "/odense/organisationer/"
+    page = client.get("/odense/").text
+    assert "Du handler på vegne af <strong>Kajakklubben</strong>" in page
+    assert 'name="next" value="/odense/"' in page
+    client.post(
+        f"/odense/organisationer/{organisation.slug}/handl-som/", {"next": "/odense/"}
+    )
+    assert "Du handler på vegne af" not in client.get("/odense/").text
+
+
+def test_acting_stops_when_membership_ends(client, municipality, citizen):
+    organisation = OrganisationFactory(municipality=municipality)
+    member = OrganisationMemberFactory(organisation=organisation, user=citizen)
+    client.force_login(citizen)
+    client.post(f"/odense/organisationer/{organisation.slug}/handl-som/")
+    member.delete()
+    assert "Du handler på vegne af" not in client.get("/odense/").text
+
+
+def test_act_as_ignores_a_foreign_next(client, municipality, citizen):
+    organisation = OrganisationFactory(municipality=municipality)
+    OrganisationMemberFactory(organisation=organisation, user=citizen)
+    client.force_login(citizen)
+    response = client.post(
+        f"/odense/organisationer/{organisation.slug}/handl-som/",
+        {"next": "https://evil.example/"},
+    )
+    assert response["Location"] == organisation.get_absolute_url()
+
+
+def test_detail_query_count_is_bounded(
+    client, municipality, citizen, django_assert_max_num_queries
+):
+    organisation = OrganisationFactory(municipality=municipality)
+    for _ in range(20):
+        OrganisationMemberFactory(organisation=organisation, is_admin=True)
+    client.force_login(citizen)
+    with django_assert_max_num_queries(10):
+        assert (
+            client.get(f"/odense/organisationer/{organisation.slug}/").status_code
+            == 200
+        )
