@@ -11,7 +11,7 @@ class InitiativesConfig(AppConfig):
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
 
-        from . import rules  # noqa: F401 — registers the permissions
+        from . import rules, signals  # noqa: F401 — registers permissions, receivers
         from .home import home_context
 
         register_nav(20, "initiatives:list", _("Initiativer"))

@@ -512,9 +512,9 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
 
     size = SIZES[scale]
     members = list(
-        Membership.objects.filter(municipality=municipality).values_list(
-            "user_id", "is_employee", "department_id"
-        )
+        Membership.objects.filter(municipality=municipality)
+        .order_by("user_id")
+        .values_list("user_id", "is_employee", "department_id")
     )
     if len(members) < 50:
         return  # seed accounts first: initiatives need people
@@ -522,9 +522,9 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     employees = [(m[0], m[2]) for m in members if m[1]] or [(users[0], None)]
     staff = {m[0] for m in members if m[1]}
     departments = list(
-        municipality.organisations.filter(kind="department").values_list(
-            "id", flat=True
-        )
+        municipality.organisations.filter(kind="department")
+        .order_by("id")
+        .values_list("id", flat=True)
     )
     n = size["initiatives"]
     support_counts = _spread(size["supports"], n, rng, cap=len(users) - 1)

@@ -5,31 +5,38 @@ a URL fetcher that refuses everything else keeps WeasyPrint off the network.
 """
 
 from pathlib import Path
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 
-def _local_only_fetcher(url: str, *args, **kwargs):
-    from weasyprint.urls import default_url_fetcher
+def local_only_fetcher():
+    """A WeasyPrint URL fetcher that reads files under MEDIA_ROOT and nothing else."""
+    from weasyprint.urls import URLFetcher
 
-    if not url.startswith("file://"):
-        raise ValueError(f"Only local files may be fetched: {url}")
-    path = Path(url.removeprefix("file://")).resolve()
-    if not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
-        raise ValueError(f"Outside the media folder: {url}")
-    return default_url_fetcher(url, *args, **kwargs)
+    class LocalOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not url.startswith("file://"):
+                raise ValueError(f"Only local files may be fetched: {url}")
+            path = Path(unquote(url.removeprefix("file://"))).resolve()
+            if not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
+                raise ValueError(f"Outside the media folder: {url}")
+            return super().fetch(url, headers)
+
+    return LocalOnlyFetcher(allowed_protocols={"file"}, allow_redirects=False)
 
 
-def render_newspaper(*, municipality, start, end, stories, trials) -> bytes:
+def newspaper_document(*, municipality, start, end, stories, trials):
+    """The laid-out newspaper (a WeasyPrint document): pages, boxes and text."""
     from weasyprint import HTML
 
     for story in stories:
         story.pdf_photos = [
             {"uri": Path(p.image.path).as_uri(), "caption": p.caption}
-            for p in story.photos.all()[:1]
-            if p.image and Path(p.image.path).exists()
+            for p in list(story.photos.all())[:1]
+            if p.image and _local_path(p.image)
         ]
     html = render_to_string(
         "initiatives/newspaper.html",
@@ -46,5 +53,17 @@ def render_newspaper(*, municipality, start, end, stories, trials) -> bytes:
     return HTML(
         string=html,
         base_url=Path(settings.MEDIA_ROOT).as_uri(),
-        url_fetcher=_local_only_fetcher,
-    ).write_pdf()
+        url_fetcher=local_only_fetcher(),
+    ).render()
+
+
+def _local_path(field) -> bool:
+    """Photos are embedded only from local disk storage (never fetched)."""
+    try:
+        return Path(field.path).exists()
+    except NotImplementedError:  # storage without local paths (e.g. in memory)
+        return False
+
+
+def render_newspaper(**kwargs) -> bytes:
+    return newspaper_document(**kwargs).write_pdf()

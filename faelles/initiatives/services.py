@@ -218,7 +218,8 @@ def initiative_update(
         raise PermissionDenied(
             _("Initiativet er afsluttet og kan ikke længere ændres.")
         )
-    changed = sorted(k for k, v in fields.items() if getattr(initiative, k) != v)
+    before = Initiative.objects.filter(pk=initiative.pk).values(*fields).get()
+    changed = sorted(k for k, v in fields.items() if before[k] != v)
     for name, value in fields.items():
         setattr(initiative, name, value)
     initiative.full_clean()

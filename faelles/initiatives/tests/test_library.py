@@ -1,0 +1,116 @@
+"""The learning library: search, filters, outcome statistics with the ≥5 rule,
+and public sharing with other municipalities."""
+
+import pytest
+
+from faelles.initiatives.factories import EvaluatedTrialFactory, InitiativeFactory
+from faelles.initiatives.models import InitiativeSettings, InitiativeTheme, Outcome
+from faelles.initiatives.participation import people_per_rung, record_participation
+from faelles.initiatives.selectors import library_statistics
+from faelles.organisations.factories import DepartmentFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/odense/initiativer/laeringsbank/"
+
+
+def _trial(municipality, *, outcome, theme="health", department=None, title="Bro"):
+    initiative = InitiativeFactory(municipality=municipality, title=title)
+    InitiativeTheme.objects.create(
+        municipality=municipality, initiative=initiative, theme=theme
+    )
+    return EvaluatedTrialFactory(
+        initiative=initiative, outcome=outcome, department=department
+    )
+
+
+def test_failures_are_listed_and_filterable(client, municipality, citizen):
+    _trial(municipality, outcome=Outcome.WORKED, title="Badebroen")
+    _trial(municipality, outcome=Outcome.DID_NOT_WORK, title="Cykelværkstedet")
+    client.force_login(citizen)
+    page = client.get(URL).content.decode()
+    assert "Badebroen" in page and "Cykelværkstedet" in page
+    page = client.get(URL + "?outcome=did_not_work").content.decode()
+    assert "Cykelværkstedet" in page and "Badebroen" not in page
+    page = client.get(URL + "?q=cykelværk").content.decode()
+    assert "Cykelværkstedet" in page and "Badebroen" not in page
+
+
+def test_theme_and_department_filters(client, municipality, citizen):
+    culture = DepartmentFactory(municipality=municipality, name="Kultur")
+    _trial(municipality, outcome=Outcome.WORKED, theme="nature", title="Åen")
+    _trial(municipality, outcome=Outcome.PARTLY, department=culture, title="Koncerter")
+    client.force_login(citizen)
+    page = client.get(URL + "?theme=nature").content.decode()
+    assert "Åen" in page and "Koncerter" not in page
+    page = client.get(URL + f"?department={culture.pk}").content.decode()
+    assert "Koncerter" in page and "Åen" not in page
+
+
+def test_statistics_hide_groups_smaller_than_five(municipality):
+    health = DepartmentFactory(municipality=municipality, name="Sundhed")
+    for outcome in [Outcome.WORKED] * 3 + [Outcome.DID_NOT_WORK] * 2:
+        _trial(municipality, outcome=outcome, theme="health", department=health)
+    for _ in range(4):
+        _trial(municipality, outcome=Outcome.PARTLY, theme="nature")
+    stats = library_statistics(municipality=municipality)
+    by_theme = {row["label"]: row for row in stats["by_theme"]}
+    assert by_theme["Sundhed og trivsel"]["total"] == 5
+    assert by_theme["Sundhed og trivsel"]["did_not_work"] == 2
+    assert by_theme["Natur og klima"]["total"] is None
+    assert by_theme["Natur og klima"]["partly"] is None
+    (department,) = stats["by_department"]
+    assert (department["label"], department["worked"]) == ("Sundhed", 3)
+    assert stats["overall"]["total"] == 9
+
+
+def test_statistics_page_says_fewer_than_five(client, municipality, citizen):
+    _trial(municipality, outcome=Outcome.WORKED)
+    client.force_login(citizen)
+    assert "færre end 5" in client.get(URL).content.decode()
+
+
+def test_people_per_rung_hides_groups_smaller_than_five(municipality):
+    from faelles.accounts.factories import MembershipFactory
+
+    people = [MembershipFactory(municipality=municipality).user for _ in range(5)]
+    for user in people:
+        record_participation(municipality=municipality, user=user, action="x.a", rung=5)
+    for user in people[:4]:
+        record_participation(municipality=municipality, user=user, action="x.b", rung=6)
+        record_participation(  # the same person twice is one person
+            municipality=municipality, user=user, action="x.c", rung=6
+        )
+    rows = {
+        row["rung"]: row["count"] for row in people_per_rung(municipality=municipality)
+    }
+    assert rows[5] == 5
+    assert rows[6] is None
+    assert rows[1] is None
+
+
+def test_private_library_needs_a_member(client, municipality, other_admin):
+    _trial(municipality, outcome=Outcome.WORKED, title="Badebroen")
+    response = client.get(URL)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(other_admin)  # another municipality's administrator
+    assert client.get(URL).status_code == 403
+    assert client.get("/odense/initiativer/avis/").status_code == 403
+
+
+def test_public_library_is_shared_with_everyone(client, municipality, other_admin):
+    _trial(municipality, outcome=Outcome.DID_NOT_WORK, title="Badebroen")
+    InitiativeSettings.objects.create(municipality=municipality, library_public=True)
+    page = client.get(URL).content.decode()
+    assert "Badebroen" in page and "delt offentligt" in page
+    client.force_login(other_admin)
+    assert "Badebroen" in client.get(URL).content.decode()
+    assert client.get("/odense/initiativer/avis/").status_code == 200
+
+
+def test_library_shows_only_its_own_municipality(
+    client, municipality, other_municipality, citizen
+):
+    _trial(other_municipality, outcome=Outcome.WORKED, title="Faxes forsøg")
+    client.force_login(citizen)
+    assert "Faxes forsøg" not in client.get(URL).content.decode()
