@@ -23,7 +23,7 @@ class PreferenceForm(forms.Form):
     def __init__(self, *args, preference, **kwargs):
         initial = {"email_frequency": preference.email_frequency}
         chosen = preference.kind_frequencies or {}
-        choices = [(FOLLOW, _("Som udgangspunktet")), *EmailFrequency.choices]
+        choices = [(FOLLOW, _("Som ovenfor")), *EmailFrequency.choices]
         super().__init__(*args, initial=initial, **kwargs)
         for category, label in [*CATEGORIES.items(), (OTHER, _("Andet"))]:
             self.fields[f"kind_{category}"] = forms.ChoiceField(
