@@ -17,6 +17,8 @@ from faelles.matching.encoding import (
     COMMITMENT_CODE,
     KIND_BIT,
     MODE_BIT,
+    OPEN_END,
+    OPEN_START,
     SLOT_BIT,
     day,
     mask,
@@ -48,6 +50,8 @@ class _Columns:
         "capacity": (np.int32, -1),
         "length": (np.float32, 0.0),
         "created": (np.int32, -1),
+        "from_day": (np.int32, OPEN_START),
+        "until_day": (np.int32, OPEN_END),
         "commitment": (np.uint8, 0),
         "newcomer": (np.bool_, False),
         "underserved": (np.bool_, False),
@@ -146,6 +150,9 @@ class MatchIndex:
         c.capacity[row] = -1 if record.capacity is None else record.capacity
         c.length[row] = analysis.length
         c.created[row] = -1 if record.created is None else day(record.created)
+        start, end = record.available_from, record.available_until
+        c.from_day[row] = OPEN_START if start is None else day(start)
+        c.until_day[row] = OPEN_END if end is None else day(end)
         c.commitment[row] = COMMITMENT_CODE.get(record.commitment or "", 0)
         c.newcomer[row] = record.is_newcomer
         c.underserved[row] = record.underserved

@@ -67,6 +67,8 @@ class Record:
     postcode: str | None = None
     radius_km: float | None = None
     availability: tuple[str, ...] = ()
+    available_from: dt.date | None = None
+    available_until: dt.date | None = None
     commitment: str | None = None
     capacity: int | None = None
     requires: tuple[str, ...] = ()
@@ -101,6 +103,10 @@ class Record:
         text = _text(data, "text", where)
         if not (title.strip() or text.strip()):
             raise RecordError(f"{where}: 'title' or 'text' must contain words")
+        start = _date(data, "available_from", where)
+        end = _date(data, "available_until", where)
+        if start and end and end < start:
+            raise RecordError(f"{where}: 'available_until' is before 'available_from'")
         return cls(
             id=rid,
             title=title,
@@ -111,6 +117,8 @@ class Record:
             postcode=_postcode(data, where),
             radius_km=_number(data, "radius_km", where, minimum=0),
             availability=_availability(data, where),
+            available_from=start,
+            available_until=end,
             commitment=_one_of(data, "commitment", COMMITMENTS, where),
             capacity=_int(data, "capacity", where),
             requires=_tokens(data, "requires", where),

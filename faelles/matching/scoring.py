@@ -20,8 +20,9 @@ from faelles.matching.encoding import (
     ALL_MODES,
     COMMITMENT_CODE,
     IN_PERSON,
-    KIND_BIT,
+    KIND_COMPATIBLE,
     MODE_BIT,
+    OPEN_END,
     SLOT_BIT,
     day,
     mask,
@@ -239,7 +240,7 @@ def _hard_filter(r: _Run) -> np.ndarray:
     ok = np.ones(rows.size, dtype=bool)
     if q.id in r.index.row_of:
         ok &= rows != r.index.row_of[q.id]
-    qkind = mask(q.kind, KIND_BIT)
+    qkind = mask(q.kind, KIND_COMPATIBLE)
     if qkind:
         kind = c.kind[rows]
         ok &= (kind == 0) | ((kind & qkind) != 0)
@@ -272,6 +273,12 @@ def _hard_filter(r: _Run) -> np.ndarray:
     if q.age is not None:
         ok &= ~(c.min_age[rows] > q.age)
     ok &= c.capacity[rows] != 0  # a full group takes no one
+    # Date ranges must overlap, and from today on: a range that has ended is over.
+    lo = day(r.today)
+    if q.available_from is not None:
+        lo = max(lo, day(q.available_from))
+    hi = OPEN_END if q.available_until is None else day(q.available_until)
+    ok &= (c.until_day[rows] >= lo) & (c.from_day[rows] <= hi) & (lo <= hi)
     return ok
 
 

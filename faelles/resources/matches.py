@@ -50,6 +50,8 @@ FIELDS = (
     "postcode",
     "radius_km",
     "availability",
+    "available_from",
+    "available_until",
     "commitment",
     "capacity",
     "min_age",
@@ -91,6 +93,8 @@ def record_from(row: dict, *, certified: bool, for_query: bool = False) -> Recor
         postcode=row["postcode"] or None,
         radius_km=float(row["radius_km"]) if row["radius_km"] else None,
         availability=tuple(mask_to_slots(row["availability"])),
+        available_from=row["available_from"],
+        available_until=row["available_until"],
         commitment=row["commitment"] or None,
         capacity=row["capacity"] if row["commitment"] == "group" else None,
         requires=tuple(requires),
@@ -137,6 +141,9 @@ class _Entry:
     index: MatchIndex
     revision: int
     lock: threading.Lock
+    day: dt.date
+    """The day the index is current for: listings that expire and attests that run
+    out change nothing in the database, so a new day is caught up explicitly."""
 
 
 _cache: dict[tuple[int, str], _Entry] = {}
@@ -176,7 +183,7 @@ def _build(municipality_id: int, side: str, today: dt.date) -> _Entry:
     index = MatchIndex.build(
         record_from(r, certified=r["owner_id"] in certified) for r in rows
     )
-    return _Entry(index=index, revision=revision, lock=threading.Lock())
+    return _Entry(index=index, revision=revision, lock=threading.Lock(), day=today)
 
 
 def _refresh(entry: _Entry, municipality_id: int, side: str, today: dt.date) -> None:
@@ -200,6 +207,41 @@ def _refresh(entry: _Entry, municipality_id: int, side: str, today: dt.date) -> 
         entry.revision = max(entry.revision, row["revision"])
 
 
+def _new_day(entry: _Entry, municipality_id: int, side: str, today: dt.date) -> None:
+    """Drop listings that expired since ``entry.day``; re-add offers whose holder's
+    børneattest ran out (they lose the "has børneattest" token)."""
+    expired = Listing.objects.filter(
+        municipality_id=municipality_id,
+        side=side,
+        expires_on__gte=entry.day,
+        expires_on__lt=today,
+    ).values_list("pk", flat=True)
+    for pk in expired:
+        entry.index.remove(str(pk))
+    if side == Side.OFFER:
+        lapsed = ChildCertificateVerification.objects.filter(
+            municipality_id=municipality_id,
+            valid_until__gte=entry.day,
+            valid_until__lt=today,
+        ).values("person_id")
+        rows = list(
+            Listing.objects.filter(
+                municipality_id=municipality_id, side=side, owner_id__in=lapsed
+            )
+            .active(today)
+            .values(*FIELDS)
+        )
+        if rows:
+            certified = _certified_owner_ids(
+                municipality_id, today, {r["owner_id"] for r in rows}
+            )
+            for row in rows:
+                entry.index.add(
+                    record_from(row, certified=row["owner_id"] in certified)
+                )
+    entry.day = today
+
+
 def index_for(
     municipality_id: int, side: str, today: dt.date | None = None
 ) -> MatchIndex:
@@ -207,15 +249,19 @@ def index_for(
     today = today or timezone.localdate()
     key = (municipality_id, side)
     entry = _cache.get(key)
+    if entry is not None and today < entry.day:
+        entry = None  # the clock went back (tests, or a fixed server clock): rebuild
     if entry is None:
         with _cache_lock:
             entry = _cache.get(key)
-            if entry is None:
+            if entry is None or today < entry.day:
                 entry = _build(municipality_id, side, today)
                 _cache[key] = entry
                 return entry.index
     with entry.lock:
         _refresh(entry, municipality_id, side, today)
+        if today > entry.day:
+            _new_day(entry, municipality_id, side, today)
     return entry.index
 
 

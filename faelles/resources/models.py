@@ -397,6 +397,7 @@ class Proposal(TenantModel):
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("foreslået af"),
     )

@@ -79,6 +79,28 @@ def index_municipality(municipality) -> None:
     index_listings(batch)
 
 
+def index_since(municipality, first_id: int) -> None:
+    """Index a municipality's listings from ``first_id`` on (after a bulk insert)."""
+    from .models import Listing
+
+    new = Listing.objects.filter(municipality=municipality, pk__gte=first_id)
+    if _is_postgres():
+        from django.contrib.postgres.search import SearchVector
+
+        new.update(
+            search_vector=SearchVector("title", weight="A", config="danish")
+            + SearchVector("text", weight="B", config="danish")
+        )
+        return
+    batch: list[int] = []
+    for pk in new.values_list("pk", flat=True).iterator(chunk_size=5000):
+        batch.append(pk)
+        if len(batch) == 5000:
+            index_listings(batch)
+            batch = []
+    index_listings(batch)
+
+
 def remove_listings(ids: Iterable[int]) -> None:
     ids = list(ids)
     if ids and not _is_postgres():

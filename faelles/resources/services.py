@@ -33,7 +33,7 @@ from .models import (
 )
 from .rules import holds
 
-MIN_SUGGESTION_SCORE = 1.5
+MIN_SUGGESTION_SCORE = 2.0
 """The engine's suggestions for the facilitation queue must score at least this."""
 
 
@@ -378,6 +378,20 @@ def _check_pair(need: Listing, offer: Listing) -> None:
         need=need, offer=offer, status__in=Proposal.OPEN
     ).exists():
         raise ValidationError(_("Der er allerede et åbent forslag om det match."))
+    if (
+        need.requires_child_certificate
+        and not ChildCertificateVerification.objects.filter(
+            municipality_id=need.municipality_id,
+            person_id=offer.owner_id,
+            valid_until__gte=timezone.localdate(),
+        ).exists()
+    ):
+        raise ValidationError(
+            _(
+                "Behovet kræver en børneattest, som en organisation har kontrolleret. "
+                "Tal med en forening eller kommunen om at få den skrevet ned."
+            )
+        )
 
 
 def reason_dicts(match) -> list[dict]:
@@ -879,6 +893,7 @@ def collaboration_feedback_give(
 ) -> Feedback:
     """Short feedback, once per side (editable), when the forløb is finished."""
     now = now or timezone.now()
+    collaboration = Collaboration.objects.select_for_update().get(pk=collaboration.pk)
     if actor.pk not in (collaboration.need_owner_id, collaboration.offer_owner_id):
         raise PermissionDenied
     if collaboration.status != Collaboration.Status.FINISHED:

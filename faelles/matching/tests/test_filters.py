@@ -12,12 +12,17 @@ def ids(need, *offers):
     return [m.id for m in MatchIndex.build(offers).query(need)]
 
 
-def test_kind_must_overlap_when_both_give_it():
+def test_kinds_must_be_compatible_when_both_give_them():
     need = record(TEXT, kind="skill")
     ok = record(TEXT, id="ok", kind=["skill", "time"])
+    person = record(TEXT, id="person", kind="lived_experience")
     open_ = record(TEXT, id="open")
     bad = record(TEXT, id="bad", kind="place")
-    assert sorted(ids(need, ok, open_, bad)) == ["ok", "open"]
+    assert sorted(ids(need, ok, person, open_, bad)) == ["ok", "open", "person"]
+    room = record(TEXT, kind="place")
+    tools = record(TEXT, id="tools", kind="equipment")
+    hands = record(TEXT, id="hands", kind="time")
+    assert ids(room, tools, hands) == ["tools"]
 
 
 def test_categories_must_share_a_root_when_both_give_them():
@@ -106,3 +111,21 @@ def test_nothing_relevant_means_no_result_even_if_everything_else_fits():
 def test_the_query_itself_is_not_a_candidate():
     need = record(TEXT, id="same")
     assert ids(need, record(TEXT, id="same")) == []
+
+
+def test_date_ranges_must_overlap_from_today_on():
+    import datetime as dt
+
+    today = dt.date(2026, 5, 1)
+    need = record(TEXT, available_from="2026-06-01", available_until="2026-06-30")
+    inside = record(TEXT, id="inside", available_from="2026-06-10")
+    open_ = record(TEXT, id="open")
+    later = record(TEXT, id="later", available_from="2026-07-01")
+    over = record(TEXT, id="over", available_until="2026-04-30")
+    index = MatchIndex.build([inside, open_, later, over])
+    found = sorted(m.id for m in index.query(need, today=today))
+    assert found == ["inside", "open"]
+    # A need whose dates are over matches nothing.
+    assert index.query(need, today=dt.date(2026, 7, 1)) == []
+    # An open need still never meets an offer whose dates are over.
+    assert "over" not in [m.id for m in index.query(record(TEXT), today=today)]

@@ -44,6 +44,18 @@ TOKENS = ["boerneattest", "bil", "lokale"]
 LANGS = ["da", "en", "ar"]
 
 
+def _date_range(draw) -> dict:
+    start = draw(
+        st.one_of(st.none(), st.dates(dt.date(2026, 9, 1), dt.date(2027, 3, 1)))
+    )
+    end = draw(
+        st.one_of(st.none(), st.dates(dt.date(2026, 10, 1), dt.date(2027, 6, 1)))
+    )
+    if start and end and end < start:
+        start, end = end, start
+    return {"available_from": start, "available_until": end}
+
+
 def _subset(values, max_size=3):
     return st.lists(st.sampled_from(values), max_size=max_size, unique=True)
 
@@ -74,6 +86,7 @@ def records(draw, prefix: str) -> Record:
         "created": draw(
             st.one_of(st.none(), st.dates(dt.date(2026, 6, 1), dt.date(2026, 12, 31)))
         ),
+        **_date_range(draw),
         "newcomer": draw(st.booleans()),
         "underserved": draw(st.booleans()),
         "also_gives": draw(st.booleans()),
@@ -82,7 +95,15 @@ def records(draw, prefix: str) -> Record:
 
 
 def breaks_a_hard_rule(need: Record, offer: Record) -> str | None:
-    if need.kind and offer.kind and not set(need.kind) & set(offer.kind):
+    groups = [
+        {"skill", "time", "knowledge", "lived_experience"},
+        {"place", "equipment"},
+    ]
+    if (
+        need.kind
+        and offer.kind
+        and not any(set(need.kind) & g and set(offer.kind) & g for g in groups)
+    ):
         return "kind"
     roots = {c.split(".")[0] for c in need.categories}
     oroots = {c.split(".")[0] for c in offer.categories}
@@ -122,6 +143,17 @@ def breaks_a_hard_rule(need: Record, offer: Record) -> str | None:
         return "offer min_age"
     if offer.capacity == 0:
         return "capacity"
+    lo = max(TODAY, need.available_from or TODAY)
+    if need.available_until is not None and need.available_until < lo:
+        return "need's dates are over"
+    if offer.available_until is not None and offer.available_until < lo:
+        return "offer's dates are over"
+    if (
+        need.available_until is not None
+        and offer.available_from is not None
+        and offer.available_from > need.available_until
+    ):
+        return "dates"
     return None
 
 
