@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from .pabulib import PabulibError, read_pabulib
-from .rules import RULES, UnknownRule, count
+from .rules import RULES, UnknownProject, UnknownRule, count
 
 EXIT_USAGE = 2
 
@@ -26,6 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--json", action="store_true", help="print a JSON object instead of ids"
+    )
+    parser.add_argument(
+        "--exclusive",
+        action="append",
+        default=[],
+        metavar="ID,ID[,ID...]",
+        help="greedy-exclusive: projects of which at most one may be funded "
+        "(repeat for several groups)",
     )
     parser.add_argument(
         "--explain",
@@ -57,9 +65,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, PabulibError) as exc:
         print(f"pb-count: cannot read {args.file}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    groups = [
+        [pid.strip() for pid in group.split(",") if pid.strip()]
+        for group in args.exclusive
+    ]
     try:
-        outcome = count(election, args.rule)
-    except UnknownRule as exc:
+        outcome = count(election, args.rule, exclusive_groups=groups)
+    except (UnknownRule, UnknownProject) as exc:
         print(f"pb-count: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.json:

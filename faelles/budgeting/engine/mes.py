@@ -6,9 +6,10 @@ project that its supporters can buy at the lowest price per unit of utility
 run ends when no remaining project can be paid for by its supporters.
 
 Semantics and tie-breaking follow pabutools 1.2.3 ``method_of_equal_shares``:
-the share is ``budget / number of voters`` as an exact fraction; projects
-with cost 0 and some support are funded first (by id); projects nobody
-supports are never funded; among projects with exactly equal ``rho`` the one
+the share is ``budget / number of voters`` as an exact fraction; with
+cardinal utilities projects with cost 0 and some support are funded first (by
+id), with cost utilities they give nobody any utility and are never funded;
+projects nobody supports are never funded; among projects with exactly equal ``rho`` the one
 with the smallest project id (string order) wins.
 
 Runs use the certified float runner (:mod:`.mes_fast`) and fall back to exact
@@ -171,8 +172,12 @@ def _outcome(data: MESInput, result: MESRun, rule: str, share: Fraction) -> Outc
             "cost": float(election.costs[j]),
             "supporters_money": round(money, 6),
         }
-    for pid in election.project_ids:
-        projects.setdefault(pid, {"status": "no_supporters"})
+    support = election.support()
+    for j, pid in enumerate(election.project_ids):
+        if support[j]:  # cost 0 under cost utilities: nobody gains anything
+            projects.setdefault(pid, {"status": "no_utility", "cost": 0.0})
+        else:
+            projects.setdefault(pid, {"status": "no_supporters"})
     return Outcome(
         rule=rule,
         selected=ids,

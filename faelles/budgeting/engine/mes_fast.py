@@ -78,6 +78,16 @@ class _FastRun:
         self.skip = np.inf
         self.cost = [float(c) for c in data.election.costs]
         self.total_u = data.total_u
+        # Projects whose supporters can all pay the equal price: their price
+        # is exactly cost / total utility, whatever the budgets are.
+        self.flat: set[int] = set()
+
+    def exact_flat_price(self, j: int) -> Fraction | None:
+        if j not in self.flat:
+            return None
+        data = self.data
+        units = int(np.dot(data.sw[j].astype(np.int64), data.units[j]))
+        return data.election.costs[j] / (data.scale[j] * units)
 
     def price(self, j: int) -> tuple[float, float] | None:
         """(rho, lower slope of rho in the share), or None if unaffordable."""
@@ -96,7 +106,9 @@ class _FastRun:
             raise TooClose
         rho = cost / self.total_u[j]
         if np.all(b >= rho * u * (1 + EDGE)):
+            self.flat.add(j)
             return rho, 0.0
+        self.flat.discard(j)
         rho = _water_fill(b, u, w, cost, rho, self.total_u[j])
         if not self.track:
             return rho, 0.0
@@ -139,6 +151,26 @@ class _FastRun:
         return Round(s, rho, summary)
 
 
+def _exact_tie(state: _FastRun, near: list[int]) -> int:
+    """Decide between near-equal prices when all of them are exact, else give up.
+
+    Small elections often have projects with exactly the same price (with cost
+    utilities the price starts at one over the number of supporters). When
+    every supporter of every such project can pay the equal price, the prices
+    are exact fractions that do not depend on the floating-point budgets, so
+    the lowest price (ties: smallest id, as pabutools) is decided exactly here
+    instead of re-running everything with fractions.
+    """
+    ids = state.data.election.project_ids
+    priced = []
+    for j in near:
+        value = state.exact_flat_price(j)
+        if value is None:
+            raise TooClose
+        priced.append((value, ids[j], j))
+    return min(priced)[2]
+
+
 def run_fast(
     data: MESInput,
     share: Fraction,
@@ -176,9 +208,7 @@ def run_fast(
         near = [
             j for j in remaining if not dirty[j] and lines[0, j] <= best * (1 + TOL)
         ]
-        if len(near) > 1:
-            raise TooClose
-        s = near[0]
+        s = _exact_tie(state, near) if len(near) > 1 else near[0]
         remaining.discard(s)
         rounds.append(state.pay(s, float(lines[0, s]), sorted(remaining), lines))
         selected.append(s)

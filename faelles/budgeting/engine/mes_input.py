@@ -97,10 +97,11 @@ def prepare(election: Election, utilities: str = "cost") -> MESInput:
         scale.append(sc)
         unit_f.append(unit * float(sc))
         sw.append(weights[sg])
+        # As pabutools: a project nobody gets utility from takes no part. With
+        # cost utilities that includes a project of cost 0 (utility = cost =
+        # 0); with cardinal utilities a supported free project is funded first.
         if len(sg) and (unit.sum() > 0) and sc > 0:
             (candidates if election.costs[j] > 0 else funded_free).append(j)
-        elif len(sg) and election.costs[j] == 0:
-            funded_free.append(j)
     co = _co_supported(g_cols, p)
     by_group = np.argsort(e_groups, kind="stable")
     funded_free.sort(key=lambda j: election.project_ids[j])

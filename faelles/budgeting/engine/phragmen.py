@@ -57,7 +57,7 @@ def phragmen(election: Election, *, data: MESInput | None = None) -> Outcome:
     cost_f = np.array([float(c) for c in costs])
     while remaining:
         order = sorted(remaining)
-        with np.errstate(divide="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore"):
             values = np.where(
                 score[order] > 0,
                 (load_sum[order] + cost_f[order]) / score[order],
