@@ -30,6 +30,9 @@ def is_facilitator(user, initiative) -> bool:
         return False
     if getattr(initiative, "facilitator_id", None) == user.pk:
         return True
+    prefetched = getattr(initiative, "_prefetched_objects_cache", {}).get("team")
+    if prefetched is not None:
+        return any(person.pk == user.pk for person in prefetched)
     team = getattr(initiative, "team", None)
     return bool(team is not None and team.filter(pk=user.pk).exists())
 

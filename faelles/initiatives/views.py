@@ -151,6 +151,7 @@ def initiative_update(request, pk: int):
 
 def initiative_detail(request, pk: int):
     initiative = selectors.initiative_detail(municipality=request.municipality, pk=pk)
+    initiative.municipality = request.municipality  # the permission checks read it
     threads, next_comment = selectors.comment_threads(
         initiative=initiative, after=request.GET.get("kommentarer_efter")
     )
