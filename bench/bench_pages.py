@@ -1,9 +1,10 @@
-"""Page benchmark: municipality home and profile pages at `large` scale.
+"""Page benchmark: the foundation's pages at `large` scale.
 
     scripts/with-postgres .venv/bin/python bench/bench_pages.py [--requests 300]
 
 Migrates the database in DATABASE_URL, seeds a Copenhagen-size municipality
-(`faelles seed --scale large`, timed), then requests each page repeatedly through
+(`faelles seed --scale large`, timed; skipped when another benchmark already
+seeded it), then requests each page repeatedly through
 Django's test client (server time: from request to rendered response, no network)
 and prints p50/p95 and SQL queries per page as a Markdown table.
 """
@@ -65,14 +66,22 @@ def main() -> None:
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
+
+    from faelles.accounts.models import Membership, User
+    from faelles.organisations.models import Organisation
+
     seed_seconds = None
-    if not args.skip_seed:
+    already = Membership.objects.filter(
+        municipality__slug=args.slug, user__email__startswith=f"seed-{args.slug}-"
+    ).exists()
+    if not args.skip_seed and not already:
         start = time.monotonic()
         call_command(
             "seed",
@@ -82,39 +91,75 @@ def main() -> None:
             only="accounts,organisations",
         )
         seed_seconds = time.monotonic() - start
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
-    from faelles.accounts.models import Membership, User
-
+    members = Membership.objects.filter(municipality__slug=args.slug)
     person = User.objects.filter(
         email__startswith=f"seed-{args.slug}-", profile_visibility="public"
     ).first()
-    member = (
-        Membership.objects.filter(municipality__slug=args.slug)
-        .select_related("user")
+    member = members.filter(is_citizen=True).select_related("user").first().user
+    admin = members.filter(is_administrator=True).select_related("user").first().user
+    organisation = (
+        Organisation.objects.filter(municipality__slug=args.slug)
+        .civil()
+        .order_by("id")
         .first()
-        .user
     )
-    people = Membership.objects.filter(municipality__slug=args.slug).count()
-    client = Client()
-    client.force_login(member)
+    people = members.count()
+    organisations = Organisation.objects.filter(municipality__slug=args.slug).count()
+    as_member, as_admin = Client(), Client()
+    as_member.force_login(member)
+    as_admin.force_login(admin)
     rows = []
-    for label, path in [
-        ("municipality home", f"/{args.slug}/"),
-        ("own profile (/me/)", "/me/"),
-        ("person page", f"/{args.slug}/personer/{person.pk}/"),
-        ("organisations list", f"/{args.slug}/organisationer/"),
+    for label, client, path, shown in [
+        ("front page", as_member, "/", "/"),
+        ("municipality home", as_member, f"/{args.slug}/", f"/{args.slug}/"),
+        ("own profile", as_member, "/me/", "/me/"),
+        (
+            "person page",
+            as_member,
+            f"/{args.slug}/personer/{person.pk}/",
+            f"/{args.slug}/personer/<id>/",
+        ),
+        (
+            "organisations list",
+            as_member,
+            f"/{args.slug}/organisationer/",
+            f"/{args.slug}/organisationer/",
+        ),
+        (
+            "organisation page",
+            as_member,
+            f"/{args.slug}/organisationer/{organisation.slug}/",
+            f"/{args.slug}/organisationer/<slug>/",
+        ),
+        (
+            "admin: people and roles",
+            as_admin,
+            f"/{args.slug}/administration/personer/",
+            f"/{args.slug}/administration/personer/",
+        ),
+        (
+            "admin: people, search",
+            as_admin,
+            f"/{args.slug}/administration/personer/?q=hansen&role=employee",
+            f"/{args.slug}/administration/personer/?q=hansen&role=employee",
+        ),
     ]:
         p50, p95, queries = measure(client, path, args.requests)
-        rows.append(
-            f"| {label} | `{path.replace(str(person.pk), '<id>')}` | {p50:.1f} | {p95:.1f} | {queries} |"
-        )
+        rows.append(f"| {label} | `{shown}` | {p50:.1f} | {p95:.1f} | {queries} |")
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    print(f"Machine: {machine()}; database: {engine}.")
     print(
-        f"Machine: {machine()}; database: {engine}; {people:,} people in the municipality."
+        f"Data: {people:,} people and {organisations:,} organisations in "
+        f"/{args.slug}/; {User.objects.count():,} people in the database."
     )
     if seed_seconds is not None:
         print(
-            f"`faelles seed --scale large` (people and organisations): {seed_seconds:.0f} s"
+            "`faelles seed --scale large --only accounts,organisations`: "
+            f"{seed_seconds:.0f} s"
         )
     print(f"{args.requests} requests per page after one warm-up.\n")
     print("| page | path | p50 ms | p95 ms | SQL queries |")

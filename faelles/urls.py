@@ -28,6 +28,7 @@ tenant_patterns = [
 urlpatterns = [
     path("", municipality_views.front_page, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("om/privatliv/", core_views.privacy, name="privacy"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("me/beskeder/", include("faelles.notifications.urls")),

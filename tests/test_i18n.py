@@ -15,6 +15,7 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from faelles.accounts.factories import MembershipFactory
 from faelles.municipalities.factories import MunicipalityFactory, PrincipleFactory
@@ -24,6 +25,15 @@ ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("i18n_script", ROOT / "scripts/i18n.py")
 i18n = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(i18n)
+
+
+@pytest.fixture(autouse=True)
+def _back_to_danish():
+    """Requests in English leave the thread's language English; later tests
+    expect the default."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
 
 HOW_TO_FIX = (
     "run `.venv/bin/python scripts/i18n.py` (after adding the English to the app's "
@@ -196,6 +206,7 @@ ANONYMOUS_PAGES = [
     "/accounts/login/",
     "/accounts/signup/",
     "/accounts/password/reset/",
+    "/om/privatliv/",
     "/odense/findes-ikke/",
 ]
 ADMIN_PAGES = [

@@ -1,5 +1,7 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from faelles.organisations.models import Organisation
@@ -19,6 +21,14 @@ class SignupForm(AllauthSignupForm):
     )
 
     field_order = ["display_name", "email", "password1", "password2", "accept_terms"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accept_terms"].help_text = format_html(
+            '<a href="{}">{}</a>',
+            reverse("privacy"),
+            _("Læs om dine oplysninger og dine rettigheder"),
+        )
 
 
 class ProfileForm(forms.ModelForm):

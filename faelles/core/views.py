@@ -11,6 +11,11 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
+def privacy(request):
+    """How Fælles handles personal data (GDPR art. 13), linked from sign-up."""
+    return render(request, "core/privacy.html")
+
+
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
 

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,11 +23,7 @@ from .tenancy import get_scoped_or_404, tenant_reverse
 
 
 def front_page(request):
-    municipalities = (
-        Municipality.objects.active()
-        .annotate(member_count=Count("memberships"))
-        .order_by("name")
-    )
+    municipalities = Municipality.objects.active().order_by("name")
     return render(
         request, "municipalities/front_page.html", {"municipalities": municipalities}
     )

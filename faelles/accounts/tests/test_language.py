@@ -2,11 +2,22 @@
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from faelles.accounts.factories import PASSWORD, UserFactory
 from faelles.accounts.models import User
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _back_to_danish():
+    """Requests in English leave the thread's language English; later tests
+    expect the default."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 COOKIE = settings.LANGUAGE_COOKIE_NAME
 
 

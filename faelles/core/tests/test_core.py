@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
 from PIL import Image
 
 from faelles.core.audit import audit
@@ -44,6 +45,7 @@ def test_keyset_bad_cursor_starts_from_the_top(municipality, after):
     assert len(keyset_page(Principle.objects.all(), after=after).items) == 1
 
 
+@translation.override("da")
 def test_images_are_checked_for_type_content_and_size():
     validate_image_upload(_image("PNG"))
     validate_image_upload(_image("JPEG"))
@@ -134,3 +136,11 @@ def test_process_local_cache_is_a_deploy_warning():
         assert [w.id for w in shared_cache(None)] == ["faelles.W001"]
     with override_settings(CACHES=redis):
         assert shared_cache(None) == []
+
+
+@pytest.mark.django_db
+def test_privacy_page_is_linked_from_sign_up_and_footer(client):
+    page = client.get("/om/privatliv/").text
+    assert "Dine rettigheder" in page and "Datatilsynet" in page
+    assert 'href="/om/privatliv/"' in client.get("/accounts/signup/").text
+    assert 'href="/om/privatliv/"' in client.get("/").text
