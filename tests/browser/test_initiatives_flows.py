@@ -72,9 +72,7 @@ def _jpeg() -> bytes:
     return buffer.getvalue()
 
 
-def test_from_proposal_to_evaluated_trial_story_and_newspaper(
-    page, axe, login, people
-):
+def test_from_proposal_to_evaluated_trial_story_and_newspaper(page, axe, login, people):
     # A citizen proposes an initiative.
     login(people["proposer"])
     _visit(page, axe, f"{BASE}/", "initiative list")
@@ -285,9 +283,7 @@ def test_remaining_initiatives_pages_are_accessible(page, axe, login, people):
     _visit(page, axe, initiative.get_absolute_url(), "initiative page, anonymous")
 
 
-def test_initiative_pages_work_without_javascript(
-    browser, live_server, people, password
-):
+def test_initiative_pages_work_without_javascript(browser, live_server, people):
     municipality = people["municipality"]
     initiative = services.initiative_create(
         municipality=municipality,
@@ -296,12 +292,22 @@ def test_initiative_pages_work_without_javascript(
         challenge="Ensomhed.",
         idea="Gåture.",
     )
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(people["neighbour"])
     context = browser.new_context(java_script_enabled=False)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
     page = context.new_page()
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("E-mail").fill(people["neighbour"].email)
-    page.get_by_label("Adgangskode").fill(password)
-    page.get_by_role("button", name="Log ind").last.click()
     page.goto(live_server.url + initiative.get_absolute_url())
     page.get_by_role("button", name="Jeg støtter").click()
     assert "Tak for din støtte." in page.content()
