@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faelles.core.pagination import keyset_page
 from faelles.municipalities.tenancy import get_scoped_or_404
 
 from . import movement_services as services
@@ -20,12 +21,26 @@ def _error(request, exc: ValidationError) -> None:
 
 
 def movement_list(request):
-    movements = selectors.movement_list(municipality=request.municipality)[:100]
+    page = keyset_page(
+        selectors.movement_list(municipality=request.municipality).only(
+            "id",
+            "municipality_id",
+            "title",
+            "goal",
+            "led_by",
+            "unit",
+            "target",
+            "pledged_total",
+            "participant_count",
+        ),
+        after=request.GET.get("efter"),
+        per_page=20,
+    )
     return render(
         request,
         "communities/movement_list.html",
         {
-            "movements": movements,
+            "page": page,
             "can_create": request.user.has_perm(
                 "communities.create_movement", request.municipality
             ),

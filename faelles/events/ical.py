@@ -3,8 +3,9 @@
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
@@ -43,10 +44,42 @@ def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
 
 
 def calendar_response(
-    events: Iterable[Event], *, name: str, filename: str
+    events: Iterable[Event] | None = None,
+    *,
+    name: str,
+    filename: str,
+    body: bytes | None = None,
 ) -> HttpResponse:
-    response = HttpResponse(
-        build_calendar(events, name=name), content_type="text/calendar; charset=utf-8"
-    )
+    if body is None:
+        body = build_calendar(events, name=name)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+# The municipality's feed is asked for by every subscribed calendar app, every
+# hour or so. It is built once and kept until an event of the municipality is
+# created, changed or cancelled (the services bump the version) or 15 minutes pass.
+FEED_SECONDS = 15 * 60
+
+
+def _version_key(municipality_id: int) -> str:
+    return f"events:feed-version:{municipality_id}"
+
+
+def feed_changed(municipality_id: int) -> None:
+    """Called by the services after a change that shows in the feeds."""
+    try:
+        cache.incr(_version_key(municipality_id))
+    except ValueError:
+        cache.set(_version_key(municipality_id), 2, None)
+
+
+def cached_calendar(municipality_id: int, build) -> bytes:
+    version = cache.get_or_set(_version_key(municipality_id), 1, None)
+    key = f"events:feed:{municipality_id}:{version}:{translation.get_language()}"
+    body = cache.get(key)
+    if body is None:
+        body = build()
+        cache.set(key, body, FEED_SECONDS)
+    return body

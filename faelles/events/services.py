@@ -17,6 +17,7 @@ from faelles.initiatives.models import Rung
 from faelles.initiatives.participation import record_participation
 from faelles.notifications.services import notify
 
+from .ical import feed_changed
 from .models import Event, Registration
 
 
@@ -30,6 +31,7 @@ def event_create(*, municipality, actor, **fields) -> Event:
     event.full_clean()
     event.save()
     audit(action="events.create", actor=actor, municipality=municipality, target=event)
+    transaction.on_commit(lambda: feed_changed(municipality.pk))
     record_participation(
         municipality=municipality,
         user=actor,
@@ -58,6 +60,7 @@ def event_update(*, event: Event, actor, **fields) -> Event:
     event.save()
     if event.capacity is None or (old_capacity or 0) < event.capacity:
         _promote(event)
+    transaction.on_commit(lambda: feed_changed(event.municipality_id))
     audit(
         action="events.update",
         actor=actor,
@@ -246,6 +249,7 @@ def event_cancel(*, event: Event, actor, reason: str) -> int:
     event.status = Event.Status.CANCELLED
     event.cancel_reason = reason
     event.save(update_fields=["status", "cancel_reason"])
+    transaction.on_commit(lambda: feed_changed(event.municipality_id))
     people = [
         r.user
         for r in Registration.objects.filter(

@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -11,7 +14,7 @@ from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
 
 from . import selectors, services
 from .forms import CalendarFilterForm, CancelForm, EventForm
-from .ical import calendar_response
+from .ical import build_calendar, cached_calendar, calendar_response
 from .models import CalendarToken, Event
 
 
@@ -251,6 +254,7 @@ def feed_reset(request):
 # --- iCalendar feeds ------------------------------------------------------------
 
 FEED_LIMIT = 500
+FEED_PAST_DAYS = 30
 
 
 def event_ics(request, pk: int):
@@ -258,16 +262,37 @@ def event_ics(request, pk: int):
     return calendar_response([event], name=event.title, filename=f"event-{pk}.ics")
 
 
+FEED_FIELDS = (
+    "id",
+    "municipality_id",
+    "title",
+    "description",
+    "starts_at",
+    "ends_at",
+    "place",
+    "address",
+    "status",
+)
+
+
 def municipality_feed(request):
-    events = (
-        Event.objects.filter(municipality=request.municipality)
-        .published()
-        .order_by("-starts_at")[:FEED_LIMIT]
-    )
+    """The municipality's events from a month ago and onwards; cancelled ones stay,
+    marked as such, so subscribed calendars take them out."""
+    municipality = request.municipality
+
+    def build() -> bytes:
+        since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+        events = (
+            Event.objects.filter(municipality=municipality, starts_at__gte=since)
+            .only(*FEED_FIELDS)
+            .order_by("starts_at", "id")[:FEED_LIMIT]
+        )
+        return build_calendar(events, name=municipality.programme_name)
+
     return calendar_response(
-        events,
-        name=request.municipality.programme_name,
-        filename=f"{request.municipality.slug}.ics",
+        body=cached_calendar(municipality.pk, build),
+        name=municipality.programme_name,
+        filename=f"{municipality.slug}.ics",
     )
 
 

@@ -161,3 +161,45 @@ def test_feed_times_and_fields_round_trip(client, municipality):
     assert entry.decoded("dtend") == event.ends_at
     assert str(entry["url"]).endswith(event.get_absolute_url())
     assert str(entry["uid"]).startswith(f"event-{event.pk}@")
+
+
+def test_municipality_feed_is_cached_until_an_event_changes(
+    client,
+    municipality,
+    employee,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    url = tenant_reverse("events:municipality_feed", municipality)
+    old = EventFactory(
+        municipality=municipality,
+        title="For længe siden",
+        starts_at=timezone.now() - timedelta(days=40),
+    )
+    assert _summaries(_parse(client.get(url))) == []
+    # Built once; the next request is served without reading the events.
+    with django_assert_max_num_queries(3):
+        client.get(url)
+    start = timezone.now() + timedelta(days=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        event = services.event_create(
+            municipality=municipality,
+            actor=employee,
+            title="Nyt arrangement",
+            description="Kom.",
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            place="Rådhuset",
+        )
+    assert "Nyt arrangement" in _summaries(_parse(client.get(url)))
+    assert old.title not in _summaries(_parse(client.get(url)))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_cancel(event=event, actor=employee, reason="Sygdom")
+    # Cancelled events stay in the feed, marked, so calendar apps update them.
+    (entry,) = _parse(client.get(url)).walk("VEVENT")
+    assert str(entry["summary"]) == "Nyt arrangement"
+    assert str(entry["status"]) == "CANCELLED"
