@@ -6,8 +6,10 @@ Shares, and condenses the engine's explanations into JSON that the results page
 can show without ever pointing at a single voter: MES payments are aggregated
 per project, and groups of fewer than five voters are folded together.
 
-MES with greedy completion (the round's default rule) is the engine's
-``mes_greedy``; greedy alone is ``greedy``.
+The round's rule decides which projects are funded: MES completed greedily
+(the engine's ``mes_greedy``, the default), MES completed by add1 (``mes_add1``,
+as Assen, Świecie and Wieliczka), or greedy alone. The results always show
+greedy beside the MES variant, so people can compare.
 """
 
 from __future__ import annotations
@@ -21,10 +23,17 @@ from django.utils import timezone
 from .engine import Election, Outcome
 from .engine.election import ordinal_points
 from .engine.greedy import greedy
-from .engine.mes import mes_greedy
-from .models import Ballot, BallotType, BudgetRound, CountingRule, Project
+from .engine.mes import mes_add1, mes_greedy
+from .models import Ballot, BallotSource, BallotType, BudgetRound, CountingRule, Project
 
 MIN_GROUP = 5
+
+#: The Pabulib META ``rule`` of each of our counting rules.
+PABULIB_RULE = {
+    CountingRule.MES: "equalshares/greedy",
+    CountingRule.MES_ADD1: "equalshares/add1",
+    CountingRule.GREEDY: "greedy",
+}
 
 VOTE_TYPE = {
     BallotType.APPROVAL: "approval",
@@ -77,7 +86,7 @@ def election_for_round(
         ),
         "budget": str(budget_round.budget),
         "vote_type": vote_type,
-        "rule": "equalshares" if budget_round.counting_rule == "mes" else "greedy",
+        "rule": PABULIB_RULE[budget_round.counting_rule],
         "currency": "DKK",
         "language": "da",
         **({"subunit": budget_round.area_name} if budget_round.area_name else {}),
@@ -130,11 +139,17 @@ def count_round(budget_round: BudgetRound) -> dict[str, Any]:
     projects = ballot_projects(budget_round)
     election = election_for_round(budget_round, projects)
     g = greedy(election, rule="greedy")
+    completion = (
+        "add1" if budget_round.counting_rule == CountingRule.MES_ADD1 else "greedy"
+    )
     if election.n_voters and election.n_projects:
-        m = mes_greedy(election, utilities="cost", rule="mes-greedy")
+        if completion == "add1":
+            m = mes_add1(election, utilities="cost", rule="mes-add1")
+        else:
+            m = mes_greedy(election, utilities="cost", rule="mes-greedy")
     else:
         m = Outcome(
-            rule="mes-greedy",
+            rule=f"mes-{completion}",
             selected=[],
             total_cost=Fraction(0),
             budget=election.budget,
@@ -163,15 +178,20 @@ def count_round(budget_round: BudgetRound) -> dict[str, Any]:
         if info.get("payments"):
             row["sharing"] = _sharing(info)
         rows.append(row)
-    configured = m if budget_round.counting_rule == CountingRule.MES else g
+    configured = g if budget_round.counting_rule == CountingRule.GREEDY else m
+    by_id = {p.election_id: p for p in projects}
+    paper = Ballot.objects.filter(round=budget_round, source=BallotSource.PAPER).count()
     return {
         "computed_at": timezone.now().isoformat(),
         "voters": election.n_voters,
+        "paper": paper,
         "budget": budget_round.budget,
         "vote_type": election.vote_type,
+        "start_share": _to_float(election.budget / max(election.n_voters, 1)),
         "voter_share": _to_float(m.explanation.get("voter_share", 0)),
+        "completion": completion,
         "rule": budget_round.counting_rule,
-        "funded": [p.pk for p in projects if p.election_id in configured.selected],
+        "funded": [by_id[pid].pk for pid in configured.selected],  # in order
         "greedy": _summary(election, g),
         "mes": _summary(election, m),
         "projects": rows,

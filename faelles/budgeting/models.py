@@ -2,10 +2,11 @@
 
 Ballot secrecy: the person who voted is recorded only in :class:`BallotReceipt`
 (one row per round and person); what they voted is in :class:`Ballot`, which has
-no user, no timestamp and a random UUID as primary key. The two are linked only
-by ``BallotReceipt.ballot_token`` (the ballot's random id), used to let a voter
-change their own ballot. No view, export or admin page follows that link for
-anyone but the voter; see ``docs/budgeting-rounds.md``.
+no user and no timestamp. The receipt keeps a random voter token; the ballot's
+primary key is a keyed hash of it (:mod:`.secrecy`), so only the application,
+with its secret key, can take a voter to their own ballot (to show and change
+it). No view, export or admin page does so for anyone but the voter; see
+``docs/budgeting.md``.
 """
 
 import uuid
@@ -47,6 +48,12 @@ class BallotType(models.TextChoices):
 
 class CountingRule(models.TextChoices):
     MES = "mes", _("Lige andele (Method of Equal Shares) med grådig udfyldning")
+    MES_ADD1 = (
+        "mes_add1",
+        _(
+            "Lige andele (Method of Equal Shares) med add1-udfyldning, som i Assen og Świecie"
+        ),
+    )
     GREEDY = "greedy", _("Flest stemmer først (grådig)")
 
 
@@ -393,7 +400,11 @@ class BallotReceipt(TenantModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    ballot_token = models.UUIDField(unique=True, editable=False)
+    ballot_token = models.UUIDField(
+        unique=True,
+        editable=False,
+        help_text="Random voter token; the ballot id is a keyed hash of it.",
+    )
     cast_at = models.DateTimeField(default=timezone.now)
     changed_at = models.DateTimeField(null=True, blank=True)
 

@@ -16,6 +16,7 @@ from .models import (
     ProjectImage,
     ReviewStatus,
 )
+from .secrecy import candidate_ids
 
 
 def round_list(*, municipality, viewer) -> QuerySet[BudgetRound]:
@@ -50,11 +51,22 @@ def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
     """The voter's own ballot (only ever shown to that voter), or None."""
     if not getattr(user, "is_authenticated", False):
         return None
-    receipt = BallotReceipt.objects.filter(round=budget_round, user=user).first()
-    if receipt is None:
+    token = (
+        BallotReceipt.objects.filter(round=budget_round, user=user)
+        .values_list("ballot_token", flat=True)
+        .first()
+    )
+    if token is None:
         return None
-    ballot = Ballot.objects.filter(pk=receipt.ballot_token, round=budget_round).first()
-    return ballot.choices if ballot else []
+    choices = dict(
+        Ballot.objects.filter(pk__in=candidate_ids(token), round=budget_round)
+        .values_list("id", "choices")
+        .iterator()
+    )
+    for pk in candidate_ids(token):
+        if pk in choices:
+            return choices[pk]
+    return []
 
 
 def round_turnout(*, budget_round: BudgetRound) -> dict:
@@ -142,9 +154,14 @@ def results_context(results: dict, projects: dict[int, Project]) -> dict:
             }
         )
     summaries = []
+    mes_label = (
+        gettext("Lige andele (MES) med add1")
+        if results.get("completion") == "add1"
+        else gettext("Lige andele (MES)")
+    )
     for key, label in (
         ("greedy", gettext("Flest stemmer først (grådig)")),
-        ("mes", gettext("Lige andele (MES)")),
+        ("mes", mes_label),
     ):
         data = results[key]
         happy = data["happy_voters"]
@@ -156,15 +173,23 @@ def results_context(results: dict, projects: dict[int, Project]) -> dict:
                 "total_cost": data["total_cost"],
                 "happy": happy,
                 "happy_percent": round(100 * happy / voters, 1) if voters else 0,
-                "is_rule": key == results["rule"],
+                "is_rule": (key == "greedy") == (results["rule"] == "greedy"),
             }
         )
+    funded = set(results["funded"])
+    order = {pk: i for i, pk in enumerate(results["funded"])}
     return {
         "rows": rows,
-        "funded_rows": [r for r in rows if r["project"] in set(results["funded"])],
+        "funded_rows": sorted(
+            (r for r in rows if r["project"] in funded),
+            key=lambda r: order[r["project"]],
+        ),
         "summaries": summaries,
         "voters": voters,
+        "paper": results.get("paper", 0),
+        "start_share": results.get("start_share", 0),
         "voter_share": results.get("voter_share", 0),
+        "completion": results.get("completion", "greedy"),
         "same_outcome": set(results["greedy"]["selected"])
         == set(results["mes"]["selected"]),
     }

@@ -18,6 +18,8 @@ from PIL import Image, ImageOps
 from faelles.accounts.selectors import membership_for
 from faelles.core.audit import audit
 from faelles.core.images import validate_image_upload
+from faelles.initiatives.models import Rung
+from faelles.initiatives.participation import record_participation
 
 from .engine import PabulibError, parse_pabulib
 from .models import (
@@ -28,12 +30,14 @@ from .models import (
     BallotSource,
     BallotType,
     BudgetRound,
+    CountingRule,
     Phase,
     Project,
     ProjectImage,
     ProjectUpdate,
     ReviewStatus,
 )
+from .secrecy import ballot_id_for, candidate_ids
 
 ROUND_FIELDS = {
     "title",
@@ -173,6 +177,7 @@ def round_set_phase(
     budget_round.phase_changed_at = now
     budget_round.save(update_fields=["phase", "phase_changed_at"])
     if phase == Phase.RESULTS:
+        ballots_reorder(budget_round=budget_round)
         round_count(budget_round=budget_round)
     audit(
         action="budgeting.round_phase",
@@ -182,6 +187,37 @@ def round_set_phase(
         data={"from": previous, "to": phase},
     )
     return budget_round
+
+
+@transaction.atomic
+def ballots_reorder(*, budget_round: BudgetRound) -> int:
+    """Rewrite the round's ballots in the order of their random ids.
+
+    Rows are stored in the order they were written (SQLite's rowid, the
+    physical order of a PostgreSQL table), which follows the order in which
+    people voted, and so the order of the receipts. Rewritten once voting has
+    closed, that order says nothing any more. Returns the number of ballots.
+    """
+    rows = list(
+        Ballot.objects.filter(round=budget_round)
+        .order_by("id")
+        .values_list("id", "choices", "source")
+    )
+    Ballot.objects.filter(round=budget_round).delete()
+    _bulk(
+        Ballot,
+        (
+            Ballot(
+                id=pk,
+                municipality_id=budget_round.municipality_id,
+                round=budget_round,
+                choices=choices,
+                source=source,
+            )
+            for pk, choices, source in rows
+        ),
+    )
+    return len(rows)
 
 
 @transaction.atomic
@@ -258,6 +294,14 @@ def project_propose(
         municipality=budget_round.municipality,
         target=project,
         data={"round": budget_round.pk},
+    )
+    record_participation(
+        municipality=budget_round.municipality,
+        user=actor,
+        action="budgeting.propose",
+        rung=Rung.LEADERSHIP,
+        source=project,
+        occurred_at=now,
     )
     return project
 
@@ -537,7 +581,7 @@ def ballot_cast(
         try:
             with transaction.atomic():
                 Ballot.objects.create(
-                    id=token,
+                    id=ballot_id_for(token),
                     municipality_id=budget_round.municipality_id,
                     round=budget_round,
                     choices=normalised,
@@ -561,17 +605,9 @@ def ballot_cast(
                 municipality=budget_round.municipality,
                 target=budget_round,
             )
+            _record_vote(budget_round, user, now)
             return receipt
-    updated = Ballot.objects.filter(pk=receipt.ballot_token, round=budget_round).update(
-        choices=normalised
-    )
-    if not updated:  # pragma: no cover - the ballot was removed by hand
-        Ballot.objects.create(
-            id=receipt.ballot_token,
-            municipality_id=budget_round.municipality_id,
-            round=budget_round,
-            choices=normalised,
-        )
+    _replace_ballot(budget_round, receipt.ballot_token, normalised)
     receipt.changed_at = now
     receipt.save(update_fields=["changed_at"])
     audit(
@@ -581,6 +617,42 @@ def ballot_cast(
         target=budget_round,
     )
     return receipt
+
+
+def _replace_ballot(
+    budget_round: BudgetRound, token: uuid.UUID, choices: list[list[int]]
+) -> None:
+    """Put the voter's new choices in their ballot (found through the token)."""
+    current, *older = candidate_ids(token)
+    ballots = Ballot.objects.filter(round=budget_round)
+    if ballots.filter(pk=current).update(choices=choices):
+        return
+    # Cast under an earlier SECRET_KEY (see SECRET_KEY_FALLBACKS): re-key it.
+    for old_id in older:
+        if ballots.filter(pk=old_id).update(id=current, choices=choices):
+            return
+    raise ValidationError(  # pragma: no cover - only if the key was lost
+        _(
+            "Din tidligere stemme kan ikke findes. Kontakt kommunen, før du stemmer igen."
+        )
+    )
+
+
+def _record_vote(budget_round: BudgetRound, user, now: datetime) -> None:
+    """Voting is taking part in the municipality's leadership (activity ladder).
+
+    The act names the round, never the ballot, and is dated to the day only:
+    nothing in it can be matched with a ballot, not even by time.
+    """
+    day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    record_participation(
+        municipality=budget_round.municipality,
+        user=user,
+        action="budgeting.vote",
+        rung=Rung.LEADERSHIP,
+        source=budget_round,
+        occurred_at=day,
+    )
 
 
 @transaction.atomic
@@ -623,6 +695,13 @@ IMPORT_BALLOT_TYPE = {
     "choose-1": BallotType.CHOOSE_ONE,
     "ordinal": BallotType.RANKED,
 }
+
+
+def _counting_rule(pabulib_rule: str) -> str:
+    rule = pabulib_rule.strip().lower()
+    if rule.startswith("equalshares/add1"):
+        return CountingRule.MES_ADD1
+    return CountingRule.MES if rule.startswith("equalshares") else CountingRule.GREEDY
 
 
 def _whole(value: Fraction, what: str) -> int:
@@ -689,7 +768,7 @@ def round_import_pabulib(
         min_projects=min_projects,
         max_projects=max_projects or None,
         points_total=min(int(points_total), 32767) if points_total.isdigit() else 10,
-        counting_rule="mes" if "equal" in meta.get("rule", "") else "greedy",
+        counting_rule=_counting_rule(meta.get("rule", "")),
         is_imported=True,
         pabulib_meta={
             k: v for k, v in meta.items() if k not in ("num_votes", "num_projects")

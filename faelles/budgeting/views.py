@@ -72,6 +72,8 @@ def round_detail(request, pk: int):
         viewer=request.user,
     )
     on_ballot = [p for p in projects if p.review_status == ReviewStatus.APPROVED]
+    if budget_round.has_results:
+        on_ballot.sort(key=lambda p: not p.is_funded)  # funded first, then by title
     rejected = [p for p in projects if p.review_status == ReviewStatus.REJECTED]
     pending = [p for p in projects if p.review_status == ReviewStatus.PENDING]
     can_change = request.user.has_perm("budgeting.change_round", budget_round)
@@ -436,7 +438,13 @@ def results(request, pk: int):
     projects = {
         p.pk: p
         for p in budget_round.projects.on_ballot().only(
-            "id", "title", "cost", "round_id", "municipality_id", "is_funded"
+            "id",
+            "title",
+            "cost",
+            "round_id",
+            "municipality_id",
+            "is_funded",
+            "implementation_status",
         )
     }
     return render(

@@ -5,11 +5,14 @@ from datetime import timedelta
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 
 from faelles.accounts.factories import MembershipFactory
 from faelles.budgeting import services
 from faelles.budgeting.factories import BudgetRoundFactory, ProjectFactory
 from faelles.budgeting.models import Ballot, BallotReceipt, Phase
+from faelles.budgeting.secrecy import ballot_id_for
+from faelles.budgeting.selectors import own_ballot_choices
 
 pytestmark = pytest.mark.django_db
 
@@ -95,20 +98,106 @@ def test_admin_has_no_ballot_pages():
     assert "ballotreceipt" not in registered
 
 
-def test_ballots_listed_in_random_order(municipality):
-    """Ballot ids are random UUIDs, so their order says nothing about who voted when."""
-    budget_round = BudgetRoundFactory(municipality=municipality)
-    project = ProjectFactory(round=budget_round)
-    for _ in range(12):
-        user = MembershipFactory(municipality=municipality).user
+def _cast_many(budget_round, project, n=12):
+    for _ in range(n):
+        user = MembershipFactory(municipality=budget_round.municipality).user
         services.ballot_cast(
             budget_round=budget_round, user=user, choices=[(project.pk, 1)]
         )
+
+
+def test_receipts_do_not_name_their_ballots(municipality):
+    """The receipt's token is not the ballot's id; only the secret key joins them."""
+    budget_round = BudgetRoundFactory(municipality=municipality)
+    _cast_many(budget_round, ProjectFactory(round=budget_round))
+    tokens = set(BallotReceipt.objects.values_list("ballot_token", flat=True))
+    ballot_ids = set(Ballot.objects.values_list("id", flat=True))
+    assert len(tokens) == len(ballot_ids) == 12
+    assert not tokens & ballot_ids
+    assert {ballot_id_for(t) for t in tokens} == ballot_ids
+    other_key = "another-key-" + "x" * 50
+    assert not {ballot_id_for(t, secret=other_key) for t in tokens} & ballot_ids
+
+
+def test_ballot_ids_are_in_no_time_order(municipality):
+    budget_round = BudgetRoundFactory(municipality=municipality)
+    _cast_many(budget_round, ProjectFactory(round=budget_round))
     by_id = list(Ballot.objects.order_by("id").values_list("id", flat=True))
-    by_receipt = list(
-        BallotReceipt.objects.order_by("cast_at", "id").values_list(
+    by_time = [
+        ballot_id_for(t)
+        for t in BallotReceipt.objects.order_by("cast_at", "id").values_list(
             "ballot_token", flat=True
         )
+    ]
+    assert sorted(by_id) == sorted(by_time)
+    assert by_id != by_time  # 1 in 12! chance of a false failure
+
+
+def _storage_order(budget_round) -> list:
+    """Ballot ids in the order the database stores the rows."""
+    from django.db import connection
+
+    order = "ctid" if connection.vendor == "postgresql" else "rowid"
+    table = Ballot._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id FROM {table} WHERE round_id = %s ORDER BY {order}",  # noqa: S608
+            [budget_round.pk],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_closing_the_vote_rewrites_ballots_out_of_voting_order(municipality, employee):
+    budget_round = BudgetRoundFactory(municipality=municipality)
+    _cast_many(budget_round, ProjectFactory(round=budget_round), n=20)
+    cast_order = [
+        str(ballot_id_for(t)).replace("-", "")
+        for t in BallotReceipt.objects.order_by("id").values_list(
+            "ballot_token", flat=True
+        )
+    ]
+    stored = [str(v).replace("-", "") for v in _storage_order(budget_round)]
+    assert stored == cast_order  # while voting, rows sit in the order people voted
+    budget_round.voting_end = timezone.now() - timedelta(seconds=1)
+    budget_round.save()
+    services.round_set_phase(
+        budget_round=budget_round, actor=employee, phase=Phase.RESULTS
     )
-    assert sorted(by_id) == sorted(by_receipt)
-    assert by_id != by_receipt  # 1 in 12! chance of a false failure
+    stored = [str(v).replace("-", "") for v in _storage_order(budget_round)]
+    assert stored == sorted(cast_order)
+    assert Ballot.objects.filter(round=budget_round).count() == 20
+
+
+def test_key_rotation_keeps_one_ballot_per_person(municipality, settings):
+    budget_round = BudgetRoundFactory(municipality=municipality)
+    a, b = ProjectFactory.create_batch(2, round=budget_round)
+    user = MembershipFactory(municipality=municipality).user
+    services.ballot_cast(budget_round=budget_round, user=user, choices=[(a.pk, 1)])
+    old_key = settings.SECRET_KEY
+    settings.SECRET_KEY = "rotated-" + "y" * 50
+    settings.SECRET_KEY_FALLBACKS = [old_key]
+    client_choices = own_ballot_choices(budget_round=budget_round, user=user)
+    assert client_choices == [[a.pk, 1]]
+    services.ballot_cast(budget_round=budget_round, user=user, choices=[(b.pk, 1)])
+    ballot = Ballot.objects.get()
+    token = BallotReceipt.objects.get().ballot_token
+    assert ballot.pk == ballot_id_for(token)  # re-keyed under the new key
+    assert ballot.choices == [[b.pk, 1]]
+
+
+def test_voting_is_on_the_ladder_without_pointing_at_the_ballot(municipality):
+    from faelles.initiatives.models import ParticipationAct, Rung
+
+    budget_round = BudgetRoundFactory(municipality=municipality)
+    a, b = ProjectFactory.create_batch(2, round=budget_round)
+    user = MembershipFactory(municipality=municipality).user
+    services.ballot_cast(budget_round=budget_round, user=user, choices=[(a.pk, 1)])
+    services.ballot_cast(budget_round=budget_round, user=user, choices=[(b.pk, 1)])
+    act = ParticipationAct.objects.get(user=user)
+    assert (act.action, act.rung) == ("budgeting.vote", Rung.LEADERSHIP)
+    assert (act.source_type, act.source_id) == (
+        "budgeting.budgetround",
+        str(budget_round.pk),
+    )
+    local = timezone.localtime(act.occurred_at)
+    assert (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0)
