@@ -566,6 +566,9 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
         )
         bar.update(len(chunk))
     bar.close()
+    from .search import index_municipality
+
+    index_municipality(municipality.pk)
     if writer.pg:
         writer.reset_sequences(
             [

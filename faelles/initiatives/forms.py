@@ -184,9 +184,16 @@ class JoinForm(forms.Form):
 
     def __init__(self, *args, initiative, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["need"].queryset = initiative.needs.filter(
-            is_open=True, kind=Need.Kind.ROLE
-        )
+        field = self.fields["need"]
+        field.queryset = initiative.needs.filter(is_open=True, kind=Need.Kind.ROLE)
+        prefetched = getattr(initiative, "_prefetched_objects_cache", {}).get("needs")
+        if prefetched is not None and not self.is_bound:
+            # Rendering only: the choices come from the needs already loaded.
+            field.choices = [("", field.empty_label)] + [
+                (n.pk, str(n))
+                for n in prefetched
+                if n.is_open and n.kind == Need.Kind.ROLE
+            ]
 
 
 class CommentForm(forms.Form):

@@ -6,6 +6,7 @@ count rows per item.
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -166,6 +167,7 @@ class Initiative(TenantModel):
     state_changed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(_("oprettet"), default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)  # see search.py
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -185,6 +187,11 @@ class Initiative(TenantModel):
                 fields=["municipality", "created_at"],
                 condition=models.Q(first_response_at__isnull=True, state="idea"),
                 name="init_awaiting_response",
+            ),
+            models.Index(
+                fields=["municipality", "created_at"],
+                condition=models.Q(facilitator__isnull=True),
+                name="init_unassigned",
             ),
         ]
         constraints = [
@@ -430,8 +437,11 @@ class Comment(models.Model):
     class Meta:
         ordering = ["id"]
         indexes = [
+            # top-level comments of one initiative in order (keyset pages)
             models.Index(
-                fields=["initiative", "parent", "id"], name="comment_thread_idx"
+                fields=["initiative", "id"],
+                condition=models.Q(parent__isnull=True),
+                name="comment_root_idx",
             )
         ]
         constraints = [
@@ -515,6 +525,7 @@ class Trial(TenantModel):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    search_vector = SearchVectorField(null=True, editable=False)  # see search.py
 
     objects = TrialQuerySet.as_manager()
 

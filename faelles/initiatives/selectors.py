@@ -3,17 +3,21 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from faelles.core.pagination import KeysetPage, keyset_page
 
+from . import search
 from .models import (
     Comment,
+    Follow,
     Initiative,
     InitiativeSettings,
     InitiativeTheme,
     Outcome,
+    Participation,
     State,
     Story,
     Support,
@@ -51,7 +55,7 @@ def initiative_list(
             ).values("initiative_id")
         )
     if query:
-        qs = qs.filter(Q(title__icontains=query) | Q(place__icontains=query))
+        qs = search.filter_initiatives(qs, query)
     qs = qs.only(
         "id",
         "municipality_id",
@@ -131,23 +135,55 @@ def comment_threads(
 
 
 def viewer_state(*, initiative: Initiative, user) -> dict:
+    """Whether the person supports, follows and takes part — in one query."""
     if not user.is_authenticated:
         return {"supported": False, "following": False, "joined": False}
-    supported = Support.objects.filter(
-        initiative=initiative, user=user, organisation__isnull=True
-    ).exists()
-    following = initiative.followers.filter(user=user).exists()
-    joined = initiative.participants.filter(user=user).exists()
-    return {"supported": supported, "following": following, "joined": joined}
+    return (
+        Initiative.objects.filter(pk=initiative.pk)
+        .annotate(
+            supported=Exists(
+                Support.objects.filter(
+                    initiative=OuterRef("pk"), user=user, organisation__isnull=True
+                )
+            ),
+            following=Exists(
+                Follow.objects.filter(initiative=OuterRef("pk"), user=user)
+            ),
+            joined=Exists(
+                Participation.objects.filter(initiative=OuterRef("pk"), user=user)
+            ),
+        )
+        .values("supported", "following", "joined")
+        .get()
+    )
 
 
 def worklist(*, municipality, user) -> QuerySet[Initiative]:
     """Open initiatives the person facilitates or is on the team of."""
+    # Two indexed look-ups: an OR across the team table would scan every initiative.
+    ids = list(
+        Initiative.objects.for_municipality(municipality)
+        .filter(facilitator=user)
+        .values_list("id", flat=True)
+    ) + list(
+        Initiative.team.through.objects.filter(user=user).values_list(
+            "initiative_id", flat=True
+        )
+    )
     return (
         Initiative.objects.for_municipality(municipality)
-        .filter(Q(facilitator=user) | Q(team=user))
+        .filter(pk__in=ids)
         .exclude(state__in=[State.ANCHORED, State.STOPPED, State.WITHDRAWN])
-        .distinct()
+        .select_related("proposer")
+        .only(
+            "id",
+            "municipality_id",
+            "title",
+            "state",
+            "state_changed_at",
+            "proposer__id",
+            "proposer__display_name",
+        )
         .order_by("state_changed_at", "id")
     )
 
@@ -170,6 +206,7 @@ def unassigned(*, municipality) -> QuerySet[Initiative]:
         Initiative.objects.for_municipality(municipality)
         .filter(facilitator__isnull=True)
         .exclude(state__in=[State.ANCHORED, State.STOPPED, State.WITHDRAWN])
+        .only("id", "municipality_id", "title", "state", "created_at")
         .order_by("created_at", "id")
     )
 
@@ -203,12 +240,22 @@ def library(
     if department.isdigit():
         qs = qs.filter(department_id=int(department))
     if query:
-        qs = qs.filter(
-            Q(initiative__title__icontains=query)
-            | Q(learned__icontains=query)
-            | Q(what_is_tried__icontains=query)
-            | Q(we_believe__icontains=query)
-        )
+        qs = search.filter_trials(qs, query)
+    qs = qs.only(
+        "id",
+        "municipality_id",
+        "initiative_id",
+        "we_believe",
+        "will_lead_to",
+        "learned",
+        "outcome",
+        "evaluated_at",
+        "initiative__id",
+        "initiative__municipality_id",
+        "initiative__title",
+        "department__id",
+        "department__name",
+    )
     return keyset_page(qs, after=after, per_page=per_page)
 
 
@@ -230,9 +277,27 @@ def _stat_rows(groups: dict, labels: dict) -> list[dict]:
     return rows
 
 
+STATS_SECONDS = 600
+
+
 def library_statistics(*, municipality) -> dict:
-    """Outcomes by theme and by department; groups under five are not shown."""
+    """Outcomes by theme and by department; groups under five are not shown.
+
+    Cached per municipality; the key includes the number of evaluated trials and
+    the latest evaluation, so a new or changed evaluation shows at once.
+    """
     evaluated = Trial.objects.for_municipality(municipality).evaluated()
+    fingerprint = evaluated.aggregate(n=Count("id"), last=Max("evaluated_at"))
+    last = fingerprint["last"].timestamp() if fingerprint["last"] else 0
+    key = f"initiatives:library-stats:{municipality.pk}:{fingerprint['n']}:{last}"
+    stats = cache.get(key)
+    if stats is None:
+        stats = _library_statistics(municipality, evaluated)
+        cache.set(key, stats, STATS_SECONDS)
+    return stats
+
+
+def _library_statistics(municipality, evaluated) -> dict:
     by_theme: dict = {}
     for theme, outcome, n in (
         InitiativeTheme.objects.filter(

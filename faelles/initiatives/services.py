@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 
+from . import search
 from .images import prepare_image
 from .lifecycle import FINAL_STATES, Actor, allowed_targets, step_for
 from .models import (
@@ -131,6 +132,7 @@ def initiative_create(
         created_at=now,
     )
     _mark_response(initiative, proposer, now)
+    search.index_initiatives([initiative.pk])
     audit(
         action="initiative.create",
         actor=proposer,
@@ -239,6 +241,8 @@ def initiative_update(
             )
             for t in sorted(set(themes))
         )
+    search.index_initiatives([initiative.pk])
+    search.index_trials(initiative.trials.values_list("pk", flat=True))
     audit(
         action="initiative.update",
         actor=actor,
@@ -733,6 +737,7 @@ def trial_plan(
     SuccessCriterion.objects.bulk_create(
         SuccessCriterion(trial=trial, indicator=i, target=t) for i, t in criteria
     )
+    search.index_trials([trial.pk])
     audit(
         action="trial.plan",
         actor=actor,
@@ -779,6 +784,7 @@ def trial_evaluate(
     trial.department_id = initiative.department_id
     trial.full_clean()
     trial.save()
+    search.index_trials([trial.pk])
     audit(
         action="trial.evaluate",
         actor=actor,
