@@ -122,6 +122,7 @@ def main() -> None:
             f"/{s}/arrangementer/kalender.ics",
         ),
     ]
+    load_before = os.getloadavg()[0]
     rows = []
     for label, path in pages:
         p50, p95, queries = measure(client, path, args.requests)
@@ -132,7 +133,10 @@ def main() -> None:
             )
         rows.append(f"| {label} | `{shown}` | {p50:.1f} | {p95:.1f} | {queries} |")
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    print(f"Machine: {machine()}; database: {engine}.")
+    print(
+        f"Machine: {machine()}; database: {engine}; load average "
+        f"{load_before:.1f} before and {os.getloadavg()[0]:.1f} after the run."
+    )
     print(
         "Data in the municipality: "
         + ", ".join(f"{v:,} {k}" for k, v in counts.items())
