@@ -1,5 +1,7 @@
 """Every write about communities: join rules, hosts, board, files, referrals."""
 
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -7,12 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
+from faelles.core.models import AuditEntry
 from faelles.initiatives.models import Rung
 from faelles.initiatives.participation import record_participation
 from faelles.notifications.services import notify
 
 from .models import Community, CommunityMember, Post, Referral, SharedFile
 
+# First messages to the hosts: at most this many per person and community a day.
+CONTACTS_PER_DAY = 3
 # Shared files: an allow-list of types checked by extension and by the first bytes.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 ALLOWED_FILES = {
@@ -354,6 +359,21 @@ def contact_hosts(*, community: Community, sender, message: str) -> int:
         raise ValidationError(_("Skriv en besked til værterne."))
     if len(message) > 2000:
         raise ValidationError(_("Beskeden må højst være 2000 tegn."))
+    recent = AuditEntry.objects.filter(
+        actor=sender,
+        action="communities.contact_hosts",
+        target_type="communities.community",
+        target_id=str(community.pk),
+        created_at__gte=timezone.now() - timedelta(days=1),
+    ).count()
+    if recent >= CONTACTS_PER_DAY:
+        raise ValidationError(
+            _(
+                "Du har skrevet til værterne %(count)s gange det seneste døgn. "
+                "Giv dem tid til at svare."
+            ),
+            params={"count": recent},
+        )
     with transaction.atomic():
         audit(
             action="communities.contact_hosts",

@@ -216,12 +216,16 @@ def community_contact(request, pk: int):
         raise PermissionDenied
     form = ContactForm(request.POST)
     if form.is_valid():
-        services.contact_hosts(
-            community=community,
-            sender=request.user,
-            message=form.cleaned_data["message"],
-        )
-        messages.success(request, _("Din besked er sendt til værterne."))
+        try:
+            services.contact_hosts(
+                community=community,
+                sender=request.user,
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as exc:
+            _error(request, exc)
+        else:
+            messages.success(request, _("Din besked er sendt til værterne."))
     else:
         messages.error(request, _("Skriv en besked på højst 2000 tegn."))
     return redirect(community.get_absolute_url())

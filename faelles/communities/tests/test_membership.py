@@ -5,6 +5,7 @@ from faelles.accounts.factories import MembershipFactory
 from faelles.communities import services
 from faelles.communities.factories import CommunityFactory
 from faelles.communities.models import Community, CommunityMember, Referral
+from faelles.municipalities.tenancy import tenant_reverse
 from faelles.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +113,21 @@ def test_contact_hosts_hides_addresses(
         assert mail.to == [host.email]
     with pytest.raises(ValidationError):
         services.contact_hosts(community=community, sender=citizen, message="  ")
+
+
+def test_first_contact_is_limited_per_day(client, municipality, host, citizen):
+    community = _community(municipality, host, Community.Access.OPEN)
+    for i in range(services.CONTACTS_PER_DAY):
+        services.contact_hosts(community=community, sender=citizen, message=f"Hej {i}")
+    with pytest.raises(ValidationError):
+        services.contact_hosts(community=community, sender=citizen, message="Igen")
+    client.force_login(citizen)
+    response = client.post(
+        tenant_reverse("communities:contact", municipality, pk=community.pk),
+        {"message": "Og igen"},
+        follow=True,
+    )
+    assert "Giv dem tid til at svare" in response.text
 
 
 def test_referral_needs_consent_and_tracks_joining(
