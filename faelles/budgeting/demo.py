@@ -497,7 +497,7 @@ def _seed_round(
         )
         choices = json.dumps([[pks[j], 1] for j in sorted(chosen.tolist())])
         if i < len(members):
-            token = uuid.UUID(int=rng.getrandbits(128), version=4)
+            token = uuid.uuid4()  # ids are random by design, even in seed data
             ballot_id = ballot_id_for(token)
             cast_at = start + timedelta(seconds=rng.uniform(0, span))
             receipts.append(
@@ -519,7 +519,7 @@ def _seed_round(
             )
             source = BallotSource.ONLINE
         else:
-            ballot_id = uuid.UUID(int=rng.getrandbits(128), version=4)
+            ballot_id = uuid.uuid4()
             source = BallotSource.PAPER
         ballots.append((ballot_id, municipality.pk, budget_round.pk, choices, source))
     ballots.sort(key=lambda row: row[0])  # stored in random-id order, as after voting
