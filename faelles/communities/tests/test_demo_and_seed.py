@@ -1,10 +1,15 @@
 """The demo content supports the walk-through, and scale data is consistent."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.db.models import Count, Q, Sum
 
+from faelles.communities import demo as communities_demo
 from faelles.communities.models import Community, CommunityMember, Movement, Pledge
+from faelles.demo.foundation import load_foundation
+from faelles.events import demo as events_demo
 from faelles.events.models import Event, Registration
 from faelles.initiatives.models import ParticipationAct
 
@@ -13,11 +18,19 @@ pytestmark = pytest.mark.django_db
 SLUGS = ["kerteminde", "odense", "faxe", "skanderborg", "rodovre"]
 
 
+def _load() -> None:
+    """The foundation and this area's demo content (not other areas', so a
+    problem elsewhere does not hide ours)."""
+    municipalities = load_foundation()
+    for module in (communities_demo, events_demo):
+        module.load_demo(municipalities=municipalities, stdout=io.StringIO())
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("demo", "--no-migrate")
-        call_command("demo", "--no-migrate")  # running it again replaces, not adds
+        _load()
+        _load()  # running it again replaces, not adds
         yield
         call_command("flush", "--no-input")
 
