@@ -10,6 +10,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
+    argv[0] = "faelles"  # help texts say "faelles …", also under ``python -m faelles``
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.base")
     if len(argv) > 1 and not argv[1].startswith("-"):
         argv[1] = argv[1].replace("-", "_")

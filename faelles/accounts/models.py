@@ -165,7 +165,20 @@ class Membership(models.Model):
                 name="department_only_for_employees",
             ),
         ]
-        indexes = [models.Index(fields=["user", "municipality"])]
+        indexes = [
+            models.Index(fields=["user", "municipality"]),
+            # The administrators' member list pages newest first (keyset on id).
+            models.Index(fields=["municipality", "-id"], name="membership_newest"),
+            # Few people hold these roles: small partial indexes find them fast.
+            *(
+                models.Index(
+                    fields=["municipality", "-id"],
+                    condition=models.Q(**{f"is_{role}": True}),
+                    name=f"membership_{role}s",
+                )
+                for role in ("employee", "politician", "moderator", "administrator")
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.municipality}"

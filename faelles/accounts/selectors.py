@@ -1,5 +1,6 @@
 """Reads about people and their memberships."""
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from .models import Membership, ProfileVisibility, User
@@ -19,6 +20,32 @@ def membership_for(user, municipality) -> Membership | None:
     return cache[municipality.pk]
 
 
+MEMBER_COUNT_SECONDS = 600
+
+
+def member_count_key(municipality_id: int) -> str:
+    return f"accounts:member-count:{municipality_id}"
+
+
+def member_count(municipality) -> int:
+    """How many people take part in the municipality.
+
+    Counting a Copenhagen-size municipality's memberships costs tens of
+    milliseconds on every home-page view, so the figure is cached; saving or
+    deleting a membership clears it (``apps.py``), bulk writes let it expire.
+    """
+    key = member_count_key(municipality.pk)
+    count = cache.get(key)
+    if count is None:
+        count = Membership.objects.filter(municipality=municipality).count()
+        cache.set(key, count, MEMBER_COUNT_SECONDS)
+    return count
+
+
+def clear_member_count(sender, instance, **kwargs) -> None:
+    cache.delete(member_count_key(instance.municipality_id))
+
+
 def memberships_of(user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related(
         "municipality", "department"
@@ -28,6 +55,11 @@ def memberships_of(user) -> QuerySet[Membership]:
 def member_list(
     *, municipality, query: str = "", role: str = ""
 ) -> QuerySet[Membership]:
+    """Members, newest first (page with ``core.pagination.keyset_page`` on ``id``).
+
+    The (municipality, -id) index keeps pages constant-time at any size; name and
+    e-mail search use trigram indexes on PostgreSQL.
+    """
     qs = Membership.objects.filter(municipality=municipality).select_related(
         "user", "department"
     )

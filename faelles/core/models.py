@@ -30,7 +30,11 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["municipality", "-created_at"])]
+        indexes = [
+            models.Index(fields=["municipality", "-created_at"]),
+            # The audit log page is keyset-paginated on id.
+            models.Index(fields=["municipality", "-id"], name="auditentry_newest"),
+        ]
         verbose_name = _("logpost")
         verbose_name_plural = _("revisionslog")
 

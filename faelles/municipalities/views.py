@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,9 +9,10 @@ from django.views.decorators.http import require_POST
 
 from faelles.accounts.forms import MembershipRolesForm
 from faelles.accounts.models import Membership
-from faelles.accounts.selectors import member_list
+from faelles.accounts.selectors import member_count, member_list
 from faelles.accounts.services import membership_join, membership_set_roles
 from faelles.core.models import AuditEntry
+from faelles.core.pagination import keyset_page
 from faelles.organisations.models import Organisation
 
 from .forms import MunicipalitySettingsForm, PrincipleFormSet
@@ -31,7 +31,7 @@ def front_page(request):
 
 def municipality_home(request):
     municipality = request.municipality
-    member_count = Membership.objects.filter(municipality=municipality).count()
+    members = member_count(municipality)
     organisations = (
         Organisation.objects.for_municipality(municipality)
         .civil()
@@ -42,7 +42,7 @@ def municipality_home(request):
         "municipalities/municipality_home.html",
         {
             "principles": list(municipality.principles.all()),
-            "member_count": member_count,
+            "member_count": members,
             "organisations": organisations,
             "sections": home_sections(request),
         },
@@ -125,10 +125,11 @@ def manage_people(request):
         return response
     query = request.GET.get("q", "").strip()[:100]
     role = request.GET.get("role", "")
-    paginator = Paginator(
-        member_list(municipality=request.municipality, query=query, role=role), 50
+    page = keyset_page(
+        member_list(municipality=request.municipality, query=query, role=role),
+        after=request.GET.get("efter"),
+        per_page=50,
     )
-    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "municipalities/manage_people.html",
@@ -176,5 +177,5 @@ def manage_audit(request):
     entries = AuditEntry.objects.filter(
         municipality=request.municipality
     ).select_related("actor")
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = keyset_page(entries, after=request.GET.get("efter"), per_page=50)
     return render(request, "municipalities/manage_audit.html", {"page": page})

@@ -50,7 +50,13 @@ class Organisation(TenantModel):
                 name="organisation_slug_per_municipality",
             )
         ]
-        indexes = [models.Index(fields=["municipality", "kind", "name"])]
+        indexes = [
+            models.Index(fields=["municipality", "kind", "name"]),
+            # "Newest organisations" on the municipality's home page.
+            models.Index(
+                fields=["municipality", "-created_at"], name="organisation_newest"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

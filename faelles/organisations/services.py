@@ -22,6 +22,29 @@ def _unique_slug(municipality, name: str, exclude_pk=None) -> str:
     return slug
 
 
+# Acts on the activity ladder (docs/activity-ladder.md): putting an association or a
+# business into the community's shared life is organising (civil society); an
+# institution's page is taking part in the institution one belongs to.
+CREATE_RUNG = {
+    Organisation.Kind.ASSOCIATION: 5,
+    Organisation.Kind.BUSINESS: 5,
+    Organisation.Kind.INSTITUTION: 3,
+}
+
+
+def _record_participation(*, organisation: Organisation, actor) -> None:
+    # Imported here: the ladder lives in a feature app that itself uses organisations.
+    from faelles.initiatives.participation import record_participation
+
+    record_participation(
+        municipality=organisation.municipality,
+        user=actor,
+        action="organisations.create",
+        rung=CREATE_RUNG[organisation.kind],
+        source=organisation,
+    )
+
+
 @transaction.atomic
 def organisation_create(
     *,
@@ -52,6 +75,7 @@ def organisation_create(
         OrganisationMember.objects.create(
             organisation=organisation, user=actor, is_admin=True
         )
+        _record_participation(organisation=organisation, actor=actor)
     audit(
         action="organisation.create",
         actor=actor,

@@ -101,8 +101,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'faelles.sqlite3'}",
+    "default": dj_database_url.parse(
+        # An empty DATABASE_URL counts as unset: the embedded SQLite file.
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'faelles.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }

@@ -97,4 +97,34 @@ def test_people_list_is_paginated_and_bounded(
     client.force_login(municipal_admin)
     with django_assert_max_num_queries(10):
         response = client.get("/odense/administration/personer/?role=citizen")
-    assert "Side 1 af 2" in response.text
+    first = response.context["page"]
+    assert len(first.items) == 50 and first.next_cursor
+    assert "Næste side" in response.text and "Første side" not in response.text
+    response = client.get(
+        f"/odense/administration/personer/?role=citizen&efter={first.next_cursor}"
+    )
+    second = response.context["page"]
+    assert len(second.items) == 11 and second.next_cursor is None  # + the admin
+    assert "Første side" in response.text
+    seen = {m.pk for m in first.items} | {m.pk for m in second.items}
+    assert seen == set(
+        Membership.objects.filter(
+            municipality=municipality, is_citizen=True
+        ).values_list("pk", flat=True)
+    )
+
+
+def test_people_search_by_name_and_role(client, municipality, municipal_admin):
+    MembershipFactory(
+        municipality=municipality,
+        user__display_name="Mette Holm",
+        is_employee=True,
+    )
+    MembershipFactory(municipality=municipality, user__display_name="Mette Dahl")
+    client.force_login(municipal_admin)
+    response = client.get("/odense/administration/personer/?q=mette&role=employee")
+    assert [m.user.display_name for m in response.context["page"].items] == [
+        "Mette Holm"
+    ]
+    response = client.get("/odense/administration/personer/?q=METTE")
+    assert len(response.context["page"].items) == 2

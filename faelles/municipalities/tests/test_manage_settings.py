@@ -114,3 +114,22 @@ def test_contrast_ratio():
     assert contrast_with_white("#000000") == pytest.approx(21, rel=0.01)
     assert contrast_with_white("#FFFFFF") == pytest.approx(1, rel=0.01)
     assert contrast_with_white("nonsense") == 0.0
+
+
+def test_audit_log_shows_this_municipalitys_entries_newest_first(
+    client, municipality, other_municipality, municipal_admin
+):
+    from faelles.core.audit import audit
+
+    for i in range(55):
+        audit(action=f"test.step{i}", municipality=municipality)
+    audit(action="test.elsewhere", municipality=other_municipality)
+    client.force_login(municipal_admin)
+    response = client.get("/odense/administration/log/")
+    page = response.context["page"]
+    assert [e.action for e in page.items][:2] == ["test.step54", "test.step53"]
+    assert "test.elsewhere" not in response.text
+    rest = client.get(f"/odense/administration/log/?efter={page.next_cursor}")
+    assert [e.action for e in rest.context["page"].items] == [
+        f"test.step{i}" for i in range(4, -1, -1)
+    ]

@@ -178,3 +178,31 @@ def test_detail_query_count_is_bounded(
             client.get(f"/odense/organisationer/{organisation.slug}/").status_code
             == 200
         )
+
+
+@pytest.mark.parametrize(("kind", "rung"), [("association", 5), ("institution", 3)])
+def test_creating_an_organisation_is_an_act_of_participation(
+    client, municipality, citizen, kind, rung
+):
+    from faelles.initiatives.models import ParticipationAct
+
+    client.force_login(citizen)
+    client.post(
+        "/odense/organisationer/ny/",
+        {"kind": kind, "name": "Naboskab Bolbro", "description": "", "postcode": ""},
+    )
+    act = ParticipationAct.objects.get(user=citizen)
+    assert (act.action, act.rung) == ("organisations.create", rung)
+
+
+def test_a_department_is_not_participation(municipality, municipal_admin):
+    from faelles.initiatives.models import ParticipationAct
+    from faelles.organisations.services import organisation_create
+
+    organisation_create(
+        municipality=municipality,
+        actor=municipal_admin,
+        kind="department",
+        name="Natur og Miljø",
+    )
+    assert not ParticipationAct.objects.exists()
