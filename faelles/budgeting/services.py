@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from PIL import Image, ImageOps
 
 from faelles.accounts.selectors import membership_for
@@ -464,9 +465,12 @@ def validate_choices(
             raise ValidationError(_("Vælg præcis ét projekt."))
     else:
         if count < max(budget_round.min_projects, 1):
+            least = max(budget_round.min_projects, 1)
             raise ValidationError(
-                _("Vælg mindst %(n)d projekt(er).")
-                % {"n": max(budget_round.min_projects, 1)}
+                ngettext(
+                    "Vælg mindst %(n)d projekt.", "Vælg mindst %(n)d projekter.", least
+                )
+                % {"n": least}
             )
         if budget_round.max_projects and count > budget_round.max_projects:
             raise ValidationError(
