@@ -52,6 +52,8 @@ IGNORE = [
 METADATA = {
     "Project-Id-Version": "Fælles",
     "Language": "en",
+    "Language-Team": "English (faelles/*/locale_en.tsv)",
+    "Last-Translator": "Fælles translators",
     "MIME-Version": "1.0",
     "Content-Type": "text/plain; charset=UTF-8",
     "Content-Transfer-Encoding": "8bit",

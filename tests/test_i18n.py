@@ -271,3 +271,79 @@ def test_concrete_english_wording(english_site):
     assert "What we stand for together" in home
     login = client.get("/accounts/login/").content.decode()
     assert "Sign In" in login or "Sign in" in login
+
+
+# --- the build itself --------------------------------------------------------------
+
+
+@pytest.mark.engine
+def test_build_handles_plurals_newlines_and_placeholders(tmp_path, monkeypatch):
+    tsv = tmp_path / "locale" / "x_en.tsv"
+    tsv.parent.mkdir()
+    tsv.write_text(
+        "Første linje\\nanden linje\tFirst line\\nsecond line\n"
+        "%(counter)s medlem\tone member\t%(counter)s members\n"
+        "Hej %(name)s\tHello %(name)s\n"
+        "Farvel %(name)s\tGoodbye %(navn)s\n"
+        "Kun ental\tOnly singular\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(i18n, "LOCALE", tsv.parent)
+    monkeypatch.setattr(i18n, "ROOT", tmp_path)
+    table, _origin, conflicts = i18n.load_tsv()
+    assert not conflicts
+    fresh = polib.POFile()
+    fresh.append(polib.POEntry(msgid="Første linje\nanden linje", msgstr=""))
+    fresh.append(
+        polib.POEntry(
+            msgid="%(counter)s medlem",
+            msgid_plural="%(counter)s medlemmer",
+            msgstr_plural={0: "", 1: ""},
+            flags=["python-format"],
+        )
+    )
+    fresh.append(polib.POEntry(msgid="Hej %(name)s", flags=["python-format"]))
+    fresh.append(polib.POEntry(msgid="Farvel %(name)s", flags=["python-format"]))
+    fresh.append(
+        polib.POEntry(
+            msgid="Kun ental",
+            msgid_plural="Kun ental, flere",
+            msgstr_plural={0: "", 1: ""},
+        )
+    )
+    po, missing, refused = i18n.build(fresh, table)
+    assert po.find("Første linje\nanden linje").msgstr == "First line\nsecond line"
+    plural = po.find("%(counter)s medlem")
+    assert plural.msgstr_plural == {0: "one member", 1: "%(counter)s members"}
+    assert po.find("Hej %(name)s").msgstr == "Hello %(name)s"
+    # A wrong placeholder is refused, and a plural needs both forms.
+    assert [e.msgid for e in missing] == ["Farvel %(name)s", "Kun ental"]
+    assert len(refused) == 1 and "navn" in refused[0]
+    assert not po.metadata_is_fuzzy and po.metadata["Plural-Forms"].startswith(
+        "nplurals=2;"
+    )
+    mo_path = tmp_path / "django.mo"
+    po.save_as_mofile(str(mo_path))
+    import gettext
+
+    with mo_path.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    assert compiled.ngettext("%(counter)s medlem", "%(counter)s medlemmer", 1) == (
+        "one member"
+    )
+    assert compiled.ngettext("%(counter)s medlem", "%(counter)s medlemmer", 3) == (
+        "%(counter)s members"
+    )
+    assert compiled.gettext("Første linje\nanden linje") == "First line\nsecond line"
+
+
+def test_plural_in_a_real_page_is_english(english_site):
+    from faelles.accounts.factories import MembershipFactory
+
+    for _ in range(6):
+        MembershipFactory(municipality=english_site["odense"])
+    from django.core.cache import cache
+
+    cache.clear()
+    page = english_site["client"].get("/odense/").content.decode()
+    assert "7 people take part." in page
