@@ -219,3 +219,38 @@ def test_every_participation_service_records_its_act(
         "initiative.story",
     }
     assert set(ParticipationAct.objects.values_list("rung", flat=True)) == {5}
+
+
+def test_followers_and_participants_hear_about_new_phases(
+    initiative, politician, moderator, employee, django_capture_on_commit_callbacks
+):
+    from faelles.initiatives.models import State
+    from faelles.notifications.models import Notification
+
+    services.follow_toggle(initiative=initiative, user=politician)
+    services.participation_join(initiative=initiative, user=moderator, role="Hjælper")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.initiative_transition(
+            initiative=initiative,
+            actor=employee,
+            target=State.PREPARING,
+            reason="Vi går i gang.",
+        )
+    recipients = set(
+        Notification.objects.filter(kind="initiatives.transition").values_list(
+            "recipient_id", flat=True
+        )
+    )
+    assert recipients == {politician.pk, moderator.pk, initiative.proposer_id}
+    assert employee.pk not in recipients  # not the one who moved it
+
+
+def test_proposer_hears_about_comments(
+    initiative, politician, django_capture_on_commit_callbacks
+):
+    from faelles.notifications.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.comment_create(initiative=initiative, author=politician, body="Hej")
+    note = Notification.objects.get(kind="initiatives.comment")
+    assert note.recipient_id == initiative.proposer_id
