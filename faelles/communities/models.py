@@ -46,6 +46,13 @@ class LifeSituation(models.TextChoices):
     JOBSEEKER = "jobseeker", _("Uden for arbejdsmarkedet")
 
 
+# Label lookups for list pages: ``get_FOO_display`` rebuilds the choice dict on
+# every call, which adds up over a page of cards.
+THEME_LABELS = dict(Theme.choices)
+AGE_LABELS = dict(AgeGroup.choices)
+SITUATION_LABELS = dict(LifeSituation.choices)
+
+
 class CommunityQuerySet(TenantQuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -119,6 +126,18 @@ class Community(TenantModel):
 
     def get_absolute_url(self) -> str:
         return tenant_reverse("communities:detail", self.municipality_id, pk=self.pk)
+
+    @property
+    def theme_label(self) -> str:
+        return THEME_LABELS.get(self.theme, self.theme)
+
+    @property
+    def age_group_label(self) -> str:
+        return AGE_LABELS.get(self.age_group, self.age_group)
+
+    @property
+    def life_situation_label(self) -> str:
+        return SITUATION_LABELS.get(self.life_situation, self.life_situation)
 
 
 class CommunityMember(models.Model):
@@ -312,6 +331,14 @@ class Movement(TenantModel):
             "communities:movement_detail", self.municipality_id, pk=self.pk
         )
 
+    @property
+    def unit_label(self) -> str:
+        return UNIT_LABELS.get(self.unit, self.unit)
+
+    @property
+    def led_by_label(self) -> str:
+        return LED_BY_LABELS.get(self.led_by, self.led_by)
+
     def _percent(self, value) -> int:
         return max(0, min(100, int(value * 100 / self.target))) if self.target else 0
 
@@ -322,6 +349,10 @@ class Movement(TenantModel):
     @property
     def achieved_percent(self) -> int:
         return self._percent(self.achieved_total)
+
+
+UNIT_LABELS = dict(Movement.Unit.choices)
+LED_BY_LABELS = dict(Movement.LedBy.choices)
 
 
 class MovementTeam(models.Model):
