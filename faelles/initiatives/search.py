@@ -5,7 +5,7 @@ PostgreSQL: a ``tsvector`` column on ``Initiative`` (title, place, idea) and on
 each with a GIN index, queried with prefix matching so "cykelværk" finds
 "cykelværkstedet". Services call ``index_initiatives`` / ``index_trials`` after
 every write; the seed indexes a whole municipality at once.
-SQLite (the small embedded default): a case-insensitive substring filter.
+SQLite (the small embedded default): every word as a case-insensitive substring.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def filter_initiatives(queryset: QuerySet, query: str) -> QuerySet:
         return queryset.alias(_fts=_match("initiatives_initiative", query)).filter(
             _fts=True
         )
-    return queryset.filter(Q(title__icontains=query) | Q(place__icontains=query))
+    return _every_word(queryset, query, ["title", "place", "idea"])
 
 
 def filter_trials(queryset: QuerySet, query: str) -> QuerySet:
@@ -72,12 +72,22 @@ def filter_trials(queryset: QuerySet, query: str) -> QuerySet:
         return queryset
     if _is_postgres():
         return queryset.alias(_fts=_match("initiatives_trial", query)).filter(_fts=True)
-    return queryset.filter(
-        Q(initiative__title__icontains=query)
-        | Q(learned__icontains=query)
-        | Q(what_is_tried__icontains=query)
-        | Q(we_believe__icontains=query)
+    return _every_word(
+        queryset,
+        query,
+        ["initiative__title", "we_believe", "what_is_tried", "learned"],
     )
+
+
+def _every_word(queryset: QuerySet, query: str, fields: list[str]) -> QuerySet:
+    """Every word of the query in one of the fields (the embedded fallback)."""
+    words = list(dict.fromkeys(w for w in _WORD.findall(query)))[:MAX_TERMS]
+    for word in words:
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": word})
+        queryset = queryset.filter(condition)
+    return queryset
 
 
 def index_initiatives(ids: Iterable[int]) -> None:

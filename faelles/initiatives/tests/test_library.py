@@ -3,6 +3,7 @@ and public sharing with other municipalities."""
 
 import pytest
 
+from faelles.initiatives import search
 from faelles.initiatives.factories import EvaluatedTrialFactory, InitiativeFactory
 from faelles.initiatives.models import InitiativeSettings, InitiativeTheme, Outcome
 from faelles.initiatives.participation import people_per_rung, record_participation
@@ -19,9 +20,11 @@ def _trial(municipality, *, outcome, theme="health", department=None, title="Bro
     InitiativeTheme.objects.create(
         municipality=municipality, initiative=initiative, theme=theme
     )
-    return EvaluatedTrialFactory(
+    trial = EvaluatedTrialFactory(
         initiative=initiative, outcome=outcome, department=department
     )
+    search.index_trials([trial.pk])  # the services do this; factories do not
+    return trial
 
 
 def test_failures_are_listed_and_filterable(client, municipality, citizen):
@@ -114,3 +117,29 @@ def test_library_shows_only_its_own_municipality(
     _trial(other_municipality, outcome=Outcome.WORKED, title="Faxes forsøg")
     client.force_login(citizen)
     assert "Faxes forsøg" not in client.get(URL).content.decode()
+
+
+def test_initiative_search_finds_words_and_beginnings(client, municipality, citizen):
+    from faelles.initiatives import services
+
+    services.initiative_create(
+        municipality=municipality,
+        proposer=citizen,
+        title="Gåbus til Bolbro Skole",
+        challenge="Trafik",
+        idea="Vi går sammen.",
+        place="Bolbro",
+    )
+    services.initiative_create(
+        municipality=municipality,
+        proposer=citizen,
+        title="Fællesspisning",
+        challenge="Ensomhed",
+        idea="Vi spiser sammen.",
+    )
+    client.force_login(citizen)
+    for query in ["gåbus", "Gåbus bolbro", "bolb"]:
+        page = client.get("/odense/initiativer/", {"q": query}).content.decode()
+        assert "Gåbus til Bolbro Skole" in page and "Fællesspisning" not in page
+    page = client.get("/odense/initiativer/", {"q": "'&|!"}).content.decode()
+    assert "Fællesspisning" in page  # punctuation only: no filter, no error
