@@ -21,5 +21,10 @@ urlpatterns = [
         organisation_views.manage_departments,
         name="manage_departments",
     ),
+    path(
+        "administration/afdelinger/<slug:slug>/slet/",
+        organisation_views.department_delete_view,
+        name="department_delete",
+    ),
     path("administration/log/", views.manage_audit, name="manage_audit"),
 ]

@@ -1,7 +1,10 @@
 """Every write to organisations goes through here."""
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import router, transaction
+from django.db.models.deletion import Collector
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
 
@@ -105,7 +108,7 @@ def organisation_update(*, organisation: Organisation, actor, **fields) -> Organ
 def organisation_member_add(
     *, organisation: Organisation, actor, user, is_admin: bool = False
 ) -> OrganisationMember:
-    member, _ = OrganisationMember.objects.update_or_create(
+    member, _created = OrganisationMember.objects.update_or_create(
         organisation=organisation, user=user, defaults={"is_admin": is_admin}
     )
     audit(
@@ -128,3 +131,39 @@ def organisation_member_remove(*, organisation: Organisation, actor, user) -> No
         target=organisation,
         data={"user": user.pk},
     )
+
+
+@transaction.atomic
+def department_delete(*, department: Organisation, actor) -> None:
+    """Remove a municipal department that nothing depends on any more.
+
+    Refused while employees belong to it or anything else would be deleted with it
+    (content posted on its behalf): nothing that was saved may be lost silently.
+    """
+    if department.kind != Organisation.Kind.DEPARTMENT:
+        raise ValidationError(_("Kun kommunale afdelinger kan slettes her."))
+    if department.employees.exists():
+        raise ValidationError(
+            _("Flyt først afdelingens medarbejdere til en anden afdeling.")
+        )
+    collector = Collector(using=router.db_for_write(Organisation))
+    collector.collect([department])
+    dependants = [
+        model
+        for model, objects in collector.data.items()
+        if model is not Organisation and objects
+    ] + [qs.model for qs in collector.fast_deletes if qs.exists()]
+    if dependants:
+        raise ValidationError(
+            _(
+                "Afdelingen kan ikke slettes, fordi der stadig er indhold, der hører til den."
+            )
+        )
+    audit(
+        action="department.delete",
+        actor=actor,
+        municipality=department.municipality,
+        target=department,
+        data={"name": department.name},
+    )
+    department.delete()

@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from .forms import AddMemberForm, DepartmentForm, OrganisationForm
 from .models import Organisation
 from .selectors import organisation_list, organisations_acting_as, with_member_counts
 from .services import (
+    department_delete,
     organisation_create,
     organisation_member_add,
     organisation_member_remove,
@@ -203,11 +205,52 @@ def manage_departments(request):
         return redirect(
             tenant_reverse("municipalities:manage_departments", request.municipality)
         )
-    departments = Organisation.objects.for_municipality(
-        request.municipality
-    ).departments()
+    departments = (
+        Organisation.objects.for_municipality(request.municipality)
+        .departments()
+        .annotate(employee_count=Count("employees"))
+        .order_by("name")
+    )
     return render(
         request,
         "organisations/manage_departments.html",
         {"form": form, "departments": departments},
+    )
+
+
+def department_delete_view(request, slug: str):
+    """Confirm (GET) and delete (POST) a department."""
+    department = get_scoped_or_404(
+        Organisation.objects.departments(), request.municipality, slug=slug
+    )
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm(
+        "organisations.manage_departments", request.municipality
+    ):
+        raise PermissionDenied
+    error = None
+    if request.method == "POST":
+        try:
+            department_delete(department=department, actor=request.user)
+        except ValidationError as exc:
+            error = exc.messages[0]
+        else:
+            messages.success(
+                request,
+                _("Afdelingen %(name)s er slettet.") % {"name": department.name},
+            )
+            return redirect(
+                tenant_reverse(
+                    "municipalities:manage_departments", request.municipality
+                )
+            )
+    return render(
+        request,
+        "organisations/department_delete.html",
+        {
+            "department": department,
+            "employee_count": department.employees.count(),
+            "error": error,
+        },
     )

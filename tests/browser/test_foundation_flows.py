@@ -287,7 +287,7 @@ def test_administrator_manages_settings_roles_and_departments(
     axe(page, "admin departments")
     page.get_by_label("Navn").fill("Borgerservice")
     page.get_by_role("button", name="Opret afdeling").click()
-    expect(page.get_by_role("link", name="Borgerservice")).to_be_visible()
+    expect(page.get_by_role("link", name="Borgerservice", exact=True)).to_be_visible()
 
     page.get_by_role("link", name="Personer og roller").click()
     axe(page, "admin people")
@@ -305,6 +305,19 @@ def test_administrator_manages_settings_roles_and_departments(
     page.get_by_role("link", name="Revisionslog").click()
     axe(page, "audit log")
     expect(page.get_by_role("cell", name="membership.roles")).to_be_visible()
+
+    # A department with an employee is kept; an unused one can be deleted.
+    page.get_by_role("link", name="Afdelinger").click()
+    page.get_by_role("link", name="Slet Borgerservice").click()
+    axe(page, "delete department with employees")
+    expect(page.get_by_text("1 medarbejder hører til afdelingen")).to_be_visible()
+    page.get_by_role("link", name="Afdelinger").click()
+    page.get_by_label("Navn").fill("Gammel afdeling")
+    page.get_by_role("button", name="Opret afdeling").click()
+    page.get_by_role("link", name="Slet Gammel afdeling").click()
+    axe(page, "delete department")
+    page.get_by_role("button", name="Slet afdelingen").click()
+    expect(page.get_by_text("Afdelingen Gammel afdeling er slettet.")).to_be_visible()
 
 
 def test_remaining_pages_are_accessible(page, axe, login, two_municipalities):

@@ -1,5 +1,5 @@
 from faelles.core.isolation import isolation_case
-from faelles.organisations.factories import OrganisationFactory
+from faelles.organisations.factories import DepartmentFactory, OrganisationFactory
 
 
 @isolation_case(
@@ -10,3 +10,8 @@ from faelles.organisations.factories import OrganisationFactory
 )
 def organisation(municipality):
     return {"slug": OrganisationFactory(municipality=municipality).slug}
+
+
+@isolation_case("municipalities:department_delete")
+def department(municipality):
+    return {"slug": DepartmentFactory(municipality=municipality).slug}

@@ -206,3 +206,54 @@ def test_a_department_is_not_participation(municipality, municipal_admin):
         name="Natur og Miljø",
     )
     assert not ParticipationAct.objects.exists()
+
+
+def test_admin_deletes_an_unused_department(client, municipality, municipal_admin):
+    from faelles.organisations.factories import DepartmentFactory
+
+    department = DepartmentFactory(municipality=municipality, name="Gammel afdeling")
+    client.force_login(municipal_admin)
+    url = f"/odense/administration/afdelinger/{department.slug}/slet/"
+    assert "Slet afdelingen" in client.get(url).text
+    response = client.post(url)
+    assert response.status_code == 302
+    assert not Organisation.objects.filter(pk=department.pk).exists()
+
+
+def test_department_with_employees_or_content_is_kept(
+    client, municipality, municipal_admin, employee
+):
+    department = employee.memberships.get().department
+    client.force_login(municipal_admin)
+    url = f"/odense/administration/afdelinger/{department.slug}/slet/"
+    response = client.post(url)
+    assert response.status_code == 200
+    assert "Flyt først afdelingens medarbejdere" in response.text
+    assert Organisation.objects.filter(pk=department.pk).exists()
+    membership = employee.memberships.get()
+    membership.department = None
+    membership.save()
+    OrganisationMemberFactory(organisation=department)  # something depends on it
+    response = client.post(url)
+    assert "stadig er indhold" in response.text
+    assert Organisation.objects.filter(pk=department.pk).exists()
+
+
+@pytest.mark.parametrize("role", ["citizen", "employee", "moderator"])
+def test_only_administrators_delete_departments(client, request, municipality, role):
+    from faelles.organisations.factories import DepartmentFactory
+
+    department = DepartmentFactory(municipality=municipality)
+    client.force_login(request.getfixturevalue(role))
+    url = f"/odense/administration/afdelinger/{department.slug}/slet/"
+    assert client.post(url).status_code == 403
+    assert Organisation.objects.filter(pk=department.pk).exists()
+
+
+def test_an_association_cannot_be_deleted_as_a_department(
+    client, municipality, municipal_admin
+):
+    association = OrganisationFactory(municipality=municipality)
+    client.force_login(municipal_admin)
+    url = f"/odense/administration/afdelinger/{association.slug}/slet/"
+    assert client.post(url).status_code == 404
