@@ -15,6 +15,12 @@ from .forms import ActionForm, MovementForm, PledgeForm, TeamForm
 from .models import Movement, Pledge
 
 
+def _movement(request, pk: int) -> Movement:
+    movement = get_scoped_or_404(Movement, request.municipality, pk=pk)
+    movement.municipality = request.municipality  # no second query in the rules
+    return movement
+
+
 def _error(request, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
@@ -108,7 +114,7 @@ def _detail_context(request, movement, **forms):
 
 
 def movement_detail(request, pk: int):
-    movement = get_scoped_or_404(Movement, request.municipality, pk=pk)
+    movement = _movement(request, pk)
     return render(
         request,
         "communities/movement_detail.html",
@@ -118,7 +124,7 @@ def movement_detail(request, pk: int):
 
 @require_POST
 def movement_pledge(request, pk: int):
-    movement = get_scoped_or_404(Movement, request.municipality, pk=pk)
+    movement = _movement(request, pk)
     if not request.user.has_perm("communities.pledge", movement):
         raise PermissionDenied
     existing = Pledge.objects.filter(movement=movement, user=request.user).first()
@@ -149,7 +155,7 @@ def movement_pledge(request, pk: int):
 
 @require_POST
 def movement_withdraw(request, pk: int):
-    movement = get_scoped_or_404(Movement, request.municipality, pk=pk)
+    movement = _movement(request, pk)
     if not request.user.is_authenticated:
         raise PermissionDenied
     services.pledge_withdraw(movement=movement, user=request.user)
@@ -159,7 +165,7 @@ def movement_withdraw(request, pk: int):
 
 @require_POST
 def movement_action(request, pk: int):
-    movement = get_scoped_or_404(Movement, request.municipality, pk=pk)
+    movement = _movement(request, pk)
     if not request.user.has_perm("communities.pledge", movement):
         raise PermissionDenied
     form = ActionForm(request.POST)
@@ -180,7 +186,7 @@ def movement_action(request, pk: int):
 
 @require_POST
 def movement_team(request, pk: int):
-    movement = get_scoped_or_404(Movement, request.municipality, pk=pk)
+    movement = _movement(request, pk)
     if not request.user.has_perm("communities.change_movement", movement):
         raise PermissionDenied
     form = TeamForm(request.POST)

@@ -96,6 +96,7 @@ def event_detail(request, pk: int):
         request.municipality,
         pk=pk,
     )
+    event.municipality = request.municipality  # no second query in the rules
     registration = selectors.registration_for(event=event, user=request.user)
     return render(
         request,
@@ -112,6 +113,7 @@ def event_detail(request, pk: int):
 
 def _managed_event(request, pk: int) -> Event:
     event = get_scoped_or_404(Event, request.municipality, pk=pk)
+    event.municipality = request.municipality
     if not request.user.is_authenticated:
         raise PermissionDenied
     if not request.user.has_perm("events.manage_event", event):
@@ -144,6 +146,7 @@ def event_edit(request, pk: int):
 @require_POST
 def event_signup(request, pk: int):
     event = get_scoped_or_404(Event, request.municipality, pk=pk)
+    event.municipality = request.municipality
     if not request.user.has_perm("events.signup", event):
         raise PermissionDenied
     try:
