@@ -54,6 +54,11 @@ def test_object_urls_are_found():
     assert "organisations:detail" in OBJECT_URLS
 
 
+def test_every_registered_case_names_a_real_object_url():
+    stale = sorted(set(CASES) - set(OBJECT_URLS))
+    assert not stale, f"isolation cases for URLs that do not exist: {stale}"
+
+
 @pytest.mark.parametrize("url_name", OBJECT_URLS)
 def test_every_object_url_has_an_isolation_case(url_name):
     assert url_name in CASES, (
