@@ -2,7 +2,8 @@
 
 A notification's ``kind`` is ``"<category>.<what>"`` (``"events.promoted"``); the
 category is the part before the first dot. Categories not listed here fall under
-"Andet" and follow the person's general choice.
+"Andet" and follow the person's general choice; an app that starts sending a new
+kind of notification adds its category here.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -12,12 +13,9 @@ CATEGORIES: dict[str, str] = {
         "Fællesskaber: anmodninger, invitationer, beskeder og henvisninger"
     ),
     "events": _("Arrangementer: pladser, påmindelser og aflysninger"),
-    "movements": _("Bevægelser"),
     "resources": _("Ressourcer og behov: forslag til match og samarbejder"),
     "initiatives": _("Initiativer og prøvehandlinger"),
     "budgeting": _("Borgerbudget"),
-    "committees": _("Opgaveudvalg"),
-    "dialogue": _("Dialog og høringer"),
 }
 OTHER = "other"
 
