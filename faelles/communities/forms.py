@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from faelles.accounts.models import User
+from faelles.organisations.models import Organisation
 
 from .models import (
     AgeGroup,
@@ -130,6 +131,37 @@ class ReferralForm(PersonByEmailForm):
 
 
 class MovementForm(forms.ModelForm):
+    """``led_by`` must be true: a politician's movement is started by a politician,
+    an association's by one of its administrators, who names the association."""
+
+    def __init__(self, *args, municipality, user, is_politician: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.is_politician = is_politician
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            municipality=municipality,
+            members__user=user,
+            members__is_admin=True,
+        ).exclude(kind=Organisation.Kind.DEPARTMENT)
+        self.fields["organisation"].help_text = _(
+            "Kun hvis en forening står bag: de foreninger, du er administrator for."
+        )
+
+    def clean(self):
+        data = super().clean()
+        led_by, organisation = data.get("led_by"), data.get("organisation")
+        if led_by == Movement.LedBy.POLITICIAN and not self.is_politician:
+            self.add_error(
+                "led_by", _("Kun politikere kan starte en bevægelse som politiker.")
+            )
+        if led_by == Movement.LedBy.ASSOCIATION and organisation is None:
+            self.add_error("organisation", _("Vælg den forening, der står bag."))
+        if led_by != Movement.LedBy.ASSOCIATION:
+            data["organisation"] = None
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("Slutdatoen ligger før startdatoen."))
+        return data
+
     class Meta:
         model = Movement
         fields = [
@@ -137,6 +169,7 @@ class MovementForm(forms.ModelForm):
             "goal",
             "description",
             "led_by",
+            "organisation",
             "unit",
             "target",
             "starts_on",

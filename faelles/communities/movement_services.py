@@ -49,6 +49,8 @@ def movement_create(
         ends_on=ends_on,
     )
     movement.full_clean()
+    if organisation is not None and organisation.municipality_id != municipality.pk:
+        raise ValidationError(_("Foreningen hører til en anden kommune."))
     if starts_on and ends_on and ends_on < starts_on:
         raise ValidationError(_("Slutdatoen ligger før startdatoen."))
     movement.save()

@@ -16,7 +16,11 @@ from .models import Movement, Pledge
 
 
 def _movement(request, pk: int) -> Movement:
-    movement = get_scoped_or_404(Movement, request.municipality, pk=pk)
+    movement = get_scoped_or_404(
+        Movement.objects.select_related("leader", "organisation"),
+        request.municipality,
+        pk=pk,
+    )
     movement.municipality = request.municipality  # no second query in the rules
     return movement
 
@@ -58,7 +62,12 @@ def movement_list(request):
 def movement_create(request):
     if not request.user.has_perm("communities.create_movement", request.municipality):
         raise PermissionDenied
-    form = MovementForm(request.POST or None)
+    form = MovementForm(
+        request.POST or None,
+        municipality=request.municipality,
+        user=request.user,
+        is_politician=bool(request.membership and request.membership.is_politician),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             movement = services.movement_create(

@@ -120,3 +120,51 @@ def test_movement_pages_query_count(
         )
     with django_assert_max_num_queries(16):
         assert client.get(movement.get_absolute_url()).status_code == 200
+
+
+def _movement_data(**extra):
+    return {
+        "title": "Gå 10.000 km sammen",
+        "goal": "10.000 km gået i år",
+        "description": "Vi går – hver for sig og sammen.",
+        "led_by": "citizens",
+        "unit": "km",
+        "target": "10000",
+        **extra,
+    }
+
+
+def test_start_a_movement_led_by_the_right_people(
+    client, municipality, citizen, politician
+):
+    from faelles.communities.models import Movement
+    from faelles.organisations.factories import OrganisationFactory
+    from faelles.organisations.models import OrganisationMember
+
+    url = tenant_reverse("communities:movement_create", municipality)
+    client.force_login(citizen)
+    response = client.post(url, _movement_data(led_by="politician"))
+    assert "led_by" in response.context["form"].errors
+    response = client.post(url, _movement_data(led_by="association"))
+    assert "organisation" in response.context["form"].errors
+    club = OrganisationFactory(municipality=municipality, name="Gangklubben")
+    response = client.post(
+        url, _movement_data(led_by="association", organisation=club.pk)
+    )
+    assert "organisation" in response.context["form"].errors  # not their club
+    response = client.post(
+        url, _movement_data(ends_on="2026-01-01", starts_on="2026-02-01")
+    )
+    assert "ends_on" in response.context["form"].errors
+    assert not Movement.objects.exists()
+    OrganisationMember.objects.create(organisation=club, user=citizen, is_admin=True)
+    response = client.post(
+        url, _movement_data(led_by="association", organisation=club.pk)
+    )
+    movement = Movement.objects.get()
+    assert response.url == movement.get_absolute_url()
+    assert movement.organisation == club and movement.leader == citizen
+    assert "Gangklubben" in client.get(movement.get_absolute_url()).text
+    client.force_login(politician)
+    client.post(url, _movement_data(title="Klimaløfter", led_by="politician"))
+    assert Movement.objects.get(title="Klimaløfter").leader == politician
