@@ -335,3 +335,26 @@ def test_find_and_sign_up_work_without_javascript(
     page.get_by_role("button", name="Tilmeld mig").click()
     assert Registration.objects.get(event=event).status == "confirmed"
     context.close()
+
+
+def test_area_pages_in_english(page, axe, login, odense, people):
+    community = CommunityFactory(municipality=odense, host=people["host"])
+    event = EventFactory(municipality=odense, community=community, capacity=1)
+    event_services.registration_create(event=event, user=people["other"])
+    movement = MovementFactory(municipality=odense, leader=people["host"])
+    login(people["citizen"])
+    page.goto(page.base_url + "/odense/faellesskaber/")
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("heading", name="Find a community")).to_be_visible()
+    axe(page, "find a community in English")
+    for path, text in (
+        (community.get_absolute_url(), "Join"),
+        (event.get_absolute_url(), "Put me on the waiting list"),
+        (movement.get_absolute_url(), "Make my pledge"),
+        ("/odense/arrangementer/", "Subscribe in your calendar app"),
+        ("/me/beskeder/indstillinger/", "Notifications by e-mail"),
+    ):
+        page.goto(page.base_url + path)
+        expect(page.get_by_text(text).first).to_be_visible()
+        axe(page, f"{path} in English")
