@@ -1,5 +1,6 @@
 """Reads for the borgerbudget; always scoped to a municipality."""
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext
 
@@ -69,12 +70,33 @@ def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
     return []
 
 
-def round_turnout(*, budget_round: BudgetRound) -> dict:
-    counts = Ballot.objects.filter(round=budget_round).aggregate(
-        total=Count("id"),
-        paper=Count("id", filter=Q(source=BallotSource.PAPER)),
+TURNOUT_SECONDS = 60
+
+
+def round_turnout(*, budget_round: BudgetRound, fresh: bool = False) -> dict:
+    """Ballots cast, and how many on paper.
+
+    Counted rounds answer from the stored result; while voting, the count
+    (a scan of the round's ballots, 100,000 of them in a big city) is cached
+    for a minute unless ``fresh`` (the paper-ballot page wants the live count).
+    """
+    if budget_round.results and budget_round.has_results:
+        return {
+            "total": budget_round.results["voters"],
+            "paper": budget_round.results.get("paper", 0),
+        }
+
+    def count() -> dict:
+        return Ballot.objects.filter(round=budget_round).aggregate(
+            total=Count("id"),
+            paper=Count("id", filter=Q(source=BallotSource.PAPER)),
+        )
+
+    if fresh:
+        return count()
+    return cache.get_or_set(
+        f"budgeting:turnout:{budget_round.pk}", count, TURNOUT_SECONDS
     )
-    return counts
 
 
 def projects_in_progress(*, municipality, limit: int = 6) -> list[Project]:

@@ -424,7 +424,7 @@ def paper_ballot(request, pk: int):
             "round": budget_round,
             "form": form,
             "projects": projects,
-            "turnout": round_turnout(budget_round=budget_round),
+            "turnout": round_turnout(budget_round=budget_round, fresh=True),
         },
     )
 
