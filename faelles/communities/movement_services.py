@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.initiatives.models import Rung
 from faelles.initiatives.participation import record_participation
@@ -60,13 +61,14 @@ def movement_create(
         municipality=municipality,
         target=movement,
     )
-    record_participation(
-        municipality=municipality,
-        user=actor,
-        action="movements.start",
-        rung=Rung.CIVIL_SOCIETY,
-        source=movement,
-    )
+    if not is_staff_member(actor, municipality):  # staff leading is their work
+        record_participation(
+            municipality=municipality,
+            user=actor,
+            action="movements.start",
+            rung=Rung.CIVIL_SOCIETY,
+            source=movement,
+        )
     return movement
 
 

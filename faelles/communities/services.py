@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.core.models import AuditEntry
 from faelles.initiatives.models import Rung
@@ -93,13 +94,14 @@ def community_create(
         municipality=municipality,
         target=community,
     )
-    record_participation(
-        municipality=municipality,
-        user=actor,
-        action="communities.host",
-        rung=Rung.CIVIL_SOCIETY,
-        source=community,
-    )
+    if not is_staff_member(actor, municipality):  # hosting as staff is their work
+        record_participation(
+            municipality=municipality,
+            user=actor,
+            action="communities.host",
+            rung=Rung.CIVIL_SOCIETY,
+            source=community,
+        )
     return community
 
 

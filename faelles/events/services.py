@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.initiatives.models import Rung
 from faelles.initiatives.participation import record_participation
@@ -32,13 +33,14 @@ def event_create(*, municipality, actor, **fields) -> Event:
     event.save()
     audit(action="events.create", actor=actor, municipality=municipality, target=event)
     transaction.on_commit(lambda: feed_changed(municipality.pk))
-    record_participation(
-        municipality=municipality,
-        user=actor,
-        action="events.organise",
-        rung=Rung.CIVIL_SOCIETY,
-        source=event,
-    )
+    if not is_staff_member(actor, municipality):  # organising as staff is work
+        record_participation(
+            municipality=municipality,
+            user=actor,
+            action="events.organise",
+            rung=Rung.CIVIL_SOCIETY,
+            source=event,
+        )
     return event
 
 

@@ -35,18 +35,23 @@ def test_signup_and_check_in_are_recorded_once(municipality, citizen, employee):
     ]
 
 
-def test_organising_is_recorded(municipality, employee):
-    event = services.event_create(
-        municipality=municipality,
-        actor=employee,
-        title="Åbent hus",
-        description="Kom og se.",
-        starts_at=EventFactory.build().starts_at,
-        ends_at=EventFactory.build().ends_at,
-        place="Rådhuset",
-    )
-    assert ParticipationAct.objects.get(user=employee).action == "events.organise"
-    assert event.organiser == employee
+def test_organising_is_recorded_except_as_staff(municipality, citizen, employee):
+    def create(actor, title):
+        return services.event_create(
+            municipality=municipality,
+            actor=actor,
+            title=title,
+            description="Kom og se.",
+            starts_at=EventFactory.build().starts_at,
+            ends_at=EventFactory.build().ends_at,
+            place="Rådhuset",
+        )
+
+    event = create(citizen, "Loppemarked i gården")
+    assert ParticipationAct.objects.get(user=citizen).action == "events.organise"
+    assert event.organiser == citizen
+    create(employee, "Åbent hus på rådhuset")  # the municipality's own work
+    assert not ParticipationAct.objects.filter(user=employee).exists()
 
 
 def test_export_lists_registrations(municipality, citizen):
