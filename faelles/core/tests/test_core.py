@@ -144,3 +144,19 @@ def test_privacy_page_is_linked_from_sign_up_and_footer(client):
     assert "Dine rettigheder" in page and "Datatilsynet" in page
     assert 'href="/om/privatliv/"' in client.get("/accounts/signup/").text
     assert 'href="/om/privatliv/"' in client.get("/").text
+
+
+@pytest.mark.django_db
+def test_front_end_comes_from_node_modules_never_a_cdn(client, municipality):
+    import re
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    page = client.get("/odense/").text
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
+    assert sources and all(s.startswith("/") for s in sources), sources
+    for name in ["vendor/dkfds/css/dkfds.min.css", "vendor/htmx/htmx.min.js"]:
+        assert f"/static/{name}" in page
+        found = Path(finders.find(name))
+        assert "node_modules" in found.parts, found
