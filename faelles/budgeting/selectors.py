@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from faelles.accounts.rules import is_staff_member
@@ -120,7 +121,8 @@ def open_rounds(*, municipality) -> list[BudgetRound]:
 
 
 def _kr(value) -> str:
-    return f"{round(float(value)):,}".replace(",", ".")
+    """Whole kroner with the language's thousands separator (100.000 / 100,000)."""
+    return number_format(round(float(value)), force_grouping=True)
 
 
 def _greedy_text(row: dict) -> str:

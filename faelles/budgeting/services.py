@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from PIL import Image, ImageOps
@@ -485,8 +485,8 @@ def validate_choices(
                     "Dine projekter koster %(total)s kr., men budgettet er %(budget)s kr."
                 )
                 % {
-                    "total": f"{total:,}".replace(",", "."),
-                    "budget": f"{budget_round.budget:,}".replace(",", "."),
+                    "total": number_format(total, force_grouping=True),
+                    "budget": number_format(budget_round.budget, force_grouping=True),
                 }
             )
     return [[pid, 1] for pid in ids]
