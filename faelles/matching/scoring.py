@@ -358,6 +358,8 @@ def _reason(
 
 
 def _text_reason(r: _Run, row: int, value: float) -> Reason:
+    """The shared words, in the query's own words; a synonym the other side used
+    instead is shown after a slash ("rygerlunger/KOL")."""
     found = [
         (weight, term)
         for term, weight in r.text_weights.items()
@@ -366,6 +368,9 @@ def _text_reason(r: _Run, row: int, value: float) -> Reason:
     # Concepts first ("KOL" rather than "lungesygdom"), then plain words that
     # are not already covered by a concept shown.
     found.sort(key=lambda wt: (not wt[1].startswith("c:"), -wt[0], wt[1]))
+    record = r.index.records[row]
+    assert record is not None
+    theirs = r.index.analyse(record).surface
     da: list[str] = []
     en: list[str] = []
     covered: set[str] = set()
@@ -374,14 +379,21 @@ def _text_reason(r: _Run, row: int, value: float) -> Reason:
         label = r.analysis.surface.get(term, term[2:])
         if label.lower() in covered:
             continue
+        covered.add(label.lower())
         if term.startswith("c:"):
             concept = concepts[term[2:]]
             covered.update(concept.variants)
             covered.update(w for v in concept.variants for w in v.split())
+            other = theirs.get(term, label)
+            stems = r.index.analyzer.stems
+            if stems(other) != stems(label):  # "gåture" is the same as "gåtur"
+                covered.add(other.lower())
+                label = f"{label}/{other}"
+            if concept.label_en.lower() in {e.lower() for e in en}:
+                continue
             en.append(concept.label_en)
         else:
             en.append(label)
-        covered.add(label.lower())
         da.append(label)
         if len(da) == 3:
             break

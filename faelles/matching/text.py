@@ -55,6 +55,7 @@ class Analyzer:
         self._first: set[str] = set()
         self._max_len = 1
         self._prefixes: dict[str, list[str]] = {}
+        self._keys: dict[str, tuple[tuple[str, ...], str | None]] = {}
         for concept in self.vocabulary.concepts.values():
             for variant in concept.variants:
                 key = tuple(self.stems(variant))
@@ -65,6 +66,11 @@ class Analyzer:
                 self._max_len = max(self._max_len, len(key))
                 if len(key) == 1 and len(variant) >= _MIN_PREFIX and variant.isalpha():
                     self._prefixes.setdefault(variant, []).append(concept.id)
+        # Phrase lengths per first stem, longest first: only those are tried.
+        lengths: dict[str, set[int]] = {}
+        for key in self.phrases:
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {s: tuple(sorted(n, reverse=True)) for s, n in lengths.items()}
 
     def stem(self, word: str) -> str:
         s = self._stem_cache.get(word)
@@ -105,41 +111,68 @@ class Analyzer:
         self._word_cache[word] = hit
         return hit
 
+    def _term_keys(self, word: str) -> tuple[tuple[str, ...], str | None]:
+        """Per word: its ``w:`` term keys, and the whole compound's key if split."""
+        hit = self._keys.get(word)
+        if hit is None:
+            parts = self._word(word)[0]
+            keys = ()
+            if word not in STOPWORDS:
+                keys = tuple("w:" + p for p in parts if len(p) > 1)
+            whole = "w:" + self.stem(word) if len(parts) > 1 else None
+            hit = self._keys[word] = (keys, whole)
+        return hit
+
     def analyse(self, text: str) -> Analysis:
         result = Analysis()
+        terms = result.terms
+        surface = result.surface
         seq: list[str] = []
         raw_for: list[str] = []
-        terms = result.terms
         for w in _WORD.findall(text.lower()):
             parts, extra = self._word(w)
-            seq.extend(parts)
-            raw_for.extend([w] * len(parts))
-            if len(parts) > 1:  # keep the compound itself as a term too
-                whole = "w:" + self.stem(w)
-                terms[whole] += 1
-                result.surface.setdefault(whole, w)
+            keys, whole = self._term_keys(w)
+            if len(parts) == 1:
+                seq.append(parts[0])
+                raw_for.append(w)
+            else:
+                seq.extend(parts)
+                raw_for.extend([w] * len(parts))
+            if whole is not None:  # keep the compound itself as a term too
+                terms[whole] = terms.get(whole, 0) + 1
+                surface.setdefault(whole, w)
+            for key in keys:
+                terms[key] = terms.get(key, 0) + 1
+                surface.setdefault(key, w)
             for cid in extra:
-                self._add_concept(result, cid)
+                self._add_concept(result, cid, w)
+        lengths = self._lengths
+        phrases = self.phrases
+        size = len(seq)
         for i, s in enumerate(seq):
-            if raw_for[i] not in STOPWORDS and len(s) > 1:
-                key = "w:" + s
-                terms[key] += 1
-                result.surface.setdefault(key, raw_for[i])
-            if s in self._first:  # longest vocabulary phrase starting here
-                for n in range(min(self._max_len, len(seq) - i), 0, -1):
-                    ids = self.phrases.get(tuple(seq[i : i + n]))
-                    if ids:
-                        for cid in ids:
-                            self._add_concept(result, cid)
-                        break
+            tried = lengths.get(s)
+            if tried is None:
+                continue
+            for n in tried:  # longest vocabulary phrase starting here
+                if i + n > size:
+                    continue
+                ids = phrases.get(tuple(seq[i : i + n]))
+                if ids:
+                    words = " ".join(dict.fromkeys(raw_for[i : i + n]))
+                    for cid in ids:
+                        self._add_concept(result, cid, words)
+                    break
         result.length = sum(terms.values())
         return result
 
-    def _add_concept(self, result: Analysis, cid: str) -> None:
+    def _add_concept(self, result: Analysis, cid: str, words: str) -> None:
+        """Count a concept; remember the words that said it ("rygerlunger"), or
+        the head's own spelling when they are the head ("KOL", not "kol")."""
         key = "c:" + cid
-        result.terms[key] += 1
+        result.terms[key] = result.terms.get(key, 0) + 1
         concept = self.vocabulary.concepts[cid]
-        result.surface.setdefault(key, concept.head)
+        said = concept.head if words == concept.head.lower() else words
+        result.surface.setdefault(key, said)
         for slug in concept.categories:
             result.categories[slug] += 1
 

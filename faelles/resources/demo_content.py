@@ -1336,13 +1336,15 @@ LISTINGS: dict[str, list[dict]] = {
 }
 
 CERTIFICATES: dict[str, list[tuple[str, str, str, int, int]]] = {
-    # (person, organisation slug, recorded by, verified days ago, valid for days)
+    # (person, organisation slug, recorded by, verified days ago, valid for days).
+    # Employees record for the municipality's departments (or organisations they
+    # belong to); an association's administrator for the association.
     "kerteminde": [
-        ("moderator", "frivillighuset-ved-fjorden", "medarbejder", 120, 3 * 365),
-        ("borger", "dalby-mesinge-if", "medarbejder", 400, 2 * 365),
+        ("moderator", "boern-og-unge", "medarbejder", 120, 3 * 365),
+        ("borger", "boern-og-unge", "medarbejder", 400, 2 * 365),
     ],
     "odense": [("borger", "vollsmose-naboskab", "forening", 60, 3 * 365)],
-    "faxe": [("yusuf.abdi", "frivilligboersen-haslev", "medarbejder", 200, 3 * 365)],
+    "faxe": [("yusuf.abdi", "boern-unge-og-familie", "medarbejder", 200, 3 * 365)],
     "skanderborg": [("tomasz.kowalski", "frivillighuset-i-ry", "medarbejder", 30, 730)],
     "rodovre": [
         ("moderator", "roedovre-basket", "medarbejder", 90, 3 * 365),

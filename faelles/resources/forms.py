@@ -6,6 +6,7 @@ from faelles.accounts.models import LANGUAGE_CHOICES, Membership
 from faelles.matching import taxonomy
 from faelles.matching.records import SLOTS, slot_label
 
+from . import widgets
 from .models import (
     MODE_FIELDS,
     Collaboration,
@@ -43,27 +44,27 @@ class ListingForm(forms.ModelForm):
         label=_("Kategorier"),
         required=False,
         choices=category_choices,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=widgets.SelectMultiple(attrs={"size": 8}),
         help_text=_("Vælg en eller flere. Hold Ctrl nede for at vælge flere."),
     )
     modes = forms.MultipleChoiceField(
         label=_("Hvordan kan I mødes?"),
         choices=MODE_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
+        widget=widgets.CheckboxSelectMultiple,
         initial=["in_person"],
     )
     slots = forms.MultipleChoiceField(
         label=_("Hvornår på ugen passer det?"),
         required=False,
         choices=slot_choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=widgets.CheckboxSelectMultiple,
         help_text=_("Lad felterne stå tomme, hvis tidspunktet er fleksibelt."),
     )
     languages = forms.MultipleChoiceField(
         label=_("Sprog"),
         required=False,
         choices=LANGUAGE_CHOICES,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+        widget=widgets.SelectMultiple(attrs={"size": 5}),
     )
     special_consent = forms.BooleanField(
         label=_(
@@ -99,6 +100,9 @@ class ListingForm(forms.ModelForm):
             "special_consent",
         ]
         widgets = {
+            "kind": widgets.Select,
+            "commitment": widgets.Select,
+            "visibility": widgets.Select,
             "text": forms.Textarea(attrs={"rows": 6}),
             "available_from": forms.DateInput(attrs={"type": "date"}),
             "available_until": forms.DateInput(attrs={"type": "date"}),
@@ -230,7 +234,9 @@ class SuggestForm(forms.Form):
 
 
 class RespondForm(forms.Form):
-    offer = forms.ChoiceField(label=_("Hvilken af dine ressourcer?"))
+    offer = forms.ChoiceField(
+        label=_("Hvilken af dine ressourcer?"), widget=widgets.Select
+    )
     note = forms.CharField(
         label=_("Besked til den, der har behovet"),
         required=False,
@@ -284,7 +290,7 @@ class CertificateForm(forms.Form):
 
     email = forms.EmailField(label=_("Personens e-mail"))
     organisation = forms.ModelChoiceField(
-        label=_("Kontrolleret af organisation"), queryset=None
+        label=_("Kontrolleret af organisation"), queryset=None, widget=widgets.Select
     )
     verified_on = forms.DateField(
         label=_("Kontrolleret den"), widget=forms.DateInput(attrs={"type": "date"})
@@ -357,14 +363,19 @@ class SearchForm(forms.Form):
         label=_("Vis"),
         required=False,
         choices=[("", _("Ressourcer og behov")), *Side.choices],
+        widget=widgets.Select,
     )
     kind = forms.ChoiceField(
-        label=_("Slags"), required=False, choices=[("", _("Alle")), *Kind.choices]
+        label=_("Slags"),
+        required=False,
+        choices=[("", _("Alle")), *Kind.choices],
+        widget=widgets.Select,
     )
     category = forms.ChoiceField(
         label=_("Kategori"),
         required=False,
         choices=lambda: [("", _("Alle")), *category_choices()],
+        widget=widgets.Select,
     )
     postcode = forms.RegexField(
         label=_("Postnummer"), required=False, regex=r"^\d{4}$", max_length=4
@@ -380,13 +391,17 @@ class SearchForm(forms.Form):
             ("10", _("Inden for 10 km")),
             ("25", _("Inden for 25 km")),
         ],
+        widget=widgets.Select,
     )
     mode = forms.ChoiceField(
-        label=_("Måde"), required=False, choices=[("", _("Alle")), *MODE_CHOICES]
+        label=_("Måde"),
+        required=False,
+        choices=[("", _("Alle")), *MODE_CHOICES],
+        widget=widgets.Select,
     )
     slots = forms.MultipleChoiceField(
         label=_("Tidspunkt"),
         required=False,
         choices=slot_choices,
-        widget=forms.SelectMultiple(attrs={"size": 4}),
+        widget=widgets.SelectMultiple(attrs={"size": 4}),
     )

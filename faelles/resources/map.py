@@ -63,3 +63,49 @@ def map_points(rows) -> dict:
         "span_km": round(span),
         "total": sum(counts.values()),
     }
+
+
+def render_points(points: list[Point], base: str) -> tuple[str, str]:
+    """The SVG's points and the table's rows as HTML, written in Python.
+
+    A big municipality has hundreds of postcodes; rendering each through the
+    template language cost more than the rest of the page together.
+    ``base`` is the query string the point links add ``postcode=`` to.
+    """
+    from django.utils.html import format_html_join
+    from django.utils.translation import ngettext
+
+    def link(code: str) -> str:
+        return f"?{base}&postcode={code}" if base else f"?postcode={code}"
+
+    svg = format_html_join(
+        "\n",
+        '<a href="{}" aria-label="{}"><circle cx="{}" cy="{}" r="{}" '
+        'class="res-map-point"/><text x="{}" y="{}" dy="-{}" class="res-map-label" '
+        'aria-hidden="true">{}</text></a>',
+        (
+            (
+                link(p.postcode),
+                ngettext(
+                    "%(postcode)s %(name)s: %(count)s opslag",
+                    "%(postcode)s %(name)s: %(count)s opslag",
+                    p.count,
+                )
+                % {"postcode": p.postcode, "name": p.name, "count": p.count},
+                p.x,
+                p.y,
+                p.r,
+                p.x,
+                p.y,
+                round(p.r + 3, 1),
+                p.postcode,
+            )
+            for p in points
+        ),
+    )
+    rows = format_html_join(
+        "\n",
+        '<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td></tr>',
+        ((link(p.postcode), p.postcode, p.name, p.count) for p in points),
+    )
+    return svg, rows

@@ -83,18 +83,23 @@ def is_collaboration_participant(user, collaboration) -> bool:
 def verifying_organisations(user, municipality):
     """Organisations for which the person may record a verified børneattest.
 
-    Employees and administrators: every organisation in the municipality (the
-    municipality's own departments check attests too). Others: the organisations
-    they administer.
+    Employees and administrators: the municipality's departments and the
+    organisations they belong to. Everyone: the organisations they administer.
+    (An association records its own volunteers' attests itself.)
     """
+    from django.db.models import Q
+
     from faelles.organisations.models import Organisation
 
     qs = Organisation.objects.for_municipality(municipality)
     if not user.is_authenticated:
         return qs.none()
+    admin_of = Q(members__user=user, members__is_admin=True)
     if is_staff_member(user, municipality):
-        return qs
-    return qs.filter(members__user=user, members__is_admin=True)
+        return qs.filter(
+            Q(kind=Organisation.Kind.DEPARTMENT) | Q(members__user=user) | admin_of
+        ).distinct()
+    return qs.filter(admin_of).distinct()
 
 
 @rules.predicate

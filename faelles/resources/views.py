@@ -17,7 +17,7 @@ from faelles.organisations.selectors import acting_organisation
 
 from . import selectors, services
 from .forms import BehalfForm, ListingForm, RespondForm, SearchForm
-from .map import map_points
+from .map import map_points, render_points
 from .matches import matches_for
 from .models import Listing, Side
 from .rules import holds, visibility_levels
@@ -88,14 +88,21 @@ def listing_list(request):
 
 def listing_map(request):
     form, qs = _search(request)
-    rows = list(selectors.postcode_counts(qs))
+    rows, complete = selectors.postcode_counts(qs)
     listings = list(qs.order_by("-id")[:20])
+    found = map_points(rows)
+    params = request.GET.copy()
+    for name in ("postcode", "km", "efter"):
+        params.pop(name, None)
+    found["svg"], found["table"] = render_points(found["points"], params.urlencode())
     return render(
         request,
         "resources/listing_map.html",
         {
             "form": form,
-            "map": map_points(rows),
+            "map": found,
+            "complete": complete,
+            "map_limit": selectors.MAP_LIMIT,
             "listings": listings,
             "filters_query": request.GET.urlencode(),
         },
@@ -327,6 +334,11 @@ def my_listings(request):
     listings = list(
         selectors.listings_of(municipality=municipality, user=request.user)[:30]
     )
+    mine = list(
+        selectors.listings_of(municipality=municipality, user=request.user).values_list(
+            "pk", flat=True
+        )
+    )
     levels = visibility_levels(request.user, municipality)
     today = timezone.localdate()
     rows = [
@@ -345,7 +357,7 @@ def my_listings(request):
             "rows": rows,
             "proposals": list(
                 selectors.open_proposals_for_user(
-                    municipality=municipality, user=request.user
+                    municipality=municipality, user=request.user, mine=mine
                 )[:20]
             ),
             "collaborations": list(

@@ -41,6 +41,17 @@ def test_issue_examples_in_danish_and_english():
     assert any(t.startswith("Both mention") and "COPD" in t for t in en)
 
 
+def test_synonyms_are_shown_in_both_sides_words():
+    m = explain(record("Hjælp til far med rygerlunger"), record("Gåtur med KOL"))
+    da = m.texts("da")
+    assert "Begge nævner rygerlunger/KOL" in da
+    assert "Both mention COPD" in m.texts("en")
+    # One word that belongs to two synonym groups is said once.
+    m = explain(record("Natteravn fredag"), record("Jeg går natteravn"))
+    text = next(r for r in m.reasons if r.code == "text")
+    assert text.params["terms"].count("natteravn") == 1
+
+
 def test_reasons_are_structured_and_ordered_by_contribution():
     m = explain(
         record("Lektiehjælp", postcode="5000"),

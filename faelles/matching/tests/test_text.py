@@ -32,5 +32,11 @@ def test_inferred_categories_come_from_concepts():
 
 
 def test_surface_forms_for_reasons():
-    result = Analyzer().analyse("Min far har rygerlunger")
-    assert result.surface["c:kol"] == "KOL"
+    # The words the text used, with the head's spelling when they are the head.
+    assert Analyzer().analyse("Min far har rygerlunger").surface["c:kol"] == (
+        "rygerlunger"
+    )
+    assert Analyzer().analyse("Jeg har kol").surface["c:kol"] == "KOL"
+    assert Analyzer().analyse("kronisk obstruktiv lungesygdom").surface["c:kol"] == (
+        "kronisk obstruktiv lungesygdom"
+    )

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from faelles.accounts.factories import MembershipFactory, UserFactory
-from faelles.organisations.factories import OrganisationFactory
+from faelles.organisations.factories import DepartmentFactory
 from faelles.resources import matches, services
 from faelles.resources.factories import ListingFactory, NeedFactory
 from faelles.resources.models import DeclinedPair, Side, Visibility
@@ -102,7 +102,7 @@ def test_child_certificate_requirement(municipality, employee):
         municipality=municipality,
         actor=employee,
         person=offer.owner,
-        organisation=OrganisationFactory(municipality=municipality),
+        organisation=DepartmentFactory(municipality=municipality),
         verified_on=dt.date.today(),
         valid_until=dt.date.today() + dt.timedelta(days=365),
     )
