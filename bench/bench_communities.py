@@ -110,9 +110,9 @@ def main() -> None:
         ("… 2,000 events in", f"/{s}/arrangementer/?efter={deep_cursor}"),
         ("event detail", f"/{s}/arrangementer/{event.pk}/"),
         ("my events", f"/{s}/arrangementer/mine/"),
-        ("movements", f"/{s}/faellesskaber/bevaegelser/"),
+        ("movements", f"/{s}/bevaegelser/"),
         ("… free text, rare word", f"/{s}/faellesskaber/?q=xylofon"),
-        ("movement detail", f"/{s}/faellesskaber/bevaegelser/{movement.pk}/"),
+        ("movement detail", f"/{s}/bevaegelser/{movement.pk}/"),
         (
             "community calendar feed",
             f"/{s}/arrangementer/faellesskab/{community.pk}/kalender.ics",

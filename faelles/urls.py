@@ -21,6 +21,7 @@ tenant_patterns = [
     path("ressourcer/", include("faelles.resources.urls")),
     path("initiativer/", include("faelles.initiatives.urls")),
     path("faellesskaber/", include("faelles.communities.urls")),
+    path("bevaegelser/", include("faelles.communities.movement_urls")),
     path("arrangementer/", include("faelles.events.urls")),
     path("borgerbudget/", include("faelles.budgeting.urls")),
 ]

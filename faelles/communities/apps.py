@@ -18,7 +18,7 @@ class CommunitiesConfig(AppConfig):
         from .home import home_context
 
         register_nav(30, "communities:list", _("Fællesskaber"))
-        register_nav(45, "communities:movement_list", _("Bevægelser"))
+        register_nav(45, "movements:list", _("Bevægelser"))
         register_home_section(30, "communities/partials/_home.html", home_context)
         pre_delete.connect(
             _forget, sender=get_user_model(), dispatch_uid="communities.forget_person"

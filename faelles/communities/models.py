@@ -327,9 +327,7 @@ class Movement(TenantModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return tenant_reverse(
-            "communities:movement_detail", self.municipality_id, pk=self.pk
-        )
+        return tenant_reverse("movements:detail", self.municipality_id, pk=self.pk)
 
     @property
     def unit_label(self) -> str:

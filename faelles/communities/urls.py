@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import movement_views, views
+from . import views
 
 app_name = "communities"
 urlpatterns = [
@@ -22,31 +22,4 @@ urlpatterns = [
     path("<int:pk>/filer/<int:file_pk>/", views.file_download, name="file_download"),
     path("<int:pk>/henvis/", views.referral_create, name="refer"),
     path("<int:pk>/nej-tak/", views.referral_decline, name="referral_decline"),
-    path("bevaegelser/", movement_views.movement_list, name="movement_list"),
-    path("bevaegelser/ny/", movement_views.movement_create, name="movement_create"),
-    path(
-        "bevaegelser/<int:pk>/",
-        movement_views.movement_detail,
-        name="movement_detail",
-    ),
-    path(
-        "bevaegelser/<int:pk>/loefte/",
-        movement_views.movement_pledge,
-        name="movement_pledge",
-    ),
-    path(
-        "bevaegelser/<int:pk>/fortryd/",
-        movement_views.movement_withdraw,
-        name="movement_withdraw",
-    ),
-    path(
-        "bevaegelser/<int:pk>/handling/",
-        movement_views.movement_action,
-        name="movement_action",
-    ),
-    path(
-        "bevaegelser/<int:pk>/hold/",
-        movement_views.movement_team,
-        name="movement_team",
-    ),
 ]

@@ -264,7 +264,7 @@ def test_pledge_in_a_movement_and_see_progress(page, axe, login, odense, people)
     )
     MovementTeamFactory(movement=movement, name="Skoleholdet", on_leaderboard=True)
     login(people["citizen"])
-    page.goto(page.base_url + "/odense/faellesskaber/bevaegelser/")
+    page.goto(page.base_url + "/odense/bevaegelser/")
     axe(page, "movements")
     page.get_by_role("link", name="Klimafestival Odense").click()
     axe(page, "movement before pledging")
@@ -284,7 +284,7 @@ def test_pledge_in_a_movement_and_see_progress(page, axe, login, odense, people)
     expect(page.get_by_text("Gjort: 1 af 10 ton CO₂")).to_be_visible()
     assert Movement.objects.get().achieved_total == Decimal("1")
     assert Pledge.objects.get().team.name == "Skoleholdet"
-    page.goto(page.base_url + "/odense/faellesskaber/bevaegelser/ny/")
+    page.goto(page.base_url + "/odense/bevaegelser/ny/")
     axe(page, "start a movement")
 
 

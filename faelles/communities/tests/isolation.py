@@ -42,11 +42,11 @@ def shared_file(municipality):
 
 
 @isolation_case(
-    "communities:movement_detail",
-    "communities:movement_pledge",
-    "communities:movement_withdraw",
-    "communities:movement_action",
-    "communities:movement_team",
+    "movements:detail",
+    "movements:pledge",
+    "movements:withdraw",
+    "movements:action",
+    "movements:team",
 )
 def movement(municipality):
     return {"pk": MovementFactory(municipality=municipality).pk}

@@ -90,7 +90,7 @@ def test_leaderboard_shows_only_those_who_opted_in(municipality, citizen, politi
 
 def test_pledge_through_the_page(client, municipality, citizen, outsider):
     movement = MovementFactory(municipality=municipality, target=Decimal("20"))
-    url = tenant_reverse("communities:movement_pledge", municipality, pk=movement.pk)
+    url = tenant_reverse("movements:pledge", municipality, pk=movement.pk)
     client.force_login(outsider)
     assert client.post(url, {"amount": "2"}).status_code == 403
     client.force_login(citizen)
@@ -113,9 +113,7 @@ def test_movement_pages_query_count(
     client.force_login(citizen)
     with django_assert_max_num_queries(10):
         assert (
-            client.get(
-                tenant_reverse("communities:movement_list", municipality)
-            ).status_code
+            client.get(tenant_reverse("movements:list", municipality)).status_code
             == 200
         )
     with django_assert_max_num_queries(16):
@@ -141,7 +139,7 @@ def test_start_a_movement_led_by_the_right_people(
     from faelles.organisations.factories import OrganisationFactory
     from faelles.organisations.models import OrganisationMember
 
-    url = tenant_reverse("communities:movement_create", municipality)
+    url = tenant_reverse("movements:create", municipality)
     client.force_login(citizen)
     response = client.post(url, _movement_data(led_by="politician"))
     assert "led_by" in response.context["form"].errors
