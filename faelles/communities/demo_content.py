@@ -417,7 +417,7 @@ MOVEMENTS = {
         "description": (
             "Op til og under klimafestivalen i {town} giver vi hinanden løfter: "
             "færre bilture, mindre madspild, en kold vask i stedet for en varm. "
-            "Hvert løfte regnes om til kilo CO₂, og når du har gjort det, "
+            "Hvert løfte regnes om til ton CO₂, og når du har gjort det, "
             "logger du det – så kan vi alle se, hvor langt vi er nået.\n\n"
             "Skoler, arbejdspladser og bydele kan stille hold. Holdene kan vælge "
             "at stå på resultattavlen; det gør personer kun, hvis de selv vil."

@@ -187,6 +187,7 @@ class PledgeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = movement.teams.all()
         self.fields["team"].required = False
+        self.fields["team"].empty_label = _("Intet hold")
         self.fields["amount"].label = _("Jeg lover (%(unit)s)") % {
             "unit": movement.get_unit_display()
         }
