@@ -9,6 +9,7 @@ from faelles.accounts.factories import MembershipFactory
 from faelles.budgeting import services
 from faelles.budgeting.factories import BudgetRoundFactory, ProjectFactory
 from faelles.budgeting.models import Ballot, BallotReceipt
+from faelles.budgeting.secrecy import ballot_id_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -47,5 +48,5 @@ def test_simultaneous_ballots_keep_one(municipality, attempts):
     ballots = list(Ballot.objects.filter(round=budget_round))
     assert len(ballots) == 1
     receipt = BallotReceipt.objects.get()
-    assert ballots[0].pk == receipt.ballot_token
+    assert ballots[0].pk == ballot_id_for(receipt.ballot_token)
     assert ballots[0].choices[0][0] in {p.pk for p in projects}
