@@ -297,7 +297,7 @@ def test_initiative_pages_work_without_javascript(browser, live_server, people):
 
     client = Client()
     client.force_login(people["neighbour"])
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, locale="da-DK")
     context.add_cookies(
         [
             {
