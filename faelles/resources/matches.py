@@ -265,6 +265,24 @@ def index_for(
     return entry.index
 
 
+def warm() -> int:
+    """Build every active municipality's indexes now (e.g. when a worker starts).
+
+    Returns how many listings were indexed. Safe to call from a background thread
+    while requests are served: a request that needs an index being built waits for
+    it, and the cache lock keeps it from being built twice.
+    """
+    from faelles.municipalities.models import Municipality
+
+    total = 0
+    for municipality_id in Municipality.objects.filter(is_active=True).values_list(
+        "pk", flat=True
+    ):
+        for side in (Side.OFFER, Side.NEED):
+            total += len(index_for(municipality_id, side))
+    return total
+
+
 # -- asking ------------------------------------------------------------------------------
 
 

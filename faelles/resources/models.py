@@ -45,7 +45,7 @@ class Commitment(models.TextChoices):
 
 
 class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Alle")
+    PUBLIC = "public", _("Alle, også uden at logge ind")
     MEMBERS = "members", _("Medlemmer i kommunen")
     EMPLOYEES = "employees", _("Kun kommunens medarbejdere")
 
