@@ -320,3 +320,56 @@ def test_citizen_proposes_a_project(page, axe, login, place):
     expect(page.get_by_text("Tak for dit forslag.")).to_be_visible()
     axe(page, "proposal page")
     assert proposals.projects.get().review_status == ReviewStatus.PENDING
+
+
+@pytest.mark.parametrize(
+    "ballot_type",
+    [BallotType.CUMULATIVE, BallotType.RANKED, BallotType.CHOOSE_ONE],
+)
+def test_other_ballot_types(page, axe, login, place, ballot_type):
+    budget_round = BudgetRoundFactory(
+        municipality=place["municipality"],
+        title="Stemmeseddel",
+        ballot_type=ballot_type,
+        points_total=5,
+        max_projects=2,
+    )
+    first = ProjectFactory(round=budget_round, title="Bænke", cost=20_000)
+    second = ProjectFactory(round=budget_round, title="Blomster", cost=10_000)
+    login(place["citizen"])
+    page.goto(page.base_url + "/rodovre/")
+    axe(page, "municipality home with an open round")
+    page.goto(page.base_url + f"/rodovre/borgerbudget/{budget_round.pk}/stem/")
+    axe(page, f"{ballot_type} ballot")
+    if ballot_type == BallotType.CUMULATIVE:
+        page.get_by_label("Bænke").fill("4")
+        page.get_by_label("Blomster").fill("2")  # 6 > 5 points
+    elif ballot_type == BallotType.RANKED:
+        page.get_by_label("Bænke").select_option("2")
+        page.get_by_label("Blomster").select_option("2")
+    else:
+        page.get_by_label("Bænke", exact=False).first.check()
+    page.get_by_role("button", name="Afgiv min stemme").click()
+    axe(page, f"{ballot_type} ballot after submitting")
+    if ballot_type == BallotType.CHOOSE_ONE:
+        expect(page.get_by_text("Tak! Din stemme er registreret.")).to_be_visible()
+        assert Ballot.objects.get().choices == [[first.pk, 1]]
+        return
+    assert not Ballot.objects.exists()
+    if ballot_type == BallotType.CUMULATIVE:
+        expect(
+            page.get_by_text("Du har fordelt 6 point, men har kun 5.")
+        ).to_be_visible()
+        page.get_by_label("Blomster").fill("1")
+    else:
+        expect(
+            page.get_by_text("To projekter kan ikke have samme plads.")
+        ).to_be_visible()
+        page.get_by_label("Bænke").select_option("1")
+    page.get_by_role("button", name="Afgiv min stemme").click()
+    expect(page.get_by_text("Tak! Din stemme er registreret.")).to_be_visible()
+    ballot = Ballot.objects.get()
+    if ballot_type == BallotType.CUMULATIVE:
+        assert sorted(ballot.choices) == sorted([[first.pk, 4], [second.pk, 1]])
+    else:
+        assert ballot.choices == [[first.pk, 1], [second.pk, 1]]

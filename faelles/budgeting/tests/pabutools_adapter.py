@@ -187,6 +187,20 @@ def add1(instance, profile) -> list:
     return last if last is not None else []
 
 
+def mes_at_step(instance, profile, step: int) -> tuple[list, bool]:
+    """pabutools' MES with every voter's share raised by ``step`` units.
+
+    Returns (outcome, whether it fits the real budget).
+    """
+    raised = _with_budget(
+        instance, instance.budget_limit + profile.num_ballots() * step
+    )
+    result = list(
+        method_of_equal_shares(raised, profile.as_multiprofile(), sat_class=Cost_Sat)
+    )
+    return result, _total(result) <= instance.budget_limit
+
+
 def outcome(instance, profile, rule: str) -> list[str]:
     """Names of the projects pabutools selects under our rule called ``rule``."""
     if rule == "greedy":
