@@ -853,7 +853,7 @@ LISTINGS: dict[str, list[dict]] = {
             "behalf": ("medarbejder", "Inger Madsen selv", "in_person"),
             "kind": "knowledge",
             "cats": ["digital.mitid", "elderly.digital"],
-            "title": "Hjælp til MitID og digital post",
+            "title": "MitID vil ikke virke på min nye telefon",
             "text": (
                 "Jeg har fået ny telefon og kan ikke få MitID til at virke. Jeg vil "
                 "også gerne lære at læse min digitale post selv."
