@@ -204,3 +204,17 @@ def test_reminder_command_and_task(municipality):
             "recipient", flat=True
         )
     ) == {a.pk, b.pk}
+
+
+def test_list_links_are_the_detail_addresses(client, municipality, citizen):
+    from faelles.communities.factories import CommunityFactory
+
+    event = EventFactory(municipality=municipality)
+    community = CommunityFactory(municipality=municipality)
+    client.force_login(citizen)
+    calendar = client.get(tenant_reverse("events:list", municipality)).text
+    assert f'href="{event.get_absolute_url()}"' in calendar
+    assert f'datetime="{event.starts_at.isoformat()}"' in calendar
+    found = client.get(tenant_reverse("communities:list", municipality)).text
+    assert f'href="{community.get_absolute_url()}"' in found
+    assert client.get(event.get_absolute_url()).status_code == 200
