@@ -17,8 +17,40 @@ from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.initiatives.models import Rung
 from faelles.initiatives.participation import record_participation
+from faelles.notifications.services import notify
 
 from .models import Movement, MovementAction, MovementTeam, Pledge
+
+MILESTONES = (25, 50, 75, 100)
+
+
+def _milestone(movement: Movement, what: str, before, after) -> None:
+    """Tell the leader when the pledged or achieved total passes a quarter of the
+    target (once per quarter: the notification is de-duplicated)."""
+    if movement.leader_id is None or not movement.target:
+        return
+    passed = [
+        m for m in MILESTONES if before * 100 < m * movement.target <= after * 100
+    ]
+    if not passed:
+        return
+    percent = passed[-1]
+    values = {"title": movement.title, "percent": percent}
+    if what == "achieved":
+        title = _("%(title)s: I har nået %(percent)s %% af målet") % values
+    else:
+        title = _("%(title)s: der er lovet %(percent)s %% af målet") % values
+    leader, url = movement.leader, movement.get_absolute_url()
+    transaction.on_commit(
+        lambda: notify(
+            recipient=leader,
+            municipality=movement.municipality,
+            kind=f"movements.{what}_milestone",
+            title=title,
+            url=url,
+            dedupe_key=f"movement-{what}:{movement.pk}:{percent}",
+        )
+    )
 
 
 @transaction.atomic
@@ -105,7 +137,7 @@ def pledge_make(
         raise ValidationError(_("Angiv et tal større end 0."))
     if team is not None and team.movement_id != movement.pk:
         raise ValidationError(_("Holdet hører ikke til denne bevægelse."))
-    Movement.objects.select_for_update().filter(pk=movement.pk).first()
+    locked = Movement.objects.select_for_update().get(pk=movement.pk)
     pledge = Pledge.objects.filter(movement=movement, user=user).first()
     delta = amount - (pledge.amount if pledge else 0)
     if pledge is None:
@@ -122,6 +154,7 @@ def pledge_make(
         pledged_total=F("pledged_total") + delta,
         participant_count=F("participant_count") + (1 if created else 0),
     )
+    _milestone(locked, "pledged", locked.pledged_total, locked.pledged_total + delta)
     if not created and old_team_id != pledge.team_id and pledge.achieved:
         MovementTeam.objects.filter(pk=old_team_id).update(
             total=F("total") - pledge.achieved
@@ -184,7 +217,7 @@ def action_log(
     done_on = done_on or timezone.localdate()
     if done_on > timezone.localdate():
         raise ValidationError(_("Datoen ligger i fremtiden."))
-    Movement.objects.select_for_update().filter(pk=movement.pk).first()
+    locked = Movement.objects.select_for_update().get(pk=movement.pk)
     pledge = Pledge.objects.filter(movement=movement, user=user).first()
     if pledge is None:
         raise ValidationError(
@@ -205,6 +238,9 @@ def action_log(
         MovementTeam.objects.filter(pk=pledge.team_id).update(total=F("total") + amount)
     Movement.objects.filter(pk=movement.pk).update(
         achieved_total=F("achieved_total") + amount
+    )
+    _milestone(
+        locked, "achieved", locked.achieved_total, locked.achieved_total + amount
     )
     audit(
         action="movements.action",

@@ -13,6 +13,7 @@ CATEGORIES: dict[str, str] = {
         "Fællesskaber: anmodninger, invitationer, beskeder og henvisninger"
     ),
     "events": _("Arrangementer: pladser, påmindelser og aflysninger"),
+    "movements": _("Bevægelser du står i spidsen for: når målet nærmer sig"),
     "resources": _("Ressourcer og behov: forslag til match og samarbejder"),
     "initiatives": _("Initiativer og prøvehandlinger"),
     "budgeting": _("Borgerbudget"),

@@ -166,3 +166,32 @@ def test_start_a_movement_led_by_the_right_people(
     client.force_login(politician)
     client.post(url, _movement_data(title="Klimaløfter", led_by="politician"))
     assert Movement.objects.get(title="Klimaløfter").leader == politician
+
+
+def test_leader_is_told_when_quarters_of_the_target_are_passed(
+    municipality, citizen, politician, django_capture_on_commit_callbacks
+):
+    from faelles.notifications.models import Notification
+
+    movement = MovementFactory(
+        municipality=municipality, target=Decimal("10"), leader=politician
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_make(movement=movement, user=citizen, amount=Decimal("2"))
+        services.pledge_make(movement=movement, user=citizen, amount=Decimal("3"))
+        services.action_log(
+            movement=movement, user=citizen, amount=Decimal("5.5"), description="Gik"
+        )
+        services.pledge_make(movement=movement, user=politician, amount=Decimal("1"))
+    titles = list(
+        Notification.objects.filter(recipient=politician)
+        .order_by("id")
+        .values_list("kind", "title")
+    )
+    assert titles == [
+        (
+            "movements.pledged_milestone",
+            f"{movement.title}: der er lovet 25 % af målet",
+        ),
+        ("movements.achieved_milestone", f"{movement.title}: I har nået 50 % af målet"),
+    ]
