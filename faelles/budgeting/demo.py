@@ -20,10 +20,11 @@ import uuid
 from datetime import timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from . import services
+from .bulk import insert_rows
 from .demo_content import (
     FINISHED,
     FINISHED_PROJECTS,
@@ -523,16 +524,15 @@ def _seed_round(
             source = BallotSource.PAPER
         ballots.append((ballot_id, municipality.pk, budget_round.pk, choices, source))
     ballots.sort(key=lambda row: row[0])  # stored in random-id order, as after voting
-    writer = _Writer()
-    writer.insert(
+    insert_rows(
         Ballot, ["id", "municipality", "round", "choices", "source"], ballots, bar
     )
-    writer.insert(
+    insert_rows(
         BallotReceipt,
         ["municipality", "round", "user", "ballot_token", "cast_at"],
         receipts,
     )
-    writer.insert(
+    insert_rows(
         ParticipationAct,
         [
             "municipality",
@@ -547,42 +547,3 @@ def _seed_round(
     )
     bar.close()
     return budget_round
-
-
-class _Writer:
-    """Bulk insert: COPY on PostgreSQL, executemany elsewhere."""
-
-    CHUNK = 10_000
-
-    def __init__(self):
-        self.pg = connection.vendor == "postgresql"
-
-    def _value(self, value):
-        if self.pg:
-            return value
-        if isinstance(value, uuid.UUID):
-            return value.hex
-        if hasattr(value, "tzinfo"):
-            return connection.ops.adapt_datetimefield_value(value)
-        return value
-
-    def insert(self, model, fields: list[str], rows: list[tuple], bar=None) -> None:
-        qn = connection.ops.quote_name
-        table = qn(model._meta.db_table)
-        columns = ", ".join(qn(model._meta.get_field(f).column) for f in fields)
-        for lo in range(0, len(rows), self.CHUNK):
-            chunk = rows[lo : lo + self.CHUNK]
-            with connection.cursor() as cursor:
-                if self.pg:
-                    with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                        for row in chunk:
-                            copy.write_row(row)
-                else:
-                    marks = ", ".join(["%s"] * len(fields))
-                    cursor.executemany(
-                        # names come from model metadata, values are parameters
-                        f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
-                        [tuple(self._value(v) for v in row) for row in chunk],
-                    )
-            if bar is not None:
-                bar.update(len(chunk))

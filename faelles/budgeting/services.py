@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import uuid
 from datetime import datetime
 from fractions import Fraction
@@ -22,6 +23,7 @@ from faelles.core.images import validate_image_upload
 from faelles.initiatives.models import Rung
 from faelles.initiatives.participation import record_participation
 
+from .bulk import insert_rows
 from .engine import PabulibError, parse_pabulib
 from .models import (
     PHASE_ORDER,
@@ -810,19 +812,22 @@ def round_import_pabulib(
         election.points.tolist(),
         election.indptr.tolist(),
     )
-    ballots = (
-        Ballot(
-            municipality=municipality,
-            round=budget_round,
-            source=BallotSource.IMPORTED,
-            choices=[
-                [pks[indices[k]], 1 if ordinal else points[k]]
-                for k in range(indptr[v], indptr[v + 1])
-            ],
+    rows = sorted(
+        (
+            uuid.uuid4(),
+            municipality.pk,
+            budget_round.pk,
+            json.dumps(
+                [
+                    [pks[indices[k]], 1 if ordinal else points[k]]
+                    for k in range(indptr[v], indptr[v + 1])
+                ]
+            ),
+            BallotSource.IMPORTED,
         )
         for v in range(election.n_voters)
     )
-    _bulk(Ballot, ballots)
+    insert_rows(Ballot, ["id", "municipality", "round", "choices", "source"], rows)
     round_count(budget_round=budget_round)
     audit(
         action="budgeting.round_import",
@@ -832,14 +837,3 @@ def round_import_pabulib(
         data={"projects": len(projects), "ballots": election.n_voters},
     )
     return budget_round
-
-
-def _bulk(model, rows, batch_size: int = 5000) -> None:
-    batch = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= batch_size:
-            model.objects.bulk_create(batch, batch_size=batch_size)
-            batch = []
-    if batch:
-        model.objects.bulk_create(batch, batch_size=batch_size)
