@@ -27,6 +27,16 @@ MODE_CHOICES = [
 ]
 
 
+class DateInput(forms.DateInput):
+    """A browser date picker: its value must be ISO (2026-05-04), whatever the
+    language, or the browser shows the field empty."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 def _language() -> str:
     return "en" if (get_language() or "da").startswith("en") else "da"
 
@@ -104,8 +114,8 @@ class ListingForm(forms.ModelForm):
             "commitment": widgets.Select,
             "visibility": widgets.Select,
             "text": forms.Textarea(attrs={"rows": 6}),
-            "available_from": forms.DateInput(attrs={"type": "date"}),
-            "available_until": forms.DateInput(attrs={"type": "date"}),
+            "available_from": DateInput(),
+            "available_until": DateInput(),
         }
         help_texts = {
             "postcode": _("Vises kun som et omtrentligt område, aldrig en adresse."),
@@ -292,12 +302,10 @@ class CertificateForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Kontrolleret af organisation"), queryset=None, widget=widgets.Select
     )
-    verified_on = forms.DateField(
-        label=_("Kontrolleret den"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    verified_on = forms.DateField(label=_("Kontrolleret den"), widget=DateInput())
     valid_until = forms.DateField(
         label=_("Gyldig til"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("Hvornår attesten skal indhentes igen."),
     )
 
@@ -344,9 +352,7 @@ class HoursForm(forms.Form):
     hours = forms.DecimalField(
         label=_("Timer"), min_value=0.5, max_value=100, decimal_places=1
     )
-    on = forms.DateField(
-        label=_("Dato"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    on = forms.DateField(label=_("Dato"), widget=DateInput())
 
 
 class FeedbackForm(forms.Form):
