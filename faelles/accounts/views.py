@@ -12,6 +12,7 @@ from django.views.i18n import set_language as django_set_language
 
 from .adapter import set_language_cookie
 from .forms import DeleteAccountForm, ProfileForm
+from .sections import person_sections
 from .selectors import memberships_of, visible_profile
 from .services import (
     account_delete,
@@ -63,6 +64,7 @@ def person_detail(request, user_id: int):
             "membership": membership,
             "own": request.user.is_authenticated
             and request.user.pk == membership.user_id,
+            "sections": person_sections(request, membership.user),
         },
     )
 

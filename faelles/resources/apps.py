@@ -8,11 +8,15 @@ class ResourcesConfig(AppConfig):
     verbose_name = _("Ressourcer og behov")
 
     def ready(self) -> None:
+        from faelles.accounts.sections import register_person_section
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
 
         from . import rules  # noqa: F401
-        from .home import home_context
+        from .home import home_context, person_context
 
         register_nav(10, "resources:list", _("Ressourcer og behov"))
         register_home_section(10, "resources/partials/_home.html", home_context)
+        register_person_section(
+            10, "resources/partials/_person_matches.html", person_context
+        )

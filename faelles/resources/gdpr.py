@@ -1,11 +1,20 @@
-"""What Fælles keeps about a person in resources and needs (for the data export)."""
+"""What Fælles keeps about a person in resources and needs (for the data export).
+
+Deleting an account deletes the person's listings and with them their proposals and
+collaborations (foreign keys cascade); their messages in others' threads lose the
+author. Nothing else names them, so no ``delete_personal_data`` is needed.
+"""
+
+from django.db.models import Q
 
 from .models import (
     ChildCertificateVerification,
+    Collaboration,
     CollaborationMessage,
     Feedback,
     HoursEntry,
     Listing,
+    Proposal,
 )
 
 
@@ -46,6 +55,36 @@ def export_personal_data(user) -> dict:
             for v in ChildCertificateVerification.objects.filter(
                 person=user
             ).select_related("organisation")
+        ],
+        "proposals_made": [
+            {
+                "need": p.need.title,
+                "offer": p.offer.title,
+                "status": p.status,
+                "note": p.note,
+                "at": p.created_at.isoformat(),
+            }
+            for p in Proposal.objects.filter(proposed_by=user).select_related(
+                "need", "offer"
+            )
+        ],
+        "collaborations": [
+            {
+                "id": c.pk,
+                "need": c.need.title,
+                "offer": c.offer.title,
+                "role": "need"
+                if c.need_owner_id == user.pk
+                else "offer"
+                if c.offer_owner_id == user.pk
+                else "facilitator",
+                "status": c.status,
+                "started_at": c.started_at.isoformat(),
+                "finished_at": c.finished_at.isoformat() if c.finished_at else None,
+            }
+            for c in Collaboration.objects.filter(
+                Q(need_owner=user) | Q(offer_owner=user) | Q(facilitator=user)
+            ).select_related("need", "offer")
         ],
         "collaboration_messages": [
             {
