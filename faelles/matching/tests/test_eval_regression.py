@@ -1,4 +1,4 @@
-"""Keeps matching quality from regressing; figures in docs/benchmarks-matching.md."""
+"""Keeps matching quality from regressing; figures in docs/benchmarks.md (matching section)."""
 
 from faelles.matching.evaluation import evaluate, load
 
