@@ -109,3 +109,12 @@ def test_bulk_index_since(municipality):
     Listing.objects.filter(pk=first.pk).update(title="Vandreture")
     search.index_since(municipality, first.pk)
     assert _found(municipality, "vandreture") == {"Vandreture"}
+
+
+def test_htmx_search_returns_only_the_results(client, municipality, listings):
+    response = client.get(
+        "/odense/ressourcer/", {"q": "haven"}, headers={"HX-Request": "true"}
+    )
+    assert "<html" not in response.text
+    assert 'id="results"' in response.text and "Hjælp til haven" in response.text
+    assert "Cykelreparation" not in response.text
