@@ -76,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.json:
         data = outcome.as_json(with_explanation=args.explain)
+        if args.rule == "official":
+            data["official_rule"] = election.meta.get("rule")
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for pid in outcome.selected:

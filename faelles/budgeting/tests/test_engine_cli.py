@@ -46,6 +46,12 @@ def test_json_output(shared_data, capsys):
     assert data["budget"] == 100_000
     assert data["total_cost"] <= 100_000
     assert "explanation" not in data
+    main([str(assen(shared_data)), "--rule", "official", "--json"])
+    official = json.loads(capsys.readouterr().out)
+    assert (official["rule"], official["official_rule"]) == (
+        "mes-add1",
+        "equalshares/add1",
+    )
     main([str(assen(shared_data)), "--rule", "mes", "--json", "--explain"])
     explained = json.loads(capsys.readouterr().out)
     statuses = {p["status"] for p in explained["explanation"]["projects"].values()}
