@@ -111,7 +111,12 @@ class CommentThread:
 def comment_threads(
     *, initiative: Initiative, after: str | None = None, per_page: int = 30
 ) -> tuple[list[CommentThread], int | None]:
-    """Top-level comments oldest first (keyset on id), with their replies."""
+    """Top-level comments oldest first (keyset on id), with their replies.
+
+    Two indexed queries: the page's roots (partial index ``comment_root_idx``) and
+    their replies (index on ``parent``). One query with ``id IN (…) OR parent_id
+    IN (…)`` looks tempting but makes PostgreSQL scan every comment.
+    """
     cursor = int(after) if after and after.isdigit() else 0
     roots = list(
         Comment.objects.filter(
