@@ -117,6 +117,7 @@ def main() -> None:
         ("good stories", f"{base}/historier/"),
         ("Atom feed", f"{base}/historier/feed/"),
     ]
+    load_before = os.getloadavg()[0]
     rows = []
     for label, path in pages:
         p50, p95, queries = measure(client, path, args.requests)
@@ -143,7 +144,11 @@ def main() -> None:
     )
     for only, seconds in timings.items():
         print(f"`faelles seed --scale large --only {only}`: {seconds:.0f} s")
-    print(f"{args.requests} requests per page after one warm-up.\n")
+    print(
+        f"{args.requests} requests per page after one warm-up; load average "
+        f"{load_before:.1f} before and {os.getloadavg()[0]:.1f} after measuring "
+        f"({os.cpu_count()} cores).\n"
+    )
     print("| page | path | p50 ms | p95 ms | SQL queries |")
     print("|---|---|---|---|---|")
     print("\n".join(rows))
