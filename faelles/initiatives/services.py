@@ -466,17 +466,33 @@ def participation_join(
 
 @transaction.atomic
 def follow_toggle(*, initiative: Initiative, user) -> bool:
+    """Follow, or stop following; returns whether the person follows afterwards.
+
+    Following is a subscription, not an act of participation (no ladder act).
+    """
     deleted, _rows = Follow.objects.filter(initiative=initiative, user=user).delete()
     if deleted:
         Initiative.objects.filter(pk=initiative.pk).update(
             follower_count=F("follower_count") - 1
         )
-        return False
-    Follow.objects.create(initiative=initiative, user=user)
-    Initiative.objects.filter(pk=initiative.pk).update(
-        follower_count=F("follower_count") + 1
+        following = False
+    else:
+        try:
+            with transaction.atomic():
+                Follow.objects.create(initiative=initiative, user=user)
+        except IntegrityError:  # a double click in two requests
+            return True
+        Initiative.objects.filter(pk=initiative.pk).update(
+            follower_count=F("follower_count") + 1
+        )
+        following = True
+    audit(
+        action="initiative.follow" if following else "initiative.unfollow",
+        actor=user,
+        municipality=initiative.municipality,
+        target=initiative,
     )
-    return True
+    return following
 
 
 @transaction.atomic
