@@ -139,13 +139,15 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     rows = []
     for label, path in pages:
-        p50, p95, queries = measure(client, path, args.requests)
+        p50, p95, cpu, queries = measure(client, path, args.requests)
         shown = path.replace(deep_cursor, "<cursor>")
         for obj in (community, event, movement, deep_community):
             shown = shown.replace(f"/{obj.pk}/", "/<id>/").replace(
                 f"={obj.pk}", "=<id>"
             )
-        rows.append(f"| {label} | `{shown}` | {p50:.1f} | {p95:.1f} | {queries} |")
+        rows.append(
+            f"| {label} | `{shown}` | {p50:.1f} | {p95:.1f} | {cpu:.1f} | {queries} |"
+        )
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(
         f"Machine: {machine()}; database: {engine}; load average "
@@ -159,8 +161,8 @@ def main() -> None:
     for only, seconds in timings.items():
         print(f"`faelles seed --scale large --only {only}`: {seconds:.0f} s")
     print(f"{args.requests} requests per page after one warm-up.\n")
-    print("| page | path | p50 ms | p95 ms | SQL queries |")
-    print("|---|---|---|---|---|")
+    print("| page | path | p50 ms | p95 ms | p50 CPU ms | SQL queries |")
+    print("|---|---|---|---|---|---|")
     print("\n".join(rows))
 
 
