@@ -785,7 +785,7 @@ def collaboration_set_status(
     """
     now = now or timezone.now()
     collaboration = (
-        Collaboration.objects.select_for_update()
+        Collaboration.objects.select_for_update(of=("self",))
         .select_related(
             "need", "offer", "need_owner", "offer_owner", "facilitator", "municipality"
         )

@@ -287,6 +287,14 @@ def test_every_other_resources_page_passes_axe(page, axe, login, people):
     # Anonymous: list, search, filters, map, a public listing.
     page.goto(page.base_url + f"{BASE}/")
     axe(page, "list, anonymous")
+    # Searching swaps the results in place (htmx) and keeps the address shareable.
+    page.get_by_label(re.compile("^Søg")).fill("trailer")
+    page.get_by_role("button", name="Find").click()
+    page.wait_for_url(re.compile(r"q=trailer"))
+    results = page.locator("#results")
+    assert results.count() == 1
+    assert "Lån af trailer og boremaskine" in results.inner_text()
+    axe(page, "list after an htmx search")
     page.goto(page.base_url + f"{BASE}/?q=lægen&side=offer&km=5&postcode=5000")
     axe(page, "search with filters")
     page.goto(page.base_url + f"{BASE}/kort/")
