@@ -447,34 +447,35 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
 
     total = size["offers"] + size["needs"]
     bar = progress(total, f"offers and needs in {municipality.slug}")
-    themes: dict[str, list[list[tuple[int, int]]]] = {}
-    for side, count in ((Side.OFFER, size["offers"]), (Side.NEED, size["needs"])):
-        rows, order = [], []
-        for i in range(count):
-            if org_members and rng.random() < 0.1:
-                org_id, owner = rng.choice(org_members)
-            else:
-                org_id, owner = None, rng.choice(members)
-            theme, row = _listing_row(
-                side,
-                i,
-                rng=rng,
-                municipality=municipality,
-                owner=owner,
-                org_id=org_id,
-                postcodes=postcodes,
-                now=now,
-                revision=revision,
-            )
-            rows.append(row)
-            order.append((theme, owner))
-            if len(rows) == 20_000:
-                _copy(Listing, LISTING_COLUMNS, rows)
-                bar.update(len(rows))
-                rows = []
-        _copy(Listing, LISTING_COLUMNS, rows)
-        bar.update(len(rows))
-        themes[side] = order
+    # Offers and needs interleaved, as people post them (ids in random side order).
+    sides = [Side.OFFER] * size["offers"] + [Side.NEED] * size["needs"]
+    rng.shuffle(sides)
+    themes = {Side.OFFER: [], Side.NEED: []}
+    rows = []
+    for i, side in enumerate(sides):
+        if org_members and rng.random() < 0.1:
+            org_id, owner = rng.choice(org_members)
+        else:
+            org_id, owner = None, rng.choice(members)
+        theme, row = _listing_row(
+            side,
+            i,
+            rng=rng,
+            municipality=municipality,
+            owner=owner,
+            org_id=org_id,
+            postcodes=postcodes,
+            now=now,
+            revision=revision,
+        )
+        rows.append(row)
+        themes[side].append((theme, owner))
+        if len(rows) == 20_000:
+            _copy(Listing, LISTING_COLUMNS, rows)
+            bar.update(len(rows))
+            rows = []
+    _copy(Listing, LISTING_COLUMNS, rows)
+    bar.update(len(rows))
     bar.close()
 
     created = list(
