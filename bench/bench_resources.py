@@ -149,6 +149,7 @@ def main() -> None:
                 f"{base}/?q=natteravn",
                 f"{base}/?q=dansk+sprogpartner",
                 f"{base}/?q=boremaskine",
+                f"{base}/?q=hjælp",
             ],
         ),
         (
@@ -157,6 +158,7 @@ def main() -> None:
                 f"{base}/?side=need&category=youth&postcode=2200&km=5&slots=tue-afternoon",
                 f"{base}/?side=offer&category=elderly&postcode=2100&km=5",
                 f"{base}/?kind=place&mode=in_person",
+                f"{base}/?side=offer&category=nature.animals&postcode=2100&km=5",
             ],
         ),
         ("map", [f"{base}/kort/", f"{base}/kort/?side=need&category=health"]),
