@@ -109,7 +109,7 @@ class CommentThread:
 
 
 def comment_threads(
-    *, initiative: Initiative, after: str | None = None, per_page: int = 30
+    *, initiative: Initiative, after: str | None = None, per_page: int = 20
 ) -> tuple[list[CommentThread], int | None]:
     """Top-level comments oldest first (keyset on id), with their replies.
 

@@ -155,4 +155,4 @@ def test_detail_of_a_busy_initiative_stays_bounded(
     with django_assert_max_num_queries(18):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
-    assert response.context["next_comment"] is not None  # paged after 30 threads
+    assert response.context["next_comment"] is not None  # paged after 20 threads
