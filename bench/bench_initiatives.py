@@ -7,12 +7,12 @@ Migrates the database in DATABASE_URL, seeds a Copenhagen-size municipality
 supports, 1,000,000 comments and an activity-ladder act for each; both timed),
 then requests each page repeatedly through Django's test client (server time, no
 network, without the test framework's template instrumentation) and prints p50/p95
-and SQL queries per page as a Markdown table.
+wall time, the Django process's median CPU time (which does not grow when other work
+competes for the cores; see bench_pages.measure) and SQL queries per page.
 """
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -21,26 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.test")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from bench.bench_pages import machine  # noqa: E402
-
-
-def measure(client, path: str, n: int):
-    from django.db import connection, reset_queries
-
-    client.get(path)  # warm caches and templates
-    connection.force_debug_cursor = True
-    reset_queries()
-    response = client.get(path)
-    queries = len(connection.queries)
-    connection.force_debug_cursor = False
-    assert response.status_code == 200, (path, response.status_code)
-    times = []
-    for _ in range(n):
-        start = time.perf_counter()
-        client.get(path)
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))], queries
+from bench.bench_pages import machine, measure  # noqa: E402
 
 
 def main() -> None:
@@ -120,16 +101,19 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     rows = []
     for label, path in pages:
-        p50, p95, queries = measure(client, path, args.requests)
+        p50, p95, cpu, queries = measure(client, path, args.requests)
         shown = path.replace(str(typical.pk), "<id>").replace(str(busiest.pk), "<id>")
         shown = shown.replace(str(second_page), "<id>")
-        rows.append(f"| {label} | `{shown}` | {p50:.1f} | {p95:.1f} | {queries} |")
+        rows.append(
+            f"| {label} | `{shown}` | {p50:.1f} | {p95:.1f} | {cpu:.1f} | {queries} |"
+        )
     from faelles.accounts.models import User
 
     client.force_login(User.objects.get(pk=facilitator))
-    p50, p95, queries = measure(client, f"{base}/mine-opgaver/", args.requests)
+    p50, p95, cpu, queries = measure(client, f"{base}/mine-opgaver/", args.requests)
     rows.append(
-        f"| facilitator's work list | `{base}/mine-opgaver/` | {p50:.1f} | {p95:.1f} | {queries} |"
+        f"| facilitator's work list | `{base}/mine-opgaver/` | {p50:.1f} | {p95:.1f} "
+        f"| {cpu:.1f} | {queries} |"
     )
 
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
@@ -149,8 +133,8 @@ def main() -> None:
         f"{load_before:.1f} before and {os.getloadavg()[0]:.1f} after measuring "
         f"({os.cpu_count()} cores).\n"
     )
-    print("| page | path | p50 ms | p95 ms | SQL queries |")
-    print("|---|---|---|---|---|")
+    print("| page | path | p50 ms | p95 ms | p50 CPU ms | SQL queries |")
+    print("|---|---|---|---|---|---|")
     print("\n".join(rows))
 
 
