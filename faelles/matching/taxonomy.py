@@ -8,6 +8,7 @@ out explicitly rather than derived from the dots, so the tree stays readable her
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,13 +160,14 @@ def path_label(slug: str, language: str = "da") -> str:
     return " › ".join(CATEGORIES[s].label(language) for s in reversed(chain))
 
 
-def choices(language: str = "da") -> list[tuple[str, str]]:
+@cache
+def choices(language: str = "da") -> tuple[tuple[str, str], ...]:
     """``(slug, label)`` pairs for a form field, children indented under parents."""
     out = []
     for cat in _ROWS:
         depth = len(ancestors(cat.slug))
         out.append((cat.slug, "\u2003" * depth + cat.label(language)))
-    return out
+    return tuple(out)
 
 
 def _check() -> None:

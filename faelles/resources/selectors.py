@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 import numpy as np
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from faelles.matching import geo
@@ -155,14 +154,16 @@ def postcode_counts(queryset: QuerySet[Listing]) -> tuple[list[tuple[str, int]],
 
     Counting is bounded so the map costs the same in a village and in Copenhagen.
     """
-    newest = list(
-        queryset.exclude(postcode="")
-        .order_by("-id")
-        .values_list("postcode", flat=True)[: MAP_LIMIT + 1]
+    newest = queryset.exclude(postcode="").order_by("-id").values("pk")
+    counts = (
+        Listing.objects.filter(pk__in=newest[:MAP_LIMIT])
+        .order_by()
+        .values_list("postcode")
+        .annotate(n=Count("id"))
+        .order_by("postcode")
     )
-    complete = len(newest) <= MAP_LIMIT
-    counts = Counter(newest[:MAP_LIMIT])
-    return sorted(counts.items()), complete
+    complete = not newest[MAP_LIMIT : MAP_LIMIT + 1].exists()
+    return list(counts), complete
 
 
 def proposed_partners(*, listing: Listing) -> set[int]:
