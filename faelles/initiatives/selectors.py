@@ -83,21 +83,52 @@ def themes_for(initiative_ids) -> dict[int, list[str]]:
     return out
 
 
+PERSON = ("id", "display_name", "email")  # what str(user) needs
+ORGANISATION = ("id", "municipality_id", "slug", "name")
+
+
+def _only(prefix: str, fields) -> list[str]:
+    return [f"{prefix}__{f}" for f in fields]
+
+
 def initiative_detail(*, municipality, pk: int) -> Initiative:
+    """The initiative with everything its page shows, loaded with only the
+    columns it uses (the page is the richest in the app)."""
+    from faelles.accounts.models import User
     from faelles.municipalities.tenancy import get_scoped_or_404
 
-    qs = Initiative.objects.select_related(
-        "proposer", "organisation", "facilitator", "department"
-    ).prefetch_related(
-        "principles",
-        "themes",
-        "images",
-        "needs",
-        "team",
-        Prefetch(
-            "transitions",
-            queryset=Transition.objects.select_related("actor"),
-        ),
+    qs = (
+        Initiative.objects.select_related(
+            "proposer", "organisation", "facilitator", "department"
+        )
+        .defer("search_vector")
+        .defer(
+            *[
+                f"{relation}__{field.name}"
+                for relation, model in (("proposer", User), ("facilitator", User))
+                for field in model._meta.concrete_fields
+                if field.name not in PERSON
+            ]
+        )
+        .prefetch_related(
+            "principles",
+            "themes",
+            "images",
+            "needs",
+            Prefetch("team", queryset=User.objects.only(*PERSON)),
+            Prefetch(
+                "transitions",
+                queryset=Transition.objects.select_related("actor").only(
+                    "id",
+                    "initiative_id",
+                    "from_state",
+                    "to_state",
+                    "reason",
+                    "created_at",
+                    *_only("actor", PERSON),
+                ),
+            ),
+        )
     )
     return get_scoped_or_404(qs, municipality, pk=pk)
 
@@ -106,6 +137,20 @@ def initiative_detail(*, municipality, pk: int) -> Initiative:
 class CommentThread:
     comment: Comment
     replies: list[Comment]
+
+
+COMMENT_FIELDS = (
+    "id",
+    "initiative_id",
+    "parent_id",
+    "body",
+    "is_from_municipality",
+    "is_hidden",
+    "hidden_reason",
+    "created_at",
+    *_only("author", PERSON),
+    *_only("organisation", ORGANISATION),
+)
 
 
 def comment_threads(
@@ -123,6 +168,7 @@ def comment_threads(
             initiative=initiative, parent__isnull=True, id__gt=cursor
         )
         .select_related("author", "organisation")
+        .only(*COMMENT_FIELDS)
         .order_by("id")[: per_page + 1]
     )
     more = len(roots) > per_page
@@ -132,6 +178,7 @@ def comment_threads(
         for reply in (
             Comment.objects.filter(parent_id__in=[c.pk for c in roots])
             .select_related("author", "organisation")
+            .only(*COMMENT_FIELDS)
             .order_by("id")
         ):
             replies.setdefault(reply.parent_id, []).append(reply)
