@@ -61,9 +61,9 @@ def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
     if token is None:
         return None
     choices = dict(
-        Ballot.objects.filter(pk__in=candidate_ids(token), round=budget_round)
-        .values_list("id", "choices")
-        .iterator()
+        Ballot.objects.filter(
+            pk__in=candidate_ids(token), round=budget_round
+        ).values_list("id", "choices")
     )
     for pk in candidate_ids(token):
         if pk in choices:
