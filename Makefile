@@ -28,12 +28,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Debian's Chromium for the browser tests; never a browser downloaded by Playwright.
+# Debian's Chromium for the browser tests (never a browser downloaded by Playwright),
+# and gettext so the test that the English catalogue is current runs.
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "Installing Debian's chromium for the browser tests"; \
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages for the tests:$$missing"; \
 	  if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
 static: install

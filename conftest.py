@@ -37,6 +37,15 @@ def shared_data() -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _danish_after_each_test():
+    """A request in English leaves the thread in English; start every test in Danish."""
+    yield
+    from django.utils import translation
+
+    translation.activate("da")
+
+
 @pytest.fixture
 def municipality(db):
     return MunicipalityFactory(
