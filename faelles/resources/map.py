@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from faelles.matching import geo
 
 WIDTH, HEIGHT, PAD = 600, 420, 30
@@ -35,27 +37,28 @@ def map_points(rows) -> dict:
             counts[code] += n
     if not counts:
         return {"points": [], "width": WIDTH, "height": HEIGHT}
-    rows = {code: postcodes.lookup(code) for code in counts}
-    xs = [postcodes.xy[r][0] for r in rows.values()]
-    ys = [postcodes.xy[r][1] for r in rows.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys), 10.0)
+    codes = sorted(counts)
+    index = np.array([postcodes.lookup(code) for code in codes])
+    xy = postcodes.xy[index]
+    low, high = xy.min(axis=0), xy.max(axis=0)
+    span = max(float((high - low).max()), 10.0)
     scale = min(WIDTH, HEIGHT) - 2 * PAD
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    most = max(counts.values())
-    points = []
-    for code, row in sorted(rows.items()):
-        x, y = postcodes.xy[row]
-        n = counts[code]
-        points.append(
-            Point(
-                x=round(WIDTH / 2 + (x - cx) / span * scale, 1),
-                y=round(HEIGHT / 2 - (y - cy) / span * scale, 1),
-                r=round(5 + 17 * (n / most) ** 0.5, 1),
-                postcode=code,
-                name=postcodes.names[row],
-                count=n,
-            )
+    centre = (high + low) / 2
+    n = np.array([counts[code] for code in codes], dtype=float)
+    xs = np.round(WIDTH / 2 + (xy[:, 0] - centre[0]) / span * scale, 1).tolist()
+    ys = np.round(HEIGHT / 2 - (xy[:, 1] - centre[1]) / span * scale, 1).tolist()
+    rs = np.round(5 + 17 * np.sqrt(n / n.max()), 1).tolist()
+    points = [
+        Point(
+            x=xs[i],
+            y=ys[i],
+            r=rs[i],
+            postcode=code,
+            name=postcodes.names[index[i]],
+            count=counts[code],
         )
+        for i, code in enumerate(codes)
+    ]
     return {
         "points": points,
         "width": WIDTH,
