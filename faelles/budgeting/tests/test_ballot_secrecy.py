@@ -201,3 +201,23 @@ def test_voting_is_on_the_ladder_without_pointing_at_the_ballot(municipality):
     )
     local = timezone.localtime(act.occurred_at)
     assert (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0)
+
+
+def test_data_export_names_rounds_voted_in_but_not_the_vote(municipality):
+    import json
+
+    from faelles.accounts.services import account_delete, account_export
+
+    budget_round = BudgetRoundFactory(municipality=municipality, title="Vi tør 2026")
+    project = ProjectFactory(round=budget_round, title="Hemmelig hundeskov")
+    user = MembershipFactory(municipality=municipality).user
+    services.ballot_cast(
+        budget_round=budget_round, user=user, choices=[(project.pk, 1)]
+    )
+    exported = json.dumps(account_export(user=user), default=str, ensure_ascii=False)
+    assert "Vi tør 2026" in exported
+    assert "Hemmelig hundeskov" not in exported
+    assert str(BallotReceipt.objects.get().ballot_token) not in exported
+    account_delete(user=user)
+    assert not BallotReceipt.objects.exists()
+    assert Ballot.objects.count() == 1  # the vote still counts, anonymously
