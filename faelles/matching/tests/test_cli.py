@@ -4,6 +4,8 @@ import pytest
 
 from faelles.matching.cli import main
 
+pytestmark = pytest.mark.engine
+
 OFFERS = [
     {
         "id": "kol",

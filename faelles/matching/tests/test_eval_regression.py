@@ -1,6 +1,10 @@
 """Keeps matching quality from regressing; figures in docs/benchmarks.md (matching section)."""
 
+import pytest
+
 from faelles.matching.evaluation import evaluate, load
+
+pytestmark = pytest.mark.engine
 
 MARGIN = 0.02
 

@@ -5,6 +5,8 @@ import pytest
 from faelles.matching import MatchIndex
 from faelles.matching.tests.factories import record
 
+pytestmark = pytest.mark.engine
+
 TEXT = "Lektiehjælp i matematik"
 
 

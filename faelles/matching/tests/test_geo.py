@@ -1,4 +1,8 @@
+import pytest
+
 from faelles.matching import geo
+
+pytestmark = pytest.mark.engine
 
 MUNICIPALITY_POSTCODES = {
     "Kerteminde": ["5300", "5330", "5350", "5370", "5380", "5390"],

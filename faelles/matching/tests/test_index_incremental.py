@@ -1,5 +1,9 @@
+import pytest
+
 from faelles.matching import MatchIndex
 from faelles.matching.tests.factories import record
+
+pytestmark = pytest.mark.engine
 
 
 def test_add_remove_and_replace():

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from faelles.matching import MatchIndex, Record, geo
 from faelles.matching.records import KINDS, MODES, SLOTS
 from faelles.matching.weights import DEFAULT_WEIGHTS
+
+pytestmark = pytest.mark.engine
 
 TODAY = dt.date(2026, 11, 24)
 WORDS = [

@@ -1,7 +1,11 @@
 import datetime as dt
 
+import pytest
+
 from faelles.matching import MatchIndex
 from faelles.matching.tests.factories import record
+
+pytestmark = pytest.mark.engine
 
 TODAY = dt.date(2026, 11, 24)
 

@@ -4,6 +4,8 @@ import pytest
 
 from faelles.matching.records import Record, RecordError, slot_label
 
+pytestmark = pytest.mark.engine
+
 
 def test_minimal_record_and_defaults():
     r = Record.from_dict({"id": "a", "title": "Lektiehjælp", "text": ""})

@@ -5,6 +5,8 @@ import pytest
 from faelles.matching import MatchIndex, Weights
 from faelles.matching.tests.factories import record
 
+pytestmark = pytest.mark.engine
+
 TODAY = dt.date(2026, 11, 24)
 
 

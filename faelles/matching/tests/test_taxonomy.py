@@ -2,6 +2,8 @@ import pytest
 
 from faelles.matching import taxonomy
 
+pytestmark = pytest.mark.engine
+
 
 def test_every_parent_exists_and_parents_come_first():
     seen = set()

@@ -1,4 +1,8 @@
+import pytest
+
 from faelles.matching.text import STOPWORDS, Analyzer
+
+pytestmark = pytest.mark.engine
 
 
 def test_stems_join_inflections():

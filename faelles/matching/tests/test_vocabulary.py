@@ -4,6 +4,8 @@ from faelles.matching import taxonomy
 from faelles.matching.text import Analyzer
 from faelles.matching.vocabulary import VocabularyError, load, parse
 
+pytestmark = pytest.mark.engine
+
 
 def test_shipped_vocabulary_is_large_and_valid():
     vocab = load()
