@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
+from django.utils.functional import LazyObject
 
 from .models import Membership, ProfileVisibility, User
 
@@ -10,6 +11,10 @@ def membership_for(user, municipality) -> Membership | None:
     """The user's membership in the municipality, cached on the user object."""
     if municipality is None or not getattr(user, "is_authenticated", False):
         return None
+    # request.user is a lazy wrapper; cache on the real user so that permission
+    # predicates, which receive the real user, find the same cache.
+    if isinstance(user, LazyObject):
+        user = user._wrapped
     cache = user.__dict__.setdefault("_membership_cache", {})
     if municipality.pk not in cache:
         cache[municipality.pk] = (
