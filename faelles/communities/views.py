@@ -117,6 +117,7 @@ def community_detail(request, pk: int):
         "can_download": user.has_perm("communities.download_file", community),
         "can_upload": user.has_perm("communities.upload_file", community),
         "can_refer": user.has_perm("communities.refer", community),
+        "can_write_story": user.has_perm("initiatives.write_story", community),
         "join_form": JoinForm(),
         "contact_form": ContactForm(auto_id="contact_%s"),
         "post_form": PostForm(),

@@ -57,6 +57,9 @@ def collaboration_detail(request, pk: int):
             "message_form": MessageForm(),
             "status_form": StatusForm(initial={"status": collaboration.status}),
             "hours_form": HoursForm(initial={"on": timezone.localdate()}),
+            "can_write_story": request.user.has_perm(
+                "initiatives.write_story", collaboration
+            ),
             "feedback_form": FeedbackForm()
             if is_side
             and finished

@@ -190,3 +190,15 @@ def test_referral_page_for_employees_only(
     assert community.referrals.get().citizen == citizen
     page = client.get(tenant_reverse("communities:referrals", municipality))
     assert str(citizen) in page.content.decode()
+
+
+def test_hosts_are_offered_to_write_a_good_story(client, municipality, host, citizen):
+    community = CommunityFactory(municipality=municipality, host=host)
+    story_url = tenant_reverse(
+        "initiatives:story_create_community", municipality, community_pk=community.pk
+    )
+    client.force_login(host)
+    assert story_url in client.get(community.get_absolute_url()).text
+    assert client.get(story_url).status_code == 200
+    client.force_login(citizen)
+    assert story_url not in client.get(community.get_absolute_url()).text

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from faelles.accounts.factories import MembershipFactory
+from faelles.municipalities.tenancy import tenant_reverse
 from faelles.notifications.models import Notification
 from faelles.resources import services
 from faelles.resources.factories import ListingFactory, NeedFactory
@@ -94,3 +95,17 @@ def test_non_member_in_same_municipality_cannot_post(
         ).status_code
         == 403
     )
+
+
+def test_both_sides_are_offered_to_write_a_good_story(
+    client, municipality, collaboration
+):
+    story_url = tenant_reverse(
+        "initiatives:story_create_collaboration",
+        municipality,
+        collaboration_pk=collaboration.pk,
+    )
+    for person in (collaboration.need_owner, collaboration.offer_owner):
+        client.force_login(person)
+        assert story_url in client.get(collaboration.get_absolute_url()).text
+        assert client.get(story_url).status_code == 200
