@@ -304,6 +304,9 @@ def need_publish(
         postcode=postcode or initiative.postcode,
         capacity=need.quantity,
         visibility="members",
+        for_initiative=True,
+        # The proposer recruiting is civil society; a facilitator doing it is work.
+        ladder=actor.pk == initiative.proposer_id,
         now=now,
     )
     need.listing = listing

@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,14 +44,19 @@ MIN_SUGGESTION_SCORE = 2.0
 # -- the activity ladder -----------------------------------------------------------------
 
 
-def participation_rung(listing: Listing) -> Rung:
+def participation_rung(listing: Listing, *, for_initiative: bool | None = None) -> Rung:
     """The rung a person stands on when they take part through ``listing``.
 
-    On behalf of an organisation: civil society. Offering one's own resources to
-    others: the close network. Asking for help for one's family: the family; for
-    oneself: one's own life. See docs/matching.md ("The activity ladder").
+    On behalf of an organisation, or recruiting for a citizens' initiative: civil
+    society. Offering one's own resources to others: the close network. Asking for
+    help for one's family: the family; for oneself: one's own life. See
+    docs/matching.md ("The activity ladder").
     """
     if listing.organisation_id:
+        return Rung.CIVIL_SOCIETY
+    if for_initiative is None:
+        for_initiative = listing.side == Side.NEED and _is_initiative_need(listing)
+    if for_initiative:
         return Rung.CIVIL_SOCIETY
     if listing.side == Side.OFFER:
         return Rung.CLOSE_NETWORK
@@ -56,12 +65,23 @@ def participation_rung(listing: Listing) -> Rung:
     return Rung.OWN_LIFE
 
 
-def _participate(*, listing: Listing, user, action: str, source, now) -> None:
+def _is_initiative_need(listing: Listing) -> bool:
+    """Whether the need was published by an initiative (see initiatives.Need)."""
+    try:
+        listing.initiative_need  # noqa: B018 (reverse one-to-one lookup)
+    except ObjectDoesNotExist:
+        return False
+    return True
+
+
+def _participate(
+    *, listing: Listing, user, action: str, source, now, for_initiative=None
+) -> None:
     record_participation(
         municipality=listing.municipality,
         user=user,
         action=action,
-        rung=participation_rung(listing),
+        rung=participation_rung(listing, for_initiative=for_initiative),
         source=source,
         occurred_at=now,
     )
@@ -126,6 +146,8 @@ def listing_create(
     special_consent: bool = False,
     behalf_consent_by: str = "",
     behalf_consent_method: str = "",
+    for_initiative: bool = False,
+    ladder: bool = True,
     now: dt.datetime | None = None,
     **fields,
 ) -> Listing:
@@ -133,6 +155,8 @@ def listing_create(
 
     ``owner`` other than the actor means an employee posts for a citizen, which
     needs the citizen's recorded consent (who, how; the time is now).
+    ``for_initiative``: a need an initiative recruits for (civil society on the
+    activity ladder); ``ladder=False`` records no act (an employee's work).
     """
     now = now or timezone.now()
     owner = owner or actor
@@ -170,13 +194,15 @@ def listing_create(
         target=listing,
         data={"side": side, "on_behalf": owner.pk != actor.pk},
     )
-    _participate(
-        listing=listing,
-        user=owner,
-        action=f"resources.{side}_post",
-        source=listing,
-        now=now,
-    )
+    if ladder:
+        _participate(
+            listing=listing,
+            user=owner,
+            action=f"resources.{side}_post",
+            source=listing,
+            now=now,
+            for_initiative=for_initiative,
+        )
     return listing
 
 

@@ -106,3 +106,18 @@ def test_filling_a_need_by_joining_closes_its_listing(initiative, citizen, polit
     )
     listing.refresh_from_db()
     assert not listing.is_active
+
+
+def test_recruiting_for_an_initiative_is_civil_society_on_the_ladder(
+    initiative, citizen, employee
+):
+    from faelles.initiatives.models import ParticipationAct, Rung
+
+    mine = NeedFactory(initiative=initiative, title="Tovholder")
+    services.need_publish(need=mine, actor=citizen)
+    act = ParticipationAct.objects.get(action="resources.need_post")
+    assert (act.user, act.rung) == (citizen, Rung.CIVIL_SOCIETY)
+    # A facilitator publishing a need is doing their job: no act for them.
+    theirs = NeedFactory(initiative=initiative, title="Træ til broen")
+    services.need_publish(need=theirs, actor=employee)
+    assert not ParticipationAct.objects.filter(user=employee).exists()
