@@ -15,11 +15,11 @@ from django.db.models import Max
 from django.utils import timezone
 
 from faelles.accounts.models import Membership, User
+from faelles.core.bulk import copy_rows
 from faelles.demo.content.foundation import MUNICIPALITIES
 from faelles.initiatives.models import ParticipationAct
 
 from . import movement_services, services
-from .bulk import copy_rows
 from .demo_content import (
     LOCAL,
     MOVEMENTS,

@@ -1,5 +1,6 @@
 """Fast bulk writes for scale data: COPY on PostgreSQL, bulk_create elsewhere."""
 
+import json
 from collections.abc import Iterable, Sequence
 from itertools import islice
 
@@ -25,8 +26,19 @@ def copy_rows(
             f"COPY {quote(meta.db_table)} ({', '.join(quote(n) for n in names)}) "
             "FROM STDIN"
         )
+        # COPY's text format takes JSON as text; bulk_create serialises it itself.
+        json_columns = {
+            i
+            for i, c in enumerate(columns)
+            if meta.get_field(c.removesuffix("_id")).get_internal_type() == "JSONField"
+        }
         with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
             for row in rows:
+                if json_columns:
+                    row = tuple(
+                        json.dumps(v, ensure_ascii=False) if i in json_columns else v
+                        for i, v in enumerate(row)
+                    )
                 copy.write_row(row)
                 count += 1
         return count

@@ -13,10 +13,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from faelles.accounts.models import Membership
-from faelles.communities.bulk import copy_rows
 from faelles.communities.demo import _people, _pick
 from faelles.communities.demo_content import LOCAL, MOVEMENTS, SHARED_COMMUNITIES
 from faelles.communities.models import Community, Movement
+from faelles.core.bulk import copy_rows
 from faelles.initiatives.models import ParticipationAct
 
 from . import services

@@ -13,14 +13,14 @@ offers and 60,000 needs, with proposals, collaborations, messages and attests.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from faelles.accounts.models import Membership, User
+from faelles.core.bulk import copy_rows
 from faelles.demo.content.foundation import MUNICIPALITIES
 from faelles.initiatives.models import ParticipationAct
 from faelles.matching import geo, taxonomy
@@ -278,42 +278,6 @@ def _postcodes_around(slug: str, km: float = 12.0) -> list[str]:
     return [postcodes.codes[i] for i in near]
 
 
-def _copy(model, columns: list[str], rows: list[tuple]) -> None:
-    """COPY on PostgreSQL (many times faster than INSERT), bulk_create elsewhere."""
-    if not rows:
-        return
-    if connection.vendor == "postgresql":
-        meta = model._meta
-        names = [meta.get_field(c.removesuffix("_id")).column for c in columns]
-        quote = connection.ops.quote_name
-        sql = (
-            f"COPY {quote(meta.db_table)} ({', '.join(quote(n) for n in names)}) "
-            "FROM STDIN"
-        )
-        json_columns = {
-            i
-            for i, c in enumerate(columns)
-            if meta.get_field(c.removesuffix("_id")).get_internal_type() == "JSONField"
-        }
-        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-            for row in rows:
-                if json_columns:
-                    row = tuple(
-                        json.dumps(v, ensure_ascii=False) if i in json_columns else v
-                        for i, v in enumerate(row)
-                    )
-                copy.write_row(row)
-        return
-    for start in range(0, len(rows), 5000):
-        model.objects.bulk_create(
-            [
-                model(**dict(zip(columns, row, strict=True)))
-                for row in rows[start : start + 5000]
-            ],
-            batch_size=5000,
-        )
-
-
 LISTING_COLUMNS = [
     "municipality_id",
     "side",
@@ -471,10 +435,10 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
         rows.append(row)
         themes[side].append((theme, owner))
         if len(rows) == 20_000:
-            _copy(Listing, LISTING_COLUMNS, rows)
+            copy_rows(Listing, LISTING_COLUMNS, rows)
             bar.update(len(rows))
             rows = []
-    _copy(Listing, LISTING_COLUMNS, rows)
+    copy_rows(Listing, LISTING_COLUMNS, rows)
     bar.update(len(rows))
     bar.close()
 
@@ -553,7 +517,7 @@ def _seed_matches(municipality, created, themes, size, rng, now) -> None:
         )
         if status == "accepted":
             collaborations.append((need_id, offer_id, need_owner, offer_owner, when))
-    _copy(
+    copy_rows(
         Proposal,
         [
             "municipality_id",
@@ -577,7 +541,7 @@ def _seed_matches(municipality, created, themes, size, rng, now) -> None:
             municipality=municipality, status="accepted"
         ).values_list("id", "need_id", "offer_id")
     }
-    _copy(
+    copy_rows(
         DeclinedPair,
         ["municipality_id", "need_id", "offer_id", "declined_by_id", "created_at"],
         [
@@ -605,7 +569,7 @@ def _seed_matches(municipality, created, themes, size, rng, now) -> None:
                 else None,
             )
         )
-    _copy(
+    copy_rows(
         Collaboration,
         [
             "municipality_id",
@@ -654,17 +618,19 @@ def _seed_matches(municipality, created, themes, size, rng, now) -> None:
                 (pk, need_owner, "Det hjalp mig rigtig meget. Tak!", started)
             )
             feedback.append((pk, offer_owner, "Et godt samarbejde.", started))
-    _copy(
+    copy_rows(
         CollaborationMessage,
         ["collaboration_id", "author_id", "body", "created_at"],
         messages,
     )
-    _copy(
+    copy_rows(
         HoursEntry,
         ["collaboration_id", "person_id", "hours", "on", "created_at"],
         hours,
     )
-    _copy(Feedback, ["collaboration_id", "author_id", "text", "created_at"], feedback)
+    copy_rows(
+        Feedback, ["collaboration_id", "author_id", "text", "created_at"], feedback
+    )
 
     orgs = list(
         Organisation.objects.filter(municipality=municipality).values_list(
@@ -687,7 +653,7 @@ def _seed_matches(municipality, created, themes, size, rng, now) -> None:
             )
         )
     if orgs:
-        _copy(
+        copy_rows(
             ChildCertificateVerification,
             [
                 "municipality_id",
