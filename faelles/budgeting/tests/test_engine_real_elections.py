@@ -6,8 +6,7 @@
 * every rule gives the same projects as the reference library pabutools:
   computed live where pabutools is quick (recorded under 2 s), otherwise read
   from ``data/pabutools_reference.json``, which ``bench/pabutools_reference.py``
-  computed with pabutools alone (version and file hashes checked here; for add1
-  on Warszawa 2026 pabutools checked the final step and the one above only);
+  computed with pabutools alone (version and file hashes checked here);
 * every rule, MES with add1 completion included, counts Łódź 2022 (90,494
   voters, 160 projects) in under 2 s of CPU time.
 """
@@ -122,8 +121,8 @@ def test_same_projects_as_pabutools(shared_data, name, rule):
     path = _path(shared_data, name)
     recorded = reference()["files"][name]["rules"][rule]
     if recorded.get("method") == "endpoints":
-        # Warszawa 2026: pabutools ran MES at the step our add1 ended on (it fits
-        # and is our outcome) and one unit above (it does not fit).
+        # Made with --add1-endpoints: pabutools ran MES at the step our add1
+        # ended on (it fits and is our outcome) and one unit above (it does not).
         outcome = count(election(path), rule)
         assert recorded["fits"] and not recorded["next_step_fits"]
         assert outcome.explanation["completion"]["increments"] == recorded["step"]
