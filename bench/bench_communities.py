@@ -38,11 +38,11 @@ def main() -> None:
     from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
-    from django.test.utils import setup_test_environment
 
     from faelles.accounts.models import Membership
 
-    setup_test_environment()
+    # No setup_test_environment(): its template instrumentation (a signal and a
+    # context copy per rendered template) is test-framework cost, not server time.
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
     from faelles.communities.models import Community
