@@ -2,7 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +18,11 @@ from .views import errors_of
 
 
 def _collaboration(request, pk: int) -> Collaboration:
-    """Private to its two sides and the facilitator; another municipality's is 404."""
+    """Private to its two sides and the facilitator.
+
+    To anyone else it does not exist: 404, as for another municipality's, so a
+    guessed id does not even reveal that two people are working together.
+    """
     collaboration = get_scoped_or_404(
         Collaboration.objects.select_related(
             "need", "offer", "need_owner", "offer_owner", "facilitator"
@@ -26,7 +31,7 @@ def _collaboration(request, pk: int) -> Collaboration:
         pk=pk,
     )
     if not request.user.has_perm("resources.view_collaboration", collaboration):
-        raise PermissionDenied
+        raise Http404
     return collaboration
 
 

@@ -86,12 +86,19 @@ def listings_of(*, municipality, user) -> QuerySet[Listing]:
             user=user, organisation__municipality=municipality
         ).values_list("organisation_id", flat=True)
     )
-    own = Listing.objects.filter(municipality=municipality, owner=user).values("pk")
+    # No ORDER BY in the parts: SQLite refuses it inside a compound statement.
+    own = (
+        Listing.objects.filter(municipality=municipality, owner=user)
+        .order_by()
+        .values("pk")
+    )
     if org_ids:
         own = own.union(
             Listing.objects.filter(
                 municipality=municipality, organisation_id__in=org_ids
-            ).values("pk")
+            )
+            .order_by()
+            .values("pk")
         )
     ids = [row["pk"] for row in own]
     return (

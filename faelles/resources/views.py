@@ -221,6 +221,12 @@ def listing_detail(request, pk: int):
                 :20
             ]
         )
+        for proposal in proposals:
+            # A forløb is private to its sides and facilitator: no dead link for others.
+            collaboration = getattr(proposal, "collaboration", None)
+            proposal.collaboration_openable = collaboration is not None and (
+                user.has_perm("resources.view_collaboration", collaboration)
+            )
     certificate = None
     if listing.side == Side.OFFER and (is_holder or context["may_suggest"]):
         certificate = selectors.valid_certificate(

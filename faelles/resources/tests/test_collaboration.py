@@ -35,8 +35,8 @@ def test_only_participants_see_the_thread(
     assert client.get(url).status_code == 200
     for person in (citizen, municipal_admin):
         client.force_login(person)
-        assert client.get(url).status_code == 403
-        assert client.post(url + "besked/", {"body": "Hej"}).status_code == 403
+        assert client.get(url).status_code == 404
+        assert client.post(url + "besked/", {"body": "Hej"}).status_code == 404
     assert not CollaborationMessage.objects.exists()
     client.logout()
     assert "/accounts/login/" in client.get(url)["Location"]
@@ -93,7 +93,7 @@ def test_non_member_in_same_municipality_cannot_post(
         client.post(
             collaboration.get_absolute_url() + "status/", {"status": "finished"}
         ).status_code
-        == 403
+        == 404
     )
 
 
@@ -109,3 +109,18 @@ def test_both_sides_are_offered_to_write_a_good_story(
         client.force_login(person)
         assert story_url in client.get(collaboration.get_absolute_url()).text
         assert client.get(story_url).status_code == 200
+
+
+def test_listing_links_to_the_forloeb_only_for_those_who_may_open_it(
+    client, municipality, collaboration, employee
+):
+    """Employees see every listing's proposals; the private forløb only its own."""
+    url = collaboration.need.get_absolute_url()
+    client.force_login(employee)  # the facilitator
+    assert collaboration.get_absolute_url() in client.get(url).text
+    colleague = MembershipFactory(municipality=municipality, is_employee=True).user
+    client.force_login(colleague)
+    page = client.get(url).text
+    assert "Forslag og svar" in page
+    assert collaboration.get_absolute_url() not in page
+    assert client.get(collaboration.get_absolute_url()).status_code == 404

@@ -54,3 +54,24 @@ def test_create_need_through_form(client, municipality, citizen):
     listing = Listing.objects.get()
     assert listing.owner == citizen
     assert listing.slots == ["mon-morning", "wed-afternoon"]
+
+
+def test_need_page_offers_own_and_organisation_offers(client, municipality, citizen):
+    """A member of an organisation answers a need with their own or its offers."""
+    from faelles.organisations.factories import (
+        OrganisationFactory,
+        OrganisationMemberFactory,
+    )
+
+    organisation = OrganisationFactory(municipality=municipality)
+    OrganisationMemberFactory(organisation=organisation, user=citizen)
+    own = ListingFactory(municipality=municipality, owner=citizen, title="Min egen")
+    theirs = ListingFactory(
+        municipality=municipality, organisation=organisation, title="Foreningens"
+    )
+    need = NeedFactory(municipality=municipality)
+    client.force_login(citizen)
+    response = client.get(need.get_absolute_url())
+    assert response.status_code == 200
+    offers = response.context["respond_form"].fields["offer"].choices
+    assert [str(pk) for pk, _ in offers] == [str(theirs.pk), str(own.pk)]
