@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
 from faelles.organisations.selectors import acting_organisation
+from faelles.resources.models import Listing
 
 from . import selectors, services
 from .forms import (
@@ -149,6 +150,25 @@ def initiative_update(request, pk: int):
     )
 
 
+def _openable_listings(user, initiative) -> set[int]:
+    """Ids of the published needs' listings this person may open.
+
+    A need published to Ressourcer og behov is seen by the municipality's members
+    only; nobody else gets a link that would end in a 404.
+    """
+    ids = [n.listing_id for n in initiative.needs.all() if n.listing_id]
+    if not ids:
+        return set()
+    listings = Listing.objects.select_related("organisation", "owner").filter(
+        pk__in=ids
+    )
+    return {
+        listing.pk
+        for listing in listings
+        if user.has_perm("resources.view_listing", listing)
+    }
+
+
 def initiative_detail(request, pk: int):
     initiative = selectors.initiative_detail(municipality=request.municipality, pk=pk)
     initiative.municipality = request.municipality  # the permission checks read it
@@ -181,6 +201,7 @@ def initiative_detail(request, pk: int):
             and trial is not None
             and user.has_perm("initiatives.evaluate", initiative),
             "can_manage_needs": user.has_perm("initiatives.manage_needs", initiative),
+            "openable_listings": _openable_listings(user, initiative),
             "can_edit": user.has_perm("initiatives.edit", initiative),
             "can_write_story": user.has_perm("initiatives.write_story", initiative),
             "transition_form": TransitionForm(targets=targets) if targets else None,

@@ -96,9 +96,13 @@ def test_private_library_needs_a_member(client, municipality, other_admin):
     _trial(municipality, outcome=Outcome.WORKED, title="Badebroen")
     response = client.get(URL)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    # Anonymous visitors are offered it (members log in to it) ...
+    assert URL in client.get("/odense/initiativer/").content.decode()
     client.force_login(other_admin)  # another municipality's administrator
     assert client.get(URL).status_code == 403
     assert client.get("/odense/initiativer/avis/").status_code == 403
+    # ... a signed-in outsider is not led to the refusal.
+    assert URL not in client.get("/odense/initiativer/").content.decode()
 
 
 def test_public_library_is_shared_with_everyone(client, municipality, other_admin):
@@ -107,6 +111,7 @@ def test_public_library_is_shared_with_everyone(client, municipality, other_admi
     page = client.get(URL).content.decode()
     assert "Badebroen" in page and "delt offentligt" in page
     client.force_login(other_admin)
+    assert URL in client.get("/odense/initiativer/").content.decode()
     assert "Badebroen" in client.get(URL).content.decode()
     assert client.get("/odense/initiativer/avis/").status_code == 200
 

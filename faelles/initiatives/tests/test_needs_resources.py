@@ -41,6 +41,12 @@ def test_proposer_publishes_a_need_as_a_listing(client, initiative, citizen):
     assert client.get(listing.get_absolute_url()).status_code == 200
     page = client.get(initiative.get_absolute_url()).content.decode()
     assert listing.get_absolute_url() in page
+    # The listing is for the municipality's members: others get no link to a 404.
+    client.logout()
+    page = client.get(initiative.get_absolute_url()).content.decode()
+    assert "Tømrer til broen" in page and listing.get_absolute_url() not in page
+    assert client.get(listing.get_absolute_url()).status_code == 404
+    client.force_login(citizen)
     # Publishing twice does not make a second listing.
     client.post(url, {"kind": "skill"})
     assert Listing.objects.count() == 1
