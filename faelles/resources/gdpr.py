@@ -68,6 +68,21 @@ def export_personal_data(user) -> dict:
                 "need", "offer"
             )
         ],
+        "proposals_answered_yes": [
+            {
+                "need": p.need.title,
+                "offer": p.offer.title,
+                "side": "need" if p.need_accepted_by_id == user.pk else "offer",
+                "at": (
+                    p.need_accepted_at
+                    if p.need_accepted_by_id == user.pk
+                    else p.offer_accepted_at
+                ).isoformat(),
+            }
+            for p in Proposal.objects.filter(
+                Q(need_accepted_by=user) | Q(offer_accepted_by=user)
+            ).select_related("need", "offer")
+        ],
         "collaborations": [
             {
                 "id": c.pk,

@@ -424,6 +424,22 @@ class Proposal(TenantModel):
     )
     need_accepted_at = models.DateTimeField(null=True, blank=True)
     offer_accepted_at = models.DateTimeField(null=True, blank=True)
+    # Who said yes for each side: the listing's owner, or — for an organisation's
+    # listing — the member who answered. That person takes part in the forløb.
+    need_accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    offer_accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     reasons = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)

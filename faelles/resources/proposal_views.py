@@ -108,6 +108,14 @@ def proposal_detail(request, pk: int):
     adjust_form = None
     if facilitate:
         adjust_form = AdjustForm(alternatives=_alternatives(request, proposal))
+    collaboration = None
+    if proposal.status == Proposal.Status.ACCEPTED:
+        collaboration = getattr(proposal, "collaboration", None)
+        # Employees see every proposal; the forløb is private to its parties.
+        if collaboration and not user.has_perm(
+            "resources.view_collaboration", collaboration
+        ):
+            collaboration = None
     return render(
         request,
         "resources/proposal_detail.html",
@@ -118,9 +126,7 @@ def proposal_detail(request, pk: int):
             "facilitate": facilitate,
             "adjust_form": adjust_form,
             "language": get_language(),
-            "collaboration": getattr(proposal, "collaboration", None)
-            if proposal.status == Proposal.Status.ACCEPTED
-            else None,
+            "collaboration": collaboration,
         },
     )
 

@@ -473,6 +473,7 @@ def proposal_respond(
         proposed_by=actor,
         note=note.strip(),
         offer_accepted_at=now,
+        offer_accepted_by=actor,
         reasons=_reasons(need, offer),
         created_at=now,
     )
@@ -522,6 +523,8 @@ def proposal_suggest(
         created_at=now,
         need_accepted_at=now if holds_need else None,
         offer_accepted_at=now if holds_offer else None,
+        need_accepted_by=actor if holds_need else None,
+        offer_accepted_by=actor if holds_offer else None,
     )
     proposal.full_clean()
     proposal.save()
@@ -697,9 +700,11 @@ def proposal_accept(*, proposal: Proposal, actor, now=None) -> Proposal:
     sides = []
     if holds(actor, proposal.need) and not proposal.need_accepted_at:
         proposal.need_accepted_at = now
+        proposal.need_accepted_by = actor
         sides.append("need")
     if holds(actor, proposal.offer) and not proposal.offer_accepted_at:
         proposal.offer_accepted_at = now
+        proposal.offer_accepted_by = actor
         sides.append("offer")
     if not sides:
         raise PermissionDenied
@@ -720,26 +725,30 @@ def proposal_accept(*, proposal: Proposal, actor, now=None) -> Proposal:
 
 
 def _collaboration_start(proposal: Proposal, *, actor, now) -> Collaboration:
+    """Each side is the person who said yes for it: the listing's owner, or the
+    member who answered for an organisation's listing (not all its members)."""
     need, offer = proposal.need, proposal.offer
+    need_side = proposal.need_accepted_by or need.owner
+    offer_side = proposal.offer_accepted_by or offer.owner
     collaboration = Collaboration.objects.create(
         municipality=proposal.municipality,
         proposal=proposal,
         need=need,
         offer=offer,
-        need_owner=need.owner,
-        offer_owner=offer.owner,
+        need_owner=need_side,
+        offer_owner=offer_side,
         facilitator=proposal.facilitator,
         started_at=now,
     )
-    for listing in (need, offer):
+    for listing, person in ((need, need_side), (offer, offer_side)):
         _participate(
             listing=listing,
-            user=listing.owner,
+            user=person,
             action="resources.collaboration_start",
             source=collaboration,
             now=now,
         )
-    for person in (need.owner, offer.owner, proposal.facilitator):
+    for person in (need_side, offer_side, proposal.facilitator):
         if person is None or person.pk == actor.pk:
             continue
         notify(

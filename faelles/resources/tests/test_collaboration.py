@@ -123,4 +123,7 @@ def test_listing_links_to_the_forloeb_only_for_those_who_may_open_it(
     page = client.get(url).text
     assert "Forslag og svar" in page
     assert collaboration.get_absolute_url() not in page
+    proposal_page = client.get(collaboration.proposal.get_absolute_url())
+    assert proposal_page.status_code == 200
+    assert collaboration.get_absolute_url() not in proposal_page.text
     assert client.get(collaboration.get_absolute_url()).status_code == 404

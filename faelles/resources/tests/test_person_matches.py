@@ -72,6 +72,7 @@ def test_data_export_covers_listings_and_collaborations(municipality, employee):
     data = account_export(user=need.owner)["resources"]
     assert [x["title"] for x in data["listings"]] == ["Hjælp til indkøb"]
     assert data["collaborations"][0]["role"] == "need"
+    assert [x["side"] for x in data["proposals_answered_yes"]] == ["need"]
     staff = account_export(user=employee)["resources"]
     assert staff["proposals_made"][0]["offer"] == "Jeg handler ind"
     assert staff["collaborations"][0]["role"] == "facilitator"

@@ -171,3 +171,42 @@ def test_bad_pairs_are_refused(municipality, pair):
     services.proposal_suggest(need=need, offer=offer, actor=need.owner)
     with pytest.raises(ValidationError):
         services.proposal_suggest(need=need, offer=offer, actor=need.owner)
+
+
+def test_organisation_member_who_answers_takes_part_in_the_forloeb(
+    client, municipality, pair
+):
+    """For an organisation's listing the member who says yes is that side of the
+    forløb — not the listing's creator only, and not every member of the
+    organisation (the thread is private)."""
+    from faelles.organisations.factories import (
+        OrganisationFactory,
+        OrganisationMemberFactory,
+    )
+
+    need, offer = pair
+    association = OrganisationFactory(municipality=municipality)
+    creator, volunteer, other_member = (
+        OrganisationMemberFactory(
+            organisation=association,
+            user=MembershipFactory(municipality=municipality).user,
+        ).user
+        for _ in range(3)
+    )
+    offer.owner, offer.organisation = creator, association
+    offer.save()
+    proposal = services.proposal_suggest(need=need, offer=offer, actor=need.owner)
+    client.force_login(volunteer)
+    response = client.post(f"{proposal.get_absolute_url()}ja/")
+    collaboration = Collaboration.objects.get()
+    assert response["Location"] == collaboration.get_absolute_url()
+    assert (collaboration.need_owner, collaboration.offer_owner) == (
+        need.owner,
+        volunteer,
+    )
+    assert client.get(collaboration.get_absolute_url()).status_code == 200
+    assert Notification.objects.filter(
+        recipient=need.owner, kind="resources.collaboration_started"
+    ).exists()
+    client.force_login(other_member)
+    assert client.get(collaboration.get_absolute_url()).status_code == 404
