@@ -20,6 +20,7 @@ from PIL import Image, ImageOps
 from faelles.accounts.selectors import membership_for
 from faelles.core.audit import audit
 from faelles.core.images import validate_image_upload
+from faelles.core.params import parse_int
 from faelles.initiatives.models import Rung
 from faelles.initiatives.participation import record_participation
 
@@ -41,6 +42,8 @@ from .models import (
     ReviewStatus,
 )
 from .secrecy import ballot_id_for, candidate_ids
+
+SMALL_INT = 32767  # the largest value a PositiveSmallIntegerField holds everywhere
 
 ROUND_FIELDS = {
     "title",
@@ -749,10 +752,11 @@ def round_import_pabulib(
     lengths = [int(x) for x in (election.indptr[1:] - election.indptr[:-1])]
     max_length = meta.get("max_length", "").strip()
     min_length = meta.get("min_length", "").strip()
-    max_projects = (
-        int(max_length) if max_length.isdigit() else (max(lengths) if lengths else None)
-    )
-    min_projects = int(min_length) if min_length.isdigit() else 0
+    # Numbers in META are checked like any untrusted input (the fields are small ints).
+    max_projects = parse_int(max_length, maximum=SMALL_INT)
+    if max_projects is None:
+        max_projects = min(max(lengths), SMALL_INT) if lengths else None
+    min_projects = parse_int(min_length, maximum=SMALL_INT) or 0
     if max_projects is not None and max_projects < min_projects:
         max_projects = None
     points_total = meta.get("max_sum_points", "").strip()
@@ -774,7 +778,7 @@ def round_import_pabulib(
         ballot_type=ballot_type,
         min_projects=min_projects,
         max_projects=max_projects or None,
-        points_total=min(int(points_total), 32767) if points_total.isdigit() else 10,
+        points_total=parse_int(points_total, minimum=1, maximum=SMALL_INT) or 10,
         counting_rule=_counting_rule(meta.get("rule", "")),
         is_imported=True,
         pabulib_meta={

@@ -36,7 +36,7 @@ def community_search(
     if life_situation:
         qs = qs.filter(life_situation__in=[life_situation, "any"])
     if area:
-        if area.isdigit():
+        if area.isascii() and area.isdigit():
             qs = qs.filter(postcode=area)
         else:
             qs = qs.filter(area__icontains=area)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faelles.core.params import parse_id
 from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
 
 from . import selectors, services
@@ -237,15 +238,15 @@ def community_decide(request, pk: int):
     community = _community(request, pk)
     if not request.user.has_perm("communities.manage_members", community):
         raise PermissionDenied
-    user_id = request.POST.get("user", "")
-    if not user_id.isdigit():
+    user_id = parse_id(request.POST.get("user"))
+    if user_id is None:
         messages.error(request, _("Vælg en anmodning."))
         return redirect(community.get_absolute_url())
     try:
         services.membership_decide(
             community=community,
             actor=request.user,
-            user_id=int(user_id),
+            user_id=user_id,
             approve=request.POST.get("decision") == "approve",
         )
     except ValidationError as exc:
@@ -275,14 +276,14 @@ def community_host(request, pk: int):
     community = _community(request, pk)
     if not request.user.has_perm("communities.manage_members", community):
         raise PermissionDenied
-    user_id = request.POST.get("user", "")
-    if not user_id.isdigit():
+    user_id = parse_id(request.POST.get("user"))
+    if user_id is None:
         raise Http404
     try:
         services.host_set(
             community=community,
             actor=request.user,
-            user_id=int(user_id),
+            user_id=user_id,
             is_host=request.POST.get("host") == "1",
         )
     except ValidationError as exc:

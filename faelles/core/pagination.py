@@ -5,6 +5,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from faelles.core.params import parse_id
+
 
 @dataclass
 class KeysetPage:
@@ -21,7 +23,7 @@ def keyset_page(
     ``after`` is the last id of the previous page, as given in the URL; anything
     that is not a positive integer starts from the top instead of failing.
     """
-    cursor = int(after) if after and after.isdigit() else None
+    cursor = parse_id(after)
     qs = queryset.order_by(f"-{field}")
     if cursor is not None:
         qs = qs.filter(**{f"{field}__lt": cursor})

@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from faelles.core.params import parse_id, parse_int
+
 from .models import Event, Registration
 
 LIST_FIELDS = (
@@ -32,14 +34,18 @@ class CalendarPage:
     has_previous: bool
 
 
+MAX_CURSOR_SECONDS = 253402300799  # 9999-12-31T23:59:59Z, the last datetime there is
+
+
 def _parse_cursor(cursor: str | None) -> tuple[datetime, int] | None:
     """A cursor is ``<unix seconds>_<id>`` of the last event on the previous page."""
     if not cursor or "_" not in cursor:
         return None
     stamp, _, pk = cursor.partition("_")
-    if not (stamp.isdigit() and pk.isdigit()):
+    seconds, pk = parse_int(stamp, maximum=MAX_CURSOR_SECONDS), parse_id(pk)
+    if seconds is None or pk is None:
         return None
-    return datetime.fromtimestamp(int(stamp), tz=UTC), int(pk)
+    return datetime.fromtimestamp(seconds, tz=UTC), pk
 
 
 def event_calendar(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faelles.communities.models import Community, Movement
+from faelles.core.params import parse_id
 from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
 
 from . import selectors, services
@@ -51,8 +52,8 @@ def event_create(request):
         ("bevaegelse", "movement"),
         ("initiativ", "initiative"),
     ):
-        if request.GET.get(key, "").isdigit():
-            initial[field] = int(request.GET[key])
+        if (value := parse_id(request.GET.get(key))) is not None:
+            initial[field] = value
     form = EventForm(
         request.POST or None,
         initial=initial,
@@ -180,13 +181,13 @@ def event_unregister(request, pk: int):
 def event_attendees(request, pk: int):
     event = _managed_event(request, pk)
     if request.method == "POST":
-        reg_id = request.POST.get("registration", "")
-        if reg_id.isdigit():
+        reg_id = parse_id(request.POST.get("registration"))
+        if reg_id is not None:
             try:
                 services.checkin_set(
                     event=event,
                     actor=request.user,
-                    registration_id=int(reg_id),
+                    registration_id=reg_id,
                     present=request.POST.get("present") == "1",
                 )
             except ValidationError as exc:

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from faelles.core.images import validate_image_upload
+from faelles.core.params import IdModelMultipleChoiceField
 from faelles.municipalities.models import Principle
 
 from .models import (
@@ -44,7 +45,7 @@ class InitiativeForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    principles = forms.ModelMultipleChoiceField(
+    principles = IdModelMultipleChoiceField(
         label=_("Hvilke af kommunens principper understøtter det?"),
         queryset=Principle.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -211,7 +212,7 @@ class HideCommentForm(forms.Form):
 
 class FacilitatorForm(forms.Form):
     facilitator = forms.ModelChoiceField(label=_("Facilitator"), queryset=None)
-    team = forms.ModelMultipleChoiceField(
+    team = IdModelMultipleChoiceField(
         label=_("Tværgående team"),
         queryset=None,
         required=False,

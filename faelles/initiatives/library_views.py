@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from faelles.core.params import search_words
 from faelles.organisations.models import Organisation
 
 from . import selectors
@@ -33,7 +34,7 @@ def library(request):
     theme = request.GET.get("theme", "")
     department = request.GET.get("department", "")
     outcome = request.GET.get("outcome", "")
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_words(request.GET.get("q"))
     page = selectors.library(
         municipality=request.municipality,
         theme=theme,

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from faelles.core.pagination import KeysetPage, keyset_page
+from faelles.core.params import parse_id
 
 from . import search
 from .models import (
@@ -162,7 +163,7 @@ def comment_threads(
     their replies (index on ``parent``). One query with ``id IN (…) OR parent_id
     IN (…)`` looks tempting but makes PostgreSQL scan every comment.
     """
-    cursor = int(after) if after and after.isdigit() else 0
+    cursor = parse_id(after) or 0
     roots = list(
         Comment.objects.filter(
             initiative=initiative, parent__isnull=True, id__gt=cursor
@@ -289,8 +290,8 @@ def library(
                 municipality=municipality, theme=theme
             ).values("initiative_id")
         )
-    if department.isdigit():
-        qs = qs.filter(department_id=int(department))
+    if (department_id := parse_id(department)) is not None:
+        qs = qs.filter(department_id=department_id)
     if query:
         qs = search.filter_trials(qs, query)
     qs = qs.only(

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faelles.core.params import search_words
 from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
 from faelles.organisations.selectors import acting_organisation
 from faelles.resources.models import Listing
@@ -51,7 +52,7 @@ def _error_messages(request, error: ValidationError) -> None:
 def initiative_list(request):
     state = request.GET.get("state", "")
     theme = request.GET.get("theme", "")
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_words(request.GET.get("q"))
     page = selectors.initiative_list(
         municipality=request.municipality,
         state=state,

@@ -198,7 +198,9 @@ def _postcode(data: dict, where: str) -> str | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool):
         value = f"{value:04d}"
-    if not isinstance(value, str) or not value.strip().isdigit():
+    if not isinstance(value, str) or not (
+        value.strip().isascii() and value.strip().isdigit()
+    ):
         raise RecordError(f"{where}: 'postcode' must be a Danish postal number")
     return value.strip()
 

@@ -13,6 +13,7 @@ from faelles.accounts.selectors import member_count, member_list
 from faelles.accounts.services import membership_join, membership_set_roles
 from faelles.core.models import AuditEntry
 from faelles.core.pagination import keyset_page
+from faelles.core.params import search_words
 from faelles.organisations.models import Organisation
 
 from .forms import MunicipalitySettingsForm, PrincipleFormSet
@@ -123,7 +124,7 @@ def manage_settings(request):
 def manage_people(request):
     if (response := _require(request, "accounts.manage_roles")) is not None:
         return response
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_words(request.GET.get("q"))
     role = request.GET.get("role", "")
     page = keyset_page(
         member_list(municipality=request.municipality, query=query, role=role),

@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faelles.core.params import search_words
 from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
 
 from .forms import AddMemberForm, DepartmentForm, OrganisationForm
@@ -25,7 +26,7 @@ from .services import (
 
 def organisation_list_view(request):
     kind = request.GET.get("kind", "")
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_words(request.GET.get("q"))
     page = Paginator(
         organisation_list(municipality=request.municipality, kind=kind, query=query), 30
     ).get_page(request.GET.get("page"))

@@ -164,3 +164,53 @@ def test_citizens_export_only_after_the_vote(client, municipality, citizen):
     budget_round.voting_end = timezone.now() - timedelta(seconds=1)
     budget_round.save()
     assert client.get(url("export", pk=budget_round.pk)).status_code == 200
+
+
+SMALL_PB = """META
+key;value
+description;Lille prøve
+num_projects;2
+num_votes;2
+budget;100
+vote_type;{vote_type}
+max_length;{max_length}
+min_length;{min_length}
+max_sum_points;{points}
+PROJECTS
+project_id;cost;votes
+1;60;2
+2;50;1
+VOTES
+voter_id;vote{points_column}
+a;1,2{points_a}
+b;1{points_b}
+"""
+
+
+@pytest.mark.parametrize(
+    ("max_length", "min_length", "points"),
+    [("²", "١", "²"), ("99999999999999999999", "-1", "1e400"), ("", "", "0")],
+)
+def test_import_reads_unreadable_meta_numbers_as_absent(
+    municipality, municipal_admin, max_length, min_length, points
+):
+    """META is untrusted text: numbers that cannot be read fall back to defaults."""
+    for vote_type, extra in (
+        ("approval", ("", "", "")),
+        ("cumulative", (";points", ";3,2", ";5")),
+    ):
+        text = SMALL_PB.format(
+            vote_type=vote_type,
+            max_length=max_length,
+            min_length=min_length,
+            points=points,
+            points_column=extra[0],
+            points_a=extra[1],
+            points_b=extra[2],
+        )
+        budget_round = services.round_import_pabulib(
+            municipality=municipality, actor=municipal_admin, text=text
+        )
+        assert budget_round.min_projects == 0
+        assert budget_round.max_projects in (None, 2)
+        assert 1 <= budget_round.points_total <= 32767
