@@ -8,6 +8,7 @@ isolation, and with both GET and POST.
 """
 
 import importlib
+import inspect
 
 import pytest
 from django.apps import apps
@@ -66,6 +67,16 @@ def test_every_object_url_has_an_isolation_case(url_name):
     )
 
 
+def _case(url_name, municipality, viewer) -> dict:
+    """The case's URL kwargs. A case for something private to the people in it
+    (a forløb) takes ``viewer`` and makes them one of those people, so the check
+    that the object is real through its own municipality can see it."""
+    case = CASES[url_name]
+    if "viewer" in inspect.signature(case).parameters:
+        return case(municipality, viewer=viewer)
+    return case(municipality)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("url_name", OBJECT_URLS)
 def test_other_municipalitys_object_is_404(client, url_name):
@@ -73,12 +84,12 @@ def test_other_municipalitys_object_is_404(client, url_name):
         pytest.fail(f"no isolation case for {url_name}")
     home = MunicipalityFactory(slug="hjem")
     elsewhere = MunicipalityFactory(slug="andetsteds")
-    kwargs = CASES[url_name](elsewhere)
-    own_url = reverse(url_name, kwargs={"municipality_slug": "andetsteds", **kwargs})
-    foreign_url = reverse(url_name, kwargs={"municipality_slug": "hjem", **kwargs})
     admin = MembershipFactory(
         municipality=home, is_employee=True, is_administrator=True, is_moderator=True
     ).user
+    kwargs = _case(url_name, elsewhere, admin)
+    own_url = reverse(url_name, kwargs={"municipality_slug": "andetsteds", **kwargs})
+    foreign_url = reverse(url_name, kwargs={"municipality_slug": "hjem", **kwargs})
     client.force_login(admin)
     # A view limited to one method answers the other with 405 whatever the id is;
     # the method it serves must answer 404.
@@ -92,3 +103,26 @@ def test_other_municipalitys_object_is_404(client, url_name):
         municipality=elsewhere, user=admin, is_employee=True, is_administrator=True
     )
     assert client.get(own_url).status_code != 404, own_url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url_name", OBJECT_URLS)
+def test_impossible_ids_are_404(client, url_name):
+    """Ids beyond what the database stores (64 bits) are a 404, not a crash."""
+    if url_name not in CASES:
+        pytest.fail(f"no isolation case for {url_name}")
+    home = MunicipalityFactory(slug="hjem")
+    admin = MembershipFactory(
+        municipality=home, is_employee=True, is_administrator=True, is_moderator=True
+    ).user
+    kwargs = _case(url_name, home, admin)
+    client.force_login(admin)
+    sentinel = 987654321987654321  # a valid id, swapped in the URL for a huge one
+    for name in kwargs:
+        if isinstance(kwargs[name], int):
+            url = reverse(
+                url_name,
+                kwargs={"municipality_slug": "hjem", **kwargs, name: sentinel},
+            ).replace(str(sentinel), "100000000000000000000")
+            statuses = {client.get(url).status_code, client.post(url, {}).status_code}
+            assert statuses <= {404, 405} and 404 in statuses, (url, statuses)

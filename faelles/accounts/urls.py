@@ -11,5 +11,5 @@ urlpatterns = [
 ]
 
 tenant_urlpatterns = [
-    path("<int:user_id>/", views.person_detail, name="person_detail"),
+    path("<id:user_id>/", views.person_detail, name="person_detail"),
 ]

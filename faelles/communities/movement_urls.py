@@ -10,27 +10,27 @@ urlpatterns = [
     path("", movement_views.movement_list, name="list"),
     path("ny/", movement_views.movement_create, name="create"),
     path(
-        "<int:pk>/",
+        "<id:pk>/",
         movement_views.movement_detail,
         name="detail",
     ),
     path(
-        "<int:pk>/loefte/",
+        "<id:pk>/loefte/",
         movement_views.movement_pledge,
         name="pledge",
     ),
     path(
-        "<int:pk>/fortryd/",
+        "<id:pk>/fortryd/",
         movement_views.movement_withdraw,
         name="withdraw",
     ),
     path(
-        "<int:pk>/handling/",
+        "<id:pk>/handling/",
         movement_views.movement_action,
         name="action",
     ),
     path(
-        "<int:pk>/hold/",
+        "<id:pk>/hold/",
         movement_views.movement_team,
         name="team",
     ),

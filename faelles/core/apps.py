@@ -8,4 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Fælles kerne")
 
     def ready(self):
+        from django.urls import register_converter
+
         from . import checks  # noqa: F401  (registers the deployment checks)
+        from .params import IdConverter
+
+        register_converter(IdConverter, "id")

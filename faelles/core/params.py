@@ -51,3 +51,22 @@ class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"pk": pk},
                     )
         return super()._check_values(value)
+
+
+class IdConverter:
+    """``<id:pk>`` in URL patterns: a database id, 1 … 2⁶³−1.
+
+    Django's ``<id:…>`` accepts any number of digits; a bigger number than the
+    database stores would crash a lookup instead of being the 404 it is.
+    """
+
+    regex = "[0-9]{1,19}"
+
+    def to_python(self, value: str) -> int:
+        number = parse_id(value)
+        if number is None:
+            raise ValueError(value)  # the pattern does not match: 404
+        return number
+
+    def to_url(self, value) -> str:
+        return str(value)

@@ -12,7 +12,7 @@ urlpatterns = [
     path("administration/", views.manage_settings, name="manage_settings"),
     path("administration/personer/", views.manage_people, name="manage_people"),
     path(
-        "administration/personer/<int:membership_id>/",
+        "administration/personer/<id:membership_id>/",
         views.manage_person,
         name="manage_person",
     ),

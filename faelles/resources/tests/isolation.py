@@ -48,7 +48,7 @@ def proposal(municipality):
     "resources:collaboration_hours",
     "resources:collaboration_feedback",
 )
-def collaboration(municipality):
+def collaboration(municipality, viewer=None):
     p = _proposal(municipality, status=Proposal.Status.ACCEPTED)
     c = Collaboration.objects.create(
         municipality=municipality,
@@ -57,6 +57,7 @@ def collaboration(municipality):
         offer=p.offer,
         need_owner=p.need.owner,
         offer_owner=p.offer.owner,
+        facilitator=viewer,  # private to its people: the test's viewer is one
     )
     return {"pk": c.pk}
 
