@@ -36,10 +36,12 @@ def _milestone(movement: Movement, what: str, before, after) -> None:
         return
     percent = passed[-1]
     values = {"title": movement.title, "percent": percent}
-    if what == "achieved":
-        title = _("%(title)s: I har nået %(percent)s %% af målet") % values
-    else:
-        title = _("%(title)s: der er lovet %(percent)s %% af målet") % values
+
+    def title():
+        if what == "achieved":
+            return _("%(title)s: I har nået %(percent)s %% af målet") % values
+        return _("%(title)s: der er lovet %(percent)s %% af målet") % values
+
     leader, url = movement.leader, movement.get_absolute_url()
     transaction.on_commit(
         lambda: notify(

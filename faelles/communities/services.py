@@ -206,8 +206,10 @@ def community_join(*, community: Community, user, message: str = "") -> Communit
             hosts,
             municipality=community.municipality,
             kind="communities.join_requested",
-            title=_("%(name)s vil gerne være med i %(community)s")
-            % {"name": user, "community": community.name},
+            title=lambda: (
+                _("%(name)s vil gerne være med i %(community)s")
+                % {"name": user, "community": community.name}
+            ),
             body=message[:1000],
             url=url,
             dedupe_key=f"community-request:{membership.pk}",
@@ -267,12 +269,16 @@ def membership_decide(
     person = membership.user
     if approve:
         _activate(membership)
-        title = _("Du er nu medlem af %(community)s") % {"community": community.name}
     else:
         membership.delete()
-        title = _(
+
+    def title():
+        if approve:
+            return _("Du er nu medlem af %(community)s") % {"community": community.name}
+        return _(
             "Din anmodning om at blive medlem af %(community)s blev ikke godkendt"
         ) % {"community": community.name}
+
     audit(
         action="communities.approve" if approve else "communities.decline",
         actor=actor,
@@ -314,8 +320,9 @@ def member_invite(*, community: Community, actor, user) -> CommunityMember:
             recipient=user,
             municipality=community.municipality,
             kind="communities.invited",
-            title=_("Du er inviteret med i %(community)s")
-            % {"community": community.name},
+            title=lambda: (
+                _("Du er inviteret med i %(community)s") % {"community": community.name}
+            ),
             url=url,
         )
     )
@@ -390,8 +397,10 @@ def contact_hosts(*, community: Community, sender, message: str) -> int:
                 hosts,
                 municipality=community.municipality,
                 kind="communities.contact",
-                title=_("Ny besked fra %(name)s om %(community)s")
-                % {"name": sender, "community": community.name},
+                title=lambda: (
+                    _("Ny besked fra %(name)s om %(community)s")
+                    % {"name": sender, "community": community.name}
+                ),
                 body=message,
                 url=url,
             )
@@ -508,8 +517,10 @@ def referral_create(
             recipient=citizen,
             municipality=community.municipality,
             kind="communities.referred",
-            title=_("%(employee)s foreslår dig fællesskabet %(community)s")
-            % {"employee": actor, "community": community.name},
+            title=lambda: (
+                _("%(employee)s foreslår dig fællesskabet %(community)s")
+                % {"employee": actor, "community": community.name}
+            ),
             body=note,
             url=url,
             dedupe_key=f"referral:{referral.pk}",

@@ -154,14 +154,17 @@ def _promote(event: Event) -> list[Registration]:
                     recipient=person,
                     municipality=event.municipality,
                     kind="events.promoted",
-                    title=_("Du har fået en plads til %(title)s")
-                    % {"title": event.title},
-                    body=_(
-                        "Der er blevet en plads ledig, og du var den næste på "
-                        "ventelisten. Vi ses %(when)s på %(place)s. Kan du alligevel "
-                        "ikke komme, så meld dig fra, så en anden kan få pladsen."
-                    )
-                    % {"when": when, "place": event.place},
+                    title=lambda: (
+                        _("Du har fået en plads til %(title)s") % {"title": event.title}
+                    ),
+                    body=lambda: (
+                        _(
+                            "Der er blevet en plads ledig, og du var den næste på "
+                            "ventelisten. Vi ses %(when)s på %(place)s. Kan du alligevel "
+                            "ikke komme, så meld dig fra, så en anden kan få pladsen."
+                        )
+                        % {"when": when, "place": event.place}
+                    ),
                     url=url,
                     dedupe_key=f"event-promoted:{key}",
                 )
@@ -267,7 +270,9 @@ def event_cancel(*, event: Event, actor, reason: str) -> int:
         data={"notified": len(people)},
     )
     url = event.get_absolute_url()
-    title = _("Aflyst: %(title)s") % {"title": event.title}
+
+    def title():
+        return _("Aflyst: %(title)s") % {"title": event.title}
 
     def send():
         for person in people:
@@ -307,15 +312,19 @@ def send_reminders(*, now: datetime | None = None) -> int:
                 )
                 .select_related("user")
             )
-            when = timezone.localtime(event.starts_at).strftime("%d.%m.%Y kl. %H:%M")
+            when = timezone.localtime(event.starts_at).strftime("%d.%m.%Y %H:%M")
             for registration in registrations:
                 notify(
                     recipient=registration.user,
                     municipality=event.municipality,
                     kind="events.reminder",
-                    title=_("Husk: %(title)s") % {"title": event.title},
-                    body=_("Vi ses %(when)s på %(place)s.")
-                    % {"when": when, "place": event.place},
+                    title=lambda event=event: (
+                        _("Husk: %(title)s") % {"title": event.title}
+                    ),
+                    body=lambda event=event, when=when: (
+                        _("Vi ses %(when)s på %(place)s.")
+                        % {"when": when, "place": event.place}
+                    ),
                     url=event.get_absolute_url(),
                     dedupe_key=f"event-reminder:{registration.pk}",
                 )

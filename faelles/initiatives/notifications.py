@@ -19,7 +19,7 @@ from datetime import datetime
 
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from faelles.accounts.models import Membership
@@ -83,8 +83,13 @@ def notify_transition(transition) -> None:
             ids,
             municipality=initiative.municipality,
             kind="initiatives.transition",
-            title=_("“%(title)s” er nu i fasen “%(state)s”")
-            % {"title": initiative.title, "state": transition.get_to_state_display()},
+            title=lambda: (
+                _("“%(title)s” er nu i fasen “%(state)s”")
+                % {
+                    "title": initiative.title,
+                    "state": transition.get_to_state_display(),
+                }
+            ),
             body=transition.reason,
             url=initiative.get_absolute_url() + "#forloeb",
             exclude=[transition.actor_id],
@@ -106,7 +111,9 @@ def notify_comment(comment) -> None:
             ids,
             municipality=initiative.municipality,
             kind="initiatives.comment",
-            title=_("Ny kommentar til “%(title)s”") % {"title": initiative.title},
+            title=lambda: (
+                _("Ny kommentar til “%(title)s”") % {"title": initiative.title}
+            ),
             body=comment.body[:300],
             url=initiative.get_absolute_url() + f"#kommentar-{comment.pk}",
             exclude=[comment.author_id],
@@ -124,8 +131,10 @@ def notify_facilitation(initiative, people, *, actor) -> None:
             [p.pk for p in people],
             municipality=initiative.municipality,
             kind="initiatives.facilitation",
-            title=_("Du faciliterer nu “%(title)s”") % {"title": initiative.title},
-            body=_("Du er sat på initiativet som facilitator eller i teamet."),
+            title=lambda: (
+                _("Du faciliterer nu “%(title)s”") % {"title": initiative.title}
+            ),
+            body=lambda: _("Du er sat på initiativet som facilitator eller i teamet."),
             url=initiative.get_absolute_url(),
             exclude=[actor.pk],
         )
@@ -175,30 +184,31 @@ def notify_administrators(*, now: datetime | None = None) -> list[Flagged]:
         if not item.recipients:
             continue
         url = tenant_reverse("initiatives:awaiting_response", item.municipality)
-        body = "\n".join(
-            [
-                _("Disse initiativer venter stadig på svar fra kommunen:"),
-                "",
-                *[f"- {t}" for t in item.titles],
-                "",
-                _("Se listen: %(url)s") % {"url": url},
-            ]
-        )
-        send_mail(
-            _("%(n)d initiativer venter på svar") % {"n": len(item.titles)},
-            body,
-            None,
-            [email for _pk, email in item.recipients],
-        )
         admins = list(User.objects.filter(pk__in=[pk for pk, _e in item.recipients]))
+        for admin in admins:  # one mail each, in the administrator's language
+            with translation.override(admin.preferred_language or "da"):
+                body = "\n".join(
+                    [
+                        _("Disse initiativer venter stadig på svar fra kommunen:"),
+                        "",
+                        *[f"- {t}" for t in item.titles],
+                        "",
+                        _("Se listen: %(url)s") % {"url": url},
+                    ]
+                )
+                subject = _("%(n)d initiativer venter på svar") % {
+                    "n": len(item.titles)
+                }
+            send_mail(subject, body, None, [admin.email])
         for pk, title in item.initiatives:
             for admin in admins:
                 notify(
                     recipient=admin,
                     municipality=item.municipality,
                     kind="initiatives.awaiting_response",
-                    title=_("“%(title)s” venter på svar fra kommunen")
-                    % {"title": title},
+                    title=lambda title=title: (
+                        _("“%(title)s” venter på svar fra kommunen") % {"title": title}
+                    ),
                     url=tenant_reverse("initiatives:detail", item.municipality, pk=pk),
                     dedupe_key=f"initiatives.awaiting:{pk}",
                 )

@@ -8,6 +8,7 @@ the ``send_notification_digests`` command) sends each person one mail with
 everything that is due.
 """
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -35,22 +36,41 @@ def preference_for(user) -> NotificationPreference:
     return preference
 
 
+Text = str | Callable[[], str]
+"""A notification's title or body: a string, or a function that writes it.
+
+Pass a function (``lambda: _("…") % {…}``) for text the platform writes, so it is
+written in the recipient's language, not in the language of whoever caused it.
+What people wrote themselves (a message, a reason) is passed as it is.
+"""
+
+
+def in_language_of(person, text: Text) -> str:
+    """``text`` written in ``person``'s preferred language (Danish by default)."""
+    if not callable(text):
+        return str(text)
+    with translation.override(getattr(person, "preferred_language", "") or "da"):
+        return str(text())
+
+
 def notify(
     *,
     recipient,
     municipality,
     kind: str,
-    title: str,
-    body: str = "",
+    title: Text,
+    body: Text = "",
     url: str = "",
     dedupe_key: str = "",
 ) -> Notification | None:
     """Create an in-app notification and schedule an e-mail if the person wants one now.
 
     With ``dedupe_key`` a repeat for the same person is a no-op (returns None).
+    Title and body given as functions are written in the recipient's language.
     """
     if recipient is None or not recipient.is_active:
         return None
+    title, body = in_language_of(recipient, title), in_language_of(recipient, body)
     if (
         dedupe_key
         and Notification.objects.filter(

@@ -280,12 +280,16 @@ def expiry_reminders_send(*, today: dt.date | None = None, days: int = 14) -> in
                 recipient=listing.owner,
                 municipality=listing.municipality,
                 kind="resources.expiry_reminder",
-                title=_("“%(title)s” udløber snart") % {"title": listing.title[:120]},
-                body=_(
-                    "Dit opslag udløber den %(date)s. Forny det, hvis det stadig "
-                    "er aktuelt."
-                )
-                % {"date": listing.expires_on.strftime("%d.%m.%Y")},
+                title=lambda listing=listing: (
+                    _("“%(title)s” udløber snart") % {"title": listing.title[:120]}
+                ),
+                body=lambda listing=listing: (
+                    _(
+                        "Dit opslag udløber den %(date)s. Forny det, hvis det stadig "
+                        "er aktuelt."
+                    )
+                    % {"date": listing.expires_on.strftime("%d.%m.%Y")}
+                ),
                 url=listing.get_absolute_url(),
                 dedupe_key=f"resources.expiry:{listing.pk}:{listing.expires_on}",
             )
@@ -448,9 +452,13 @@ def _ask_sides(proposal: Proposal) -> None:
             recipient=listing.owner,
             municipality=proposal.municipality,
             kind="resources.match_proposed",
-            title=_("Et muligt match: %(title)s") % {"title": listing.title[:120]},
-            body=_("“%(need)s” og “%(offer)s” kan måske hjælpe hinanden. Vil du?")
-            % {"need": proposal.need.title, "offer": proposal.offer.title},
+            title=lambda listing=listing: (
+                _("Et muligt match: %(title)s") % {"title": listing.title[:120]}
+            ),
+            body=lambda: (
+                _("“%(need)s” og “%(offer)s” kan måske hjælpe hinanden. Vil du?")
+                % {"need": proposal.need.title, "offer": proposal.offer.title}
+            ),
             url=proposal.get_absolute_url(),
             dedupe_key=f"resources.proposal:{proposal.pk}:{listing.pk}",
         )
@@ -755,9 +763,11 @@ def _collaboration_start(proposal: Proposal, *, actor, now) -> Collaboration:
             recipient=person,
             municipality=proposal.municipality,
             kind="resources.collaboration_started",
-            title=_("I er enige – forløbet er begyndt"),
-            body=_("“%(need)s” og “%(offer)s” er nu et fælles forløb.")
-            % {"need": need.title, "offer": offer.title},
+            title=lambda: _("I er enige – forløbet er begyndt"),
+            body=lambda: (
+                _("“%(need)s” og “%(offer)s” er nu et fælles forløb.")
+                % {"need": need.title, "offer": offer.title}
+            ),
             url=collaboration.get_absolute_url(),
             dedupe_key=f"resources.collaboration:{collaboration.pk}",
         )
@@ -797,9 +807,11 @@ def proposal_decline(*, proposal: Proposal, actor, now=None) -> Proposal:
         recipient=other.owner,
         municipality=proposal.municipality,
         kind="resources.match_declined",
-        title=_("Et match blev ikke til noget"),
-        body=_("Forslaget om “%(title)s” er afslået. Vi foreslår det ikke igen.")
-        % {"title": other.title},
+        title=lambda: _("Et match blev ikke til noget"),
+        body=lambda: (
+            _("Forslaget om “%(title)s” er afslået. Vi foreslår det ikke igen.")
+            % {"title": other.title}
+        ),
         url=other.get_absolute_url(),
         dedupe_key=f"resources.declined:{proposal.pk}",
     )
@@ -860,12 +872,14 @@ def collaboration_set_status(
                 recipient=person,
                 municipality=collaboration.municipality,
                 kind="resources.collaboration_finished",
-                title=_("Forløbet er afsluttet"),
-                body=_(
-                    "Tak for jeres samarbejde om “%(title)s”. Giv gerne en kort "
-                    "tilbagemelding."
-                )
-                % {"title": collaboration.need.title[:120]},
+                title=lambda: _("Forløbet er afsluttet"),
+                body=lambda: (
+                    _(
+                        "Tak for jeres samarbejde om “%(title)s”. Giv gerne en kort "
+                        "tilbagemelding."
+                    )
+                    % {"title": collaboration.need.title[:120]}
+                ),
                 url=collaboration.get_absolute_url(),
                 dedupe_key=f"resources.finished:{collaboration.pk}:{now.date()}",
             )
@@ -896,7 +910,7 @@ def collaboration_message_post(
             recipient=person,
             municipality=collaboration.municipality,
             kind="resources.collaboration_message",
-            title=_("Ny besked i jeres forløb"),
+            title=lambda: _("Ny besked i jeres forløb"),
             body=message.body[:300],
             url=collaboration.get_absolute_url(),
         )

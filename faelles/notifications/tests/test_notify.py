@@ -73,3 +73,38 @@ def test_list_shows_only_own_notifications(client, municipality):
     assert "Hej" in response.text and "Hemmeligt" not in response.text
     client.post("/me/beskeder/laest/")
     assert not Notification.objects.filter(recipient=me, read_at__isnull=True).exists()
+
+
+def test_platform_text_is_written_in_the_recipients_language(
+    municipality, employee, django_capture_on_commit_callbacks
+):
+    """A Danish-speaking employee suggests a match; the English-speaking owner of
+    the offer is told in English — in the app and in the e-mail."""
+    from django.utils import translation
+
+    from faelles.resources import services
+    from faelles.resources.factories import ListingFactory, NeedFactory
+
+    need = NeedFactory(municipality=municipality, title="Hjælp til indkøb")
+    offer = ListingFactory(municipality=municipality, title="Jeg handler ind")
+    offer.owner.preferred_language = "en"
+    offer.owner.save()
+    need.owner.preferred_language = "da"
+    need.owner.save()
+    with translation.override("da"), django_capture_on_commit_callbacks(execute=True):
+        services.proposal_suggest(need=need, offer=offer, actor=employee, is_staff=True)
+    english = Notification.objects.get(recipient=offer.owner)
+    danish = Notification.objects.get(recipient=need.owner)
+    assert english.title == "A possible match: Jeg handler ind"
+    assert danish.title == "Et muligt match: Hjælp til indkøb"
+    sent = {m.to[0]: m for m in mail.outbox}
+    assert (
+        sent[offer.owner.email].subject == "[Fælles] A possible match: Jeg handler ind"
+    )
+    assert "may be able to help each other" in sent[offer.owner.email].body
+
+
+def test_what_people_wrote_is_passed_on_as_it_is(municipality):
+    user = UserFactory(preferred_language="en")
+    n = _notify(user, municipality, body="Vi ses på tirsdag")
+    assert (n.title, n.body) == ("Hej", "Vi ses på tirsdag")
