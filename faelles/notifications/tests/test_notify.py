@@ -108,3 +108,35 @@ def test_what_people_wrote_is_passed_on_as_it_is(municipality):
     user = UserFactory(preferred_language="en")
     n = _notify(user, municipality, body="Vi ses på tirsdag")
     assert (n.title, n.body) == ("Hej", "Vi ses på tirsdag")
+
+
+def test_no_call_site_writes_platform_text_in_the_actors_language():
+    """``notify(title=_("…"))`` would fix the text in the language of whoever
+    caused the notification; platform text must be passed as a function."""
+    import ast
+    from pathlib import Path
+
+    import faelles
+
+    senders = {"notify", "_notify_all", "_send"}
+    wrong = []
+    for path in Path(faelles.__file__).parent.rglob("*.py"):
+        if "tests" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if not (
+                isinstance(node, ast.Call) and getattr(node.func, "id", "") in senders
+            ):
+                continue
+            for keyword in node.keywords:
+                if keyword.arg in ("title", "body") and not isinstance(
+                    keyword.value, ast.Lambda
+                ):
+                    calls = [
+                        n
+                        for n in ast.walk(keyword.value)
+                        if isinstance(n, ast.Call) and getattr(n.func, "id", "") == "_"
+                    ]
+                    if calls:
+                        wrong.append(f"{path.name}:{node.lineno} {keyword.arg}=_(…)")
+    assert wrong == []
