@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from faelles.accounts.rules import is_staff_member
@@ -145,7 +146,7 @@ def _promote(event: Event) -> list[Registration]:
     event.waiting_count -= len(promoted)
     event.save(update_fields=["confirmed_count", "waiting_count"])
     url = event.get_absolute_url()
-    when = timezone.localtime(event.starts_at).strftime("%d.%m.%Y %H:%M")
+    when = timezone.localtime(event.starts_at)
     for registration in promoted:
         person = registration.user
         transaction.on_commit(
@@ -163,7 +164,10 @@ def _promote(event: Event) -> list[Registration]:
                             "ventelisten. Vi ses %(when)s på %(place)s. Kan du alligevel "
                             "ikke komme, så meld dig fra, så en anden kan få pladsen."
                         )
-                        % {"when": when, "place": event.place}
+                        % {
+                            "when": date_format(when, "DATETIME_FORMAT"),
+                            "place": event.place,
+                        }
                     ),
                     url=url,
                     dedupe_key=f"event-promoted:{key}",
@@ -312,7 +316,7 @@ def send_reminders(*, now: datetime | None = None) -> int:
                 )
                 .select_related("user")
             )
-            when = timezone.localtime(event.starts_at).strftime("%d.%m.%Y %H:%M")
+            when = timezone.localtime(event.starts_at)
             for registration in registrations:
                 notify(
                     recipient=registration.user,
@@ -323,7 +327,10 @@ def send_reminders(*, now: datetime | None = None) -> int:
                     ),
                     body=lambda event=event, when=when: (
                         _("Vi ses %(when)s på %(place)s.")
-                        % {"when": when, "place": event.place}
+                        % {
+                            "when": date_format(when, "DATETIME_FORMAT"),
+                            "place": event.place,
+                        }
                     ),
                     url=event.get_absolute_url(),
                     dedupe_key=f"event-reminder:{registration.pk}",

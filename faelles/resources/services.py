@@ -12,6 +12,7 @@ from django.core.exceptions import (
 )
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
@@ -288,7 +289,7 @@ def expiry_reminders_send(*, today: dt.date | None = None, days: int = 14) -> in
                         "Dit opslag udløber den %(date)s. Forny det, hvis det stadig "
                         "er aktuelt."
                     )
-                    % {"date": listing.expires_on.strftime("%d.%m.%Y")}
+                    % {"date": date_format(listing.expires_on, "DATE_FORMAT")}
                 ),
                 url=listing.get_absolute_url(),
                 dedupe_key=f"resources.expiry:{listing.pk}:{listing.expires_on}",

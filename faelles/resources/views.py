@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -292,7 +293,7 @@ def listing_renew(request, pk: int):
     messages.success(
         request,
         _("Opslaget er fornyet til %(date)s.")
-        % {"date": listing.expires_on.strftime("%d.%m.%Y")},
+        % {"date": date_format(listing.expires_on, "DATE_FORMAT")},
     )
     return redirect(listing.get_absolute_url())
 

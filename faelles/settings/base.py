@@ -163,6 +163,7 @@ LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "faelles" / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
+FORMAT_MODULE_PATH = ["faelles.formats"]  # English dates day-first, 24-hour clock
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "faelles_language"

@@ -30,7 +30,7 @@ def test_reminder_goes_once_per_period_and_not_for_closed(municipality):
     assert notification.recipient == due.owner
     assert notification.kind == "resources.expiry_reminder"
     assert notification.url == due.get_absolute_url()
-    assert "12.03.2026" in notification.body
+    assert "12. marts 2026" in notification.body
     assert not Notification.objects.filter(recipient__in=[later.owner, closed.owner])
     # Renewing starts a new period, with a new reminder when that one runs out.
     renewed = services.listing_renew(listing=due, actor=due.owner, today=TODAY)
