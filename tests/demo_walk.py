@@ -52,10 +52,13 @@ def forms(html: str, base: str) -> list[tuple[str, str, dict[str, str]]]:
     return found
 
 
-def walk(client, start: str, on_page=None) -> tuple[int, list[tuple[int, str, str]]]:
-    """Follow every link from ``start``; returns the number of pages visited and
-    ``(status, url, linked_from)`` for each that did not answer 200 or redirect.
-    ``on_page(url, html)`` is called for every HTML page."""
+def walk(
+    client, start: str, on_page=None, within: str = "/"
+) -> tuple[int, list[tuple[int, str, str]]]:
+    """Follow every link from ``start`` that stays under ``within``; returns the
+    number of pages visited and ``(status, url, linked_from)`` for each that did
+    not answer 200 or redirect. ``on_page(url, html)`` is called for every HTML
+    page."""
     queue = deque([(start, "")])
     seen: set[str] = set()
     variants: dict[str, int] = {}
@@ -85,6 +88,6 @@ def walk(client, start: str, on_page=None) -> tuple[int, list[tuple[int, str, st
         if on_page is not None:
             on_page(url, html)
         for link in links(html, url):
-            if link not in seen:
+            if link not in seen and link.startswith(within):
                 queue.append((link, url))
     return visited, errors
