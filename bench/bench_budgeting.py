@@ -32,16 +32,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 from bench.bench_pages import machine  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "pabulib"
-RULES = [
-    "greedy",
-    "greedy-no-skip",
-    "greedy-threshold",
-    "mes",
-    "mes-cardinal",
-    "mes-add1",
-    "mes-greedy",
-    "phragmen",
-]
 BIG = 1_000_000  # bytes: Łódź 2022 and Warszawa 2026
 
 
@@ -86,6 +76,7 @@ def _pabutools(rule: str, timeout: float) -> tuple[float | None, list[str] | Non
 
 def bench_engine(timeout: float) -> None:
     from faelles.budgeting.engine.pabulib import read_pabulib
+    from faelles.budgeting.engine.rules import PABUTOOLS_RULES
     from faelles.budgeting.tests import pabutools_adapter
 
     print("### Counting rules: Fælles engine and pabutools 1.2.3\n")
@@ -107,7 +98,7 @@ def bench_engine(timeout: float) -> None:
             f"(parse) | {parse:.2f} | | |",
             flush=True,
         )
-        for rule in RULES:
+        for rule in PABUTOOLS_RULES:
             ours, selected = _ours(election, rule)
             if rule == "mes-add1" and big:
                 theirs, names = None, None

@@ -38,6 +38,10 @@ RULES: dict[str, Callable[[Election], Outcome]] = {
     "phragmen": phragmen,
 }
 
+#: The rules checked against pabutools (``greedy-exclusive`` without exclusion
+#: groups is plain greedy, so it is compared as greedy).
+PABUTOOLS_RULES = tuple(rule for rule in RULES if rule != "greedy-exclusive")
+
 #: Pabulib META ``rule`` values and the rule that reproduces them.
 OFFICIAL = {
     "greedy": "greedy",

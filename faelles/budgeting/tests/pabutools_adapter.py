@@ -44,18 +44,10 @@ from pabutools.rules import (
     sequential_phragmen,
 )
 
-#: Rules compared with pabutools (``greedy-exclusive`` without exclusion
-#: groups is plain greedy; it is compared with greedy in the tests).
-RULES = (
-    "greedy",
-    "greedy-no-skip",
-    "greedy-threshold",
-    "mes",
-    "mes-cardinal",
-    "mes-add1",
-    "mes-greedy",
-    "phragmen",
-)
+from faelles.budgeting.engine.rules import PABUTOOLS_RULES
+
+#: Rules compared with pabutools: the names only, from the engine's rule table.
+RULES = PABUTOOLS_RULES
 
 
 def _score_cost(instance, profile, ballot, project, precomputed):

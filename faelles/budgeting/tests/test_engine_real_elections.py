@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from faelles.budgeting.engine.pabulib import read_pabulib
-from faelles.budgeting.engine.rules import RULES, count
+from faelles.budgeting.engine.rules import PABUTOOLS_RULES, RULES, count
 
 pytestmark = pytest.mark.engine
 
@@ -52,16 +52,6 @@ NO_OFFICIAL_RESULT = {
     "Netherlands_Amsterdam_304.pb",
     "Poland_Krakow_2018_Bienczyce.pb",
 }
-PABUTOOLS_RULES = [
-    "greedy",
-    "greedy-no-skip",
-    "greedy-threshold",
-    "mes",
-    "mes-cardinal",
-    "mes-add1",
-    "mes-greedy",
-    "phragmen",
-]
 
 
 @cache
