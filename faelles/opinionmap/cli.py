@@ -1,0 +1,104 @@
+"""Command line for checking the opinion map against Polis.
+
+    faelles opinion-map --polis DIR --json          (comments.csv, votes.csv)
+    faelles opinion-map --server-output DIR --json  (votes.json, comments.json)
+
+Prints one JSON object: participants placed, groups with members and representative
+statements, consensus statements and each placed participant's group. Exit status 0
+on success, 2 on bad input (the message on stderr names the file and line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from faelles.opinionmap.engine import OpinionMap, update
+from faelles.opinionmap.polis_io import (
+    PolisFormatError,
+    read_export,
+    read_server_output,
+)
+
+
+class InputError(Exception):
+    """Bad input: reported on stderr with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InputError(f"{self.prog}: {message}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="faelles opinion-map",
+        description="Compute a Polis opinion map from a Polis conversation folder.",
+    )
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--polis", type=Path, help="Polis export folder (CSV)")
+    src.add_argument(
+        "--server-output", type=Path, help="Polis server output folder (JSON)"
+    )
+    p.add_argument(
+        "--json", action="store_true", help="print JSON (the only output format)"
+    )
+    return p
+
+
+def as_json(result: OpinionMap) -> dict:
+    return {
+        "participants_in": len(result.in_conv),
+        "groups": [
+            {
+                "id": g.id,
+                "members": list(g.members),
+                "representative": [
+                    {
+                        "statement": r.statement,
+                        "agree": r.agree,
+                        "repness": round(r.repness, 6),
+                    }
+                    for r in g.representative
+                ],
+            }
+            for g in result.groups
+        ],
+        "consensus": list(result.consensus),
+        "participant_groups": {str(p): g for p, g in result.participant_groups.items()},
+    }
+
+
+def run(args: argparse.Namespace, out: TextIO) -> None:
+    try:
+        if args.polis is not None:
+            conv = read_export(args.polis)
+        else:
+            conv = read_server_output(args.server_output)
+    except PolisFormatError as exc:
+        raise InputError(str(exc)) from None
+    result = update(conv.matrix, moderated_out=conv.moderated_out, meta=conv.meta)
+    out.write(json.dumps(as_json(result), ensure_ascii=False) + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["opinion-map"], ["opinion_map"]):
+        argv = argv[1:]
+    try:
+        args = _parser().parse_args(argv)
+        run(args, sys.stdout)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

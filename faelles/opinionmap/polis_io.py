@@ -1,0 +1,202 @@
+"""Read Polis conversations: the open-data export and the server's math fixtures.
+
+Two folder layouts, both with the votes as a log (superseded votes included):
+
+* Polis export (compdemocracy/openData): ``comments.csv`` and ``votes.csv``.
+* Polis server output (red-dwarf's fixtures): ``votes.json``, ``comments.json`` and
+  ``conversation.json``.
+
+Every problem is reported as :class:`PolisFormatError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from faelles.opinionmap.matrix import VoteMatrix
+
+
+class PolisFormatError(ValueError):
+    """A malformed conversation folder; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Conversation:
+    matrix: VoteMatrix
+    moderated_out: frozenset
+    meta: frozenset
+    votes: tuple = ()  # the log: (participant, statement, vote, time), as read
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PolisFormatError(f"{path}: file is missing") from None
+    except UnicodeDecodeError:
+        raise PolisFormatError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise PolisFormatError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _int(value: str, what: str, where: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise PolisFormatError(
+            f"{where}: {what} {value!r} is not a whole number"
+        ) from None
+
+
+def _vote(value: object, where: str) -> int:
+    try:
+        vote = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        vote = None
+    if vote not in (-1, 0, 1) or str(value).strip() not in {
+        "-1",
+        "0",
+        "1",
+        "-1.0",
+        "0.0",
+        "1.0",
+    }:
+        raise PolisFormatError(f"{where}: vote {value!r} is not 1, 0 or -1")
+    return vote
+
+
+def _csv_rows(path: Path, required: tuple[str, ...]):
+    text = _read_text(path)
+    reader = csv.DictReader(text.splitlines())
+    header = reader.fieldnames or []
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise PolisFormatError(
+            f"{path}:1: missing column(s) {', '.join(missing)} (found {', '.join(header) or 'nothing'})"
+        )
+    try:
+        for row in reader:
+            where = f"{path}:{reader.line_num}"
+            if None in row or any(row[c] is None for c in required):
+                raise PolisFormatError(f"{where}: wrong number of fields")
+            yield where, row
+    except csv.Error as exc:
+        raise PolisFormatError(f"{path}:{reader.line_num}: {exc}") from None
+
+
+def read_export(folder: Path) -> Conversation:
+    """A Polis open-data export: ``comments.csv`` (moderation) and ``votes.csv``."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise PolisFormatError(f"{folder}: not a folder")
+    mod_out = set()
+    for where, row in _csv_rows(folder / "comments.csv", ("comment-id", "moderated")):
+        tid = _int(row["comment-id"], "comment-id", where)
+        if _int(row["moderated"], "moderated", where) == -1:
+            mod_out.add(tid)
+    votes = []
+    for where, row in _csv_rows(
+        folder / "votes.csv", ("timestamp", "comment-id", "voter-id", "vote")
+    ):
+        votes.append(
+            (
+                _int(row["voter-id"], "voter-id", where),
+                _int(row["comment-id"], "comment-id", where),
+                _vote(row["vote"], where),
+                _int(row["timestamp"], "timestamp", where),
+            )
+        )
+    return Conversation(
+        VoteMatrix.from_votes(votes), frozenset(mod_out), frozenset(), tuple(votes)
+    )
+
+
+def _json_items(path: Path) -> list[tuple[int, object]]:
+    """The items of a JSON array with the line each starts on."""
+    text = _read_text(path)
+    decoder = json.JSONDecoder()
+
+    def line(pos: int) -> int:
+        return text.count("\n", 0, pos) + 1
+
+    i = len(text) - len(text.lstrip())
+    if not text[i : i + 1] == "[":
+        raise PolisFormatError(f"{path}:{line(i)}: expected a JSON list")
+    i += 1
+    items: list[tuple[int, object]] = []
+    while True:
+        while i < len(text) and text[i] in " \t\r\n":
+            i += 1
+        if text[i : i + 1] == "]":
+            break
+        if items:
+            if text[i : i + 1] != ",":
+                raise PolisFormatError(f"{path}:{line(i)}: expected ',' or ']'")
+            i += 1
+            while i < len(text) and text[i] in " \t\r\n":
+                i += 1
+        try:
+            obj, end = decoder.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            raise PolisFormatError(
+                f"{path}:{exc.lineno}: not valid JSON: {exc.msg}"
+            ) from None
+        items.append((line(i), obj))
+        i = end
+    return items
+
+
+def _field(item: object, key: str, where: str) -> object:
+    if not isinstance(item, dict):
+        raise PolisFormatError(f"{where}: expected an object")
+    if key not in item:
+        raise PolisFormatError(f"{where}: missing {key!r}")
+    return item[key]
+
+
+def read_server_output(folder: Path) -> Conversation:
+    """A Polis server conversation as in red-dwarf's fixtures (votes agree = 1)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise PolisFormatError(f"{folder}: not a folder")
+    strict = False
+    conv_path = folder / "conversation.json"
+    if conv_path.exists():
+        try:
+            conv = json.loads(_read_text(conv_path))
+        except json.JSONDecodeError as exc:
+            raise PolisFormatError(
+                f"{conv_path}:{exc.lineno}: not valid JSON: {exc.msg}"
+            ) from None
+        strict = bool(isinstance(conv, dict) and conv.get("strict_moderation"))
+    mod_out, meta = set(), set()
+    path = folder / "comments.json"
+    for lineno, item in _json_items(path):
+        where = f"{path}:{lineno}"
+        tid = _int(_field(item, "statement_id", where), "statement_id", where)
+        moderated = _int(_field(item, "moderated", where), "moderated", where)
+        if moderated == -1 or (strict and moderated == 0):
+            mod_out.add(tid)
+        if item.get("is_meta"):  # type: ignore[union-attr]
+            meta.add(tid)
+    votes = []
+    path = folder / "votes.json"
+    for lineno, item in _json_items(path):
+        where = f"{path}:{lineno}"
+        modified = _field(item, "modified", where)
+        if not isinstance(modified, int | float) or isinstance(modified, bool):
+            raise PolisFormatError(f"{where}: modified {modified!r} is not a time")
+        votes.append(
+            (
+                _int(_field(item, "participant_id", where), "participant_id", where),
+                _int(_field(item, "statement_id", where), "statement_id", where),
+                _vote(_field(item, "vote", where), where),
+                float(modified),
+            )
+        )
+    return Conversation(
+        VoteMatrix.from_votes(votes), frozenset(mod_out), frozenset(meta), tuple(votes)
+    )
