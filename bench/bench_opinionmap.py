@@ -39,7 +39,11 @@ from faelles.opinionmap.compare import (  # noqa: E402
     jaccard,
     match_groups,
 )
-from faelles.opinionmap.polis_io import read_export, read_server_output  # noqa: E402
+from faelles.opinionmap.polis_io import (  # noqa: E402
+    read_export,
+    read_polis_state,
+    read_server_output,
+)
 
 DATA = Path(
     os.environ.get(
@@ -90,14 +94,21 @@ def polis_server(folder: Path) -> dict:
             (base[i], x, y) for i, x, y in zip(bc["id"], bc["x"], bc["y"], strict=True)
         ],
         "in_conv": set(math["in-conv"]),
+        "k": len(math["group-clusters"]),
     }
 
 
 # --- the two methods ------------------------------------------------------------------
 
 
-def run_ours(conv) -> dict:
-    result = update(conv.matrix, moderated_out=conv.moderated_out, meta=conv.meta)
+def run_ours(conv, *, k=None, state=None) -> dict:
+    result = update(
+        conv.matrix,
+        moderated_out=conv.moderated_out,
+        meta=conv.meta,
+        group_count=k,
+        previous=state,
+    )
     proj = dict(zip(result.participants, result.projections, strict=True))
     return {
         "groups": result.participant_groups,
@@ -112,7 +123,7 @@ def run_ours(conv) -> dict:
     }
 
 
-def run_reddwarf(conv) -> dict | None:
+def run_reddwarf(conv, *, k=None, keep=()) -> dict | None:
     try:
         from reddwarf.implementations.polis import run_pipeline
     except ImportError:
@@ -132,6 +143,8 @@ def run_reddwarf(conv) -> dict | None:
         votes=votes,
         mod_out_statement_ids=sorted(conv.moderated_out | conv.meta),
         meta_statement_ids=sorted(conv.meta),
+        keep_participant_ids=sorted(keep),
+        force_group_count=k,
         random_state=42,
     )
     df = res.participants_df
@@ -184,66 +197,80 @@ def _base_corr(ours: dict, polis: dict) -> float:
     return (abs_correlation(a[:, 0], b[:, 0]) + abs_correlation(a[:, 1], b[:, 1])) / 2
 
 
-RUNNERS = (("faelles", run_ours), ("red-dwarf", run_reddwarf))
+def _row(name: str, method: str, got: dict, ref: dict, forced: dict | None) -> dict:
+    row = {
+        "conversation": name,
+        "method": method,
+        "ari": adjusted_rand_index(got["groups"], ref["groups"]),
+        "ari_k": None
+        if forced is None
+        else adjusted_rand_index(forced["groups"], ref["groups"]),
+        "groups": len(set(got["groups"].values())),
+        "polis_groups": len(set(ref["groups"].values())),
+        "placed": len(got["groups"]),
+        "polis_placed": len(ref["groups"]),
+        "common": len(set(got["groups"]) & set(ref["groups"])),
+    }
+    if "comps" in ref:
+        row["pc1"], row["pc2"] = _pca_corr(got, ref)
+        row["base_xy"] = _base_corr(got, ref)
+        row["repness"] = _rep_overlap(got, ref)
+        row["consensus"] = jaccard(got["consensus"], ref["consensus"])
+    return row
 
 
 def fidelity() -> list[dict]:
+    """Fresh computations on the final votes, and (server fixtures) one update from
+    Polis' own last state, beside red-dwarf given what its interface accepts."""
     rows = []
-    for name in OPENDATA:
-        folder = POLIS / "opendata" / name
-        conv = read_export(folder)
-        ref = {"groups": polis_groups_export(folder)}
-        for method, runner in RUNNERS:
-            got = runner(conv)
-            if got is None:
-                continue
+    cases = [
+        (name, read_export(POLIS / "opendata" / name), None) for name in OPENDATA
+    ] + [
+        (name, read_server_output(POLIS / "server-output" / name), name)
+        for name in SERVER
+    ]
+    for name, conv, server in cases:
+        if server is None:
+            ref = {"groups": polis_groups_export(POLIS / "opendata" / name)}
+        else:
+            ref = polis_server(POLIS / "server-output" / name)
+        k = len(set(ref["groups"].values()))
+        rows.append(_row(name, "faelles", run_ours(conv), ref, run_ours(conv, k=k)))
+        rd = run_reddwarf(conv)
+        if rd is not None:
+            rows.append(_row(name, "red-dwarf", rd, ref, run_reddwarf(conv, k=k)))
+        if server is not None:
+            state = read_polis_state(POLIS / "server-output" / name / "math-pca2.json")
             rows.append(
-                {
-                    "conversation": name,
-                    "method": method,
-                    "ari": adjusted_rand_index(got["groups"], ref["groups"]),
-                    "groups": len(set(got["groups"].values())),
-                    "polis_groups": len(set(ref["groups"].values())),
-                    "placed": len(got["groups"]),
-                    "polis_placed": len(ref["groups"]),
-                    "common": len(set(got["groups"]) & set(ref["groups"])),
-                }
+                _row(
+                    name,
+                    "faelles from Polis' state",
+                    run_ours(conv, state=state),
+                    ref,
+                    None,
+                )
             )
-    for name in SERVER:
-        folder = POLIS / "server-output" / name
-        conv = read_server_output(folder)
-        ref = polis_server(folder)
-        for method, runner in RUNNERS:
-            got = runner(conv)
-            if got is None:
-                continue
-            pc1, pc2 = _pca_corr(got, ref)
-            rows.append(
-                {
-                    "conversation": name,
-                    "method": method,
-                    "ari": adjusted_rand_index(got["groups"], ref["groups"]),
-                    "groups": len(set(got["groups"].values())),
-                    "polis_groups": len(set(ref["groups"].values())),
-                    "placed": len(got["groups"]),
-                    "polis_placed": len(ref["groups"]),
-                    "common": len(set(got["groups"]) & set(ref["groups"])),
-                    "pc1": pc1,
-                    "pc2": pc2,
-                    "base_xy": _base_corr(got, ref),
-                    "repness": _rep_overlap(got, ref),
-                    "consensus": jaccard(got["consensus"], ref["consensus"]),
-                }
-            )
+            rd = run_reddwarf(conv, keep=ref["in_conv"])
+            if rd is not None:
+                rows.append(
+                    _row(
+                        name,
+                        "red-dwarf, Polis' in-conv kept",
+                        rd,
+                        ref,
+                        run_reddwarf(conv, k=k, keep=ref["in_conv"]),
+                    )
+                )
     return rows
 
 
 def print_fidelity(rows: list[dict]) -> None:
     print(
         "| conversation | method | ARI | groups (Polis) | placed (Polis, both) "
-        "| PC1 r | PC2 r | base x/y r | repr. overlap | consensus overlap |"
+        "| ARI, Polis' k | PC1 r | PC2 r | base x/y r | repr. overlap "
+        "| consensus overlap |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
 
     def f(x):
         return "–" if x is None else f"{x:.3f}"
@@ -253,7 +280,7 @@ def print_fidelity(rows: list[dict]) -> None:
             f"| {r['conversation']} | {r['method']} | {r['ari']:.3f} "
             f"| {r['groups']} ({r['polis_groups']}) "
             f"| {r['placed']} ({r['polis_placed']}, {r['common']}) "
-            f"| {f(r.get('pc1'))} | {f(r.get('pc2'))} | {f(r.get('base_xy'))} "
+            f"| {f(r.get('ari_k'))} | {f(r.get('pc1'))} | {f(r.get('pc2'))} | {f(r.get('base_xy'))} "
             f"| {f(r.get('repness'))} | {f(r.get('consensus'))} |"
         )
 

@@ -36,7 +36,8 @@ def _first_distinct(points: np.ndarray, k: int) -> np.ndarray:
 
 
 def _assign(points: np.ndarray, centers: np.ndarray) -> np.ndarray:
-    d = ((points[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2)
+    """Nearest centre; |x − c|² = |x|² − 2x·c + |c|² without an n × k × 2 array."""
+    d = (centers**2).sum(axis=1)[None, :] - 2.0 * (points @ centers.T)
     return np.argmin(d, axis=1)
 
 

@@ -126,7 +126,7 @@ def pca(
 ) -> np.ndarray:
     """Two principal components of a centred, mean-imputed matrix."""
     m = centred.shape[1]
-    gram = centred.T @ centred
+    gram = (centred.T @ centred).astype(float)
     comps = []
     rng = np.random.default_rng(0)  # Polis starts from a random vector; ours is fixed
     for n in range(min(2, m, centred.shape[0])):
@@ -177,13 +177,18 @@ class _GroupStats:
     rdt: np.ndarray
 
 
-def _counts(values: np.ndarray, labels: np.ndarray, k: int) -> tuple[np.ndarray, ...]:
-    """Agree, disagree and seen counts per group (rows of ``values`` labelled 0..k-1)."""
-    onehot = np.zeros((k, len(labels)))
-    onehot[labels, np.arange(len(labels))] = 1.0
-    agree = onehot @ (values > 0)
-    disagree = onehot @ (values < 0)
-    seen = onehot @ ~np.isnan(values)
+def _counts(
+    values: np.ndarray, voted: np.ndarray, labels: np.ndarray, k: int
+) -> tuple[np.ndarray, ...]:
+    """Agree, disagree and seen counts per group (rows labelled 0..k-1; -1: none)."""
+    agree = np.zeros((k, values.shape[1]), dtype=np.int64)
+    disagree, seen = agree.copy(), agree.copy()
+    for g in range(k):
+        rows = np.flatnonzero(labels == g)
+        sub = values[rows]
+        agree[g] = (sub > 0).sum(axis=0)
+        disagree[g] = (sub < 0).sum(axis=0)
+        seen[g] = voted[rows].sum(axis=0)
     return agree, disagree, seen
 
 
@@ -293,12 +298,9 @@ def _beats_best_agree(s: _GroupStats, j: int, best: int | None) -> bool:
 
 
 def select_consensus(
-    values: np.ndarray, statements: tuple, skip: set
+    na: np.ndarray, nd: np.ndarray, ns: np.ndarray, statements: tuple, skip: set
 ) -> tuple[tuple[Stat, ...], tuple[Stat, ...]]:
     """Statements most people agree (or disagree) with, everyone counted."""
-    na = (values > 0).sum(0)
-    nd = (values < 0).sum(0)
-    ns = (~np.isnan(values)).sum(0)
     out = []
     for n_succ in (na, nd):
         p = (n_succ + 1) / (ns + 2)
@@ -346,7 +348,8 @@ def priority(
 def _in_conv(
     participants: tuple, counts: np.ndarray, n_cmts: int, previous: frozenset
 ) -> set:
-    inside = {p for p in previous if p in set(participants)}
+    known = set(participants)
+    inside = {p for p in previous if p in known}
     need = min(MIN_VOTES, n_cmts)
     inside |= {p for p, c in zip(participants, counts, strict=True) if c >= need}
     if len(inside) < GREEDY_IN:
@@ -363,8 +366,13 @@ def update(
     moderated_out: Iterable[Hashable] = (),
     meta: Iterable[Hashable] = (),
     previous: MapState | None = None,
+    group_count: int | None = None,
 ) -> OpinionMap:
-    """Recompute the map from the latest votes; ``previous`` keeps it stable."""
+    """Recompute the map from the latest votes; ``previous`` keeps it stable.
+
+    ``group_count`` fixes the number of groups instead of choosing it by silhouette
+    (for comparisons, or a moderator's choice); it is capped as Polis caps k.
+    """
     prev = previous or MapState()
     raw = matrix.values
     sids = matrix.statements
@@ -375,21 +383,25 @@ def update(
     mod_cols = np.array([s in mod_out for s in sids], dtype=bool)
     n, m = raw.shape
 
-    # Moderated-out statements: set to 0 ("pass") for everyone, so they carry no
-    # information but the scaling below sees the same number of statements as Polis.
-    rating = raw.copy()
-    rating[:, mod_cols] = 0.0
-    voted = ~np.isnan(rating)
-    n_votes = voted.sum(axis=1)
+    # Moderated-out statements count as 0 ("pass") for everyone, as in Polis: they
+    # carry no information, and the scaling below sees Polis' number of statements.
+    voted = ~np.isnan(raw)
+    raw_counts = voted.sum(axis=1)
+    n_mod = int(mod_cols.sum())
+    n_votes = raw_counts - voted[:, mod_cols].sum(axis=1) + n_mod
 
-    inside = _in_conv(pids, matrix.vote_counts(), m, prev.in_conv)
+    inside = _in_conv(pids, raw_counts, m, prev.in_conv)
     in_rows = np.array([p in inside for p in pids], dtype=bool)
 
-    # PCA on the mean-imputed matrix: centred values, 0 where no vote.
-    with np.errstate(invalid="ignore"):
-        center = np.nanmean(rating, axis=0) if n else np.zeros(m)
-    center = np.nan_to_num(center)
-    centred = np.where(voted, rating - center, 0.0)
+    # PCA on the mean-imputed matrix: centred values, 0 where no vote. float32 halves
+    # the memory traffic; the components need nothing like 7 digits.
+    seen = voted.sum(axis=0)
+    agree_all = (raw > 0).sum(axis=0)
+    disagree_all = (raw < 0).sum(axis=0)
+    center = np.where(seen > 0, (agree_all - disagree_all) / np.maximum(seen, 1), 0.0)
+    center[mod_cols] = 0.0
+    centred = np.where(voted, raw - center, 0.0).astype(np.float32)
+    centred[:, mod_cols] = 0.0
     old = {s: j for j, s in enumerate(prev.statements)}
     starts: list[np.ndarray | None] = []
     for comp in prev.components:
@@ -398,7 +410,8 @@ def update(
 
     # Sparse voters would crowd the middle: push them out by sqrt(statements / votes).
     scale = np.sqrt(m / np.maximum(n_votes, 1))
-    proj = (centred @ comps.T) * scale[:, None]
+    proj = (centred @ comps.T.astype(np.float32)).astype(float) * scale[:, None]
+    del centred
     stmt_proj = ((1.0 - center)[:, None] * comps.T) * np.sqrt(m)
     extremity = np.sqrt((stmt_proj**2).sum(axis=1))
 
@@ -439,9 +452,16 @@ def update(
             sils[k] = silhouette(dist, np.array([pos[b] for b in bids]))
         best = max(sils.values())
         this_k = max(k for k, v in sils.items() if v == best)  # ties: larger k
+        if group_count is not None:
+            this_k = min(max(group_count, 2), max_k)
         last_k_count = last_k_count + 1 if this_k == last_k else 1
         last_k = this_k
-        if last_k_count >= K_BUFFER or smoothed is None or smoothed not in clusterings:
+        if (
+            last_k_count >= K_BUFFER
+            or smoothed is None
+            or smoothed not in clusterings
+            or group_count is not None
+        ):
             smoothed = this_k
         groups_raw = list(clusterings[smoothed])
 
@@ -458,8 +478,12 @@ def update(
     groups: list[Group] = []
     gac: dict = {}
     if k:
-        ga, gd, gs = _counts(raw[grouped], labels[grouped], k)  # group-votes: raw
-        ra, rd, rs = _counts(rating[grouped], labels[grouped], k)  # repness: zeroed
+        # group-votes (from all votes) and repness (moderated-out columns as passes)
+        ga, gd, gs = _counts(raw, voted, labels, k)
+        ra, rd, rs = ga.copy(), gd.copy(), gs.copy()
+        sizes = np.bincount(labels[grouped], minlength=k)
+        ra[:, mod_cols], rd[:, mod_cols] = 0, 0
+        rs[:, mod_cols] = sizes[:, None]
         stats = _group_stats(ra, rd, rs)
         for gi, g in enumerate(groups_raw):
             members = tuple(
@@ -481,9 +505,7 @@ def update(
         gac = {s: float(v) for s, v in zip(sids, gac_values, strict=True)}
         tot_a, tot_d, tot_s = ga.sum(0), gd.sum(0), gs.sum(0)
     else:
-        tot_a = (raw > 0).sum(0)
-        tot_d = (raw < 0).sum(0)
-        tot_s = (~np.isnan(raw)).sum(0)
+        tot_a, tot_d, tot_s = agree_all, disagree_all, seen
     prio = priority(
         tot_a,
         tot_s - tot_a - tot_d,
@@ -496,7 +518,7 @@ def update(
         for s, v in zip(sids, prio, strict=True)
         if s not in mod_out or s in meta_set
     }
-    cons_a, cons_d = select_consensus(rating, sids, mod_out)
+    cons_a, cons_d = select_consensus(agree_all, disagree_all, seen, sids, mod_out)
 
     state = MapState(
         in_conv=frozenset(inside),

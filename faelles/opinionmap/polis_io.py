@@ -16,6 +16,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from faelles.opinionmap.clusters import Cluster
+from faelles.opinionmap.engine import K_BUFFER, MapState
 from faelles.opinionmap.matrix import VoteMatrix
 
 
@@ -200,3 +202,44 @@ def read_server_output(folder: Path) -> Conversation:
     return Conversation(
         VoteMatrix.from_votes(votes), frozenset(mod_out), frozenset(meta), tuple(votes)
     )
+
+
+def read_polis_state(path: Path) -> MapState:
+    """The Polis server's last state (``math-pca2.json``) as our ``previous`` state.
+
+    Lets an update continue from where Polis stood, as the Polis server itself does
+    on every new vote: participants in the map, components, base clusters and the
+    shown grouping. The k-smoother is taken as settled on the shown number of groups.
+    """
+    path = Path(path)
+    try:
+        math = json.loads(_read_text(path))
+        base = math["base-clusters"]
+        groups = math["group-clusters"]
+        k = len(groups)
+        return MapState(
+            in_conv=frozenset(math["in-conv"]),
+            statements=tuple(math["tids"]),
+            components=tuple(tuple(c) for c in math["pca"]["comps"]),
+            base_clusters=tuple(
+                Cluster(int(i), tuple(mem), (float(x), float(y)))
+                for i, mem, x, y in zip(
+                    base["id"], base["members"], base["x"], base["y"], strict=True
+                )
+            ),
+            group_clusterings={
+                k: tuple(
+                    Cluster(int(g["id"]), tuple(g["members"]), tuple(g["center"]))
+                    for g in groups
+                )
+            },
+            last_k=k,
+            last_k_count=K_BUFFER,
+            smoothed_k=k,
+        )
+    except json.JSONDecodeError as exc:
+        raise PolisFormatError(
+            f"{path}:{exc.lineno}: not valid JSON: {exc.msg}"
+        ) from None
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PolisFormatError(f"{path}: not a Polis math result ({exc})") from None
