@@ -2,6 +2,7 @@
 
     faelles opinion-map --polis DIR --json          (comments.csv, votes.csv)
     faelles opinion-map --server-output DIR --json  (votes.json, comments.json)
+    … --continue-from DIR/math-pca2.json            (one update from Polis' state)
 
 Prints one JSON object: participants placed, groups with members and representative
 statements, consensus statements and each placed participant's group. Exit status 0
@@ -21,6 +22,7 @@ from faelles.opinionmap.engine import OpinionMap, update
 from faelles.opinionmap.polis_io import (
     PolisFormatError,
     read_export,
+    read_polis_state,
     read_server_output,
 )
 
@@ -43,6 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     src.add_argument("--polis", type=Path, help="Polis export folder (CSV)")
     src.add_argument(
         "--server-output", type=Path, help="Polis server output folder (JSON)"
+    )
+    p.add_argument(
+        "--continue-from",
+        type=Path,
+        metavar="MATH_JSON",
+        help="continue from a Polis server state (math-pca2.json), as Polis would",
     )
     p.add_argument(
         "--json", action="store_true", help="print JSON (the only output format)"
@@ -79,9 +87,12 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             conv = read_export(args.polis)
         else:
             conv = read_server_output(args.server_output)
+        state = read_polis_state(args.continue_from) if args.continue_from else None
     except PolisFormatError as exc:
         raise InputError(str(exc)) from None
-    result = update(conv.matrix, moderated_out=conv.moderated_out, meta=conv.meta)
+    result = update(
+        conv.matrix, moderated_out=conv.moderated_out, meta=conv.meta, previous=state
+    )
     out.write(json.dumps(as_json(result), ensure_ascii=False) + "\n")
 
 
