@@ -309,14 +309,16 @@ def speed(n: int, m: int, density: float, repeat: int) -> None:
     VoteMatrix.from_arrays(rows, cols, matrix.values[rows, cols])
     t_build = time.perf_counter() - t0
     first = update(matrix, moderated_out={0, 1})
-    times_fresh, times_warm = [], []
+    times_fresh, times_warm, cpu_fresh, cpu_warm = [], [], [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         update(matrix, moderated_out={0, 1})
         times_fresh.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
+        cpu_fresh.append(time.process_time() - c0)
+        t0, c0 = time.perf_counter(), time.process_time()
         update(matrix, moderated_out={0, 1}, previous=first.state)
         times_warm.append(time.perf_counter() - t0)
+        cpu_warm.append(time.process_time() - c0)
     t0 = time.perf_counter()
     chooser = StatementChooser(first.priorities, matrix.statements)
     t_chooser = time.perf_counter() - t0
@@ -330,6 +332,7 @@ def speed(n: int, m: int, density: float, repeat: int) -> None:
         chooser.choose(v, rng)
         picks.append(time.perf_counter() - t0)
     picks.sort()
+    print(f"load average before: {os.getloadavg()[0]:.1f}")
     print(
         f"machine: {platform.machine()} {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, numpy {np.__version__}, BLAS threads 1"
@@ -343,11 +346,12 @@ def speed(n: int, m: int, density: float, repeat: int) -> None:
     )
     print(
         f"full update, fresh: median {statistics.median(times_fresh):.3f} s, "
-        f"max {max(times_fresh):.3f} s ({repeat} runs)"
+        f"max {max(times_fresh):.3f} s; CPU median {statistics.median(cpu_fresh):.3f} s "
+        f"({repeat} runs)"
     )
     print(
         f"full update, warm (previous state): median {statistics.median(times_warm):.3f} s, "
-        f"max {max(times_warm):.3f} s"
+        f"max {max(times_warm):.3f} s; CPU median {statistics.median(cpu_warm):.3f} s"
     )
     print(
         f"next statement: chooser built in {t_chooser * 1000:.2f} ms; choice p50 "

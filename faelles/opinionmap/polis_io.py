@@ -121,8 +121,14 @@ def _json_items(path: Path) -> list[tuple[int, object]]:
     text = _read_text(path)
     decoder = json.JSONDecoder()
 
+    seen = [0, 1]  # position, line: counted forward once, not from the start each time
+
     def line(pos: int) -> int:
-        return text.count("\n", 0, pos) + 1
+        if pos < seen[0]:
+            return text.count("\n", 0, pos) + 1
+        seen[1] += text.count("\n", seen[0], pos)
+        seen[0] = pos
+        return seen[1]
 
     i = len(text) - len(text.lstrip())
     if not text[i : i + 1] == "[":
