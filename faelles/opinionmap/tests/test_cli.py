@@ -165,3 +165,22 @@ def test_a_broken_polis_state_is_reported(folder, tmp_path, capsys):
     bad.write_text('{"pca": {}}')
     code, _, err = run(capsys, "--polis", str(folder()), "--continue-from", str(bad))
     assert code == 2 and "not a Polis math result" in err
+
+
+def test_the_engine_imports_no_django():
+    root = Path(__file__).resolve().parents[3]
+    code = (
+        "import sys, faelles.opinionmap, faelles.opinionmap.cli, "
+        "faelles.opinionmap.polis_io, faelles.opinionmap.compare; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
