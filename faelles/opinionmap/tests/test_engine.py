@@ -225,3 +225,34 @@ def test_priorities_come_from_the_map_and_exclude_moderated_out():
     assert 5 not in result.priorities
     assert result.priorities[6] == 49.0  # meta statements: 7²
     assert all(v >= 0 for v in result.priorities.values())
+
+
+small_votes = st.lists(
+    st.tuples(
+        st.integers(0, 25),
+        st.integers(0, 8),
+        st.sampled_from((-1, 0, 1)),
+        st.floats(0, 100, allow_nan=False),
+    ),
+    max_size=150,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_votes, st.sets(st.integers(0, 8), max_size=3))
+def test_any_votes_give_a_consistent_map(votes, moderated):
+    result = update(VoteMatrix.from_votes(votes), moderated_out=moderated)
+    placed = set(result.in_conv)
+    seen = set()
+    for g in result.groups:
+        assert set(g.members) <= placed and not (set(g.members) & seen)
+        seen |= set(g.members)
+        assert all(r.statement not in moderated for r in g.representative)
+        assert len(g.representative) <= 5
+    assert not (set(result.consensus) & moderated)
+    assert np.isfinite(result.projections).all()
+    assert all(np.isfinite(v) and v >= 0 for v in result.priorities.values())
+    again = update(
+        VoteMatrix.from_votes(votes), moderated_out=moderated, previous=result.state
+    )
+    assert set(again.in_conv) == placed
