@@ -81,19 +81,26 @@ class VoteMatrix:
             raise VoteError("participants, statements and votes differ in length")
         if v.size and not np.isin(v, (AGREE, PASS, DISAGREE)).all():
             raise VoteError("votes must be 1, 0 or -1")
-        pids, prow = np.unique(p, return_inverse=True)
-        sids, scol = np.unique(s, return_inverse=True)
-        order = (
-            np.arange(len(v))
-            if times is None
-            else np.argsort(np.asarray(times, dtype=float), kind="stable")
-        )
-        cell = prow[order].astype(np.int64) * len(sids) + scol[order]
-        # The last occurrence of each cell in time order is the latest vote.
-        _, last = np.unique(cell[::-1], return_index=True)
-        keep = order[len(order) - 1 - last]
+        # unique + searchsorted is several times faster than return_inverse.
+        pids = np.unique(p)
+        sids = np.unique(s)
+        prow = np.searchsorted(pids, p)
+        scol = np.searchsorted(sids, s)
+        cell = prow.astype(np.int64) * len(sids) + scol
+        # Rank the votes in time (input order breaks ties); for each cell keep the
+        # highest rank. Votes read in time order skip the sort.
+        by_time = np.arange(len(v))
+        if times is not None:
+            t = np.asarray(times, dtype=float)
+            if len(t) > 1 and not (t[1:] >= t[:-1]).all():
+                by_time = np.argsort(t, kind="stable")
+        rank = np.empty(len(v), dtype=np.int64)
+        rank[by_time] = np.arange(len(v))
+        latest = np.full(len(pids) * len(sids), -1, dtype=np.int64)
+        np.maximum.at(latest, cell, rank)
+        cells = np.flatnonzero(latest >= 0)
         values = np.full((len(pids), len(sids)), np.nan)
-        values[prow[keep], scol[keep]] = v[keep]
+        values.reshape(-1)[cells] = v[by_time[latest[cells]]]
         return cls(tuple(pids.tolist()), tuple(sids.tolist()), values)
 
     def vote_counts(self) -> np.ndarray:
