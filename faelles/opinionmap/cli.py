@@ -42,9 +42,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Compute a Polis opinion map from a Polis conversation folder.",
     )
     src = p.add_mutually_exclusive_group(required=True)
-    src.add_argument("--polis", type=Path, help="Polis export folder (CSV)")
     src.add_argument(
-        "--server-output", type=Path, help="Polis server output folder (JSON)"
+        "--polis", type=Path, metavar="DIR", help="Polis export folder (CSV)"
+    )
+    src.add_argument(
+        "--server-output",
+        type=Path,
+        metavar="DIR",
+        help="Polis server output folder (JSON)",
     )
     p.add_argument(
         "--continue-from",
