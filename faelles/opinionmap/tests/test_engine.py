@@ -256,3 +256,15 @@ def test_any_votes_give_a_consistent_map(votes, moderated):
         VoteMatrix.from_votes(votes), moderated_out=moderated, previous=result.state
     )
     assert set(again.in_conv) == placed
+
+
+def test_updates_as_votes_and_statements_arrive_keep_everyone_placed():
+    votes = sorted(camps(n=60, m=12), key=lambda v: (v[1], v[3]))  # statements arrive
+    state, placed = None, set()
+    for cut in range(len(votes) // 6, len(votes) + 1, len(votes) // 6):
+        result = update(VoteMatrix.from_votes(votes[:cut]), previous=state)
+        assert placed <= set(result.in_conv)
+        placed, state = set(result.in_conv), result.state
+    assert len(result.groups) == 2
+    evens = {f"p{i:03d}" for i in range(0, 60, 2)} & placed
+    assert any(set(g.members) == evens for g in result.groups)
