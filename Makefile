@@ -62,6 +62,7 @@ test-postgres: install
 	scripts/with-postgres $(BIN)/pytest -m "not engine" $(PYTEST_ARGS)
 
 bench: install
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	scripts/with-postgres $(BIN)/python bench/run_all.py
 
 clean:
