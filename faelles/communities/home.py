@@ -25,6 +25,4 @@ def home_context(request) -> dict | None:
             "unit",
         )[:2]
     )
-    if not communities and not movements:
-        return None
     return {"home_communities": communities, "home_movements": movements}

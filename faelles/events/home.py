@@ -14,4 +14,4 @@ def home_context(request) -> dict | None:
         .only(*LIST_FIELDS)
         .order_by("starts_at", "id")[:4]
     )
-    return {"home_events": events} if events else None
+    return {"home_events": events}

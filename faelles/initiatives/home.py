@@ -13,6 +13,4 @@ def home_context(request) -> dict | None:
         .only("id", "municipality_id", "title", "state", "support_count")
         .order_by("-id")[:4]
     )
-    if not latest:
-        return None
     return {"latest_initiatives": latest}

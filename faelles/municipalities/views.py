@@ -38,14 +38,16 @@ def municipality_home(request):
         .civil()
         .order_by("-created_at", "-id")[:6]
     )
+    featured, sections = home_sections(request)
     return render(
         request,
         "municipalities/municipality_home.html",
         {
+            "featured_sections": featured,
             "principles": list(municipality.principles.all()),
             "member_count": members,
             "organisations": organisations,
-            "sections": home_sections(request),
+            "sections": sections,
         },
     )
 

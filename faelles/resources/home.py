@@ -19,8 +19,6 @@ def home_context(request) -> dict | None:
         .only("pk", "municipality_id", "side", "title", "postcode", "kind")
         .order_by("-id")[:4]
     )
-    if not latest:
-        return None
     return {"latest_listings": latest}
 
 
