@@ -1,5 +1,6 @@
 """Municipalities are the tenants; every tenant-owned row points at one."""
 
+import hashlib
 import re
 
 from django.conf import settings
@@ -64,6 +65,13 @@ class Municipality(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("municipalities:home", kwargs={"municipality_slug": self.slug})
+
+    @property
+    def theme_version(self) -> str:
+        """Changes whenever the colours do, so tema.css can be cached for long and a
+        new colour is seen at once (the address carries it)."""
+        colours = f"{self.primary_colour}{self.accent_colour}".encode()
+        return hashlib.sha256(colours).hexdigest()[:10]
 
     @property
     def programme_name_local(self) -> str:

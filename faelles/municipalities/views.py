@@ -3,8 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from faelles.accounts.forms import MembershipRolesForm
@@ -52,9 +52,12 @@ def municipality_home(request):
     )
 
 
-@cache_control(max_age=300)
 def theme_css(request):
-    """The municipality's colours as CSS custom properties (no inline styles under CSP)."""
+    """The municipality's colours as CSS custom properties (no inline styles under CSP).
+
+    Pages link to it with ``?v=<theme_version>``: that address never changes its
+    content, so it is cached for a year; any other address is not cached, so a
+    changed colour is never hidden behind a stale copy."""
     m = request.municipality
     css = (
         ":root{"
@@ -62,7 +65,12 @@ def theme_css(request):
         f"--faelles-accent:{m.accent_colour};"
         "}\n"
     )
-    return HttpResponse(css, content_type="text/css; charset=utf-8")
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    if request.GET.get("v") == m.theme_version:
+        patch_cache_control(response, public=True, max_age=31_536_000, immutable=True)
+    else:
+        patch_cache_control(response, no_cache=True)
+    return response
 
 
 @login_required
