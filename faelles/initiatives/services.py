@@ -33,7 +33,12 @@ from .models import (
     Transition,
     Trial,
 )
-from .notifications import notify_comment, notify_facilitation, notify_transition
+from .notifications import (
+    notify_comment,
+    notify_facilitation,
+    notify_proposed,
+    notify_transition,
+)
 from .participation import INITIATIVE_ACTIONS, record_participation
 from .rules import can_facilitate, is_proposer
 
@@ -132,6 +137,7 @@ def initiative_create(
         created_at=now,
     )
     _mark_response(initiative, proposer, now)
+    notify_proposed(initiative)
     search.index_initiatives([initiative.pk])
     audit(
         action="initiative.create",

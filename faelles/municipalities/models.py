@@ -50,6 +50,18 @@ class Municipality(models.Model):
         _("accentfarve"), max_length=7, default="#C9E3F2", validators=[hex_colour]
     )
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    initiative_intake = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("afdeling der tager imod nye initiativer"),
+        help_text=_(
+            "Medarbejderne i afdelingen får besked, når nogen foreslår et initiativ. "
+            "Uden en afdeling får kommunens administratorer besked."
+        ),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     is_active = models.BooleanField(_("aktiv"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
