@@ -116,7 +116,9 @@ class Principle(models.Model):
         verbose_name_plural = _("principper")
 
     def __str__(self) -> str:
-        return self.title
+        # In the reader's language: choice lists (the principles an initiative
+        # supports) show principles by their str().
+        return self.title_local
 
     @property
     def title_local(self) -> str:
