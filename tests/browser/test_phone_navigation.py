@@ -67,6 +67,8 @@ def test_every_main_section_is_reachable_by_tapping_on_a_phone(page, axe):
         assert drawer.get_by_role("link", name="Log ind").is_visible()
         drawer.get_by_role("button", name="Luk menuen").click()
         assert not page.get_by_role("dialog", name="Menu").is_visible()
+    # The same demo, for the layout (one demo load per test is the slow part).
+    _no_page_is_wider_than_a_phone(page)
 
 
 def test_language_switch_login_and_my_pages_from_the_phone_menu(page, citizen, login):
@@ -129,3 +131,33 @@ def test_without_javascript_the_plain_menu_stays_on_a_phone(
         page.locator(".faelles-portal").get_by_role("link", name="Log ind").is_visible()
     )
     context.close()
+
+
+def _no_page_is_wider_than_a_phone(page):
+    """Wide tables scroll in their own box; nothing widens the page past 390 px."""
+    from faelles.budgeting.models import BudgetRound, Phase
+
+    page.set_viewport_size(PHONE)
+    finished = BudgetRound.objects.filter(
+        municipality__slug="rodovre", phase__in=[Phase.RESULTS, Phase.IMPLEMENTATION]
+    ).first()
+    assert finished is not None
+    paths = [
+        "/rodovre/",
+        "/rodovre/borgerbudget/",
+        f"/rodovre/borgerbudget/{finished.pk}/",
+        f"/rodovre/borgerbudget/{finished.pk}/resultat/",
+        "/kerteminde/initiativer/",
+        "/kerteminde/ressourcer/",
+        "/kerteminde/faellesskaber/",
+        "/kerteminde/arrangementer/",
+        "/kerteminde/bevaegelser/",
+        "/skanderborg/initiativer/laeringsbank/",
+    ]
+    too_wide = []
+    for path in paths:
+        page.goto(page.base_url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            too_wide.append((path, width))
+    assert too_wide == []
