@@ -803,6 +803,13 @@ def trial_plan(
     return trial
 
 
+def _newspaper_changed(municipality_id: int) -> None:
+    """The newspaper shows this: lay out today's edition again in the background."""
+    from .tasks import rebuild_default_editions
+
+    transaction.on_commit(lambda: rebuild_default_editions(municipality_id))
+
+
 def _trial_snapshot(trial: Trial) -> dict[str, str]:
     """The parts of a trial a revision compares, as plain text."""
     return {
@@ -854,6 +861,7 @@ def trial_evaluate(
     trial.full_clean()
     trial.save()
     search.index_trials([trial.pk])
+    _newspaper_changed(initiative.municipality_id)
     audit(
         action="trial.evaluate",
         actor=actor,
@@ -925,6 +933,8 @@ def story_update(*, story: Story, actor, title: str, lead: str, body: str) -> St
     story.body = body.strip()
     story.full_clean()
     story.save(update_fields=["title", "lead", "body"])
+    if story.published_at:
+        _newspaper_changed(story.municipality_id)
     audit(
         action="story.update",
         actor=actor,
@@ -1002,6 +1012,7 @@ def story_publish(*, story: Story, actor, now: datetime | None = None) -> Story:
         )
     story.published_at = _now(now)
     story.save(update_fields=["published_at"])
+    _newspaper_changed(story.municipality_id)
     audit(
         action="story.publish",
         actor=actor,
