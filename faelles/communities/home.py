@@ -26,3 +26,18 @@ def home_context(request) -> dict | None:
         )[:2]
     )
     return {"home_communities": communities, "home_movements": movements}
+
+
+def organisation_context(request, organisation) -> dict | None:
+    """The organisation's page: movements it stands behind."""
+    from faelles.organisations.sections import SECTION_SIZE
+
+    movements = list(
+        Movement.objects.for_municipality(request.municipality)
+        .active()
+        .filter(organisation=organisation)
+        .only("id", "municipality_id", "title", "target", "pledged_total", "unit")[
+            :SECTION_SIZE
+        ]
+    )
+    return {"movements": movements} if movements else None
