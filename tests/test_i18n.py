@@ -229,7 +229,7 @@ ADMIN_PAGES = [
 def _assert_english(response, committed, path):
     assert response.status_code in {200, 403, 404}, (path, response.status_code)
     page = response.content.decode()
-    assert '<html lang="en">' in page, path
+    assert '<html class="no-js" lang="en">' in page, path
     text = _visible_text(page)
     danish = [
         msgid for msgid, pattern in _danish_phrases(committed) if pattern.search(text)

@@ -16,13 +16,29 @@ def set_language_cookie(response, language: str) -> None:
     )
 
 
+def municipality_from_path(path: str):
+    """The active municipality a local path such as ``/rodovre/initiativer/`` is in."""
+    from faelles.municipalities.models import Municipality
+
+    if not path or not path.startswith("/") or path.startswith("//"):
+        return None
+    slug = path.split("/", 2)[1]
+    if not slug:
+        return None
+    return Municipality.objects.active().filter(slug=slug).first()
+
+
 class AccountAdapter(DefaultAccountAdapter):
-    """allauth with two additions: the display name chosen at sign-up is stored, and
-    the interface follows the person's preferred language from the moment they log in."""
+    """allauth with Fælles' additions: the display name chosen at sign-up is stored;
+    signing up from a municipality's pages joins it once the e-mail is confirmed;
+    after logging in people land where they were, or on their municipality; and the
+    interface follows the person's preferred language from the moment they log in."""
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)
         user.display_name = form.cleaned_data.get("display_name", "")
+        next_path = request.POST.get("next") or request.GET.get("next") or ""
+        user.joining = municipality_from_path(next_path)
         # Someone who signs up in English keeps English after logging in.
         if get_language() in dict(settings.LANGUAGES):
             user.preferred_language = get_language()
@@ -35,3 +51,34 @@ class AccountAdapter(DefaultAccountAdapter):
         if user.preferred_language in dict(settings.LANGUAGES):
             set_language_cookie(response, user.preferred_language)
         return response
+
+    def confirm_email(self, request, email_address):
+        confirmed = super().confirm_email(request, email_address)
+        user = email_address.user
+        if confirmed and user.joining_id:
+            from faelles.accounts.services import membership_join
+
+            membership_join(user=user, municipality=user.joining)
+            type(user).objects.filter(pk=user.pk).update(joining=None)
+        return confirmed
+
+    def get_login_redirect_url(self, request):
+        """Without a ``next`` (which allauth follows first): the municipality the
+        person most recently joined, or their own page when they have none."""
+        return _home_of(request.user) or super().get_login_redirect_url(request)
+
+    def get_email_verification_redirect_url(self, email_address):
+        """Confirming the e-mail of a sign-up from a municipality lands there."""
+        return _home_of(
+            email_address.user
+        ) or super().get_email_verification_redirect_url(email_address)
+
+
+def _home_of(user) -> str | None:
+    membership = (
+        user.memberships.filter(municipality__is_active=True)
+        .select_related("municipality")
+        .order_by("-id")
+        .first()
+    )
+    return membership.municipality.get_absolute_url() if membership else None

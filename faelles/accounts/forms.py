@@ -88,6 +88,8 @@ class MembershipRolesForm(forms.ModelForm):
         self.fields["department"].queryset = Organisation.objects.filter(
             municipality=municipality, kind=Organisation.Kind.DEPARTMENT
         )
+        # Not required for everyone, but not optional either: say when it is needed.
+        self.fields["party"].required_when = _("skal udfyldes for politikere")
 
     def clean(self):
         data = super().clean()

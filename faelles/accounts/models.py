@@ -85,6 +85,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         default="da",
         choices=settings.LANGUAGES,
     )
+    # The municipality someone signed up from: they join it once their e-mail
+    # address is confirmed (not before, so unconfirmed sign-ups count nowhere).
+    joining = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
     is_staff = models.BooleanField(_("adgang til Django-admin"), default=False)
     is_active = models.BooleanField(_("aktiv"), default=True)
     date_joined = models.DateTimeField(_("oprettet"), default=timezone.now)

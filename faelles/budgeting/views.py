@@ -503,4 +503,6 @@ def home_context(request):
     if request.municipality is None:
         return None
     rounds = open_rounds(municipality=request.municipality)
-    return {"budget_rounds": rounds} if rounds else None
+    # While a vote is open it is the first thing a resident sees.
+    voting = any(r.phase == "voting" for r in rounds)
+    return {"budget_rounds": rounds, "featured": voting}

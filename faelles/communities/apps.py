@@ -13,13 +13,17 @@ class CommunitiesConfig(AppConfig):
 
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
+        from faelles.organisations.sections import register_organisation_section
 
         from . import rules  # noqa: F401
-        from .home import home_context
+        from .home import home_context, organisation_context
 
         register_nav(30, "communities:list", _("Fællesskaber"))
         register_nav(45, "movements:list", _("Bevægelser"))
         register_home_section(30, "communities/partials/_home.html", home_context)
+        register_organisation_section(
+            40, "communities/partials/_organisation.html", organisation_context
+        )
         pre_delete.connect(
             _forget, sender=get_user_model(), dispatch_uid="communities.forget_person"
         )

@@ -21,6 +21,8 @@ def _blank(choices, label):
 
 
 class CommunitySearchForm(forms.Form):
+    is_filter = True  # filters are all optional; no "(frivilligt)" on each
+
     q = forms.CharField(label=_("Interesse eller ord"), required=False, max_length=100)
     theme = forms.ChoiceField(
         label=_("Tema"), required=False, choices=_blank(Theme.choices, _("Alle temaer"))

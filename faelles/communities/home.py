@@ -25,6 +25,19 @@ def home_context(request) -> dict | None:
             "unit",
         )[:2]
     )
-    if not communities and not movements:
-        return None
     return {"home_communities": communities, "home_movements": movements}
+
+
+def organisation_context(request, organisation) -> dict | None:
+    """The organisation's page: movements it stands behind."""
+    from faelles.organisations.sections import SECTION_SIZE
+
+    movements = list(
+        Movement.objects.for_municipality(request.municipality)
+        .active()
+        .filter(organisation=organisation)
+        .only("id", "municipality_id", "title", "target", "pledged_total", "unit")[
+            :SECTION_SIZE
+        ]
+    )
+    return {"movements": movements} if movements else None

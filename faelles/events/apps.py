@@ -13,12 +13,16 @@ class EventsConfig(AppConfig):
 
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
+        from faelles.organisations.sections import register_organisation_section
 
         from . import rules  # noqa: F401
-        from .home import home_context
+        from .home import home_context, organisation_context
 
         register_nav(40, "events:list", _("Arrangementer"))
         register_home_section(40, "events/partials/_home.html", home_context)
+        register_organisation_section(
+            30, "events/partials/_organisation.html", organisation_context
+        )
         pre_delete.connect(
             _forget, sender=get_user_model(), dispatch_uid="events.forget_person"
         )

@@ -85,5 +85,7 @@ class CancelForm(forms.Form):
 
 
 class CalendarFilterForm(forms.Form):
+    is_filter = True  # filters are all optional; no "(frivilligt)" on each
+
     q = forms.CharField(label=_("Søg"), required=False, max_length=100)
     step_free = forms.BooleanField(label=_("Kun med trinfri adgang"), required=False)

@@ -14,4 +14,23 @@ def home_context(request) -> dict | None:
         .only(*LIST_FIELDS)
         .order_by("starts_at", "id")[:4]
     )
-    return {"home_events": events} if events else None
+    return {"home_events": events}
+
+
+def organisation_context(request, organisation) -> dict | None:
+    """The organisation's page: upcoming events it organises (those of a group that
+    is not listed publicly stay off, as everywhere else)."""
+    from faelles.organisations.sections import SECTION_SIZE
+
+    events = list(
+        Event.objects.filter(
+            municipality=request.municipality,
+            organisation=organisation,
+            starts_at__gte=timezone.now(),
+        )
+        .published()
+        .exclude(community__access="invitation")
+        .only(*LIST_FIELDS)
+        .order_by("starts_at", "id")[:SECTION_SIZE]
+    )
+    return {"events": events} if events else None

@@ -54,6 +54,16 @@ class Event(TenantModel):
         related_name="+",
         verbose_name=_("arrangør"),
     )
+    # The association, business or institution the organiser acted on behalf of:
+    # the event is credited to it (shown as the organiser, listed on its page).
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("på vegne af"),
+    )
     community = models.ForeignKey(
         "communities.Community",
         on_delete=models.CASCADE,

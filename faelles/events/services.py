@@ -24,8 +24,13 @@ from .models import Event, Registration
 
 
 @transaction.atomic
-def event_create(*, municipality, actor, **fields) -> Event:
-    event = Event(municipality=municipality, organiser=actor, **fields)
+def event_create(*, municipality, actor, organisation=None, **fields) -> Event:
+    """``organisation``: the organisation the actor acts on behalf of, credited."""
+    if organisation is not None and organisation.municipality_id != municipality.pk:
+        raise ValidationError(_("Forbindelsen hører til en anden kommune."))
+    event = Event(
+        municipality=municipality, organiser=actor, organisation=organisation, **fields
+    )
     for link in ("community", "movement", "initiative"):
         obj = fields.get(link)
         if obj is not None and obj.municipality_id != municipality.pk:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from faelles.communities.models import Community, Movement
 from faelles.core.params import parse_id
 from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+from faelles.organisations.selectors import acting_organisation
 
 from . import selectors, services
 from .forms import CalendarFilterForm, CancelForm, EventForm
@@ -79,7 +80,10 @@ def event_create(request):
         else:
             try:
                 event = services.event_create(
-                    municipality=request.municipality, actor=request.user, **data
+                    municipality=request.municipality,
+                    actor=request.user,
+                    organisation=acting_organisation(request),
+                    **data,
                 )
             except ValidationError as exc:
                 _error(request, exc)
@@ -92,7 +96,7 @@ def event_create(request):
 def event_detail(request, pk: int):
     event = get_scoped_or_404(
         Event.objects.select_related(
-            "community", "movement", "initiative", "organiser"
+            "community", "movement", "initiative", "organiser", "organisation"
         ),
         request.municipality,
         pk=pk,

@@ -10,9 +10,13 @@ class InitiativesConfig(AppConfig):
     def ready(self) -> None:
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
+        from faelles.organisations.sections import register_organisation_section
 
         from . import rules, signals  # noqa: F401 — registers permissions, receivers
-        from .home import home_context
+        from .home import home_context, organisation_context
 
         register_nav(20, "initiatives:list", _("Initiativer"))
         register_home_section(20, "initiatives/partials/_home.html", home_context)
+        register_organisation_section(
+            20, "initiatives/partials/_organisation.html", organisation_context
+        )

@@ -260,8 +260,19 @@ class TrialForm(forms.Form):
     starts_on = forms.DateField(label=_("Periode fra"), widget=DateInput())
     ends_on = forms.DateField(label=_("Periode til"), widget=DateInput())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, running: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if running:
+            # Adjusting a running trial is allowed, but never without saying why.
+            self.fields["reason"] = forms.CharField(
+                label=_("Hvorfor justerer I prøvehandlingen?"),
+                help_text=_(
+                    "Vises sammen med ændringen på initiativets side, så alle kan "
+                    "følge med i, hvad der er ændret undervejs."
+                ),
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
         for n in range(1, CRITERIA_ROWS + 1):
             self.fields[f"indicator_{n}"] = forms.CharField(
                 label=_("Succeskriterium %(n)d: indikator") % {"n": n},

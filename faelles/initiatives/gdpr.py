@@ -8,6 +8,7 @@ from .models import (
     ParticipationAct,
     Story,
     Support,
+    TrialRevision,
 )
 
 
@@ -39,6 +40,11 @@ def export_personal_data(user) -> dict:
         "comments": list(
             Comment.objects.filter(author=user).values(
                 "initiative_id", "body", "is_hidden", "created_at"
+            )
+        ),
+        "trial_adjustments": list(
+            TrialRevision.objects.filter(changed_by=user).values(
+                "trial__initiative_id", "reason", "changed_at"
             )
         ),
         "participation_acts": list(

@@ -13,6 +13,18 @@ def home_context(request) -> dict | None:
         .only("id", "municipality_id", "title", "state", "support_count")
         .order_by("-id")[:4]
     )
-    if not latest:
-        return None
     return {"latest_initiatives": latest}
+
+
+def organisation_context(request, organisation) -> dict | None:
+    """The organisation's page: initiatives it has proposed or backs as proposer."""
+    from faelles.organisations.sections import SECTION_SIZE
+
+    initiatives = list(
+        Initiative.objects.for_municipality(request.municipality)
+        .visible()
+        .filter(organisation=organisation)
+        .only("id", "municipality_id", "title", "state", "support_count")
+        .order_by("-id")[:SECTION_SIZE]
+    )
+    return {"initiatives": initiatives} if initiatives else None

@@ -581,6 +581,31 @@ class SuccessCriterion(models.Model):
         return f"{self.indicator}: {self.target}"
 
 
+class TrialRevision(models.Model):
+    """A change to a trial after it started: goals may be adjusted as the trial
+    teaches us ("sætter vi fælles mål og tilpasser dem løbende"), but never silently —
+    the page shows what was changed, by whom, when and why."""
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="revisions")
+    changed_at = models.DateTimeField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reason = models.TextField(_("hvorfor"), max_length=2000)
+    # [{"field": "starts_on" | "criteria" | …, "before": str, "after": str}]
+    changes = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["trial", "changed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.trial} – {self.changed_at:%Y-%m-%d}"
+
+
 class StoryQuerySet(TenantQuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)

@@ -2,12 +2,19 @@
 
 Only local files are read (DejaVu fonts through fontconfig, photos from MEDIA_ROOT);
 a URL fetcher that refuses everything else keeps WeasyPrint off the network.
+
+Laying out the PDF takes seconds, so no request does it. An *edition* is identified
+by its HTML (cheap to render): the PDF is kept in the shared cache under a hash of
+that HTML, built by a background task, and rebuilt only when something the edition
+shows changes — a story published or edited, a trial evaluated, another day printed.
 """
 
+import hashlib
 from pathlib import Path
 from urllib.parse import unquote
 
 from django.conf import settings
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -28,10 +35,11 @@ def local_only_fetcher():
     return LocalOnlyFetcher(allowed_protocols={"file"}, allow_redirects=False)
 
 
-def newspaper_document(*, municipality, start, end, stories, trials):
-    """The laid-out newspaper (a WeasyPrint document): pages, boxes and text."""
-    from weasyprint import HTML
+CACHE_TIMEOUT = 60 * 60 * 24 * 30  # an edition's PDF is kept a month
 
+
+def newspaper_html(*, municipality, start, end, stories, trials) -> str:
+    """The edition as HTML, in the active language (cheap: no layout)."""
     for story in stories:
         story.pdf_photos = [
             {"uri": Path(p.image.path).as_uri(), "caption": p.caption}
@@ -50,11 +58,43 @@ def newspaper_document(*, municipality, start, end, stories, trials):
             "trials": trials,
         },
     )
+    return html
+
+
+def newspaper_document(*, municipality, start, end, stories, trials):
+    """The laid-out newspaper (a WeasyPrint document): pages, boxes and text."""
+    html = newspaper_html(
+        municipality=municipality, start=start, end=end, stories=stories, trials=trials
+    )
+    return layout(html)
+
+
+def layout(html: str):
+    from weasyprint import HTML
+
     return HTML(
         string=html,
         base_url=Path(settings.MEDIA_ROOT).as_uri(),
         url_fetcher=local_only_fetcher(),
     ).render()
+
+
+def edition_key(html: str) -> str:
+    return "newspaper:" + hashlib.sha256(html.encode()).hexdigest()
+
+
+def cached_pdf(html: str) -> bytes | None:
+    return cache.get(edition_key(html))
+
+
+def build_pdf(html: str) -> bytes:
+    """Lay out an edition and keep its PDF (called by the background task)."""
+    key = edition_key(html)
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = layout(html).write_pdf()
+        cache.set(key, pdf, CACHE_TIMEOUT)
+    return pdf
 
 
 def _local_path(field) -> bool:

@@ -142,6 +142,45 @@ def notify_facilitation(initiative, people, *, actor) -> None:
     transaction.on_commit(send)
 
 
+def intake_recipients(municipality) -> list[int]:
+    """Who is told that a citizen has proposed an initiative: the employees of the
+    department the municipality has chosen to receive them, or — when it has chosen
+    none, or that department has no employees — its administrators, so that
+    "kommunen får besked" is always true."""
+    active = Membership.objects.filter(municipality=municipality, user__is_active=True)
+    if municipality.initiative_intake_id:
+        ids = list(
+            active.filter(
+                is_employee=True, department_id=municipality.initiative_intake_id
+            ).values_list("user_id", flat=True)
+        )
+        if ids:
+            return ids
+    return list(active.filter(is_administrator=True).values_list("user_id", flat=True))
+
+
+def notify_proposed(initiative) -> None:
+    """Tell the municipality that a new initiative waits for its response."""
+    if _muted.get():
+        return
+
+    def send():
+        _send(
+            intake_recipients(initiative.municipality),
+            municipality=initiative.municipality,
+            kind="initiatives.proposed",
+            title=lambda: (
+                _("Nyt initiativ venter på kommunens svar: “%(title)s”")
+                % {"title": initiative.title}
+            ),
+            body=initiative.challenge[:300],
+            url=initiative.get_absolute_url(),
+            exclude=[initiative.proposer_id],
+        )
+
+    transaction.on_commit(send)
+
+
 @dataclass
 class Flagged:
     municipality: Municipality

@@ -32,8 +32,14 @@ from .models import (
     Support,
     Transition,
     Trial,
+    TrialRevision,
 )
-from .notifications import notify_comment, notify_facilitation, notify_transition
+from .notifications import (
+    notify_comment,
+    notify_facilitation,
+    notify_proposed,
+    notify_transition,
+)
 from .participation import INITIATIVE_ACTIONS, record_participation
 from .rules import can_facilitate, is_proposer
 
@@ -132,6 +138,7 @@ def initiative_create(
         created_at=now,
     )
     _mark_response(initiative, proposer, now)
+    notify_proposed(initiative)
     search.index_initiatives([initiative.pk])
     audit(
         action="initiative.create",
@@ -721,13 +728,24 @@ def trial_plan(
     starts_on: date,
     ends_on: date,
     criteria: Iterable[tuple[str, str]],
+    reason: str = "",
+    now: datetime | None = None,
 ) -> Trial:
-    """Describe (or revise) the trial of the current round while it is prepared."""
+    """Describe (or revise) the trial of the current round while it is prepared, or
+    adjust it while it runs — then with a reason, kept as a visible revision."""
     if Actor.MUNICIPALITY not in actors_for(actor, initiative):
         raise PermissionDenied(_("Kun kommunen kan beskrive prøvehandlingen."))
-    if initiative.state != State.PREPARING:
+    if initiative.state not in (State.PREPARING, State.TRYING):
         raise ValidationError(
-            _("Prøvehandlingen kan kun beskrives, mens initiativet forberedes.")
+            _(
+                "Prøvehandlingen kan kun beskrives, mens initiativet forberedes, "
+                "og justeres, mens det afprøves."
+            )
+        )
+    running = initiative.state == State.TRYING
+    if running and not reason.strip():
+        raise ValidationError(
+            _("Skriv hvorfor prøvehandlingen justeres, mens den afprøves.")
         )
     criteria = [(i.strip(), t.strip()) for i, t in criteria if i.strip()]
     if not criteria:
@@ -735,6 +753,9 @@ def trial_plan(
     if any(not target for _i, target in criteria):
         raise ValidationError(_("Hvert succeskriterium skal have en målværdi."))
     last = current_trial(initiative)
+    if running and (last is None or last.outcome is not None):
+        raise ValidationError(_("Der er ingen igangværende prøvehandling at justere."))
+    before = _trial_snapshot(last) if running else None
     if last is not None and last.outcome is None:
         trial = last
     else:
@@ -756,14 +777,50 @@ def trial_plan(
     SuccessCriterion.objects.bulk_create(
         SuccessCriterion(trial=trial, indicator=i, target=t) for i, t in criteria
     )
+    if running:
+        after = _trial_snapshot(trial)
+        changes = [
+            {"field": field, "before": before[field], "after": after[field]}
+            for field in after
+            if before[field] != after[field]
+        ]
+        if not changes:
+            raise ValidationError(_("Der er ikke ændret noget i prøvehandlingen."))
+        TrialRevision.objects.create(
+            trial=trial,
+            changed_at=_now(now),
+            changed_by=actor,
+            reason=reason.strip(),
+            changes=changes,
+        )
     search.index_trials([trial.pk])
     audit(
-        action="trial.plan",
+        action="trial.adjust" if running else "trial.plan",
         actor=actor,
         municipality=initiative.municipality,
         target=trial,
     )
     return trial
+
+
+def _newspaper_changed(municipality_id: int) -> None:
+    """The newspaper shows this: lay out today's edition again in the background."""
+    from .tasks import rebuild_default_editions
+
+    transaction.on_commit(lambda: rebuild_default_editions(municipality_id))
+
+
+def _trial_snapshot(trial: Trial) -> dict[str, str]:
+    """The parts of a trial a revision compares, as plain text."""
+    return {
+        "we_believe": trial.we_believe,
+        "will_lead_to": trial.will_lead_to,
+        "what_is_tried": trial.what_is_tried,
+        "period": f"{trial.starts_on.isoformat()} – {trial.ends_on.isoformat()}",
+        "criteria": "\n".join(
+            f"{c.indicator}: {c.target}" for c in trial.criteria.order_by("id")
+        ),
+    }
 
 
 @transaction.atomic
@@ -804,6 +861,7 @@ def trial_evaluate(
     trial.full_clean()
     trial.save()
     search.index_trials([trial.pk])
+    _newspaper_changed(initiative.municipality_id)
     audit(
         action="trial.evaluate",
         actor=actor,
@@ -875,6 +933,8 @@ def story_update(*, story: Story, actor, title: str, lead: str, body: str) -> St
     story.body = body.strip()
     story.full_clean()
     story.save(update_fields=["title", "lead", "body"])
+    if story.published_at:
+        _newspaper_changed(story.municipality_id)
     audit(
         action="story.update",
         actor=actor,
@@ -952,6 +1012,7 @@ def story_publish(*, story: Story, actor, now: datetime | None = None) -> Story:
         )
     story.published_at = _now(now)
     story.save(update_fields=["published_at"])
+    _newspaper_changed(story.municipality_id)
     audit(
         action="story.publish",
         actor=actor,

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,7 +20,8 @@ from . import selectors, services
 from .forms import ConsentForm, NewspaperForm, StoryForm, StoryPhotoForm
 from .library_views import library_readable
 from .models import Initiative, Story
-from .newspaper import render_newspaper
+from .newspaper import cached_pdf, newspaper_html
+from .tasks import build_newspaper
 
 
 def _login(request):
@@ -289,9 +291,27 @@ def newspaper(request):
         content = selectors.newspaper_content(
             municipality=request.municipality, start=start, end=end
         )
-        pdf = render_newspaper(
+        html = newspaper_html(
             municipality=request.municipality, start=start, end=end, **content
         )
+        pdf = cached_pdf(html)
+        if pdf is None:
+            # Laying out takes seconds: a background task does it, and this page
+            # reloads itself until the edition is ready.
+            build_newspaper.enqueue(
+                request.municipality.pk,
+                start.isoformat(),
+                end.isoformat(),
+                get_language(),
+            )
+            pdf = cached_pdf(html)  # the immediate backend (tests) has made it
+        if pdf is None:
+            return render(
+                request,
+                "initiatives/newspaper_pending.html",
+                {"start": start, "end": end},
+                status=202,
+            )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = (
             f'inline; filename="faellesskabsavis-{request.municipality.slug}-'

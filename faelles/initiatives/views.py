@@ -198,6 +198,13 @@ def initiative_detail(request, pk: int):
             "can_assign": user.has_perm("initiatives.assign_facilitator", initiative),
             "can_edit_trial": initiative.state == State.PREPARING
             and user.has_perm("initiatives.edit_trial", initiative),
+            "can_adjust_trial": initiative.state == State.TRYING
+            and trial is not None
+            and trial.outcome is None
+            and user.has_perm("initiatives.edit_trial", initiative),
+            "trial_revisions": (
+                list(trial.revisions.select_related("changed_by")) if trial else []
+            ),
             "can_evaluate": initiative.state == State.EVALUATING
             and trial is not None
             and user.has_perm("initiatives.evaluate", initiative),
@@ -556,16 +563,22 @@ def trial_plan(request, pk: int):
     if response := _require_login(request):
         return response
     _require(request, "initiatives.edit_trial", initiative)
-    if initiative.state != State.PREPARING:
-        messages.error(
-            request,
-            _("Prøvehandlingen kan kun beskrives, mens initiativet forberedes."),
-        )
-        return _back(initiative)
     trial = services.current_trial(initiative)
     if trial is not None and trial.outcome is not None:
         trial = None  # a new round starts from scratch
-    form = TrialForm(request.POST or None, initial=TrialForm.initial_from(trial))
+    running = initiative.state == State.TRYING
+    if initiative.state != State.PREPARING and not (running and trial is not None):
+        messages.error(
+            request,
+            _(
+                "Prøvehandlingen kan kun beskrives, mens initiativet forberedes, "
+                "og justeres, mens det afprøves."
+            ),
+        )
+        return _back(initiative)
+    form = TrialForm(
+        request.POST or None, initial=TrialForm.initial_from(trial), running=running
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -578,16 +591,22 @@ def trial_plan(request, pk: int):
                 starts_on=data["starts_on"],
                 ends_on=data["ends_on"],
                 criteria=form.criteria(),
+                reason=data.get("reason", ""),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Prøvehandlingen er beskrevet."))
+            messages.success(
+                request,
+                _("Prøvehandlingen er justeret.")
+                if running
+                else _("Prøvehandlingen er beskrevet."),
+            )
             return _back(initiative, "proevehandling")
     return render(
         request,
         "initiatives/trial_form.html",
-        {"initiative": initiative, "form": form},
+        {"initiative": initiative, "form": form, "running": running},
     )
 
 

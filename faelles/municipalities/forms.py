@@ -2,9 +2,11 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from faelles.core.images import validate_image_upload
+from faelles.organisations.models import Organisation
 
 from .models import Municipality, Principle
 
@@ -25,6 +27,7 @@ class MunicipalitySettingsForm(forms.ModelForm):
             "primary_colour",
             "accent_colour",
             "logo",
+            "initiative_intake",
         ]
         widgets = {
             "programme_text": forms.Textarea(attrs={"rows": 6}),
@@ -42,15 +45,21 @@ class MunicipalitySettingsForm(forms.ModelForm):
             "logo": _("PNG, JPEG eller WebP, højst 2 MB."),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["initiative_intake"].queryset = Organisation.objects.filter(
+            municipality=self.instance, kind=Organisation.Kind.DEPARTMENT
+        ).order_by("name")
+
     def clean_primary_colour(self):
         colour = self.cleaned_data["primary_colour"]
         ratio = contrast_ratio(colour, WHITE)
         if ratio < 4.5:
             raise ValidationError(
                 _(
-                    "Farven er for lys til hvid tekst (kontrast %(ratio).1f:1, mindst 4,5:1 kræves)."
+                    "Farven er for lys til hvid tekst (kontrast %(ratio)s:1, mindst %(minimum)s:1 kræves)."
                 ),
-                params={"ratio": ratio},
+                params=_contrast_params(ratio),
             )
         return colour
 
@@ -60,9 +69,9 @@ class MunicipalitySettingsForm(forms.ModelForm):
         if ratio < 4.5:
             raise ValidationError(
                 _(
-                    "Farven er for mørk til sort tekst (kontrast %(ratio).1f:1, mindst 4,5:1 kræves)."
+                    "Farven er for mørk til sort tekst (kontrast %(ratio)s:1, mindst %(minimum)s:1 kræves)."
                 ),
-                params={"ratio": ratio},
+                params=_contrast_params(ratio),
             )
         return colour
 
@@ -71,6 +80,14 @@ class MunicipalitySettingsForm(forms.ModelForm):
         if logo and hasattr(logo, "content_type"):
             validate_image_upload(logo, max_bytes=2 * 1024 * 1024)
         return logo
+
+
+def _contrast_params(ratio: float) -> dict[str, str]:
+    """Both figures in the reader's number format (1,4:1 and 4,5:1 in Danish)."""
+    return {
+        "ratio": number_format(round(ratio, 1), decimal_pos=1),
+        "minimum": number_format(4.5, decimal_pos=1),
+    }
 
 
 HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")

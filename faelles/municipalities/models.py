@@ -1,5 +1,6 @@
 """Municipalities are the tenants; every tenant-owned row points at one."""
 
+import hashlib
 import re
 
 from django.conf import settings
@@ -49,6 +50,18 @@ class Municipality(models.Model):
         _("accentfarve"), max_length=7, default="#C9E3F2", validators=[hex_colour]
     )
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    initiative_intake = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("afdeling der tager imod nye initiativer"),
+        help_text=_(
+            "Medarbejderne i afdelingen får besked, når nogen foreslår et initiativ. "
+            "Uden en afdeling får kommunens administratorer besked."
+        ),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     is_active = models.BooleanField(_("aktiv"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -64,6 +77,13 @@ class Municipality(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("municipalities:home", kwargs={"municipality_slug": self.slug})
+
+    @property
+    def theme_version(self) -> str:
+        """Changes whenever the colours do, so tema.css can be cached for long and a
+        new colour is seen at once (the address carries it)."""
+        colours = f"{self.primary_colour}{self.accent_colour}".encode()
+        return hashlib.sha256(colours).hexdigest()[:10]
 
     @property
     def programme_name_local(self) -> str:
@@ -96,7 +116,9 @@ class Principle(models.Model):
         verbose_name_plural = _("principper")
 
     def __str__(self) -> str:
-        return self.title
+        # In the reader's language: choice lists (the principles an initiative
+        # supports) show principles by their str().
+        return self.title_local
 
     @property
     def title_local(self) -> str:

@@ -3,8 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from faelles.accounts.forms import MembershipRolesForm
@@ -38,21 +38,26 @@ def municipality_home(request):
         .civil()
         .order_by("-created_at", "-id")[:6]
     )
+    featured, sections = home_sections(request)
     return render(
         request,
         "municipalities/municipality_home.html",
         {
+            "featured_sections": featured,
             "principles": list(municipality.principles.all()),
             "member_count": members,
             "organisations": organisations,
-            "sections": home_sections(request),
+            "sections": sections,
         },
     )
 
 
-@cache_control(max_age=300)
 def theme_css(request):
-    """The municipality's colours as CSS custom properties (no inline styles under CSP)."""
+    """The municipality's colours as CSS custom properties (no inline styles under CSP).
+
+    Pages link to it with ``?v=<theme_version>``: that address never changes its
+    content, so it is cached for a year; any other address is not cached, so a
+    changed colour is never hidden behind a stale copy."""
     m = request.municipality
     css = (
         ":root{"
@@ -60,7 +65,12 @@ def theme_css(request):
         f"--faelles-accent:{m.accent_colour};"
         "}\n"
     )
-    return HttpResponse(css, content_type="text/css; charset=utf-8")
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    if request.GET.get("v") == m.theme_version:
+        patch_cache_control(response, public=True, max_age=31_536_000, immutable=True)
+    else:
+        patch_cache_control(response, no_cache=True)
+    return response
 
 
 @login_required

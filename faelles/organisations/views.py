@@ -14,6 +14,7 @@ from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
 
 from .forms import AddMemberForm, DepartmentForm, OrganisationForm
 from .models import Organisation
+from .sections import organisation_sections
 from .selectors import organisation_list, organisations_acting_as, with_member_counts
 from .services import (
     department_delete,
@@ -48,12 +49,19 @@ def organisation_detail(request, slug: str):
     members = organisation.members.select_related("user").order_by(
         "-is_admin", "user__display_name"
     )[:50]
+    is_member = request.user.is_authenticated and any(
+        m.user_id == request.user.pk for m in members
+    )
     return render(
         request,
         "organisations/organisation_detail.html",
         {
             "organisation": organisation,
             "members": members,
+            # Everyone sees the contact persons; members see each other.
+            "show_all_members": is_member or request.user.is_superuser,
+            "member_count": organisation.members.count(),
+            "sections": organisation_sections(request, organisation),
             "can_edit": request.user.has_perm(
                 "organisations.change_organisation", organisation
             ),

@@ -364,6 +364,8 @@ class FeedbackForm(forms.Form):
 
 
 class SearchForm(forms.Form):
+    is_filter = True  # filters are all optional; no "(frivilligt)" on each
+
     q = forms.CharField(label=_("Søg"), required=False, max_length=200)
     side = forms.ChoiceField(
         label=_("Vis"),

@@ -19,8 +19,6 @@ def home_context(request) -> dict | None:
         .only("pk", "municipality_id", "side", "title", "postcode", "kind")
         .order_by("-id")[:4]
     )
-    if not latest:
-        return None
     return {"latest_listings": latest}
 
 
@@ -48,3 +46,19 @@ def person_context(request, person) -> dict | None:
     from django.utils.translation import get_language
 
     return {"rows": rows, "language": get_language()}
+
+
+def organisation_context(request, organisation) -> dict | None:
+    """The organisation's page: what it offers and needs, as visible to the reader."""
+    from faelles.organisations.sections import SECTION_SIZE
+
+    municipality = request.municipality
+    listings = list(
+        Listing.objects.for_municipality(municipality)
+        .active()
+        .visible_at(visibility_levels(request.user, municipality))
+        .filter(organisation=organisation)
+        .only("pk", "municipality_id", "side", "title", "postcode", "kind")
+        .order_by("-id")[:SECTION_SIZE]
+    )
+    return {"listings": listings} if listings else None

@@ -99,9 +99,8 @@ def proposal_detail(request, pk: int):
         (holds(user, proposal.need) and not proposal.need_accepted_at)
         or (holds(user, proposal.offer) and not proposal.offer_accepted_at)
     )
-    can_decline = proposal.is_open and (
-        holds(user, proposal.need) or holds(user, proposal.offer)
-    )
+    is_party = holds(user, proposal.need) or holds(user, proposal.offer)
+    can_decline = proposal.is_open and is_party
     facilitate = proposal.status == Proposal.Status.SUGGESTED and user.has_perm(
         "resources.facilitate", request.municipality
     )
@@ -123,6 +122,7 @@ def proposal_detail(request, pk: int):
             "proposal": proposal,
             "can_answer": can_answer,
             "can_decline": can_decline,
+            "is_party": is_party,
             "facilitate": facilitate,
             "adjust_form": adjust_form,
             "language": get_language(),

@@ -128,3 +128,27 @@ def test_people_search_by_name_and_role(client, municipality, municipal_admin):
     ]
     response = client.get("/odense/administration/personer/?q=METTE")
     assert len(response.context["page"].items) == 2
+
+
+def test_party_label_says_when_it_is_required_not_optional(
+    client, municipality, municipal_admin
+):
+    target = MembershipFactory(municipality=municipality)
+    client.force_login(municipal_admin)
+    page = client.get(f"/odense/administration/personer/{target.pk}/").text
+    label = page[
+        page.index('for="id_party"') : page.index(
+            "</label>", page.index('for="id_party"')
+        )
+    ]
+    assert "skal udfyldes for politikere" in label
+    assert "frivilligt" not in label
+
+
+def test_filters_do_not_call_every_field_optional(client, municipality):
+    for path in (
+        "/odense/ressourcer/",
+        "/odense/faellesskaber/",
+        "/odense/arrangementer/",
+    ):
+        assert "(frivilligt)" not in client.get(path).text, path

@@ -167,3 +167,16 @@ def test_proposing_on_behalf_of_an_organisation(client, municipality, citizen):
     response = client.post(URL, _data())
     assert response.status_code == 302
     assert Initiative.objects.get().organisation == org
+
+
+def test_principle_choices_are_in_english_in_the_english_form(
+    client, municipality, citizen
+):
+    PrincipleFactory(
+        municipality=municipality, title="Fællesskab", title_en="Community"
+    )
+    client.force_login(citizen)
+    client.post("/i18n/setlang/", {"language": "en", "next": URL})
+    text = client.get(URL).text
+    assert "Community" in text
+    assert "Fællesskab</label>" not in text

@@ -133,3 +133,37 @@ def test_audit_log_shows_this_municipalitys_entries_newest_first(
     assert [e.action for e in rest.context["page"].items] == [
         f"test.step{i}" for i in range(4, -1, -1)
     ]
+
+
+def test_contrast_figures_follow_the_language_s_number_format(
+    client, municipality, municipal_admin
+):
+    client.force_login(municipal_admin)
+    data = _data(municipality, primary_colour="#FFFF00")
+    danish = client.post("/odense/administration/", data).text
+    assert "kontrast 1,1:1, mindst 4,5:1" in danish
+    client.post("/i18n/setlang/", {"language": "en", "next": "/odense/"})
+    english = client.post("/odense/administration/", data).text
+    assert "contrast 1.1:1; at least 4.5:1" in english
+
+
+def test_admin_chooses_the_department_that_receives_initiatives(
+    client, municipality, other_municipality, municipal_admin
+):
+    from faelles.organisations.factories import DepartmentFactory
+
+    intake = DepartmentFactory(municipality=municipality)
+    foreign = DepartmentFactory(municipality=other_municipality)
+    client.force_login(municipal_admin)
+    refused = client.post(
+        "/odense/administration/", _data(municipality, initiative_intake=foreign.pk)
+    )
+    assert refused.status_code == 200
+    municipality.refresh_from_db()
+    assert municipality.initiative_intake is None
+    saved = client.post(
+        "/odense/administration/", _data(municipality, initiative_intake=intake.pk)
+    )
+    assert saved.status_code == 302
+    municipality.refresh_from_db()
+    assert municipality.initiative_intake == intake

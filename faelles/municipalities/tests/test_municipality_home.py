@@ -86,3 +86,18 @@ def test_join_requires_post_and_login(client, municipality):
     assert client.get("/odense/bliv-medlem/").status_code in {302, 405}
     response = client.post("/odense/bliv-medlem/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_theme_css_address_changes_with_the_colours(client, municipality):
+    before = client.get("/odense/").text
+    municipality.primary_colour = "#654321"
+    municipality.save()
+    after = client.get("/odense/").text
+    link = f"/odense/tema.css?v={municipality.theme_version}"
+    assert link in after and link not in before
+    versioned = client.get(link)
+    assert "max-age=31536000" in versioned["Cache-Control"]
+    assert "--faelles-primary:#654321" in versioned.text
+    # An old or missing version is never cached: it may already be out of date.
+    assert "no-cache" in client.get("/odense/tema.css?v=old")["Cache-Control"]
+    assert "no-cache" in client.get("/odense/tema.css")["Cache-Control"]

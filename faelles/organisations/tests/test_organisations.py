@@ -173,7 +173,9 @@ def test_detail_query_count_is_bounded(
     for _ in range(20):
         OrganisationMemberFactory(organisation=organisation, is_admin=True)
     client.force_login(citizen)
-    with django_assert_max_num_queries(10):
+    # + one query per section the feature apps add (offers, initiatives, events,
+    # movements) and one for the member count.
+    with django_assert_max_num_queries(15):
         assert (
             client.get(f"/odense/organisationer/{organisation.slug}/").status_code
             == 200

@@ -210,3 +210,23 @@ def test_organisation_member_who_answers_takes_part_in_the_forloeb(
     ).exists()
     client.force_login(other_member)
     assert client.get(collaboration.get_absolute_url()).status_code == 404
+
+
+def test_staff_who_are_neither_side_are_not_told_they_said_yes(
+    client, municipality, employee, pair
+):
+    need, offer = pair
+    proposal = services.proposal_suggest(
+        need=need, offer=offer, actor=employee, is_staff=True
+    )
+    client.force_login(employee)
+    text = client.get(proposal.get_absolute_url()).text
+    assert "Du har sagt ja" not in text
+    assert "Begge sider er spurgt." in text
+    assert "Den, der har behovet, har ikke svaret endnu." in text
+    services.proposal_accept(proposal=proposal, actor=offer.owner)
+    text = client.get(proposal.get_absolute_url()).text
+    assert "Den, der tilbyder ressourcen, har sagt ja." in text
+    # The side that said yes is told so.
+    client.force_login(offer.owner)
+    assert "Du har sagt ja" in client.get(proposal.get_absolute_url()).text

@@ -1,4 +1,6 @@
 // Progressive enhancement only: every page works without this file.
+// Scripts run: the phone menu can open as a drawer (see faelles.css, .no-js).
+document.documentElement.classList.remove("no-js");
 document.addEventListener("DOMContentLoaded", function () {
   if (window.DKFDS && typeof window.DKFDS.init === "function") {
     window.DKFDS.init();
