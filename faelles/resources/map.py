@@ -1,21 +1,55 @@
-"""A map without tiles: postcode centres as points in an SVG, never an address.
+"""A map without tiles: postcode centres as points on Denmark's coastline, in an
+SVG, never an address.
 
 Each point is a postcode's centre (from the matching engine's offline table), so
 locations are blurred to the postcode by construction; listings sharing a postcode
-become one point with a count. No map tiles are fetched: the page works offline,
-and the same numbers are in a table under the map for screen readers.
+become one point with a count. The coastline is Natural Earth's (public domain),
+shipped as ``data/denmark.json`` (made by ``scripts/denmark_outline.py``). Nothing is
+fetched: the page works offline, and the same numbers are in a table under the map
+for screen readers.
 """
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
 from faelles.matching import geo
 
 WIDTH, HEIGHT, PAD = 600, 420, 30
+MIN_SPAN_KM = 40.0  # even one postcode is shown with its surroundings
+COAST = Path(__file__).resolve().parent / "data" / "denmark.json"
+
+
+@cache
+def coastline() -> tuple[np.ndarray, ...]:
+    """Denmark's land as rings of (x, y) kilometres, in the projection of ``geo``."""
+    rings = json.loads(COAST.read_text())["rings"]
+    return tuple(
+        np.asarray(ring, dtype=float) * [geo._KM_PER_DEG_LON, geo._KM_PER_DEG_LAT]
+        for ring in rings
+    )
+
+
+def coast_path(centre: np.ndarray, span: float, scale: float) -> str:
+    """The coastline as one SVG path in the map's coordinates (rings outside the
+    view are left out; the view box clips the rest)."""
+    parts = []
+    half = span * max(WIDTH, HEIGHT) / scale / 2 + 5
+    for ring in coastline():
+        low, high = ring.min(axis=0), ring.max(axis=0)
+        if (high < centre - half).any() or (low > centre + half).any():
+            continue
+        xs = np.round(WIDTH / 2 + (ring[:, 0] - centre[0]) / span * scale, 1)
+        ys = np.round(HEIGHT / 2 - (ring[:, 1] - centre[1]) / span * scale, 1)
+        points = " ".join(f"{x:g},{y:g}" for x, y in zip(xs, ys, strict=True))
+        parts.append(f"M{points}Z")
+    return " ".join(parts)
 
 
 @dataclass
@@ -41,7 +75,7 @@ def map_points(rows) -> dict:
     index = np.array([postcodes.lookup(code) for code in codes])
     xy = postcodes.xy[index]
     low, high = xy.min(axis=0), xy.max(axis=0)
-    span = max(float((high - low).max()), 10.0)
+    span = max(float((high - low).max()), MIN_SPAN_KM)
     scale = min(WIDTH, HEIGHT) - 2 * PAD
     centre = (high + low) / 2
     n = np.array([counts[code] for code in codes], dtype=float)
@@ -63,6 +97,7 @@ def map_points(rows) -> dict:
         "points": points,
         "width": WIDTH,
         "height": HEIGHT,
+        "coast": coast_path(centre, span, scale),
         "span_km": round(span),
         "total": sum(counts.values()),
     }

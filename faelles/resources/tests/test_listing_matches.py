@@ -175,3 +175,31 @@ def test_map_shows_postcodes_never_addresses_and_fetches_nothing(
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert "http" not in svg  # no tiles or anything else from the network
     assert "<table" in page  # the same numbers for screen readers
+
+
+def test_map_draws_denmark_s_coast_around_the_points(client, municipality, offers):
+    """A real map (the coastline shipped with Fælles), not dots on a grey box."""
+    import re
+
+    page = client.get("/odense/ressourcer/kort/").text
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    land = re.search(r'<path d="(M[^"]+)" class="res-map-land"', svg)
+    assert land is not None
+    coordinates = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", land.group(1))]
+    assert len(coordinates) > 100  # Funen's coast, not a placeholder
+    # Odense lies on land: the point sits inside the drawn view.
+    point = re.search(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)
+    assert 0 < float(point.group(1)) < 600 and 0 < float(point.group(2)) < 420
+
+
+@pytest.mark.engine
+def test_coastline_is_local_data_in_the_matching_projection():
+    from faelles.resources.map import coastline
+
+    rings = coastline()
+    assert len(rings) >= 10  # Jutland, Zealand, Funen, Bornholm and more
+    xs = [x for ring in rings for x in ring[:, 0]]
+    ys = [y for ring in rings for y in ring[:, 1]]
+    # Denmark spans about 8°–15.2° E and 54.5°–57.8° N (in km of geo's projection).
+    assert min(xs) > 8 * 62 and max(xs) < 15.3 * 62.3
+    assert min(ys) + 1 > 54.5 * 110.57 and max(ys) < 57.8 * 110.57
