@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-sqlite test-postgres lint format install python npm chromium static serve bench clean
+.PHONY: demo test test-sqlite test-postgres lint format install python npm chromium static serve bench screenshots clean
 
 demo: install static
 	$(BIN)/faelles demo
@@ -64,6 +64,10 @@ test-postgres: install
 bench: install
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	scripts/with-postgres $(BIN)/python bench/run_all.py
+
+# Every main page at 390 px and 1280 px, as PNG files under var/screenshots/, for review.
+screenshots: install chromium
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) node_modules var
