@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import uuid
 from datetime import datetime
@@ -15,11 +14,10 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from PIL import Image, ImageOps
 
 from faelles.accounts.selectors import membership_for
 from faelles.core.audit import audit
-from faelles.core.images import validate_image_upload
+from faelles.core.images import prepare_image
 from faelles.core.params import parse_int
 from faelles.initiatives.models import Rung
 from faelles.initiatives.participation import record_participation
@@ -63,7 +61,6 @@ ROUND_FIELDS = {
     "age_check",
     "counting_rule",
 }
-MAX_IMAGE_SIDE = 1600
 
 
 # --- rounds and phases ----------------------------------------------------------
@@ -244,18 +241,6 @@ def round_count(*, budget_round: BudgetRound) -> dict:
 # --- proposals and review -------------------------------------------------------
 
 
-def _resized_image(upload) -> ContentFile:
-    validate_image_upload(upload)
-    with Image.open(upload) as image:
-        image = ImageOps.exif_transpose(image)
-        image.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        out = io.BytesIO()
-        image.save(out, format="JPEG", quality=85)
-    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
-
-
 @transaction.atomic
 def project_propose(
     *,
@@ -287,7 +272,7 @@ def project_propose(
         proposed_by=actor,
     )
     project.full_clean()
-    content = _resized_image(image) if image else None
+    content = prepare_image(image) if image else None
     if content is not None and not image_alt.strip():
         raise ValidationError(
             {"image_alt": _("Beskriv billedet kort for dem, der ikke kan se det.")}
@@ -328,7 +313,7 @@ def _image_add(
 @transaction.atomic
 def project_image_add(*, project: Project, actor, image, alt_text: str) -> ProjectImage:
     picture = _image_add(
-        project=project, content=_resized_image(image), alt_text=alt_text
+        project=project, content=prepare_image(image), alt_text=alt_text
     )
     audit(
         action="budgeting.project_image_add",
@@ -415,7 +400,7 @@ def project_update_post(
             raise ValidationError(
                 {"photo_alt": _("Beskriv fotoet kort for dem, der ikke kan se det.")}
             )
-        content = _resized_image(photo)
+        content = prepare_image(photo)
         update.photo.save(content.name, content, save=False)
     update.full_clean()
     update.save()
