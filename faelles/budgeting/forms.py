@@ -165,6 +165,8 @@ class ImportForm(forms.Form):
             self.text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ValidationError(_("Filen er ikke tekst i UTF-8.")) from None
+        if "\x00" in self.text:  # not text, and PostgreSQL cannot store it
+            raise ValidationError(_("Filen er ikke tekst i UTF-8."))
         return upload
 
 
