@@ -15,6 +15,7 @@ on the form, so a view never sees an unreadable image.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import uuid
 import warnings
@@ -24,7 +25,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
 ACCEPT = "image/jpeg,image/png,image/webp"
@@ -132,7 +133,8 @@ def prepare_image(
     try:
         if image.format == "JPEG":
             image.draft("RGB", (max_side, max_side))
-        image.load()
+        with _truncated_images_refused():
+            image.load()
         ImageOps.exif_transpose(image, in_place=True)
         image.thumbnail((max_side, max_side))
         image = _for_output(image, output)
@@ -155,6 +157,24 @@ def prepare_image(
         upload.seek(0)
     extension = "png" if output == "PNG" else "jpg"
     return PreparedImage(buffer.getvalue(), name=f"{uuid.uuid4().hex}.{extension}")
+
+
+@contextlib.contextmanager
+def _truncated_images_refused():
+    """Refuse truncated files even though WeasyPrint lets Pillow accept them.
+
+    WeasyPrint (the newspaper PDF) sets the process-wide
+    ``ImageFile.LOAD_TRUNCATED_IMAGES = True`` when imported, after which Pillow
+    fills a cut-off upload with grey instead of failing. It is switched off while
+    an upload is decoded; a PDF drawn in another thread at that moment would at
+    worst skip a truncated picture, which WeasyPrint reports and tolerates.
+    """
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
 
 
 def _for_output(image: Image.Image, output: str) -> Image.Image:

@@ -109,6 +109,16 @@ def test_unreadable_files_are_a_clear_error(content, expected):
     assert expected in message(caught.value)
 
 
+def test_truncated_images_are_refused_even_after_weasyprint_is_imported(monkeypatch):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    with pytest.raises(ValidationError, match="ufuldstændig"):
+        prepare_image(upload(encoded("RGB", (800, 600), "PNG")[:-400]))
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # left as WeasyPrint wants it
+
+
 def test_animated_images_are_refused():
     frames = [Image.new("RGB", (20, 20), colour) for colour in ("red", "blue")]
     for fmt in ("PNG", "WEBP"):
