@@ -38,7 +38,7 @@ from faelles.budgeting.tests import pabutools_adapter as adapter  # noqa: E402
 
 OUT = ROOT / "faelles" / "budgeting" / "tests" / "data" / "pabutools_reference.json"
 DATA = ROOT.parent / "shared" / "data" / "pabulib"
-BIG = 1_000_000  # bytes: Łódź 2022 and Warszawa 2026
+BIG = 400_000  # bytes: Łódź 2022, Warszawa 2026 and Częstochowa 2020
 
 
 def sha256(path: Path) -> str:

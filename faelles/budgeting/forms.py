@@ -2,6 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from faelles.core.images import ImageUploadField
+
 from .models import (
     AgeCheck,
     BallotType,
@@ -47,7 +49,11 @@ class RoundForm(forms.ModelForm):
 
 
 class ProposalForm(forms.ModelForm):
-    image = forms.ImageField(label=_("Billede"), required=False)
+    image = ImageUploadField(
+        label=_("Billede"),
+        help_text=_("JPEG, PNG eller WebP, højst 5 MB."),
+        required=False,
+    )
     image_alt = forms.CharField(
         label=_("Beskriv billedet"),
         max_length=200,
@@ -113,7 +119,11 @@ class ReviewForm(forms.ModelForm):
 
 
 class ProjectUpdateForm(forms.ModelForm):
-    photo = forms.ImageField(label=_("Foto"), required=False)
+    photo = ImageUploadField(
+        label=_("Foto"),
+        help_text=_("JPEG, PNG eller WebP, højst 5 MB."),
+        required=False,
+    )
 
     class Meta:
         from .models import ProjectUpdate
@@ -155,6 +165,8 @@ class ImportForm(forms.Form):
             self.text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ValidationError(_("Filen er ikke tekst i UTF-8.")) from None
+        if "\x00" in self.text:  # not text, and PostgreSQL cannot store it
+            raise ValidationError(_("Filen er ikke tekst i UTF-8."))
         return upload
 
 

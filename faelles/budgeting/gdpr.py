@@ -8,7 +8,7 @@ progress updates stay as the municipality's record, without the person
 (``SET_NULL``).
 """
 
-from .models import BallotReceipt, BudgetRound, Project, ProjectUpdate
+from .models import BallotReceipt, BudgetRound, PabulibImport, Project, ProjectUpdate
 
 
 def export_personal_data(user) -> dict:
@@ -48,6 +48,11 @@ def export_personal_data(user) -> dict:
         "rounds_created": list(
             BudgetRound.objects.filter(created_by=user).values(
                 "id", "municipality__slug", "title", "created_at"
+            )
+        ),
+        "pabulib_imports": list(
+            PabulibImport.objects.filter(created_by=user).values(
+                "id", "municipality__slug", "file_name", "status", "created_at"
             )
         ),
     }

@@ -416,3 +416,59 @@ class BallotReceipt(TenantModel):
                 fields=["round", "user"], name="one_ballot_receipt_per_person"
             )
         ]
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("venter")
+    READING = "reading", _("læser filen")
+    SAVING = "saving", _("gemmer og tæller op")
+    DONE = "done", _("færdig")
+    FAILED = "failed", _("mislykkedes")
+
+
+class PabulibImport(TenantModel):
+    """A Pabulib file being imported by a background task (import_pabulib).
+
+    The file's text waits here for the worker and is emptied once it has been
+    read; the page of the import shows the status until the round exists.
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    title = models.CharField(_("titel"), max_length=160, blank=True)
+    file_name = models.CharField(_("filnavn"), max_length=255, blank=True)
+    text = models.TextField(blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ImportStatus.choices,
+        default=ImportStatus.QUEUED,
+    )
+    projects = models.PositiveIntegerField(default=0)
+    ballots = models.PositiveIntegerField(default=0)
+    repairs = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    budget_round = models.ForeignKey(
+        BudgetRound, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import af Pabulib-fil")
+
+    def __str__(self) -> str:
+        return self.file_name or str(self.pk)
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.FAILED)
+
+    def get_absolute_url(self) -> str:
+        return tenant_reverse(
+            "budgeting:import_status", self.municipality_id, pk=self.pk
+        )

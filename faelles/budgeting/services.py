@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import io
 import json
+import logging
 import uuid
 from datetime import datetime
 from fractions import Fraction
@@ -15,17 +15,16 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from PIL import Image, ImageOps
 
 from faelles.accounts.selectors import membership_for
 from faelles.core.audit import audit
-from faelles.core.images import validate_image_upload
+from faelles.core.images import prepare_image
 from faelles.core.params import parse_int
 from faelles.initiatives.models import Rung
 from faelles.initiatives.participation import record_participation
 
 from .bulk import insert_rows
-from .engine import PabulibError, parse_pabulib
+from .engine import Election, PabulibError, parse_pabulib
 from .models import (
     PHASE_ORDER,
     AgeCheck,
@@ -35,6 +34,8 @@ from .models import (
     BallotType,
     BudgetRound,
     CountingRule,
+    ImportStatus,
+    PabulibImport,
     Phase,
     Project,
     ProjectImage,
@@ -42,6 +43,8 @@ from .models import (
     ReviewStatus,
 )
 from .secrecy import ballot_id_for, candidate_ids
+
+logger = logging.getLogger(__name__)
 
 SMALL_INT = 32767  # the largest value a PositiveSmallIntegerField holds everywhere
 
@@ -63,7 +66,6 @@ ROUND_FIELDS = {
     "age_check",
     "counting_rule",
 }
-MAX_IMAGE_SIDE = 1600
 
 
 # --- rounds and phases ----------------------------------------------------------
@@ -244,18 +246,6 @@ def round_count(*, budget_round: BudgetRound) -> dict:
 # --- proposals and review -------------------------------------------------------
 
 
-def _resized_image(upload) -> ContentFile:
-    validate_image_upload(upload)
-    with Image.open(upload) as image:
-        image = ImageOps.exif_transpose(image)
-        image.thumbnail((MAX_IMAGE_SIDE, MAX_IMAGE_SIDE))
-        if image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        out = io.BytesIO()
-        image.save(out, format="JPEG", quality=85)
-    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.jpg")
-
-
 @transaction.atomic
 def project_propose(
     *,
@@ -287,7 +277,7 @@ def project_propose(
         proposed_by=actor,
     )
     project.full_clean()
-    content = _resized_image(image) if image else None
+    content = prepare_image(image) if image else None
     if content is not None and not image_alt.strip():
         raise ValidationError(
             {"image_alt": _("Beskriv billedet kort for dem, der ikke kan se det.")}
@@ -328,7 +318,7 @@ def _image_add(
 @transaction.atomic
 def project_image_add(*, project: Project, actor, image, alt_text: str) -> ProjectImage:
     picture = _image_add(
-        project=project, content=_resized_image(image), alt_text=alt_text
+        project=project, content=prepare_image(image), alt_text=alt_text
     )
     audit(
         action="budgeting.project_image_add",
@@ -415,7 +405,7 @@ def project_update_post(
             raise ValidationError(
                 {"photo_alt": _("Beskriv fotoet kort for dem, der ikke kan se det.")}
             )
-        content = _resized_image(photo)
+        content = prepare_image(photo)
         update.photo.save(content.name, content, save=False)
     update.full_clean()
     update.save()
@@ -723,17 +713,46 @@ def _whole(value: Fraction, what: str) -> int:
     return int(value)
 
 
-@transaction.atomic
-def round_import_pabulib(
-    *, municipality, actor, text: str, title: str = ""
-) -> BudgetRound:
-    """Import a Pabulib file as a finished round to explore; nothing saved on error."""
+def read_pabulib_text(text: str) -> Election:
+    """Parse an uploaded file; a malformed one is a ValidationError saying where."""
     try:
-        election = parse_pabulib(text)
+        return parse_pabulib(text)
     except PabulibError as exc:
-        raise ValidationError(
-            _("Filen er ikke en gyldig Pabulib-fil: %(error)s") % {"error": str(exc)}
-        ) from exc
+        where = {"line": exc.line, "field": exc.field, "reason": exc.reason}
+        if exc.line and exc.field:
+            message = _(
+                "Filen er ikke en gyldig Pabulib-fil. Linje %(line)s, %(field)s: "
+                "%(reason)s"
+            )
+        elif exc.line:
+            message = _(
+                "Filen er ikke en gyldig Pabulib-fil. Linje %(line)s: %(reason)s"
+            )
+        else:
+            message = _("Filen er ikke en gyldig Pabulib-fil: %(reason)s")
+        raise ValidationError(message % where) from exc
+
+
+def round_import_pabulib(
+    *, municipality, actor, text: str, title: str = "", on_read=None
+) -> BudgetRound:
+    """Import a Pabulib file as a finished round to explore; nothing saved on error.
+
+    ``on_read(election)`` is called after parsing and before the (atomic) writes,
+    so that a background import can show how far it has come.
+    """
+    election = read_pabulib_text(text)
+    if on_read is not None:
+        on_read(election)
+    return _round_from_election(
+        municipality=municipality, actor=actor, election=election, title=title
+    )
+
+
+@transaction.atomic
+def _round_from_election(
+    *, municipality, actor, election: Election, title: str
+) -> BudgetRound:
     if election.n_projects == 0:
         raise ValidationError(_("Filen indeholder ingen projekter."))
     budget = _whole(election.budget, _("Budgettet"))
@@ -838,6 +857,88 @@ def round_import_pabulib(
         actor=actor,
         municipality=municipality,
         target=budget_round,
-        data={"projects": len(projects), "ballots": election.n_voters},
+        data={
+            "projects": len(projects),
+            "ballots": election.n_voters,
+            "repaired_ballots": len({r.voter_id for r in election.repairs}),
+        },
     )
     return budget_round
+
+
+# --- background import ----------------------------------------------------------
+
+
+@transaction.atomic
+def pabulib_import_start(
+    *, municipality, actor, text: str, title: str = "", file_name: str = ""
+) -> PabulibImport:
+    """Keep the file and hand it to a background task; the request returns at once."""
+    from .tasks import import_pabulib
+
+    job = PabulibImport(
+        municipality=municipality,
+        created_by=actor,
+        title=title.strip()[:160],
+        file_name=file_name[:255],
+        text=text,
+    )
+    job.full_clean(exclude=["text"])
+    job.save()
+    transaction.on_commit(lambda: import_pabulib.enqueue(job.pk))
+    return job
+
+
+def pabulib_import_run(*, job_id: int) -> PabulibImport:
+    """Run one import (in the worker): read, then save and count, recording each step.
+
+    Steps are saved outside the import's transaction so the page can show them.
+    Any failure leaves the import *failed* with a message and no round.
+    """
+    job = PabulibImport.objects.select_related("municipality", "created_by").get(
+        pk=job_id
+    )
+    if job.status != ImportStatus.QUEUED:
+        return job  # already run (a task delivered twice)
+    _import_step(job, status=ImportStatus.READING)
+
+    def on_read(election: Election) -> None:
+        _import_step(
+            job,
+            status=ImportStatus.SAVING,
+            projects=election.n_projects,
+            ballots=election.n_voters,
+            repairs=[r.as_json() for r in election.repairs[:100]],
+        )
+
+    try:
+        budget_round = round_import_pabulib(
+            municipality=job.municipality,
+            actor=job.created_by,
+            text=job.text,
+            title=job.title,
+            on_read=on_read,
+        )
+    except ValidationError as error:
+        _import_step(job, status=ImportStatus.FAILED, error=" ".join(error.messages))
+    except Exception:
+        logger.exception("Pabulib import %s failed", job.pk)
+        _import_step(
+            job,
+            status=ImportStatus.FAILED,
+            error=_("Importen mislykkedes på grund af en fejl hos os."),
+        )
+    else:
+        _import_step(job, status=ImportStatus.DONE, budget_round=budget_round)
+    return job
+
+
+def _import_step(job: PabulibImport, **changes) -> None:
+    for name, value in changes.items():
+        setattr(job, name, value)
+    fields = list(changes)
+    if job.status in (ImportStatus.DONE, ImportStatus.FAILED):
+        job.text = ""  # the file is not kept once it has been read
+        job.finished_at = timezone.now()
+        fields += ["text", "finished_at"]
+    job.save(update_fields=fields)

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.round_list_view, name="list"),
     path("ny/", views.round_create, name="create"),
     path("importer/", views.round_import, name="import"),
+    path("importer/<id:pk>/", views.import_status, name="import_status"),
     path("<id:pk>/", views.round_detail, name="detail"),
     path("<id:pk>/rediger/", views.round_edit, name="edit"),
     path("<id:pk>/fase/", views.round_phase, name="phase"),

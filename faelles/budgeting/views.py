@@ -5,7 +5,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
 
@@ -19,7 +21,15 @@ from .forms import (
     ReviewForm,
     RoundForm,
 )
-from .models import PHASE_ORDER, BudgetRound, Phase, Project, ReviewStatus
+from .models import (
+    PHASE_ORDER,
+    BudgetRound,
+    ImportStatus,
+    PabulibImport,
+    Phase,
+    Project,
+    ReviewStatus,
+)
 from .selectors import (
     open_rounds,
     own_ballot_choices,
@@ -477,25 +487,53 @@ def round_import(request):
         request.POST if request.method == "POST" else None, request.FILES or None
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            budget_round = services.round_import_pabulib(
-                municipality=request.municipality,
-                actor=request.user,
-                text=form.text,
-                title=form.cleaned_data["title"],
-            )
-        except ValidationError as error:
-            form.add_error("file", error)
-        else:
-            messages.success(
-                request, _("Filen er importeret. Udforsk resultatet herunder.")
-            )
-            return redirect(
-                tenant_reverse(
-                    "budgeting:results", request.municipality, pk=budget_round.pk
-                )
-            )
+        job = services.pabulib_import_start(
+            municipality=request.municipality,
+            actor=request.user,
+            text=form.text,
+            title=form.cleaned_data["title"],
+            file_name=form.cleaned_data["file"].name,
+        )
+        return redirect(job.get_absolute_url())
     return render(request, "budgeting/round_import.html", {"form": form})
+
+
+def import_status(request, pk: int):
+    """How far a background import has come; polled by htmx, reloaded without JS."""
+    if not request.user.is_authenticated:
+        return _login_needed(request)
+    if not request.user.has_perm("budgeting.import_round", request.municipality):
+        raise PermissionDenied
+    job = get_scoped_or_404(PabulibImport, request.municipality, pk=pk)
+    if job.status == ImportStatus.DONE and job.budget_round_id:
+        results_url = tenant_reverse(
+            "budgeting:results", request.municipality, pk=job.budget_round_id
+        )
+        messages.success(
+            request, _("Filen er importeret. Udforsk resultatet herunder.")
+        )
+        voters = {repair["voter_id"] for repair in job.repairs}
+        if voters:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)s stemmeseddel nævnte det samme projekt flere gange. "
+                    "Den er talt, som den er ment: projektet én gang, eller med "
+                    "pointene lagt sammen.",
+                    "%(count)s stemmesedler nævnte det samme projekt flere gange. "
+                    "De er talt, som de er ment: projektet én gang, eller med "
+                    "pointene lagt sammen.",
+                    len(voters),
+                )
+                % {"count": len(voters)},
+            )
+        if request.htmx:
+            return HttpResponseClientRedirect(results_url)
+        return redirect(results_url)
+    context = {"job": job, "form": ImportForm() if job.is_finished else None}
+    if request.htmx:
+        return render(request, "budgeting/partials/_import_progress.html", context)
+    return render(request, "budgeting/import_status.html", context)
 
 
 def home_context(request):

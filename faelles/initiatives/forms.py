@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from faelles.core.images import validate_image_upload
+from faelles.core.images import ImageUploadField
 from faelles.core.params import IdModelMultipleChoiceField
 from faelles.municipalities.models import Principle
 
@@ -26,12 +26,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs):
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-def _clean_image(upload):
-    if upload:
-        validate_image_upload(upload)
-    return upload
 
 
 def _lines(text: str) -> list[str]:
@@ -63,13 +57,10 @@ class InitiativeForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    image = forms.FileField(
+    image = ImageUploadField(
         label=_("Billede"),
         help_text=_("JPEG, PNG eller WebP, højst 5 MB."),
         required=False,
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp"}
-        ),
     )
     image_alt = forms.CharField(
         label=_("Beskrivelse af billedet"),
@@ -95,9 +86,6 @@ class InitiativeForm(forms.ModelForm):
         self.fields["principles"].queryset = Principle.objects.filter(
             municipality=municipality
         )
-
-    def clean_image(self):
-        return _clean_image(self.cleaned_data.get("image"))
 
     def clean(self):
         data = super().clean()
@@ -157,17 +145,11 @@ class NeedForm(forms.ModelForm):
 
 
 class ImageForm(forms.Form):
-    image = forms.FileField(
+    image = ImageUploadField(
         label=_("Billede"),
         help_text=_("JPEG, PNG eller WebP, højst 5 MB."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp"}
-        ),
     )
     alt_text = forms.CharField(label=_("Beskrivelse af billedet"), max_length=200)
-
-    def clean_image(self):
-        return _clean_image(self.cleaned_data.get("image"))
 
 
 class JoinForm(forms.Form):
@@ -384,20 +366,14 @@ class StoryForm(forms.ModelForm):
 
 
 class StoryPhotoForm(forms.Form):
-    image = forms.FileField(
+    image = ImageUploadField(
         label=_("Foto"),
         help_text=_("JPEG, PNG eller WebP, højst 5 MB."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": "image/jpeg,image/png,image/webp"}
-        ),
     )
     caption = forms.CharField(label=_("Billedtekst"), max_length=300)
     shows_people = forms.BooleanField(
         label=_("Der er genkendelige personer på fotoet"), required=False, initial=True
     )
-
-    def clean_image(self):
-        return _clean_image(self.cleaned_data.get("image"))
 
 
 class ConsentForm(forms.ModelForm):

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
+from faelles.core.images import prepare_image
 
 from . import search
-from .images import prepare_image
 from .lifecycle import FINAL_STATES, Actor, allowed_targets, step_for
 from .models import (
     Comment,

@@ -5,13 +5,23 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from faelles.core.images import validate_image_upload
+from faelles.core.images import ImageUploadField
 from faelles.organisations.models import Organisation
 
 from .models import Municipality, Principle
 
 
 class MunicipalitySettingsForm(forms.ModelForm):
+    # Re-encoded as PNG (keeps transparency), at most 600 px: the header shows it small.
+    logo = ImageUploadField(
+        label=_("Logo"),
+        help_text=_("PNG, JPEG eller WebP, højst 2 MB."),
+        required=False,
+        max_side=600,
+        max_bytes=2 * 1024 * 1024,
+        output="PNG",
+    )
+
     class Meta:
         model = Municipality
         fields = [
@@ -42,7 +52,6 @@ class MunicipalitySettingsForm(forms.ModelForm):
             "accent_colour": _(
                 "Baggrund for mærkater og fremhævninger med sort tekst; vælg en lys farve."
             ),
-            "logo": _("PNG, JPEG eller WebP, højst 2 MB."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -74,12 +83,6 @@ class MunicipalitySettingsForm(forms.ModelForm):
                 params=_contrast_params(ratio),
             )
         return colour
-
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if logo and hasattr(logo, "content_type"):
-            validate_image_upload(logo, max_bytes=2 * 1024 * 1024)
-        return logo
 
 
 def _contrast_params(ratio: float) -> dict[str, str]:

@@ -374,3 +374,27 @@ def test_other_ballot_types(page, axe, login, place, ballot_type):
         assert sorted(ballot.choices) == sorted([[first.pk, 4], [second.pk, 1]])
     else:
         assert ballot.choices == [[first.pk, 1], [second.pk, 1]]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_import_progress_page_polls_and_sends_on_to_the_result(
+    page, axe, login, place, width
+):
+    """The page of a queued import updates itself (htmx) and ends on the results."""
+    from faelles.budgeting.models import PabulibImport
+
+    page.set_viewport_size({"width": width, "height": 800})
+    job = PabulibImport.objects.create(
+        municipality=place["municipality"],
+        created_by=place["admin"],
+        file_name="lille.pb",
+        text="META\nkey;value\nbudget;100\nPROJECTS\nproject_id;cost;name\n"
+        "a;60;Legeplads\nb;50;Bænke\nVOTES\nvoter_id;vote\n1;a,b\n2;b\n",
+    )
+    login(place["admin"])
+    page.goto(page.base_url + f"/rodovre/borgerbudget/importer/{job.pk}/")
+    expect(page.get_by_text("Venter på at blive startet")).to_be_visible()
+    axe(page, f"import progress at {width} px")
+    services.pabulib_import_run(job_id=job.pk)  # what the worker does
+    page.wait_for_url("**/resultat/", timeout=10_000)
+    expect(page.get_by_text("Filen er importeret.")).to_be_visible()

@@ -1,4 +1,8 @@
-"""``faelles pb-count FILE.pb --rule RULE [--json]``: count a Pabulib file."""
+"""``faelles pb-count FILE.pb --rule RULE [--json] [--strict]``: count a Pabulib file.
+
+A ballot that lists a project twice is read as it is meant and reported on
+standard error (and under ``repairs`` in the JSON); ``--strict`` refuses the file.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         "(repeat for several groups)",
     )
     parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a file in which a ballot lists a project twice "
+        "(by default such a ballot is read as it is meant, with a warning)",
+    )
+    parser.add_argument(
         "--explain",
         action="store_true",
         help="with --json: include the per-project explanation",
@@ -58,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     try:
-        election = read_pabulib(args.file)
+        election = read_pabulib(args.file, strict=args.strict)
     except FileNotFoundError:
         print(f"pb-count: no such file: {args.file}", file=sys.stderr)
         return EXIT_USAGE
@@ -74,8 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UnknownRule, UnknownProject) as exc:
         print(f"pb-count: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    for repair in election.repairs:
+        print(f"pb-count: warning: {args.file}: {repair}", file=sys.stderr)
     if args.json:
         data = outcome.as_json(with_explanation=args.explain)
+        data["repairs"] = [repair.as_json() for repair in election.repairs]
         if args.rule == "official":
             data["official_rule"] = election.meta.get("rule")
         print(json.dumps(data, ensure_ascii=False, indent=2))

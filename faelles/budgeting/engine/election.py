@@ -36,6 +36,9 @@ class Election:
     project_fields: list[dict[str, str]] = field(default_factory=list)
     voter_columns: list[str] = field(default_factory=list)
     voter_fields: dict[str, list[str]] = field(default_factory=dict)
+    #: Ballots read in their evident meaning (``pabulib.Repair``), e.g. an
+    #: approval ballot that lists a project twice.
+    repairs: list = field(default_factory=list)
 
     @property
     def n_voters(self) -> int:

@@ -43,3 +43,10 @@ def proposal(municipality):
             round=budget_round, review_status="pending", legal_ok=None
         ).pk
     }
+
+
+@isolation_case("budgeting:import_status")
+def pabulib_import(municipality):
+    from faelles.budgeting.models import PabulibImport
+
+    return {"pk": PabulibImport.objects.create(municipality=municipality).pk}

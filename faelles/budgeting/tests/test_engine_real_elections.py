@@ -1,4 +1,4 @@
-"""The counting engine on the thirteen real elections in ../shared/data/pabulib.
+"""The counting engine on the sixteen real elections in ../shared/data/pabulib.
 
 * ``--rule official`` reproduces the official ``selected`` column wherever the
   file has one (greedy, greedy-no-skip, greedy-threshold, greedy-exclusive and
@@ -34,7 +34,9 @@ LIVE_SECONDS = 2.0
 FILES = [
     "France_Toulouse_2019.pb",
     "Netherlands_Amsterdam_304.pb",
+    "Netherlands_Amsterdam_604.pb",
     "Netherlands_Assen_2024.pb",
+    "Poland_Czestochowa_2020.pb",
     "Poland_Czestochowa_2025_Bleszno.pb",
     "Poland_Gdynia_2020_Babie_Doly__large.pb",
     "Poland_Krakow_2018_Bienczyce.pb",
@@ -43,6 +45,7 @@ FILES = [
     "Poland_Swiecie_2023.pb",
     "Poland_Warszawa_2024_Praga-Polnoc.pb",
     "Poland_Warszawa_2026.pb",
+    "Poland_Warszawa_2026_Brodno.pb",
     "Poland_Wieliczka_2023_Green_Budget.pb",
     "Poland_Wroclaw_2016_Rejon_nr_11_250.pb",
 ]
@@ -50,6 +53,8 @@ FILES = [
 NO_OFFICIAL_RESULT = {
     "France_Toulouse_2019.pb",
     "Netherlands_Amsterdam_304.pb",
+    "Netherlands_Amsterdam_604.pb",
+    "Poland_Czestochowa_2020.pb",
     "Poland_Krakow_2018_Bienczyce.pb",
 }
 
