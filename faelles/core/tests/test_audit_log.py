@@ -248,3 +248,16 @@ def test_log_page_queries_do_not_grow_with_entries(
         response = client.get(LOG)
     assert len(response.context["rows"]) == 50  # paginated
     assert len(many) <= len(few) <= 12  # one query a kind of object, not a row
+
+
+@pytest.mark.django_db
+def test_django_admin_shows_no_hidden_rows(client, municipality, citizen):
+    from faelles.accounts.factories import UserFactory
+
+    audit(action="communities.contact_hosts", actor=citizen, municipality=municipality)
+    audit(action="municipality.settings", actor=citizen, municipality=municipality)
+    root = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(root)
+    page = client.get("/django-admin/core/auditentry/").content.decode()
+    assert "municipality.settings" in page
+    assert "communities.contact_hosts" not in page
