@@ -9,6 +9,7 @@ VERBS = {
     # Joining a municipality is ordinary participation; the membership is the record.
     "membership.join": Verb(_("blev medlem af kommunen"), Record.NOT_WRITTEN),
     "membership.roles": Verb(_("ændrede en persons roller")),
-    # A person's own profile is theirs; it is not the municipality's business.
-    "profile.update": Verb(_("ændrede sin profil"), Record.NOT_WRITTEN),
+    # A person's own profile is not the municipality's business, but a change of
+    # name or address is what an account takeover looks like: kept, never shown.
+    "profile.update": Verb(_("ændrede sin profil"), Record.HIDDEN),
 }

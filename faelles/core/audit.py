@@ -46,8 +46,8 @@ class Record(enum.Enum):
     #: Administrative or state-changing: written with the person, shown to the
     #: municipality's administrators.
     SHOWN = "shown"
-    #: Written with the person for the service's own use (a rate limit), never
-    #: shown to anyone.
+    #: Written with the person for the platform's own use (a rate limit, tracing
+    #: an account takeover), never shown to anyone.
     HIDDEN = "hidden"
     #: A citizen's ordinary participation (sign-ups, joining, supports, pledges):
     #: not written. The participation itself is the record; a second, timed copy

@@ -35,7 +35,6 @@ PARTICIPATION = [
     "movements.pledge",
     "movements.pledge_withdraw",
     "notifications.preferences",
-    "profile.update",
     "resources.collaboration_feedback",
     "resources.collaboration_hours",
     "resources.collaboration_status",
