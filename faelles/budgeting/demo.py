@@ -501,8 +501,16 @@ def _seed_round(
             token = uuid.uuid4()  # ids are random by design, even in seed data
             ballot_id = ballot_id_for(token)
             cast_at = start + timedelta(seconds=rng.uniform(0, span))
+            # A counted round's receipts no longer lead to ballots (erased token).
+            kept = token if phase == Phase.VOTING else None
             receipts.append(
-                (municipality.pk, budget_round.pk, members[i], token, cast_at)
+                (
+                    municipality.pk,
+                    budget_round.pk,
+                    members[i],
+                    kept,
+                    timezone.localdate(cast_at),
+                )
             )
             day = timezone.localtime(cast_at).replace(
                 hour=0, minute=0, second=0, microsecond=0
@@ -529,7 +537,7 @@ def _seed_round(
     )
     insert_rows(
         BallotReceipt,
-        ["municipality", "round", "user", "ballot_token", "cast_at"],
+        ["municipality", "round", "user", "ballot_token", "voted_on"],
         receipts,
     )
     insert_rows(

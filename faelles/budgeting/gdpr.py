@@ -1,6 +1,7 @@
 """What the borgerbudget holds about one person (picked up by the account export).
 
-The export says in which rounds the person voted and when, never what: ballots
+The export says in which rounds the person voted and on which day, never what
+nor whether or when they changed it: ballots
 are secret, and a file that proves how someone voted could be demanded of them
 (see docs/budgeting.md, "Ballot secrecy"). On account deletion the receipts go
 (cascade) and the ballots stay, counted and anonymous; proposals, reviews and
@@ -18,8 +19,7 @@ def export_personal_data(user) -> dict:
                 "round_id",
                 "round__title",
                 "municipality__slug",
-                "cast_at",
-                "changed_at",
+                "voted_on",
             )
         ),
         "projects_proposed": list(

@@ -392,7 +392,10 @@ class Ballot(TenantModel):
 
 
 class BallotReceipt(TenantModel):
-    """That a person voted in a round (never what); one per person and round."""
+    """That a person voted in a round (never what); one per person and round.
+
+    Holds the day of the first vote, never a time, and no trace of changes.
+    """
 
     round = models.ForeignKey(
         BudgetRound, on_delete=models.CASCADE, related_name="receipts"
@@ -402,11 +405,13 @@ class BallotReceipt(TenantModel):
     )
     ballot_token = models.UUIDField(
         unique=True,
+        null=True,
         editable=False,
-        help_text="Random voter token; the ballot id is a keyed hash of it.",
+        help_text="Random voter token; the ballot id is a keyed hash of it. "
+        "Erased when voting closes, so that nothing leads to the ballot any more.",
     )
-    cast_at = models.DateTimeField(default=timezone.now)
-    changed_at = models.DateTimeField(null=True, blank=True)
+    # The day only: a time would order the receipts like the ballots were written.
+    voted_on = models.DateField(default=timezone.localdate)
 
     class Meta:
         verbose_name = _("stemmekvittering")

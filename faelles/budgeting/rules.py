@@ -46,6 +46,7 @@ rules.add_perm("budgeting.review_project", is_staff_member & not_imported)
 rules.add_perm("budgeting.vote", is_member & voting_open)
 rules.add_perm("budgeting.enter_paper_ballot", is_staff_member & voting_open)
 rules.add_perm("budgeting.view_results", round_has_results)
-rules.add_perm("budgeting.export_round", round_has_results | is_staff_member)
+# Ballots leave the platform only after the close, shuffled (docs/budgeting.md).
+rules.add_perm("budgeting.export_round", round_has_results)
 rules.add_perm("budgeting.import_round", can_administer)
 rules.add_perm("budgeting.post_update", is_staff_member & round_has_results)

@@ -49,9 +49,23 @@ def round_projects(*, municipality, budget_round: BudgetRound, viewer) -> list[P
     return list(qs)
 
 
-def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
-    """The voter's own ballot (only ever shown to that voter), or None."""
+def has_voted(*, budget_round: BudgetRound, user) -> bool:
+    """Whether the person voted in the round (the receipt; never what)."""
     if not getattr(user, "is_authenticated", False):
+        return False
+    return BallotReceipt.objects.filter(round=budget_round, user=user).exists()
+
+
+def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
+    """The voter's own ballot, only to that voter and only while voting is open.
+
+    Once voting has closed, a ballot shown on the screen could only serve
+    someone who wants proof of how a person voted; the token that leads to it
+    is erased at the close anyway (:func:`.services.receipts_unlink`).
+    """
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if not budget_round.voting_open():
         return None
     token = (
         BallotReceipt.objects.filter(round=budget_round, user=user)

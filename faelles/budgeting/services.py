@@ -186,6 +186,7 @@ def round_set_phase(
     budget_round.save(update_fields=["phase", "phase_changed_at"])
     if phase == Phase.RESULTS:
         ballots_reorder(budget_round=budget_round)
+        receipts_unlink(budget_round=budget_round)
         round_count(budget_round=budget_round)
     audit(
         action="budgeting.round_phase",
@@ -227,6 +228,16 @@ def ballots_reorder(*, budget_round: BudgetRound) -> int:
         count = cursor.rowcount
         cursor.execute(f"DROP TABLE {temporary}")
     return count
+
+
+def receipts_unlink(*, budget_round: BudgetRound) -> int:
+    """Erase the voter tokens once voting has closed.
+
+    Nobody needs to find their ballot again after the close, so from then on
+    not even the application, with its secret key, can go from a person to
+    what they voted. The receipts stay: they say who voted (and on which day).
+    """
+    return BallotReceipt.objects.filter(round=budget_round).update(ballot_token=None)
 
 
 @transaction.atomic
@@ -592,29 +603,29 @@ def ballot_cast(
                     round=budget_round,
                     user=user,
                     ballot_token=token,
-                    cast_at=now,
+                    voted_on=timezone.localdate(now),
                 )
         except IntegrityError:
             receipt = BallotReceipt.objects.select_for_update().get(
                 round=budget_round, user=user
             )
         else:
+            # Counted per round and day, without the voter (core/audit_verbs).
             audit(
                 action="budgeting.ballot_cast",
-                actor=user,
                 municipality=budget_round.municipality,
                 target=budget_round,
+                now=now,
             )
             _record_vote(budget_round, user, now)
             return receipt
     _replace_ballot(budget_round, receipt.ballot_token, normalised)
-    receipt.changed_at = now
-    receipt.save(update_fields=["changed_at"])
+    # The receipt is not touched: a change leaves no time and no mark on it.
     audit(
         action="budgeting.ballot_change",
-        actor=user,
         municipality=budget_round.municipality,
         target=budget_round,
+        now=now,
     )
     return receipt
 

@@ -31,6 +31,7 @@ from .models import (
     ReviewStatus,
 )
 from .selectors import (
+    has_voted,
     open_rounds,
     own_ballot_choices,
     projects_in_progress,
@@ -112,10 +113,7 @@ def round_detail(request, pk: int):
                 "budgeting.review_project", budget_round
             ),
             "can_export": request.user.has_perm("budgeting.export_round", budget_round),
-            "has_voted": own_ballot_choices(
-                budget_round=budget_round, user=request.user
-            )
-            is not None,
+            "has_voted": has_voted(budget_round=budget_round, user=request.user),
             "turnout": round_turnout(budget_round=budget_round)
             if can_change or budget_round.has_results
             else None,
@@ -344,6 +342,7 @@ def ballot(request, pk: int):
         if p.review_status == ReviewStatus.APPROVED
     ]
     existing = own_ballot_choices(budget_round=budget_round, user=request.user)
+    voted = has_voted(budget_round=budget_round, user=request.user)
     problems = services.voting_access_problems(budget_round, request.user)
     if problems:
         return render(
@@ -352,7 +351,7 @@ def ballot(request, pk: int):
             {
                 "round": budget_round,
                 "problems": problems,
-                "existing": existing,
+                "voted": voted,
                 "projects": projects,
                 "form": None,
             },
@@ -397,6 +396,7 @@ def ballot(request, pk: int):
             "form": form,
             "projects": projects,
             "existing": existing,
+            "voted": voted,
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -467,7 +467,7 @@ def results(request, pk: int):
 def export(request, pk: int):
     budget_round = _round(request, pk)
     if not request.user.has_perm("budgeting.export_round", budget_round):
-        raise PermissionDenied
+        raise Http404  # no ballot file exists before voting has closed
     from .counting import election_for_round
     from .engine import write_pabulib
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .audit import unshown_actions
 from .models import AuditEntry
 
 
@@ -10,11 +11,17 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "municipality",
         "actor",
         "action",
+        "count",
         "target_type",
         "target_id",
     ]
     list_filter = ["municipality", "action"]
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+    def get_queryset(self, request):
+        # Hidden rows (a rate limit's) and participation written before the
+        # registry are shown to nobody, platform administrators included.
+        return super().get_queryset(request).exclude(action__in=unshown_actions())
 
     def has_add_permission(self, request):
         return False

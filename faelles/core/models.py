@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,7 +27,11 @@ class AuditEntry(models.Model):
     target_type = models.CharField(max_length=80, blank=True)
     target_id = models.CharField(max_length=64, blank=True)
     data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Set by audit(); a daily count is dated to local midnight (see core/audit.py).
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    count = models.PositiveIntegerField(
+        default=1, help_text="How many times, for an action counted per day."
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -11,6 +11,7 @@ from faelles.accounts.forms import MembershipRolesForm
 from faelles.accounts.models import Membership
 from faelles.accounts.selectors import member_count, member_list
 from faelles.accounts.services import membership_join, membership_set_roles
+from faelles.core.audit import log_rows, unshown_actions
 from faelles.core.models import AuditEntry
 from faelles.core.pagination import keyset_page
 from faelles.core.params import search_words
@@ -185,8 +186,13 @@ def manage_person(request, membership_id: int):
 def manage_audit(request):
     if (response := _require(request, "municipalities.view_audit_log")) is not None:
         return response
-    entries = AuditEntry.objects.filter(
-        municipality=request.municipality
-    ).select_related("actor")
+    entries = (
+        AuditEntry.objects.filter(municipality=request.municipality)
+        .exclude(action__in=unshown_actions())
+        .select_related("actor")
+    )
     page = keyset_page(entries, after=request.GET.get("efter"), per_page=50)
-    return render(request, "municipalities/manage_audit.html", {"page": page})
+    rows = log_rows(page.items, viewer=request.user, municipality=request.municipality)
+    return render(
+        request, "municipalities/manage_audit.html", {"page": page, "rows": rows}
+    )

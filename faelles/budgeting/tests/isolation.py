@@ -9,7 +9,6 @@ from faelles.core.isolation import isolation_case
     "budgeting:phase",
     "budgeting:ballot",
     "budgeting:paper_ballot",
-    "budgeting:export",
 )
 def budget_round(municipality):
     return {"pk": BudgetRoundFactory(municipality=municipality).pk}
@@ -22,7 +21,7 @@ def round_collecting_proposals(municipality):
     }
 
 
-@isolation_case("budgeting:results")
+@isolation_case("budgeting:results", "budgeting:export")  # both only after the close
 def round_with_results(municipality):
     budget_round = BudgetRoundFactory(municipality=municipality, phase=Phase.RESULTS)
     ProjectFactory(round=budget_round)

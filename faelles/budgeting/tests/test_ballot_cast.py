@@ -57,7 +57,7 @@ def test_citizen_votes_and_changes_ballot(client, approval_round, citizen):
     assert Ballot.objects.count() == 1
     assert BallotReceipt.objects.count() == 1
     assert sorted(Ballot.objects.get().choices) == sorted([[play, 1], [repair, 1]])
-    assert BallotReceipt.objects.get().changed_at is not None
+    assert BallotReceipt.objects.get().voted_on == timezone.localdate()
 
 
 def test_too_many_projects_is_refused(client, approval_round, citizen):

@@ -1,5 +1,9 @@
-"""Ballots are secret: no page, export or admin links a person to a ballot."""
+"""Ballots are secret: no page, export, log or admin links a person to a ballot.
 
+One test per line of the threat model in docs/budgeting.md ("Ballot secrecy").
+"""
+
+import json
 from datetime import timedelta
 
 import pytest
@@ -13,6 +17,7 @@ from faelles.budgeting.factories import BudgetRoundFactory, ProjectFactory
 from faelles.budgeting.models import Ballot, BallotReceipt, Phase
 from faelles.budgeting.secrecy import ballot_id_for
 from faelles.budgeting.selectors import own_ballot_choices
+from faelles.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -39,11 +44,21 @@ def voted_round(municipality):
             budget_round=budget_round, user=user, choices=[((a, b)[i % 2].pk, 1)]
         )
         voters.append(user)
-    budget_round.phase = Phase.RESULTS
-    budget_round.voting_end = budget_round.voting_start + timedelta(seconds=1)
-    budget_round.save()
-    services.round_count(budget_round=budget_round)
+    _close(budget_round)
     return budget_round, voters
+
+
+def _close(budget_round):
+    """End voting and move to results, as the employee's button does."""
+    budget_round.voting_end = timezone.now() - timedelta(seconds=1)
+    budget_round.save()
+    staff = MembershipFactory(
+        municipality=budget_round.municipality, is_employee=True
+    ).user
+    services.round_set_phase(
+        budget_round=budget_round, actor=staff, phase=Phase.RESULTS
+    )
+    budget_round.refresh_from_db()
 
 
 def test_ballot_has_no_person_or_time(voted_round):
@@ -125,7 +140,7 @@ def test_ballot_ids_are_in_no_time_order(municipality):
     by_id = list(Ballot.objects.order_by("id").values_list("id", flat=True))
     by_time = [
         ballot_id_for(t)
-        for t in BallotReceipt.objects.order_by("cast_at", "id").values_list(
+        for t in BallotReceipt.objects.order_by("id").values_list(
             "ballot_token", flat=True
         )
     ]
@@ -203,21 +218,172 @@ def test_voting_is_on_the_ladder_without_pointing_at_the_ballot(municipality):
     assert (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0)
 
 
-def test_data_export_names_rounds_voted_in_but_not_the_vote(municipality):
-    import json
-
+def test_data_export_names_rounds_and_day_only(municipality):
+    """The voter's export: rounds and the day; not the vote, not its changes."""
     from faelles.accounts.services import account_delete, account_export
 
     budget_round = BudgetRoundFactory(municipality=municipality, title="Vi tør 2026")
-    project = ProjectFactory(round=budget_round, title="Hemmelig hundeskov")
+    a = ProjectFactory(round=budget_round, title="Hemmelig hundeskov")
+    b = ProjectFactory(round=budget_round, title="Stille læsehave")
     user = MembershipFactory(municipality=municipality).user
-    services.ballot_cast(
-        budget_round=budget_round, user=user, choices=[(project.pk, 1)]
-    )
-    exported = json.dumps(account_export(user=user), default=str, ensure_ascii=False)
-    assert "Vi tør 2026" in exported
-    assert "Hemmelig hundeskov" not in exported
-    assert str(BallotReceipt.objects.get().ballot_token) not in exported
+    services.ballot_cast(budget_round=budget_round, user=user, choices=[(a.pk, 1)])
+
+    def exported() -> str:
+        data = account_export(user=user)
+        data.pop("exported_at")
+        return json.dumps(data, default=str, ensure_ascii=False)
+
+    first = exported()
+    assert "Vi tør 2026" in first
+    assert "Hemmelig hundeskov" not in first
+    assert str(BallotReceipt.objects.get().ballot_token) not in first
+    (voted,) = account_export(user=user)["budgeting"]["voted_in"]
+    assert set(voted) == {"round_id", "round__title", "municipality__slug", "voted_on"}
+    assert voted["voted_on"] == timezone.localdate()
+    services.ballot_cast(budget_round=budget_round, user=user, choices=[(b.pk, 1)])
+    assert exported() == first  # a change leaves no trace in what she can show
     account_delete(user=user)
     assert not BallotReceipt.objects.exists()
     assert Ballot.objects.count() == 1  # the vote still counts, anonymously
+
+
+# --- the threat model, line by line (docs/budgeting.md) ----------------------------
+
+
+def _open_round_with_votes(municipality):
+    budget_round = BudgetRoundFactory(municipality=municipality)
+    a = ProjectFactory(round=budget_round, title="Musiklokale for unge")
+    b = ProjectFactory(round=budget_round, title="Fælleshave")
+    anna = MembershipFactory(
+        municipality=municipality, user__display_name="Anna Vælgersen"
+    ).user
+    services.ballot_cast(budget_round=budget_round, user=anna, choices=[(a.pk, 1)])
+    return budget_round, anna, a, b
+
+
+def test_anyone_sees_no_ballot_while_voting(
+    client, municipality, citizen, employee, moderator, municipal_admin
+):
+    budget_round, _anna, _a, _b = _open_round_with_votes(municipality)
+    for viewer in (None, citizen, employee, moderator, municipal_admin):
+        client.logout()
+        if viewer is not None:
+            client.force_login(viewer)
+        assert client.get(url("export", pk=budget_round.pk)).status_code == 404
+        assert client.get(url("results", pk=budget_round.pk)).status_code == 404
+    # Nor between the end of voting and the close (ballots not yet shuffled).
+    budget_round.voting_end = timezone.now() - timedelta(seconds=1)
+    budget_round.save()
+    client.force_login(municipal_admin)
+    assert client.get(url("export", pk=budget_round.pk)).status_code == 404
+
+
+def test_anyone_after_close_gets_shuffled_nameless_ballots(client, voted_round):
+    budget_round, voters = voted_round
+    text = client.get(url("export", pk=budget_round.pk)).content.decode()
+    meta, votes = text.split("VOTES\n")
+    rows = votes.strip().splitlines()
+    assert rows[0] == "voter_id;vote"  # no time, no source, no id of ours
+    ids = [str(b) for b in Ballot.objects.order_by("id").values_list("id", flat=True)]
+    for ballot_id in ids:
+        assert ballot_id not in text and ballot_id.replace("-", "") not in text
+    assert ":" not in meta.split("PROJECTS")[0]  # dates, never times
+    for voter in voters:
+        assert voter.display_name not in text
+
+
+def test_voter_sees_own_ballot_only_while_open(client, municipality):
+    budget_round, anna, a, b = _open_round_with_votes(municipality)
+    client.force_login(anna)
+    page = client.get(url("ballot", pk=budget_round.pk)).content.decode()
+    assert f'value="{a.pk}" id="project-{a.pk}" data-cost="30000" checked' in page
+    client.post(url("ballot", pk=budget_round.pk), {"projects": [b.pk]})
+    assert own_ballot_choices(budget_round=budget_round, user=anna) == [[b.pk, 1]]
+
+
+def test_voter_sees_not_what_she_voted_after_close(client, municipality):
+    budget_round, anna, a, _b = _open_round_with_votes(municipality)
+    _close(budget_round)
+    client.force_login(anna)
+    page = client.get(url("ballot", pk=budget_round.pk)).content.decode()
+    assert "Du har stemt i denne runde." in page
+    assert "checked" not in page
+    assert own_ballot_choices(budget_round=budget_round, user=anna) is None
+
+
+def test_staff_get_counts_but_no_ballots_while_voting(client, municipality, employee):
+    budget_round, anna, _a, _b = _open_round_with_votes(municipality)
+    client.force_login(employee)
+    detail = client.get(url("detail", pk=budget_round.pk)).content.decode()
+    assert "Afgivne stemmer" in detail and anna.display_name not in detail
+    paper = client.get(url("paper_ballot", pk=budget_round.pk)).content.decode()
+    assert "Stemmer i alt: 1" in paper and anna.display_name not in paper
+    assert client.get(url("export", pk=budget_round.pk)).status_code == 404
+
+
+def test_audit_log_counts_ballots_per_day_without_the_voter(
+    client, municipality, municipal_admin
+):
+    budget_round, anna, a, b = _open_round_with_votes(municipality)
+    services.ballot_cast(budget_round=budget_round, user=anna, choices=[(b.pk, 1)])
+    bo = MembershipFactory(municipality=municipality).user
+    services.ballot_cast(budget_round=budget_round, user=bo, choices=[(a.pk, 1)])
+    entries = AuditEntry.objects.filter(action__startswith="budgeting.ballot")
+    assert sorted(entries.values_list("action", "count", "actor")) == [
+        ("budgeting.ballot_cast", 2, None),
+        ("budgeting.ballot_change", 1, None),
+    ]
+    midnight = timezone.localtime(entries.first().created_at)
+    assert (midnight.hour, midnight.minute, midnight.second) == (0, 0, 0)
+    client.force_login(municipal_admin)
+    log = client.get(
+        reverse("municipalities:manage_audit", kwargs={"municipality_slug": "odense"})
+    ).content.decode()
+    assert "Stemmer afgivet denne dag (2) i" in log
+    assert "Stemmer ændret denne dag (1) i" in log
+    assert anna.display_name not in log and bo.display_name not in log
+
+
+def test_issue_10_export_diff_and_log_link_nobody(
+    client, municipality, municipal_admin
+):
+    """The reported attack: export, a named voter changes her vote, export, log."""
+    budget_round, anna, a, b = _open_round_with_votes(municipality)
+    client.force_login(municipal_admin)
+    before = client.get(url("export", pk=budget_round.pk))
+    services.ballot_cast(budget_round=budget_round, user=anna, choices=[(b.pk, 1)])
+    after = client.get(url("export", pk=budget_round.pk))
+    assert before.status_code == after.status_code == 404
+    log = client.get(
+        reverse("municipalities:manage_audit", kwargs={"municipality_slug": "odense"})
+    ).content.decode()
+    assert anna.display_name not in log and "ballot_change" not in log
+
+
+def test_voting_sends_nothing(municipality, mailoutbox):
+    from faelles.notifications.models import Notification
+
+    _open_round_with_votes(municipality)
+    assert mailoutbox == []
+    assert not Notification.objects.exists()
+
+
+def test_ballot_and_receipt_carry_no_time():
+    from django.db import models
+
+    for model in (Ballot, BallotReceipt):
+        timed = [
+            f.name
+            for f in model._meta.get_fields()
+            if isinstance(f, models.DateTimeField | models.TimeField)
+        ]
+        assert timed == [], model
+
+
+def test_nothing_links_receipts_to_ballots_after_close(voted_round):
+    budget_round, voters = voted_round
+    receipts = BallotReceipt.objects.filter(round=budget_round)
+    assert receipts.count() == len(voters)
+    assert set(receipts.values_list("ballot_token", flat=True)) == {None}
+    for voter in voters:
+        assert own_ballot_choices(budget_round=budget_round, user=voter) is None

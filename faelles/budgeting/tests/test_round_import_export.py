@@ -149,6 +149,11 @@ def test_export_of_our_own_round(client, municipality, employee):
     services.paper_ballot_enter(
         budget_round=budget_round, actor=employee, choices=[(a.pk, 4)]
     )
+    budget_round.voting_end = timezone.now() - timedelta(seconds=1)
+    budget_round.save()
+    services.round_set_phase(
+        budget_round=budget_round, actor=employee, phase=Phase.RESULTS
+    )
     client.force_login(employee)
     text = client.get(url("export", pk=budget_round.pk)).content.decode()
     election = parse_pabulib(text)
@@ -169,7 +174,7 @@ def test_citizens_export_only_after_the_vote(client, municipality, citizen):
     budget_round = BudgetRoundFactory(municipality=municipality)
     ProjectFactory(round=budget_round)
     client.force_login(citizen)
-    assert client.get(url("export", pk=budget_round.pk)).status_code == 403
+    assert client.get(url("export", pk=budget_round.pk)).status_code == 404
     budget_round.phase = Phase.RESULTS
     budget_round.voting_end = timezone.now() - timedelta(seconds=1)
     budget_round.save()

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('budgeting', '0002_secret_ballot_ids_add1_rule'),
+        ('budgeting', '0003_receipt_day_only_token_erased_at_close'),
         ('municipalities', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
