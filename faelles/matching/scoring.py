@@ -58,6 +58,8 @@ class _Run:
     qcats: tuple[str, ...]
     qinferred: bool
     text_weights: dict[str, float]
+    related: dict[str, tuple[float, str]]
+    """Expanded terms: weight, and the query term they came from."""
     rows: np.ndarray
     common: np.ndarray | None = None
     """Modes both sides accept, as a bit mask per candidate row."""
@@ -71,11 +73,12 @@ def run(index: MatchIndex, query: Record, top: int, today: dt.date) -> list[Matc
     qcats, qinferred = index.effective_categories(query, analysis)
     n = len(index.records)
     weights = text_weights(index, analysis)
-    text = _text_signal(index, weights, n)
+    related = related_weights(index, analysis, weights)
+    text = _text_signal(index, weights, related, n)
     category = _category_signal(index, qcats, n)
     rows = np.flatnonzero((text > 0) | (category > 0))
     rows = rows[index.columns.alive[rows]]
-    r = _Run(index, query, today, analysis, qcats, qinferred, weights, rows)
+    r = _Run(index, query, today, analysis, qcats, qinferred, weights, related, rows)
     r.common = _common_modes(r)
     r.dist = _distances(r)
     if r.dist is not None:
@@ -120,15 +123,49 @@ def text_weights(index: MatchIndex, analysis: Analysis) -> dict[str, float]:
     return out
 
 
-def _text_signal(index: MatchIndex, weights: dict[str, float], n: int) -> np.ndarray:
-    """BM25 divided by its maximum for this query, so it lies in [0, 1]."""
+def related_weights(
+    index: MatchIndex, analysis: Analysis, weights: dict[str, float]
+) -> dict[str, tuple[float, str]]:
+    """Terms the query does not use but that are related to one it does (from the
+    vocabulary's ``rel`` lines or learned associations): weight = the candidate
+    term's idf × ``related`` × strength, the best source term kept for the reason.
+    """
+    w = index.weights
+    total = max(index.live, 1)
+    out: dict[str, tuple[float, str]] = {}
+    for term in analysis.terms:
+        for other, strength in index.expansions(term).items():
+            if other in analysis.terms:
+                continue
+            df = index.text_postings.df.get(other, 0)
+            if df == 0:
+                continue
+            idf = math.log(1.0 + (total - df + 0.5) / (df + 0.5))
+            boost = w.concept_boost if other.startswith("c:") else 1.0
+            value = idf * boost * w.related * strength
+            if value > out.get(other, (0.0, ""))[0]:
+                out[other] = (value, term)
+    return out
+
+
+def _text_signal(
+    index: MatchIndex,
+    weights: dict[str, float],
+    related: dict[str, tuple[float, str]],
+    n: int,
+) -> np.ndarray:
+    """BM25 divided by its maximum for the query's own terms, so it lies in [0, 1];
+    related terms add to it (capped at 1) but never raise the maximum, so a text
+    that matches the query's own words is not diluted by the expansion."""
     score = np.zeros(n, dtype=np.float32)
-    if not weights:
+    own = sum(weights.values())
+    if not own and not related:
         return score
-    for term, weight in weights.items():
+    for term, weight in [*weights.items(), *((t, v) for t, (v, _) in related.items())]:
         rows, saturation = _saturation(index, term)
         score[rows] += np.float32(weight) * saturation
-    return score / np.float32(sum(weights.values()))
+    norm = own or sum(v for v, _ in related.values())
+    return np.minimum(score / np.float32(norm), np.float32(1.0))
 
 
 def _saturation(index: MatchIndex, term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -397,7 +434,41 @@ def _text_reason(r: _Run, row: int, value: float) -> Reason:
         da.append(label)
         if len(da) == 3:
             break
-    return reasons.text_reason(da, en, value)
+    linked_da, linked_en = _linked(r, row, theirs, covered)
+    return reasons.text_reason(da, en, value, linked_da, linked_en)
+
+
+def _linked(
+    r: _Run, row: int, theirs: dict[str, str], covered: set[str]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Up to two (query's word, candidate's word) pairs that met through a
+    related term, strongest first."""
+    hits = sorted(
+        (
+            (-weight, term, source)
+            for term, (weight, source) in r.related.items()
+            if _contains(r.index.text_postings.rows(term), row)
+        ),
+    )
+    concepts = r.index.analyzer.vocabulary.concepts
+    da: list[tuple[str, str]] = []
+    en: list[tuple[str, str]] = []
+    for _, term, source in hits:
+        mine = r.analysis.surface.get(source, source[2:])
+        other = theirs.get(term, term[2:])
+        if other.lower() in covered:
+            continue
+        covered.add(other.lower())
+        da.append((mine, other))
+        en.append(
+            tuple(  # type: ignore[arg-type]
+                concepts[t[2:]].label_en if t[2:] in concepts else word
+                for t, word in ((source, mine), (term, other))
+            )
+        )
+        if len(da) == 2:
+            break
+    return da, en
 
 
 def _category_reason(r: _Run, row: int, value: float) -> Reason:

@@ -59,8 +59,8 @@ class Analyzer:
         for concept in self.vocabulary.concepts.values():
             for variant in concept.variants:
                 key = tuple(self.stems(variant))
-                if not key:
-                    continue
+                if not key or (len(key) == 1 and key[0] in STOPWORDS):
+                    continue  # "menighed" stems to "men": never the word "men"
                 self.phrases.setdefault(key, []).append(concept.id)
                 self._first.add(key[0])
                 self._max_len = max(self._max_len, len(key))

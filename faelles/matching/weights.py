@@ -28,6 +28,9 @@ class Weights:
     bm25_b: float = 0.6
     concept_boost: float = 1.5
     """Extra weight of a vocabulary concept over a plain word stem."""
+    related: float = 0.5
+    """Weight of a related term (vocabulary ``rel`` line or learned association)
+    relative to the same term written by the query itself."""
 
     # Category credit for how two categories are related.
     category_exact: float = 1.0
