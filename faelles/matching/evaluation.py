@@ -69,7 +69,7 @@ VARIANTS: dict[str, dict] = {
     "engine_without_vocabulary": {"use_vocabulary": False},
     "plain_bm25": {
         "use_vocabulary": False,
-        "weights": Weights(category=0.0),
+        "weights": Weights(category=0.0, min_relevance=0.0),
     },
 }
 """The full engine, the engine with the vocabulary switched off, and plain BM25 on

@@ -95,7 +95,16 @@ def run(index: MatchIndex, query: Record, top: int, today: dt.date) -> list[Matc
     factor = np.where(index.columns.inferred[rows], w.category_inferred, 1.0)
     if qinferred:
         factor *= w.category_inferred
-    parts = _parts(r, text, w.category * factor * category[rows])
+    category = w.category * factor * category[rows]
+    relevant = (text + category) >= w.min_relevance
+    if not relevant.all():
+        r.rows = rows = rows[relevant]
+        text, category = text[relevant], category[relevant]
+        if r.dist is not None:
+            r.dist, r.reach = r.dist[relevant], r.reach[relevant]
+        if rows.size == 0:
+            return []
+    parts = _parts(r, text, category)
     total = np.zeros(rows.size, dtype=np.float64)
     for name in PARTS:
         total += parts[name]
@@ -330,7 +339,7 @@ def _parts(r: _Run, text: np.ndarray, category: np.ndarray) -> dict[str, np.ndar
     parts["category"] = category
     if r.dist is not None:
         # Beyond reach but able to meet online or by phone: no distance credit.
-        near = r.dist <= r.reach  # NaN compares False
+        near = (r.dist <= r.reach) & (r.dist <= w.distance_close_km)  # NaN: False
         decay = np.exp(-np.nan_to_num(r.dist, nan=0.0) / w.distance_scale_km)
         parts["distance"] = np.where(near, w.distance * decay, 0.0)
     qslots = mask(q.availability, SLOT_BIT)

@@ -29,6 +29,17 @@ _STOPWORDS_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
+# Filler: content words that occur in every kind of post and say nothing about
+# what fits ("Begge nævner tale og år" was a reason once). Compared by stem, so
+# every inflection ("taler", "årene") is dropped; vocabulary phrases that contain
+# them ("tale dansk", "ingen at snakke med") still count as concepts.
+_FILLER_TEXT = """
+    år året årene års måned uge dag gang tid tale talte talt snakke sige fortælle ting folk person personer
+    andre nogle lave gøre komme god ny stor lille hjælp hjælpe brug behov tilbud
+    ønske søge finde kende vide lære gå tage give ønsker
+"""
+FILLER = frozenset(_FILLER_TEXT.split())
+
 _MIN_PREFIX = 4  # shortest vocabulary word recognised at the start of a compound
 _MIN_SUFFIX = 5  # ... and at its end ("omsorg" must not mean "sorg")
 
@@ -50,6 +61,7 @@ class Analyzer:
         self.vocabulary = vocabulary if vocabulary is not None else load()
         self._stemmer = snowballstemmer.stemmer("danish")
         self._stem_cache: dict[str, str] = {}
+        self.filler = frozenset(self.stem(w) for w in FILLER)
         self._word_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.phrases: dict[tuple[str, ...], list[str]] = {}
         self._first: set[str] = set()
@@ -118,7 +130,9 @@ class Analyzer:
             parts = self._word(word)[0]
             keys = ()
             if word not in STOPWORDS:
-                keys = tuple("w:" + p for p in parts if len(p) > 1)
+                keys = tuple(
+                    "w:" + p for p in parts if len(p) > 1 and p not in self.filler
+                )
             whole = "w:" + self.stem(word) if len(parts) > 1 else None
             hit = self._keys[word] = (keys, whole)
         return hit

@@ -39,7 +39,14 @@ class Weights:
     category_inferred: float = 0.6
     """Multiplier when a side's categories were inferred from its text."""
 
+    # Quality threshold: a candidate is shown only when what it is about fits —
+    # its text and category parts together reach this. Being near, free at the
+    # same time or new on Fælles never makes a match on its own.
+    min_relevance: float = 0.6
+
     # Distance.
+    distance_close_km: float = 10.0
+    """Distance counts (and is given as a reason) only this close or closer."""
     default_radius_km: float = 10.0
     """Used when a record gives a postcode but no radius."""
     distance_scale_km: float = 8.0
