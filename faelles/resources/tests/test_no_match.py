@@ -50,6 +50,7 @@ def test_kol_need_gets_no_grief_match_and_the_next_steps(client, municipality, c
         assert "ingen ressource, der passer godt nok" in page
         assert f"/odense/ressourcer/{need.pk}/rediger/" in page
         assert "Find et fællesskab, der arbejder med det samme" in page
+        assert "/odense/faellesskaber/?theme=health" in page
 
 
 def test_a_far_match_lists_no_distance_reason(client, municipality, citizen):
