@@ -6,6 +6,7 @@ and carries ready Danish and English sentences for everything else (CLI, e-mails
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,8 +48,8 @@ def text_reason(
     terms_da: list[str],
     terms_en: list[str],
     value: float,
-    linked_da: list[tuple[str, str]] = (),  # type: ignore[assignment]
-    linked_en: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    linked_da: Sequence[tuple[str, str]] = (),
+    linked_en: Sequence[tuple[str, str]] = (),
 ) -> Reason:
     """Shared words ("Begge nævner KOL og gåtur") and related ones, the query's
     word first ("ensom passer til besøgsven")."""

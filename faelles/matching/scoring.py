@@ -444,6 +444,8 @@ def _text_reason(r: _Run, row: int, value: float) -> Reason:
         if len(da) == 3:
             break
     linked_da, linked_en = _linked(r, row, theirs, covered)
+    if not da and not linked_da:  # never an empty reason for a part that counted
+        linked_da, linked_en = _linked(r, row, theirs, set())
     return reasons.text_reason(da, en, value, linked_da, linked_en)
 
 
