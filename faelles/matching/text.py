@@ -25,7 +25,8 @@ _STOPWORDS_TEXT = """
     deres efter ned skulle denne end dette mit også under have dig anden hende mine
     alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes
     været thi jer sådan kan gerne godt lidt får få vores hver enten ved bare kun
-    helst rigtig sammen nogen evt fx os hej tak mere mest godt
+    helst rigtig sammen nogen evt fx os hej tak mere mest godt hvordan hvorfor
+    hvornår hvem hvilken hvilke hvilket
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 

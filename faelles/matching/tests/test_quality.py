@@ -55,7 +55,9 @@ def test_a_kol_offer_still_matches_the_kol_need():
     assert not any(" tale" in t or " år" in t for t in text)
 
 
-@pytest.mark.parametrize("word", ["tale", "talte", "år", "årene", "snakke", "gang"])
+@pytest.mark.parametrize(
+    "word", ["tale", "talte", "år", "årene", "snakke", "gang", "hvordan"]
+)
 def test_filler_words_are_no_terms(word):
     assert not [t for t in default_analyzer().analyse(word).terms if t.startswith("w:")]
 
