@@ -16,6 +16,14 @@ from faelles.matching.records import Record
 from faelles.matching.weights import DEFAULT_WEIGHTS, Weights
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "matching_eval"
+HARD_DIR = EVAL_DIR.with_name("matching_eval_hard")
+"""Needs whose best offers share few words with them; split into ``dev`` (tune on
+it) and ``test`` (written before any tuning, only ever reported)."""
+SETS = {
+    "easy": (EVAL_DIR, None),
+    "hard_dev": (HARD_DIR, "dev"),
+    "hard_test": (HARD_DIR, "test"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +33,9 @@ class Case:
     """Offer id → grade: 2 = a good match, 1 = a reasonable one."""
 
 
-def load(directory: Path = EVAL_DIR) -> tuple[list[Record], list[Case]]:
+def load(
+    directory: Path = EVAL_DIR, split: str | None = None
+) -> tuple[list[Record], list[Case]]:
     offers = [
         Record.from_dict(json.loads(line))
         for line in (directory / "offers.jsonl").read_text("utf-8").splitlines()
@@ -35,6 +45,8 @@ def load(directory: Path = EVAL_DIR) -> tuple[list[Record], list[Case]]:
     for line in (directory / "cases.jsonl").read_text("utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
+            if split is not None and row.get("split") != split:
+                continue
             cases.append(Case(Record.from_dict(row["need"]), row["relevant"]))
     return offers, cases
 
@@ -57,7 +69,7 @@ VARIANTS: dict[str, dict] = {
     "engine_without_vocabulary": {"use_vocabulary": False},
     "plain_bm25": {
         "use_vocabulary": False,
-        "weights": Weights(category=0.0),
+        "weights": Weights(category=0.0, min_relevance=0.0),
     },
 }
 """The full engine, the engine with the vocabulary switched off, and plain BM25 on
@@ -65,9 +77,13 @@ stemmed words (no vocabulary, no categories) as the baseline."""
 
 
 def evaluate(
-    variant: str = "engine", k: int = 10, weights: Weights | None = None
+    variant: str = "engine",
+    k: int = 10,
+    weights: Weights | None = None,
+    dataset: str = "easy",
 ) -> dict[str, float]:
-    offers, cases = load()
+    directory, split = SETS[dataset]
+    offers, cases = load(directory, split)
     options = dict(VARIANTS[variant])
     if weights is not None:
         options["weights"] = weights

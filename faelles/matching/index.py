@@ -8,7 +8,7 @@ NumPy operations over all rows, then explains only the top ``k``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -89,11 +89,14 @@ class MatchIndex:
         analyzer: Analyzer | None = None,
         postcodes: geo.Postcodes | None = None,
         use_vocabulary: bool = True,
+        associations: Mapping[str, Mapping[str, float]] | None = None,
     ) -> None:
         self.weights = weights
         self.analyzer = analyzer or default_analyzer()
         self.postcodes = postcodes or geo.load()
         self.use_vocabulary = use_vocabulary
+        self.associations = associations or {}
+        """Learned term → related terms → strength (see ``learning.py``)."""
         self.records: list[Record | None] = []
         self.row_of: dict[str, int] = {}
         self.columns = _Columns()
@@ -189,6 +192,7 @@ class MatchIndex:
             analyzer=self.analyzer,
             postcodes=self.postcodes,
             use_vocabulary=self.use_vocabulary,
+            associations=self.associations,
         )
 
     def nbytes(self) -> int:
@@ -209,6 +213,19 @@ class MatchIndex:
             analysis.categories.clear()
             analysis.length = sum(analysis.terms.values())
         return analysis
+
+    def expansions(self, term: str) -> dict[str, float]:
+        """Terms related to ``term`` with their strength: the vocabulary's ``rel``
+        lines (concepts only) and associations learned from collaborations."""
+        out: dict[str, float] = {}
+        if self.use_vocabulary and term.startswith("c:"):
+            for cid, strength in self.analyzer.vocabulary.related.get(
+                term[2:], {}
+            ).items():
+                out["c:" + cid] = strength
+        for other, strength in self.associations.get(term, {}).items():
+            out[other] = max(out.get(other, 0.0), strength)
+        return out
 
     def effective_categories(
         self, record: Record, analysis: Analysis

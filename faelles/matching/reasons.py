@@ -6,6 +6,7 @@ and carries ready Danish and English sentences for everything else (CLI, e-mails
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,12 +44,35 @@ def _join(items: list[str], word: str) -> str:
     return ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
-def text_reason(terms_da: list[str], terms_en: list[str], value: float) -> Reason:
+def text_reason(
+    terms_da: list[str],
+    terms_en: list[str],
+    value: float,
+    linked_da: Sequence[tuple[str, str]] = (),
+    linked_en: Sequence[tuple[str, str]] = (),
+) -> Reason:
+    """Shared words ("Begge nævner KOL og gåtur") and related ones, the query's
+    word first ("ensom passer til besøgsven")."""
+    da: list[str] = []
+    en: list[str] = []
+    if terms_da:
+        da.append(f"Begge nævner {_join(terms_da, 'og')}")
+        en.append(f"Both mention {_join(terms_en, 'and')}")
+    if linked_da:
+        da.append(_join([f"{a} passer til {b}" for a, b in linked_da], "og"))
+        en.append(_join([f"{a} fits {b}" for a, b in linked_en], "and"))
+    text_da = "; ".join(da)
+    text_en = "; ".join(en)
     return Reason(
         "text",
-        {"terms": terms_da, "terms_en": terms_en},
-        f"Begge nævner {_join(terms_da, 'og')}",
-        f"Both mention {_join(terms_en, 'and')}",
+        {
+            "terms": terms_da,
+            "terms_en": terms_en,
+            "linked": [list(p) for p in linked_da],
+            "linked_en": [list(p) for p in linked_en],
+        },
+        text_da[:1].upper() + text_da[1:],
+        text_en[:1].upper() + text_en[1:],
         value,
     )
 

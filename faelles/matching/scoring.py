@@ -58,6 +58,8 @@ class _Run:
     qcats: tuple[str, ...]
     qinferred: bool
     text_weights: dict[str, float]
+    related: dict[str, tuple[float, str]]
+    """Expanded terms: weight, and the query term they came from."""
     rows: np.ndarray
     common: np.ndarray | None = None
     """Modes both sides accept, as a bit mask per candidate row."""
@@ -71,11 +73,12 @@ def run(index: MatchIndex, query: Record, top: int, today: dt.date) -> list[Matc
     qcats, qinferred = index.effective_categories(query, analysis)
     n = len(index.records)
     weights = text_weights(index, analysis)
-    text = _text_signal(index, weights, n)
+    related = related_weights(index, analysis, weights)
+    text = _text_signal(index, weights, related, n)
     category = _category_signal(index, qcats, n)
     rows = np.flatnonzero((text > 0) | (category > 0))
     rows = rows[index.columns.alive[rows]]
-    r = _Run(index, query, today, analysis, qcats, qinferred, weights, rows)
+    r = _Run(index, query, today, analysis, qcats, qinferred, weights, related, rows)
     r.common = _common_modes(r)
     r.dist = _distances(r)
     if r.dist is not None:
@@ -92,7 +95,16 @@ def run(index: MatchIndex, query: Record, top: int, today: dt.date) -> list[Matc
     factor = np.where(index.columns.inferred[rows], w.category_inferred, 1.0)
     if qinferred:
         factor *= w.category_inferred
-    parts = _parts(r, text, w.category * factor * category[rows])
+    category = w.category * factor * category[rows]
+    relevant = (text + category) >= w.min_relevance
+    if not relevant.all():
+        r.rows = rows = rows[relevant]
+        text, category = text[relevant], category[relevant]
+        if r.dist is not None:
+            r.dist, r.reach = r.dist[relevant], r.reach[relevant]
+        if rows.size == 0:
+            return []
+    parts = _parts(r, text, category)
     total = np.zeros(rows.size, dtype=np.float64)
     for name in PARTS:
         total += parts[name]
@@ -120,15 +132,49 @@ def text_weights(index: MatchIndex, analysis: Analysis) -> dict[str, float]:
     return out
 
 
-def _text_signal(index: MatchIndex, weights: dict[str, float], n: int) -> np.ndarray:
-    """BM25 divided by its maximum for this query, so it lies in [0, 1]."""
+def related_weights(
+    index: MatchIndex, analysis: Analysis, weights: dict[str, float]
+) -> dict[str, tuple[float, str]]:
+    """Terms the query does not use but that are related to one it does (from the
+    vocabulary's ``rel`` lines or learned associations): weight = the candidate
+    term's idf × ``related`` × strength, the best source term kept for the reason.
+    """
+    w = index.weights
+    total = max(index.live, 1)
+    out: dict[str, tuple[float, str]] = {}
+    for term in analysis.terms:
+        for other, strength in index.expansions(term).items():
+            if other in analysis.terms:
+                continue
+            df = index.text_postings.df.get(other, 0)
+            if df == 0:
+                continue
+            idf = math.log(1.0 + (total - df + 0.5) / (df + 0.5))
+            boost = w.concept_boost if other.startswith("c:") else 1.0
+            value = idf * boost * w.related * strength
+            if value > out.get(other, (0.0, ""))[0]:
+                out[other] = (value, term)
+    return out
+
+
+def _text_signal(
+    index: MatchIndex,
+    weights: dict[str, float],
+    related: dict[str, tuple[float, str]],
+    n: int,
+) -> np.ndarray:
+    """BM25 divided by its maximum for the query's own terms, so it lies in [0, 1];
+    related terms add to it (capped at 1) but never raise the maximum, so a text
+    that matches the query's own words is not diluted by the expansion."""
     score = np.zeros(n, dtype=np.float32)
-    if not weights:
+    own = sum(weights.values())
+    if not own and not related:
         return score
-    for term, weight in weights.items():
+    for term, weight in [*weights.items(), *((t, v) for t, (v, _) in related.items())]:
         rows, saturation = _saturation(index, term)
         score[rows] += np.float32(weight) * saturation
-    return score / np.float32(sum(weights.values()))
+    norm = own or sum(v for v, _ in related.values())
+    return np.minimum(score / np.float32(norm), np.float32(1.0))
 
 
 def _saturation(index: MatchIndex, term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -293,7 +339,7 @@ def _parts(r: _Run, text: np.ndarray, category: np.ndarray) -> dict[str, np.ndar
     parts["category"] = category
     if r.dist is not None:
         # Beyond reach but able to meet online or by phone: no distance credit.
-        near = r.dist <= r.reach  # NaN compares False
+        near = (r.dist <= r.reach) & (r.dist <= w.distance_close_km)  # NaN: False
         decay = np.exp(-np.nan_to_num(r.dist, nan=0.0) / w.distance_scale_km)
         parts["distance"] = np.where(near, w.distance * decay, 0.0)
     qslots = mask(q.availability, SLOT_BIT)
@@ -397,7 +443,43 @@ def _text_reason(r: _Run, row: int, value: float) -> Reason:
         da.append(label)
         if len(da) == 3:
             break
-    return reasons.text_reason(da, en, value)
+    linked_da, linked_en = _linked(r, row, theirs, covered)
+    if not da and not linked_da:  # never an empty reason for a part that counted
+        linked_da, linked_en = _linked(r, row, theirs, set())
+    return reasons.text_reason(da, en, value, linked_da, linked_en)
+
+
+def _linked(
+    r: _Run, row: int, theirs: dict[str, str], covered: set[str]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Up to two (query's word, candidate's word) pairs that met through a
+    related term, strongest first."""
+    hits = sorted(
+        (
+            (-weight, term, source)
+            for term, (weight, source) in r.related.items()
+            if _contains(r.index.text_postings.rows(term), row)
+        ),
+    )
+    concepts = r.index.analyzer.vocabulary.concepts
+    da: list[tuple[str, str]] = []
+    en: list[tuple[str, str]] = []
+    for _, term, source in hits:
+        mine = r.analysis.surface.get(source, source[2:])
+        other = theirs.get(term, term[2:])
+        if other.lower() in covered:
+            continue
+        covered.add(other.lower())
+        da.append((mine, other))
+        en.append(
+            tuple(  # type: ignore[arg-type]
+                concepts[t[2:]].label_en if t[2:] in concepts else word
+                for t, word in ((source, mine), (term, other))
+            )
+        )
+        if len(da) == 2:
+            break
+    return da, en
 
 
 def _category_reason(r: _Run, row: int, value: float) -> Reason:

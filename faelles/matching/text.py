@@ -25,9 +25,21 @@ _STOPWORDS_TEXT = """
     deres efter ned skulle denne end dette mit også under have dig anden hende mine
     alt meget sit sine vor mod disse hvis din nogle hos blive mange ad bliver hendes
     været thi jer sådan kan gerne godt lidt får få vores hver enten ved bare kun
-    helst rigtig sammen nogen evt fx os hej tak mere mest godt
+    helst rigtig sammen nogen evt fx os hej tak mere mest godt hvordan hvorfor
+    hvornår hvem hvilken hvilke hvilket
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+
+# Filler: content words that occur in every kind of post and say nothing about
+# what fits ("Begge nævner tale og år" was a reason once). Compared by stem, so
+# every inflection ("taler", "årene") is dropped; vocabulary phrases that contain
+# them ("tale dansk", "ingen at snakke med") still count as concepts.
+_FILLER_TEXT = """
+    år året årene års måned uge dag gang tid tale talte talt snakke sige fortælle ting folk person personer
+    andre nogle lave gøre komme god ny stor lille hjælp hjælpe brug behov tilbud
+    ønske søge finde kende vide lære gå tage give ønsker
+"""
+FILLER = frozenset(_FILLER_TEXT.split())
 
 _MIN_PREFIX = 4  # shortest vocabulary word recognised at the start of a compound
 _MIN_SUFFIX = 5  # ... and at its end ("omsorg" must not mean "sorg")
@@ -50,6 +62,7 @@ class Analyzer:
         self.vocabulary = vocabulary if vocabulary is not None else load()
         self._stemmer = snowballstemmer.stemmer("danish")
         self._stem_cache: dict[str, str] = {}
+        self.filler = frozenset(self.stem(w) for w in FILLER)
         self._word_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.phrases: dict[tuple[str, ...], list[str]] = {}
         self._first: set[str] = set()
@@ -59,8 +72,8 @@ class Analyzer:
         for concept in self.vocabulary.concepts.values():
             for variant in concept.variants:
                 key = tuple(self.stems(variant))
-                if not key:
-                    continue
+                if not key or (len(key) == 1 and key[0] in STOPWORDS):
+                    continue  # "menighed" stems to "men": never the word "men"
                 self.phrases.setdefault(key, []).append(concept.id)
                 self._first.add(key[0])
                 self._max_len = max(self._max_len, len(key))
@@ -118,7 +131,9 @@ class Analyzer:
             parts = self._word(word)[0]
             keys = ()
             if word not in STOPWORDS:
-                keys = tuple("w:" + p for p in parts if len(p) > 1)
+                keys = tuple(
+                    "w:" + p for p in parts if len(p) > 1 and p not in self.filler
+                )
             whole = "w:" + self.stem(word) if len(parts) > 1 else None
             hit = self._keys[word] = (keys, whole)
         return hit

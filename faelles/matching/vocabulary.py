@@ -8,7 +8,7 @@ and in ``docs/matching.md``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +33,9 @@ class Vocabulary:
     concepts: dict[str, Concept]
     splits: dict[str, tuple[str, ...]]
     """Compound word (lower case) → its parts, e.g. lektiehjælp → (lektie, hjælp)."""
+    related: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Concept id → related concept ids → strength in (0, 1], both directions:
+    what a need says in its words (ensomhed) and what helps with it (besøgsven)."""
 
 
 class VocabularyError(ValueError):
@@ -47,6 +50,7 @@ def parse(text: str, source: str = "vocabulary") -> Vocabulary:
     """Parse the TSV format; errors name the line so an editor can fix it."""
     concepts: dict[str, Concept] = {}
     splits: dict[str, tuple[str, ...]] = {}
+    relations: list[tuple[str, str, str, str]] = []
     for lineno, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\r\n")
         if not line.strip() or line.lstrip().startswith("#"):
@@ -62,12 +66,43 @@ def parse(text: str, source: str = "vocabulary") -> Vocabulary:
             if not head or len(parts) < 2:
                 raise VocabularyError(f"{where}: a split needs a word and 2+ parts")
             splits[head.lower()] = parts
+        elif kind == "rel":
+            relations.append((head, variants, cats, where))
         else:
             raise VocabularyError(
-                f"{where}: first column must be 'syn' or 'split', not {kind!r} "
-                "(are the columns separated by TAB characters?)"
+                f"{where}: first column must be 'syn', 'split' or 'rel', not "
+                f"{kind!r} (are the columns separated by TAB characters?)"
             )
-    return Vocabulary(concepts=concepts, splits=splits)
+    related: dict[str, dict[str, float]] = {}
+    for head, others, strength, where in relations:
+        _add_relation(concepts, related, head, others, strength, where)
+    return Vocabulary(concepts=concepts, splits=splits, related=related)
+
+
+def _add_relation(
+    concepts: dict[str, Concept],
+    related: dict[str, dict[str, float]],
+    head: str,
+    others: str,
+    strength: str,
+    where: str,
+) -> None:
+    try:
+        value = float(strength or 1.0)
+    except ValueError:
+        raise VocabularyError(f"{where}: strength must be a number") from None
+    if not 0 < value <= 1:
+        raise VocabularyError(f"{where}: strength must be in (0, 1]")
+    ids = [concept_id(head), *(concept_id(o) for o in others.split("|") if o.strip())]
+    for cid, name in zip(ids, [head, *others.split("|")], strict=False):
+        if cid not in concepts:
+            raise VocabularyError(f"{where}: {name.strip()!r} is not a 'syn' head")
+    if len(ids) < 2:
+        raise VocabularyError(f"{where}: a relation needs a head and related heads")
+    for other in ids[1:]:
+        for a, b in ((ids[0], other), (other, ids[0])):
+            if a != b:
+                related.setdefault(a, {})[b] = max(related.get(a, {}).get(b, 0), value)
 
 
 def _add_concept(

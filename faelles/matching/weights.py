@@ -28,6 +28,9 @@ class Weights:
     bm25_b: float = 0.6
     concept_boost: float = 1.5
     """Extra weight of a vocabulary concept over a plain word stem."""
+    related: float = 0.5
+    """Weight of a related term (vocabulary ``rel`` line or learned association)
+    relative to the same term written by the query itself."""
 
     # Category credit for how two categories are related.
     category_exact: float = 1.0
@@ -36,7 +39,14 @@ class Weights:
     category_inferred: float = 0.6
     """Multiplier when a side's categories were inferred from its text."""
 
+    # Quality threshold: a candidate is shown only when what it is about fits —
+    # its text and category parts together reach this. Being near, free at the
+    # same time or new on Fælles never makes a match on its own.
+    min_relevance: float = 0.6
+
     # Distance.
+    distance_close_km: float = 10.0
+    """Distance counts (and is given as a reason) only this close or closer."""
     default_radius_km: float = 10.0
     """Used when a record gives a postcode but no radius."""
     distance_scale_km: float = 8.0

@@ -23,12 +23,15 @@ from django.db.models import F
 from django.utils import timezone
 
 from faelles.matching import Match, MatchIndex, Record
+from faelles.matching.learning import learn_associations
+from faelles.matching.text import default_analyzer
 
 from .models import (
     ChildCertificateVerification,
     DeclinedPair,
     Listing,
     MatchState,
+    Proposal,
     Side,
     Visibility,
     mask_to_slots,
@@ -181,7 +184,8 @@ def _build(municipality_id: int, side: str, today: dt.date) -> _Entry:
         .iterator(chunk_size=5000)
     )
     index = MatchIndex.build(
-        record_from(r, certified=r["owner_id"] in certified) for r in rows
+        (record_from(r, certified=r["owner_id"] in certified) for r in rows),
+        associations=learned_associations(municipality_id, side),
     )
     return _Entry(index=index, revision=revision, lock=threading.Lock(), day=today)
 
@@ -239,7 +243,46 @@ def _new_day(entry: _Entry, municipality_id: int, side: str, today: dt.date) -> 
                 entry.index.add(
                     record_from(row, certified=row["owner_id"] in certified)
                 )
+    entry.index.associations = learned_associations(municipality_id, side)
     entry.day = today
+
+
+def learned_associations(municipality_id: int, side: str) -> dict:
+    """What this municipality's people have said yes and no to, as concept
+    associations for the index of ``side`` (see ``faelles.matching.learning``).
+
+    Accepted proposals (a forløb was agreed; it may since have finished) count as
+    yes, declined ones as no; suggestions an employee dismissed count as neither.
+    Only vocabulary concepts of the two texts are counted and a pair needs five
+    collaborations behind it, so no person can be read out of the result. Rebuilt
+    with the index and each new day.
+    """
+    analyse = default_analyzer().analyse
+    rows = (
+        Proposal.objects.filter(
+            municipality_id=municipality_id,
+            status__in=(Proposal.Status.ACCEPTED, Proposal.Status.DECLINED),
+        )
+        .values_list(
+            "need__title", "need__text", "offer__title", "offer__text", "status"
+        )
+        .iterator(chunk_size=2000)
+    )
+    learned = learn_associations(
+        (
+            analyse(f"{nt}\n{nx}").terms,
+            analyse(f"{ot}\n{ox}").terms,
+            status == Proposal.Status.ACCEPTED,
+        )
+        for nt, nx, ot, ox, status in rows
+    )
+    if side == Side.OFFER:  # a need asks the offers' index
+        return learned
+    inverted: dict[str, dict[str, float]] = {}
+    for a, related in learned.items():
+        for b, strength in related.items():
+            inverted.setdefault(b, {})[a] = strength
+    return inverted
 
 
 def index_for(

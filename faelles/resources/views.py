@@ -171,6 +171,31 @@ def listing_create_need(request):
     return _create(request, Side.NEED)
 
 
+# A listing's first category's root → the communities' theme closest to it, so a
+# listing nothing fits can point to communities working on the same thing.
+COMMUNITY_THEME = {
+    "health": "health",
+    "elderly": "talk",
+    "youth": "family",
+    "families": "family",
+    "integration": "learning",
+    "employment": "talk",
+    "nature": "climate",
+    "culture": "culture",
+    "local": "neighbours",
+    "sport": "movement",
+    "digital": "learning",
+}
+
+
+def community_theme(listing: Listing) -> str:
+    for slug in listing.categories or ():
+        theme = COMMUNITY_THEME.get(slug.split(".")[0])
+        if theme:
+            return theme
+    return ""
+
+
 def _match_context(request, listing: Listing, top: int) -> dict:
     """The matches for ``listing`` and what the person looking may do with each."""
     user = request.user
@@ -192,6 +217,7 @@ def _match_context(request, listing: Listing, top: int) -> dict:
         "can_facilitate": user.has_perm("resources.facilitate", municipality),
         "taken": taken,
         "language": get_language(),
+        "community_theme": "" if found else community_theme(listing),
     }
 
 

@@ -14,7 +14,10 @@ from hypothesis import strategies as st
 
 from faelles.matching import MatchIndex, Record, geo
 from faelles.matching.records import KINDS, MODES, SLOTS
-from faelles.matching.weights import DEFAULT_WEIGHTS
+from faelles.matching.weights import DEFAULT_WEIGHTS, Weights
+
+NO_THRESHOLD = Weights(min_relevance=0.0)
+"""The hard-filter property holds before the quality threshold."""
 
 pytestmark = pytest.mark.engine
 
@@ -184,7 +187,7 @@ def expected_extra_parts(need: Record, offer: Record) -> set[str]:
     offers=st.lists(records("o"), min_size=1, max_size=25, unique_by=lambda r: r.id),
 )
 def test_results_never_break_a_hard_filter(need, offers):
-    index = MatchIndex.build(offers)
+    index = MatchIndex.build(offers, weights=NO_THRESHOLD)
     results = index.query(need, top=len(offers), today=TODAY)
     by_id = {o.id: o for o in offers}
     for match in results:
@@ -224,17 +227,24 @@ def test_reasons_agree_with_the_score_parts(need, offers):
         for reason in match.reasons:
             assert reason.text_da and reason.text_en
             assert reason.contribution == match.parts[reason.code]
-        assert "text" in match.parts or "category" in match.parts
+        relevance = match.parts.get("text", 0.0) + match.parts.get("category", 0.0)
+        assert relevance >= DEFAULT_WEIGHTS.min_relevance - 1e-6
         extra = set(match.parts) - {"text", "category", "distance"}
         assert extra == expected_extra_parts(need, offer)
         km = geo.load().distance_km(need.postcode, offer.postcode)
         if "distance" in match.parts:
             assert km is not None
+            assert km <= DEFAULT_WEIGHTS.distance_close_km + 0.06  # only when close
             (r,) = [r for r in match.reasons if r.code == "distance"]
             assert abs(r.params["km"] - km) < 0.06
         elif km is not None:
             modes = (set(need.mode) or set(MODES)) & (set(offer.mode) or set(MODES))
-            assert "in_person" not in modes or km > max(
-                need.radius_km if need.radius_km is not None else 10.0,
-                offer.radius_km if offer.radius_km is not None else 10.0,
+            assert (
+                "in_person" not in modes
+                or km > DEFAULT_WEIGHTS.distance_close_km
+                or km
+                > max(
+                    need.radius_km if need.radius_km is not None else 10.0,
+                    offer.radius_km if offer.radius_km is not None else 10.0,
+                )
             )

@@ -57,3 +57,31 @@ def test_synonyms_from_the_issue_meet_in_a_concept(a, b):
 def test_unrelated_words_do_not_meet():
     assert not (_concepts("KOL") & _concepts("lektiehjælp"))
     assert "c:sorg" not in _concepts("omsorg")  # a short suffix is not a compound
+
+
+def test_rel_lines_link_concepts_both_ways():
+    vocab = parse(
+        "syn\tensomhed\talene\nsyn\tbesøgsven\tkaffe og snak\n"
+        "rel\tensomhed\tbesøgsven\t0.8\n"
+    )
+    assert vocab.related == {
+        "ensomhed": {"besøgsven": 0.8},
+        "besøgsven": {"ensomhed": 0.8},
+    }
+
+
+def test_rel_lines_report_mistakes():
+    with pytest.raises(VocabularyError, match="voc:2.*'besøgsven' is not a 'syn' head"):
+        parse("syn\tensomhed\talene\nrel\tensomhed\tbesøgsven\n", "voc")
+    with pytest.raises(VocabularyError, match="strength"):
+        parse("syn\ta\tx\nsyn\tb\ty\nrel\ta\tb\t1.5\n")
+    with pytest.raises(VocabularyError, match="strength must be a number"):
+        parse("syn\ta\tx\nsyn\tb\ty\nrel\ta\tb\tmeget\n")
+
+
+def test_shipped_relations_name_known_concepts():
+    vocab = load()
+    assert vocab.related
+    for a, related in vocab.related.items():
+        assert a in vocab.concepts
+        assert all(b in vocab.concepts and 0 < s <= 1 for b, s in related.items())
