@@ -1,7 +1,8 @@
 """The ``faelles`` command: Django's management commands with friendlier names.
 
-``faelles pb-count …`` runs the management command ``pb_count``; everything else is
-passed through unchanged (``faelles migrate``, ``faelles runserver``, ``faelles demo``).
+``faelles pb-count …`` runs the management command ``pb_count`` and
+``faelles sprogtjek …`` the language check, both without loading Django; everything
+else is passed through unchanged (``faelles migrate``, ``faelles runserver``, ``faelles demo``).
 """
 
 import os
@@ -15,6 +16,11 @@ def main(argv: list[str] | None = None) -> None:
         from faelles.budgeting.engine.cli import main as pb_count
 
         sys.exit(pb_count(argv[2:]))
+    if len(argv) > 1 and argv[1] == "sprogtjek":
+        # The language check is a pure engine too: no Django needed.
+        from faelles.languagecheck.cli import main as sprogtjek
+
+        sys.exit(sprogtjek(argv[2:]))
     argv[0] = "faelles"  # help texts say "faelles …", also under ``python -m faelles``
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.base")
     if len(argv) > 1 and not argv[1].startswith("-"):
