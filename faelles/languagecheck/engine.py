@@ -10,6 +10,7 @@ overlap; a phrase wins over a single word inside it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
@@ -63,6 +64,35 @@ class _Token:
     end: int
     word: str  # lower case
     sentence: int
+    paragraph: int
+
+
+class _Text:
+    """One text's tokens and the word sets context rules look at."""
+
+    def __init__(self, toks: list[_Token]) -> None:
+        self.toks = toks
+        self.sentence_words: dict[int, list[str]] = {}
+        self.paragraph_of: dict[int, int] = {}
+        for tok in toks:
+            self.sentence_words.setdefault(tok.sentence, []).append(tok.word)
+            self.paragraph_of[tok.sentence] = tok.paragraph
+        self._all: frozenset[str] | None = None
+
+    def near_words(self, i: int, scope: str) -> Iterable[str]:
+        """Words a ``near`` rule sees: the token's sentence and the one before it
+        in the same paragraph, or (scope "text") every word of the text."""
+        if scope == "text":
+            if self._all is None:
+                self._all = frozenset(t.word for t in self.toks)
+            return self._all
+        s = self.toks[i].sentence
+        words = self.sentence_words[s]
+        if s - 1 in self.sentence_words and (
+            self.paragraph_of[s - 1] == self.paragraph_of[s]
+        ):
+            return self.sentence_words[s - 1] + words
+        return words
 
 
 def _globs_match(word: str, globs: tuple[str, ...]) -> bool:
@@ -147,12 +177,16 @@ class Checker:
 
     def tokens(self, text: str) -> list[_Token]:
         out: list[_Token] = []
-        sentence = 0
+        sentence = paragraph = 0
         prev_end = 0
         for m in WORD.finditer(text):
             if out and _SENTENCE_BREAK.search(text, prev_end, m.start()):
                 sentence += 1
-            out.append(_Token(m.start(), m.end(), m.group().lower(), sentence))
+                if "\n" in text[prev_end : m.start()]:
+                    paragraph += 1
+            out.append(
+                _Token(m.start(), m.end(), m.group().lower(), sentence, paragraph)
+            )
             prev_end = m.end()
         return out
 
@@ -161,10 +195,10 @@ class Checker:
         words = sum(1 for t in toks if _LETTER.search(t.word))
         blocked = self._blocked(text, toks)
         candidates: list[tuple[int, int, Entry]] = []
-        sentences = self._sentence_words(toks)
+        ctx = _Text(toks)
         for i, tok in enumerate(toks):
             for entry in self._entries_for(tok.word):
-                if self._context_ok(entry, toks, i, sentences):
+                if self._context_ok(entry, ctx, i):
                     candidates.append((tok.start, tok.end, entry))
             for entry, slot in self._slots_for(tok.word):
                 if slot == 0:
@@ -173,7 +207,7 @@ class Checker:
                     span = self._phrase_at(entry, toks, i, reverse=True)
                 else:
                     continue
-                if span is not None and self._context_ok(entry, toks, i, sentences):
+                if span is not None and self._context_ok(entry, ctx, i):
                     candidates.append((*span, entry))
         chosen: list[tuple[int, int, Entry]] = []
         # Longest first, then leftmost: a phrase wins over the words inside it.
@@ -212,13 +246,6 @@ class Checker:
                     spans.append((tok.start, toks[j].end))
         return spans
 
-    @staticmethod
-    def _sentence_words(toks: list[_Token]) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
-        for tok in toks:
-            out.setdefault(tok.sentence, []).append(tok.word)
-        return out
-
     def _phrase_at(
         self, entry: Entry, toks: list[_Token], i: int, *, reverse: bool
     ) -> tuple[int, int] | None:
@@ -238,9 +265,8 @@ class Checker:
         return toks[i].start, toks[j].end
 
     @staticmethod
-    def _rule_holds(
-        rule: Rule, toks: list[_Token], i: int, sentences: dict[int, list[str]]
-    ) -> bool:
+    def _rule_holds(rule: Rule, ctx: _Text, i: int) -> bool:
+        toks = ctx.toks
         tok = toks[i]
         if rule.forms and tok.word not in rule.forms:
             return False
@@ -257,21 +283,15 @@ class Checker:
             if not _globs_match(nxt.word, rule.after):
                 return False
         return not rule.near or any(
-            _globs_match(w, rule.near) for w in sentences[tok.sentence]
+            _globs_match(w, rule.near) for w in ctx.near_words(i, rule.scope)
         )
 
-    def _context_ok(
-        self,
-        entry: Entry,
-        toks: list[_Token],
-        i: int,
-        sentences: dict[int, list[str]],
-    ) -> bool:
-        if any(self._rule_holds(r, toks, i, sentences) for r in entry.unless):
+    def _context_ok(self, entry: Entry, ctx: _Text, i: int) -> bool:
+        if any(self._rule_holds(r, ctx, i) for r in entry.unless):
             return False
-        word = toks[i].word
+        word = ctx.toks[i].word
         gates = [r for r in entry.only_if if not r.forms or word in r.forms]
-        return not gates or any(self._rule_holds(r, toks, i, sentences) for r in gates)
+        return not gates or any(self._rule_holds(r, ctx, i) for r in gates)
 
 
 _DEFAULT: Checker | None = None

@@ -31,7 +31,7 @@ _ENTRY_KEYS = {
     "unless",
     "only_if",
 }
-_RULE_KEYS = {"forms", "before", "after", "near", "note"}
+_RULE_KEYS = {"forms", "before", "after", "near", "scope", "note"}
 
 
 class LexiconError(ValueError):
@@ -44,13 +44,15 @@ class Rule:
 
     ``forms``: the occurrence's word (lower case) is one of these (empty: any);
     ``before``/``after``: the neighbouring word in the same sentence matches one
-    of these globs; ``near``: some word of the same sentence matches one of these.
+    of these globs; ``near``: some word of the same sentence (or the one before it
+    in the paragraph; with ``scope = "text"``, anywhere) matches one of these.
     """
 
     forms: frozenset[str] = frozenset()
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
+    scope: str = "sentence"  # where ``near`` looks: "sentence" or "text"
     note: str = ""
 
 
@@ -129,8 +131,11 @@ def _rules(value: object, where: str) -> tuple[Rule, ...]:
             before=_strings(raw.get("before", []), f"{at}.before"),
             after=_strings(raw.get("after", []), f"{at}.after"),
             near=_strings(raw.get("near", []), f"{at}.near"),
+            scope=raw.get("scope", "sentence"),
             note=str(raw.get("note", "")),
         )
+        if rule.scope not in ("sentence", "text"):
+            raise LexiconError(f"{at}.scope: must be sentence or text")
         if not (rule.before or rule.after or rule.near):
             raise LexiconError(f"{at}: needs before, after or near")
         out.append(rule)
