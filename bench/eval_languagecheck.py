@@ -1,10 +1,11 @@
 """Language check quality on the labelled Danish municipal texts.
 
-    .venv/bin/python bench/eval_languagecheck.py [--errors]
+    .venv/bin/python bench/eval_languagecheck.py [--errors] [--update]
 
 Prints span-level precision, recall and F1 (exact span, and overlapping span) for
 the tuning part (dev) and the held-out part, which was written and labelled before
-any tuning. --errors lists every false positive and miss.
+any tuning. --errors lists every false positive and miss; --update rewrites
+tests/data/languagecheck/expected.json, the findings the regression test expects.
 """
 
 from __future__ import annotations
@@ -15,10 +16,31 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from faelles.languagecheck.evaluation import SPLITS, evaluate  # noqa: E402
+from faelles.languagecheck.evaluation import (  # noqa: E402
+    EVAL_DIR,
+    SPLITS,
+    evaluate,
+    load,
+    run,
+)
+
+
+def update() -> None:
+    snapshot = {
+        split: {
+            cid: [[f.start, f.end, f.term] for f in found]
+            for cid, found in run(load(split)).items()
+        }
+        for split in SPLITS
+    }
+    path = EVAL_DIR / "expected.json"
+    path.write_text(json.dumps(snapshot, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"wrote {path}")
 
 
 def main() -> None:
+    if "--update" in sys.argv:
+        update()
     show_errors = "--errors" in sys.argv
     results = {split: evaluate(split) for split in SPLITS}
     print(

@@ -1,0 +1,36 @@
+"""The labelled set as a regression test; figures in docs/benchmarks.md."""
+
+import json
+
+import pytest
+
+from faelles.languagecheck.evaluation import EVAL_DIR, SPLITS, evaluate, load, run
+
+pytestmark = pytest.mark.engine
+
+
+def test_the_labelled_set_is_big_and_varied():
+    cases = [c for split in SPLITS for c in load(split)]
+    assert len(cases) >= 40
+    assert len({c.id for c in cases}) == len(cases)
+    assert len(load("heldout")) >= 14
+    assert len({c.genre for c in cases}) >= 8
+    assert sum(1 for c in cases if not c.gold) >= 10  # texts with nothing to flag
+
+
+def test_findings_on_the_labelled_set_are_unchanged():
+    """Any change to the engine or lexicon that moves a finding shows up here;
+    if it is intended, regenerate with ``bench/eval_languagecheck.py --update``."""
+    expected = json.loads((EVAL_DIR / "expected.json").read_text(encoding="utf-8"))
+    for split in SPLITS:
+        found = run(load(split))
+        got = {cid: [[f.start, f.end, f.term] for f in fs] for cid, fs in found.items()}
+        assert got == expected[split]
+
+
+@pytest.mark.parametrize(("split", "floor"), [("dev", 0.95), ("heldout", 0.95)])
+def test_quality_does_not_regress(split, floor):
+    result = evaluate(split)
+    assert result["overlap"]["precision"] >= floor
+    assert result["overlap"]["recall"] >= floor
+    assert result["exact"]["f1"] >= floor - 0.05

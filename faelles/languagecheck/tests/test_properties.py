@@ -1,0 +1,110 @@
+"""Properties every text must have, whatever it says (hypothesis)."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from faelles.languagecheck import Checker
+
+pytestmark = pytest.mark.engine
+
+CHECKER = Checker()
+
+# Lexicon words, their look-alikes, names, context words and punctuation.
+WORDS = [
+    "kunde",
+    "kunderne",
+    "Kundeservice",
+    "service",
+    "serviceniveauet",
+    "Borgerservice",
+    "serviceloven",
+    "bruger",
+    "brugerne",
+    "brugernavn",
+    "levere",
+    "leverer",
+    "ydelser",
+    "produkt",
+    "myndighed",
+    "over",
+    "for",
+    "borgeren",
+    "som",
+    "bevilget",
+    "bevilling",
+    "påbud",
+    "bedes",
+    "indkaldes",
+    "du",
+    "dig",
+    "den",
+    "enkelte",
+    "hvis",
+    "af",
+    "public",
+    "butikken",
+    "loven",
+    "sekunder",
+    "lever",
+    "hjælp",
+    "sammen",
+    "Vi",
+    "og",
+    "i",
+    "æble",
+]
+PUNCT = [" ", " ", " ", ", ", ". ", "! ", "\n", "\n\n", '"', "»", "«", " - ", "§ 83 "]
+token = st.sampled_from(WORDS) | st.sampled_from(PUNCT) | st.text(max_size=3)
+texts = st.lists(token, max_size=60).map("".join)
+
+NEUTRAL = ["Solen", "skinner", "over", "byen", "og", "børnene", "leger", "i", "parken"]
+neutral_sentence = st.lists(st.sampled_from(NEUTRAL), min_size=1, max_size=8).map(
+    lambda ws: " ".join(ws) + "."
+)
+
+
+def spans(text):
+    return [(f.start, f.end, f.term) for f in CHECKER.check(text).findings]
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_offsets_slice_back_to_the_text(text):
+    for f in CHECKER.check(text).findings:
+        assert text[f.start : f.end] == f.text
+        assert f.text.strip() == f.text and f.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_findings_are_in_order_and_never_overlap(text):
+    found = spans(text)
+    for (s1, e1, _), (s2, _e2, _) in zip(found, found[1:], strict=False):
+        assert s1 < e1 <= s2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=5), st.data(), neutral_sentence)
+def test_an_unrelated_paragraph_does_not_change_the_other_findings(
+    paragraphs, data, sentence
+):
+    text = "\n".join(paragraphs)
+    at = data.draw(st.integers(min_value=0, max_value=len(paragraphs)))
+    before = "\n".join(paragraphs[:at])
+    inserted = sentence + "\n"
+    if at == len(paragraphs):  # appended at the end
+        new_text, shift = text + "\n" + sentence, None
+    else:
+        new_text = (before + "\n" if at else "") + inserted + "\n".join(paragraphs[at:])
+        shift = len(new_text) - len(text)
+    old = spans(text)
+    new = spans(new_text)
+    if shift is None:
+        assert new == old
+    else:
+        cut = len(before) + (1 if at else 0)
+        moved = [
+            (s + shift, e + shift, t) if s >= cut else (s, e, t) for s, e, t in old
+        ]
+        assert new == moved
