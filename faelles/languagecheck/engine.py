@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
+from fnmatch import fnmatchcase, translate
 
 from faelles.languagecheck.lexicon import Entry, Lexicon, Rule, builtin
 from faelles.matching.text import WORD, DanishStemmer
@@ -78,6 +78,7 @@ class _Text:
             self.sentence_words.setdefault(tok.sentence, []).append(tok.word)
             self.paragraph_of[tok.sentence] = tok.paragraph
         self._all: frozenset[str] | None = None
+        self.near_seen: dict[tuple[tuple[str, ...], str, int], bool] = {}
 
     def near_words(self, i: int, scope: str) -> Iterable[str]:
         """Words a ``near`` rule sees: the token's sentence and the one before it
@@ -95,8 +96,17 @@ class _Text:
         return words
 
 
+_GLOBS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
 def _globs_match(word: str, globs: tuple[str, ...]) -> bool:
-    return any(fnmatchcase(word, g) for g in globs)
+    """Does ``word`` match one of the globs? One compiled pattern per glob list."""
+    if not globs:
+        return False
+    pattern = _GLOBS.get(globs)
+    if pattern is None:
+        pattern = _GLOBS[globs] = re.compile("|".join(translate(g) for g in globs))
+    return pattern.match(word) is not None
 
 
 class Checker:
@@ -209,13 +219,17 @@ class Checker:
                     continue
                 if span is not None and self._context_ok(entry, ctx, i):
                     candidates.append((*span, entry))
+        # Characters already taken (by a name, a quotation or a chosen finding): a
+        # bytearray keeps this linear in the text's length, however many findings.
+        taken = bytearray(len(text))
+        for s, e in blocked:
+            taken[s:e] = b"\x01" * (e - s)
         chosen: list[tuple[int, int, Entry]] = []
         # Longest first, then leftmost: a phrase wins over the words inside it.
         for start, end, entry in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-            if any(s < end and start < e for s, e in blocked):
+            if 1 in taken[start:end]:
                 continue
-            if any(s < end and start < e for s, e, _ in chosen):
-                continue
+            taken[start:end] = b"\x01" * (end - start)
             chosen.append((start, end, entry))
         chosen.sort(key=lambda c: c[0])
         findings = tuple(
@@ -282,9 +296,16 @@ class Checker:
                 return False
             if not _globs_match(nxt.word, rule.after):
                 return False
-        return not rule.near or any(
-            _globs_match(w, rule.near) for w in ctx.near_words(i, rule.scope)
-        )
+        if not rule.near:
+            return True
+        # The answer is the same for every word of a sentence (or of the text).
+        key = (rule.near, rule.scope, -1 if rule.scope == "text" else tok.sentence)
+        hit = ctx.near_seen.get(key)
+        if hit is None:
+            hit = ctx.near_seen[key] = any(
+                _globs_match(w, rule.near) for w in ctx.near_words(i, rule.scope)
+            )
+        return hit
 
     def _context_ok(self, entry: Entry, ctx: _Text, i: int) -> bool:
         if any(self._rule_holds(r, ctx, i) for r in entry.unless):
