@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from faelles.languagecheck.evaluation import (  # noqa: E402
     EVAL_DIR,
     SPLITS,
+    SubstringBaseline,
     evaluate,
     load,
     run,
@@ -43,6 +44,10 @@ def main() -> None:
         update()
     show_errors = "--errors" in sys.argv
     results = {split: evaluate(split) for split in SPLITS}
+    results |= {
+        f"{split}, substring baseline": evaluate(split, SubstringBaseline())
+        for split in SPLITS
+    }
     print(
         "| part | texts | words | gold | found | exact P / R / F1 | overlap P / R / F1 |"
     )
@@ -56,6 +61,8 @@ def main() -> None:
         )
     if show_errors:
         for split, r in results.items():
+            if "baseline" in split:
+                continue
             print(f"\n{split}:")
             for line in r["errors"]:
                 print("  " + line)

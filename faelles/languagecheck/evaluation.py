@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from faelles.languagecheck.engine import Checker, Finding
+from faelles.languagecheck.engine import Checker, Finding, Result
+from faelles.matching.text import WORD
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "languagecheck"
 SPLITS = ("dev", "heldout")
@@ -87,12 +88,32 @@ def _prf(hits: int, n_found: int, n_gold: int) -> dict[str, float]:
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
 
 
-def run(cases: list[Case], checker: Checker | None = None) -> dict[str, list[Finding]]:
+class SubstringBaseline:
+    """The baseline: every word containing a lexicon stem, as a plain string search
+    would find it (no stemming rules, names, phrases or context)."""
+
+    STEMS = (
+        "kunde", "service", "bruger", "produkt", "ydelse", "myndighed", "bevil",
+        "påbud", "pålæg", "bedes", "indkald", "visit", "klient", "forbruger",
+    )  # fmt: skip
+
+    def check(self, text: str) -> Result:
+        findings = tuple(
+            Finding(m.start(), m.end(), m.group(), "2.0", "baseline", "", ())
+            for m in WORD.finditer(text)
+            if any(stem in m.group().lower() for stem in self.STEMS)
+        )
+        return Result(findings=findings, words=0)
+
+
+def run(
+    cases: list[Case], checker: Checker | SubstringBaseline | None = None
+) -> dict[str, list[Finding]]:
     checker = checker or Checker()
     return {c.id: list(checker.check(c.text).findings) for c in cases}
 
 
-def evaluate(split: str, checker: Checker | None = None) -> dict:
+def evaluate(split: str, checker: Checker | SubstringBaseline | None = None) -> dict:
     """Precision/recall/F1, exact and overlapping spans, plus the errors."""
     cases = load(split)
     results = run(cases, checker)

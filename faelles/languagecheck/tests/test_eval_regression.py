@@ -4,7 +4,14 @@ import json
 
 import pytest
 
-from faelles.languagecheck.evaluation import EVAL_DIR, SPLITS, evaluate, load, run
+from faelles.languagecheck.evaluation import (
+    EVAL_DIR,
+    SPLITS,
+    SubstringBaseline,
+    evaluate,
+    load,
+    run,
+)
 
 pytestmark = pytest.mark.engine
 
@@ -34,3 +41,11 @@ def test_quality_does_not_regress(split, floor):
     assert result["overlap"]["precision"] >= floor
     assert result["overlap"]["recall"] >= floor
     assert result["exact"]["f1"] >= floor - 0.05
+
+
+def test_context_beats_a_plain_substring_search():
+    for split in SPLITS:
+        engine = evaluate(split)["overlap"]
+        baseline = evaluate(split, SubstringBaseline())["overlap"]
+        assert engine["precision"] > baseline["precision"] + 0.3
+        assert engine["recall"] >= baseline["recall"] - 0.05
