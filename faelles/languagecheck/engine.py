@@ -22,7 +22,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?]|\n")
 # Quotation marks used in Danish texts; a quote never spans paragraphs.
 _QUOTE = re.compile(
     r"»[^»«\n]{1,200}«|«[^»«\n]{1,200}»|„[^„“”\n]{1,200}[“”]|"
-    r"“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\""
+    r"“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\"|‘[^‘’\n]{1,200}’"
 )
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -210,6 +210,13 @@ class Checker:
             for entry in self._entries_for(tok.word):
                 if self._context_ok(entry, ctx, i):
                     candidates.append((tok.start, tok.end, entry))
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and nxt.start == tok.end + 1 and text[tok.end] == "-":
+                # A hyphenated compound ("bruger-inddragelse") is one word.
+                joined = tok.word + nxt.word
+                for entry in self._entries_for(joined):
+                    if self._context_ok(entry, ctx, i, word=joined):
+                        candidates.append((tok.start, nxt.end, entry))
             for entry, slot in self._slots_for(tok.word):
                 if slot == 0:
                     span = self._phrase_at(entry, toks, i, reverse=False)
@@ -279,10 +286,10 @@ class Checker:
         return toks[i].start, toks[j].end
 
     @staticmethod
-    def _rule_holds(rule: Rule, ctx: _Text, i: int) -> bool:
+    def _rule_holds(rule: Rule, ctx: _Text, i: int, word: str) -> bool:
         toks = ctx.toks
         tok = toks[i]
-        if rule.forms and tok.word not in rule.forms:
+        if rule.forms and word not in rule.forms:
             return False
         if rule.before:
             prev = toks[i - 1] if i > 0 else None
@@ -307,12 +314,16 @@ class Checker:
             )
         return hit
 
-    def _context_ok(self, entry: Entry, ctx: _Text, i: int) -> bool:
-        if any(self._rule_holds(r, ctx, i) for r in entry.unless):
+    def _context_ok(
+        self, entry: Entry, ctx: _Text, i: int, word: str | None = None
+    ) -> bool:
+        """Do the entry's rules allow this occurrence (token i, or the compound
+        ``word`` starting there)?"""
+        word = word or ctx.toks[i].word
+        if any(self._rule_holds(r, ctx, i, word) for r in entry.unless):
             return False
-        word = ctx.toks[i].word
         gates = [r for r in entry.only_if if not r.forms or word in r.forms]
-        return not gates or any(self._rule_holds(r, ctx, i) for r in gates)
+        return not gates or any(self._rule_holds(r, ctx, i, word) for r in gates)
 
 
 _DEFAULT: Checker | None = None

@@ -1,7 +1,8 @@
 """Span-level precision and recall on the labelled set of municipal texts.
 
 The set lives in ``tests/data/languagecheck/`` (``dev.txt`` for tuning,
-``heldout.txt`` written before tuning); gold spans are marked inline, ``[[…]]`` for
+``heldout.txt`` written before tuning, ``stress.txt`` written after it to probe
+weak spots); gold spans are marked inline, ``[[…]]`` for
 2.0 wording and ``{{…}}`` for 1.0. ``bench/eval_languagecheck.py`` prints the
 figures and the regression test guards them.
 """
@@ -16,8 +17,8 @@ from faelles.languagecheck.engine import Checker, Finding, Result
 from faelles.matching.text import WORD
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "languagecheck"
-SPLITS = ("dev", "heldout")
-_MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
+SPLITS = ("dev", "heldout", "stress")
+_MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)

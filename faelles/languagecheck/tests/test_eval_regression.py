@@ -10,6 +10,7 @@ from faelles.languagecheck.evaluation import (
     SubstringBaseline,
     evaluate,
     load,
+    parse_marked,
     run,
 )
 
@@ -25,6 +26,15 @@ def test_the_labelled_set_is_big_and_varied():
     assert sum(1 for c in cases if not c.gold) >= 10  # texts with nothing to flag
 
 
+def test_gold_marks_may_span_a_line_break():
+    text, gold = parse_marked("Vi [[leverer\nydelser]] og {{bedes}}.")
+    assert text == "Vi leverer\nydelser og bedes."
+    assert [(text[g.start : g.end], g.paradigm) for g in gold] == [
+        ("leverer\nydelser", "2.0"),
+        ("bedes", "1.0"),
+    ]
+
+
 def test_findings_on_the_labelled_set_are_unchanged():
     """Any change to the engine or lexicon that moves a finding shows up here;
     if it is intended, regenerate with ``bench/eval_languagecheck.py --update``."""
@@ -35,7 +45,9 @@ def test_findings_on_the_labelled_set_are_unchanged():
         assert got == expected[split]
 
 
-@pytest.mark.parametrize(("split", "floor"), [("dev", 0.95), ("heldout", 0.95)])
+@pytest.mark.parametrize(
+    ("split", "floor"), [("dev", 0.95), ("heldout", 0.95), ("stress", 0.8)]
+)
 def test_quality_does_not_regress(split, floor):
     result = evaluate(split)
     assert result["overlap"]["precision"] >= floor
@@ -48,4 +60,4 @@ def test_context_beats_a_plain_substring_search():
         engine = evaluate(split)["overlap"]
         baseline = evaluate(split, SubstringBaseline())["overlap"]
         assert engine["precision"] > baseline["precision"] + 0.3
-        assert engine["recall"] >= baseline["recall"] - 0.05
+        assert engine["recall"] >= baseline["recall"] - 0.1
