@@ -19,6 +19,7 @@ from faelles.matching.text import WORD, DanishStemmer
 
 _MIN_COMPOUND_PART = 3  # letters left over beside a compound part ("stam"+"kunde")
 _SENTENCE_BREAK = re.compile(r"[.!?]|\n")
+_END_MARK = re.compile(r"[.!?]")
 # Quotation marks used in Danish texts; a quote never spans paragraphs.
 _QUOTE = re.compile(
     r"»[^»«\n]{1,200}«|«[^»«\n]{1,200}»|„[^„“”\n]{1,200}[“”]|"
@@ -186,14 +187,24 @@ class Checker:
     # -- one text -----------------------------------------------------------------
 
     def tokens(self, text: str) -> list[_Token]:
+        """Words with their sentence and paragraph. A sentence ends at ., ! or ?
+        and at a line break, except a single line break before a lower-case word:
+        that is a wrapped line (as in text taken out of a PDF), not a heading."""
         out: list[_Token] = []
         sentence = paragraph = 0
         prev_end = 0
         for m in WORD.finditer(text):
             if out and _SENTENCE_BREAK.search(text, prev_end, m.start()):
-                sentence += 1
-                if "\n" in text[prev_end : m.start()]:
-                    paragraph += 1
+                gap = text[prev_end : m.start()]
+                wrapped = (
+                    gap.count("\n") == 1
+                    and not _END_MARK.search(gap)
+                    and m.group()[0].islower()
+                )
+                if not wrapped:
+                    sentence += 1
+                    if "\n" in gap:
+                        paragraph += 1
             out.append(
                 _Token(m.start(), m.end(), m.group().lower(), sentence, paragraph)
             )
@@ -211,8 +222,9 @@ class Checker:
                 if self._context_ok(entry, ctx, i):
                     candidates.append((tok.start, tok.end, entry))
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is not None and nxt.start == tok.end + 1 and text[tok.end] == "-":
-                # A hyphenated compound ("bruger-inddragelse") is one word.
+            if nxt is not None and text[tok.end : nxt.start] in ("-", "-\n"):
+                # A hyphenated compound ("bruger-inddragelse") is one word, also
+                # when the hyphen ends a wrapped line.
                 joined = tok.word + nxt.word
                 for entry in self._entries_for(joined):
                     if self._context_ok(entry, ctx, i, word=joined):

@@ -106,6 +106,15 @@ def test_a_phrase_wins_over_the_words_inside_it():
 
 def test_phrases_do_not_cross_sentences():
     assert flagged("Vi leverer. Ydelser er vigtige.") == []
+    assert flagged("Vi leverer\nYdelser er vigtige.") == []  # a heading line
+
+
+def test_a_wrapped_line_is_not_a_sentence_break():
+    text = "Sådan leverer vi hjælpen og\nydelserne i dit hjem."
+    assert flagged(text) == [("leverer vi hjælpen og\nydelserne", "levere ydelser")]
+    assert flagged("Fokus på bruger-\ninddragelse.") == [
+        ("bruger-\ninddragelse", "bruger")
+    ]
 
 
 def test_a_summons_in_a_letter_but_not_a_council_meeting():

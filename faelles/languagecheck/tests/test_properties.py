@@ -59,8 +59,9 @@ token = st.sampled_from(WORDS) | st.sampled_from(PUNCT) | st.text(max_size=3)
 texts = st.lists(token, max_size=60).map("".join)
 
 NEUTRAL = ["Solen", "skinner", "over", "byen", "og", "børnene", "leger", "i", "parken"]
+# An unrelated sentence: capitalised and ended, as sentences are.
 neutral_sentence = st.lists(st.sampled_from(NEUTRAL), min_size=1, max_size=8).map(
-    lambda ws: " ".join(ws) + "."
+    lambda ws: " ".join(ws).capitalize() + "."
 )
 
 
