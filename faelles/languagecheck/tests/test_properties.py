@@ -90,22 +90,13 @@ def test_findings_are_in_order_and_never_overlap(text):
 def test_an_unrelated_paragraph_does_not_change_the_other_findings(
     paragraphs, data, sentence
 ):
-    text = "\n".join(paragraphs)
+    sep = "\n\n"  # a blank line: a new paragraph
     at = data.draw(st.integers(min_value=0, max_value=len(paragraphs)))
-    before = "\n".join(paragraphs[:at])
-    inserted = sentence + "\n"
-    if at == len(paragraphs):  # appended at the end
-        new_text, shift = text + "\n" + sentence, None
-    else:
-        new_text = (before + "\n" if at else "") + inserted + "\n".join(paragraphs[at:])
-        shift = len(new_text) - len(text)
-    old = spans(text)
-    new = spans(new_text)
-    if shift is None:
-        assert new == old
-    else:
-        cut = len(before) + (1 if at else 0)
-        moved = [
-            (s + shift, e + shift, t) if s >= cut else (s, e, t) for s, e, t in old
-        ]
-        assert new == moved
+    text = sep.join(paragraphs)
+    new_text = sep.join(paragraphs[:at] + [sentence] + paragraphs[at:])
+    cut = len(sep.join(paragraphs[:at])) if at else 0
+    shift = len(sentence) + len(sep)
+    moved = [
+        (s + shift, e + shift, t) if s >= cut else (s, e, t) for s, e, t in spans(text)
+    ]
+    assert spans(new_text) == moved
