@@ -20,7 +20,7 @@ from faelles.matching.text import WORD, DanishStemmer
 _MIN_COMPOUND_PART = 3  # letters left over beside a compound part ("stam"+"kunde")
 _SENTENCE_BREAK = re.compile(r"[.!?]|\n")
 _END_MARK = re.compile(r"[.!?]")
-# Quotation marks used in Danish texts; a quote never spans paragraphs.
+# Quotation marks used in Danish texts; a quotation never spans lines.
 _QUOTE = re.compile(
     r"»[^»«\n]{1,200}«|«[^»«\n]{1,200}»|„[^„“”\n]{1,200}[“”]|"
     r"“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\"|‘[^‘’\n]{1,200}’"
@@ -126,7 +126,7 @@ class Checker:
                 self._by_stem.setdefault(self._stem(lemma), []).append(entry)
         self._word_cache: dict[str, tuple[Entry, ...]] = {}
         self._slot_cache: dict[str, tuple[tuple[Entry, int], ...]] = {}
-        self._name_cache: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = {}
+        self._name_cache: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._phrases = [e for e in self.lexicon.entries if e.phrase]
 
     # -- context-free matching, memoised per word ---------------------------------
@@ -175,12 +175,11 @@ class Checker:
             self._slot_cache[word] = hit
         return hit
 
-    def _names_for(self, word: str) -> tuple[tuple[tuple[str, ...], int], ...]:
+    def _names_for(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The established names that can start at this word."""
         hit = self._name_cache.get(word)
         if hit is None:
-            hit = tuple(
-                (name, 0) for name in self.lexicon.names if fnmatchcase(word, name[0])
-            )
+            hit = tuple(n for n in self.lexicon.names if fnmatchcase(word, n[0]))
             self._name_cache[word] = hit
         return hit
 
@@ -269,7 +268,7 @@ class Checker:
         """Spans never flagged: quotations and established names."""
         spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         for i, tok in enumerate(toks):
-            for name, _ in self._names_for(tok.word):
+            for name in self._names_for(tok.word):
                 j = i + len(name) - 1
                 if j < len(toks) and all(
                     toks[i + k].sentence == tok.sentence
