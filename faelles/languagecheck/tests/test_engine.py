@@ -95,6 +95,7 @@ def test_leaves_alone(text):
 def test_bruger_as_a_noun_after_a_determiner():
     assert flagged("Den enkelte bruger skal høres.") == [("bruger", "bruger")]
     assert flagged("Som bruger af tilbuddet har du ret.") == [("bruger", "bruger")]
+    assert flagged("Kære bruger") == [("bruger", "bruger")]
 
 
 def test_a_phrase_wins_over_the_words_inside_it():
