@@ -10,6 +10,7 @@ overlap; a phrase wins over a single word inside it.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase, translate
@@ -337,14 +338,14 @@ class Checker:
         return not gates or any(self._rule_holds(r, ctx, i, word) for r in gates)
 
 
-_DEFAULT: Checker | None = None
+_LOCAL = threading.local()  # one default checker per thread: Snowball keeps state
 
 
 def check(text: str, *, lang: str = "da", lexicon: Lexicon | None = None) -> Result:
     """Check one text with the built-in lexicon (or the one given)."""
-    global _DEFAULT
     if lexicon is not None:
         return Checker(lexicon).check(text, lang=lang)
-    if _DEFAULT is None:
-        _DEFAULT = Checker()
-    return _DEFAULT.check(text, lang=lang)
+    checker = getattr(_LOCAL, "checker", None)
+    if checker is None:
+        checker = _LOCAL.checker = Checker()
+    return checker.check(text, lang=lang)

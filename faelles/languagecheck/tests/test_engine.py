@@ -162,3 +162,21 @@ def test_every_builtin_entry_finds_its_own_example():
         }.get(entry.term, sample)
         terms = [f.term for f in checker.check(context).findings]
         assert entry.term in terms, (entry.term, context, terms)
+
+
+def test_check_keeps_one_checker_per_thread():
+    """Snowball's stemmer is not thread-safe, so threads must not share one."""
+    import threading
+
+    from faelles.languagecheck import engine
+
+    check("Kære kunde")
+    mine = engine._LOCAL.checker
+    seen = []
+    thread = threading.Thread(
+        target=lambda: (check("Kære kunde"), seen.append(engine._LOCAL.checker))
+    )
+    thread.start()
+    thread.join()
+    assert seen and seen[0] is not mine
+    assert engine._LOCAL.checker is mine
