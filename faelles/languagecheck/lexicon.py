@@ -7,6 +7,7 @@ format is documented in docs/language-check.md.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -103,6 +104,11 @@ class Lexicon:
         )
 
 
+# A glob matches one word as the engine splits text: letters and digits, never a
+# hyphen or a space (so "it-*" could never match and is refused).
+_GLOB = re.compile(r"[^\W_]*(?:[*?][^\W_]*)*")
+
+
 def _strings(value: object, where: str, *, lower: bool = True) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -111,6 +117,18 @@ def _strings(value: object, where: str, *, lower: bool = True) -> tuple[str, ...
     ):
         raise LexiconError(f"{where}: expected a list of non-empty strings")
     return tuple(v.strip().lower() if lower else v.strip() for v in value)
+
+
+def _globs(value: object, where: str) -> tuple[str, ...]:
+    """Word globs; each must be able to match a single word."""
+    out = _strings(value, where)
+    for glob in out:
+        if not _GLOB.fullmatch(glob):
+            raise LexiconError(
+                f"{where}: {glob!r} is not one word (letters, digits, * and ?); "
+                "give a phrase as separate slots or words"
+            )
+    return out
 
 
 def _rules(value: object, where: str) -> tuple[Rule, ...]:
@@ -127,10 +145,10 @@ def _rules(value: object, where: str) -> tuple[Rule, ...]:
         if unknown:
             raise LexiconError(f"{at}: unknown key(s) {', '.join(sorted(unknown))}")
         rule = Rule(
-            forms=frozenset(_strings(raw.get("forms", []), f"{at}.forms")),
-            before=_strings(raw.get("before", []), f"{at}.before"),
-            after=_strings(raw.get("after", []), f"{at}.after"),
-            near=_strings(raw.get("near", []), f"{at}.near"),
+            forms=frozenset(_globs(raw.get("forms", []), f"{at}.forms")),
+            before=_globs(raw.get("before", []), f"{at}.before"),
+            after=_globs(raw.get("after", []), f"{at}.after"),
+            near=_globs(raw.get("near", []), f"{at}.near"),
             scope=raw.get("scope", "sentence"),
             note=str(raw.get("note", "")),
         )
@@ -165,7 +183,7 @@ def _entry(raw: Mapping, where: str) -> Entry:
     if not isinstance(phrase_raw, list):
         raise LexiconError(f"{at}.phrase: expected a list of slots")
     phrase = tuple(
-        _strings(slot, f"{at}.phrase[{i}]") for i, slot in enumerate(phrase_raw)
+        _globs(slot, f"{at}.phrase[{i}]") for i, slot in enumerate(phrase_raw)
     )
     if len(phrase) == 1:
         raise LexiconError(f"{at}.phrase: a phrase needs two slots or more")
@@ -178,14 +196,14 @@ def _entry(raw: Mapping, where: str) -> Entry:
         suggestions=_strings(
             raw.get("suggestions", []), f"{at}.suggestions", lower=False
         ),
-        words=_strings(raw.get("words", []), f"{at}.words"),
-        forms=_strings(raw.get("forms", []), f"{at}.forms"),
-        prefix=_strings(raw.get("prefix", []), f"{at}.prefix"),
-        suffix=_strings(raw.get("suffix", []), f"{at}.suffix"),
+        words=_globs(raw.get("words", []), f"{at}.words"),
+        forms=_globs(raw.get("forms", []), f"{at}.forms"),
+        prefix=_globs(raw.get("prefix", []), f"{at}.prefix"),
+        suffix=_globs(raw.get("suffix", []), f"{at}.suffix"),
         phrase=phrase,
         gap=gap,
         any_order=bool(raw.get("any_order", False)),
-        exclude=_strings(raw.get("exclude", []), f"{at}.exclude"),
+        exclude=_globs(raw.get("exclude", []), f"{at}.exclude"),
         unless=_rules(raw.get("unless", []), f"{at}.unless"),
         only_if=_rules(raw.get("only_if", []), f"{at}.only_if"),
         **reasons,
@@ -223,7 +241,7 @@ def parse(data: Mapping | Iterable[Mapping], *, source: str) -> Lexicon:
         raise LexiconError(f"{source}: term(s) given twice: {', '.join(dupes)}")
     names = (
         tuple(
-            tuple(name.split())
+            tuple(_globs(name.split(), f"{source}: names"))
             for name in _strings(raw_names or [], f"{source}: names")
         )
         if raw_names

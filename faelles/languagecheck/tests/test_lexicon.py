@@ -59,6 +59,9 @@ def test_an_own_entry_replaces_a_builtin_one_with_the_same_term():
         ({"gap": 99}, "gap"),
         ({"unless": [{"near": ["x"], "scope": "page"}]}, "scope"),
         ({"unless": [{"forms": ["x"]}]}, "needs before, after or near"),
+        # A glob with a hyphen or a space could never match a word.
+        ({"unless": [{"near": ["it-*"]}]}, "not one word"),
+        ({"forms": ["levere ydelser"]}, "not one word"),
     ],
 )
 def test_bad_entries_are_refused_with_the_field_named(change, message):
