@@ -6,11 +6,13 @@ See docs/language-check.md.
 """
 
 from faelles.languagecheck.engine import Checker, Finding, Result, check
+from faelles.languagecheck.extract import ExtractError, text_from_bytes
 from faelles.languagecheck.lexicon import Entry, Lexicon, LexiconError, Rule, builtin
 
 __all__ = [
     "Checker",
     "Entry",
+    "ExtractError",
     "Finding",
     "Lexicon",
     "LexiconError",
@@ -18,4 +20,5 @@ __all__ = [
     "Rule",
     "builtin",
     "check",
+    "text_from_bytes",
 ]
