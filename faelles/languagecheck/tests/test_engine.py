@@ -180,3 +180,17 @@ def test_check_keeps_one_checker_per_thread():
     thread.join()
     assert seen and seen[0] is not mine
     assert engine._LOCAL.checker is mine
+
+
+def test_the_engine_imports_no_django():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, faelles.languagecheck as lc; lc.check('Kære kunde'); "
+        "print('django' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
