@@ -185,12 +185,18 @@ def test_check_keeps_one_checker_per_thread():
 def test_the_engine_imports_no_django():
     import subprocess
     import sys
+    from pathlib import Path
 
     code = (
         "import sys, faelles.languagecheck as lc; lc.check('Kære kunde'); "
         "print('django' in sys.modules)"
     )
+    root = Path(__file__).resolve().parents[3]  # the repository: faelles importable
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
     )
     assert out.stdout.strip() == "False"
