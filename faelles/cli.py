@@ -1,8 +1,9 @@
 """The ``faelles`` command: Django's management commands with friendlier names.
 
-``faelles pb-count …`` and ``faelles opinion-map …`` run pure engines without loading
-Django; ``faelles match …`` runs the management command ``match``; everything else is
-passed through unchanged (``faelles migrate``, ``faelles runserver``, ``faelles demo``).
+``faelles pb-count …``, ``faelles opinion-map …`` and ``faelles sprogtjek …`` run pure
+engines without loading Django; ``faelles match …`` runs the management command
+``match``; everything else is passed through unchanged (``faelles migrate``,
+``faelles runserver``, ``faelles demo``).
 """
 
 import os
@@ -21,6 +22,11 @@ def main(argv: list[str] | None = None) -> None:
         from faelles.opinionmap.cli import main as opinion_map
 
         sys.exit(opinion_map(argv[2:]))
+    if len(argv) > 1 and argv[1] == "sprogtjek":
+        # The language check is a pure engine too: no Django needed.
+        from faelles.languagecheck.cli import main as sprogtjek
+
+        sys.exit(sprogtjek(argv[2:]))
     argv[0] = "faelles"  # help texts say "faelles …", also under ``python -m faelles``
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.base")
     if len(argv) > 1 and not argv[1].startswith("-"):

@@ -15,7 +15,8 @@ import snowballstemmer
 
 from faelles.matching.vocabulary import Vocabulary, load
 
-_WORD = re.compile(r"[0-9a-zæøåéèüöäáíóú]+", re.IGNORECASE)
+# A word: letters and digits. Public, so the language check splits text the same way.
+WORD = re.compile(r"[0-9a-zæøåéèüöäáíóú]+", re.IGNORECASE)
 
 # Written for this project: function words that carry no matching signal.
 _STOPWORDS_TEXT = """
@@ -45,6 +46,21 @@ _MIN_PREFIX = 4  # shortest vocabulary word recognised at the start of a compoun
 _MIN_SUFFIX = 5  # ... and at its end ("omsorg" must not mean "sorg")
 
 
+class DanishStemmer:
+    """Snowball's Danish stemmer, memoised per word. Not thread-safe (Snowball keeps
+    state in the stemmer), so each analyzer or checker owns one."""
+
+    def __init__(self) -> None:
+        self._stemmer = snowballstemmer.stemmer("danish")
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        s = self._cache.get(word)
+        if s is None:
+            s = self._cache[word] = self._stemmer.stemWord(word)
+        return s
+
+
 @dataclass(slots=True)
 class Analysis:
     """The terms of one text, with what a person would call them in a reason."""
@@ -60,8 +76,7 @@ class Analyzer:
 
     def __init__(self, vocabulary: Vocabulary | None = None) -> None:
         self.vocabulary = vocabulary if vocabulary is not None else load()
-        self._stemmer = snowballstemmer.stemmer("danish")
-        self._stem_cache: dict[str, str] = {}
+        self.stem = DanishStemmer()
         self.filler = frozenset(self.stem(w) for w in FILLER)
         self._word_cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.phrases: dict[tuple[str, ...], list[str]] = {}
@@ -85,17 +100,10 @@ class Analyzer:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths = {s: tuple(sorted(n, reverse=True)) for s, n in lengths.items()}
 
-    def stem(self, word: str) -> str:
-        s = self._stem_cache.get(word)
-        if s is None:
-            s = self._stemmer.stemWord(word)
-            self._stem_cache[word] = s
-        return s
-
     def stems(self, text: str) -> list[str]:
         """Stems of a phrase, with compounds split; used for vocabulary variants."""
         out: list[str] = []
-        for w in _WORD.findall(text.lower()):
+        for w in WORD.findall(text.lower()):
             out.extend(self._word(w)[0])
         return out
 
@@ -144,7 +152,7 @@ class Analyzer:
         surface = result.surface
         seq: list[str] = []
         raw_for: list[str] = []
-        for w in _WORD.findall(text.lower()):
+        for w in WORD.findall(text.lower()):
             parts, extra = self._word(w)
             keys, whole = self._term_keys(w)
             if len(parts) == 1:
