@@ -11,6 +11,7 @@ def home_context(request) -> dict | None:
     events = list(
         Event.objects.filter(municipality=municipality, starts_at__gte=timezone.now())
         .published()
+        .visible_to(request.user, municipality)
         .only(*LIST_FIELDS)
         .order_by("starts_at", "id")[:4]
     )
