@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from faelles.core.storage import private_storage
 from faelles.municipalities.models import TenantModel, TenantQuerySet
 from faelles.municipalities.tenancy import tenant_reverse
 
@@ -241,7 +242,8 @@ class SharedFile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     title = models.CharField(_("titel"), max_length=150)
-    file = models.FileField(_("fil"), upload_to=_file_path)
+    # Never under MEDIA_ROOT: served only by the view that checks membership.
+    file = models.FileField(_("fil"), upload_to=_file_path, storage=private_storage)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
