@@ -11,13 +11,22 @@ class CommunitiesConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_delete
 
+        from faelles.core.visibility import register_private_parent
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
         from faelles.organisations.sections import register_organisation_section
 
         from . import rules  # noqa: F401
         from .home import home_context, organisation_context
+        from .models import Community
 
+        register_private_parent(
+            "communities.Community",
+            hidden=lambda user, municipality: Community.objects.hidden_from(
+                user, municipality
+            ),
+            perm="communities.view_community",
+        )
         register_nav(30, "communities:list", _("Fællesskaber"))
         register_nav(45, "movements:list", _("Bevægelser"))
         register_home_section(30, "communities/partials/_home.html", home_context)

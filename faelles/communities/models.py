@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from faelles.core.storage import private_storage
 from faelles.municipalities.models import TenantModel, TenantQuerySet
 from faelles.municipalities.tenancy import tenant_reverse
 
@@ -60,6 +61,35 @@ class CommunityQuerySet(TenantQuerySet):
     def listed(self):
         """Visible in "Find et fællesskab": invitation-only groups are not shown."""
         return self.active().exclude(access=Community.Access.INVITATION)
+
+    def hidden_from(self, user, municipality):
+        """The communities the person may not see, nor anything that belongs to
+        them: invitation-only groups they are neither an active member of (hosts
+        are members) nor invited to. The municipality's administrators see them
+        all, as ``communities.view_community`` says (``faelles.core.visibility``).
+        """
+        from faelles.accounts.rules import can_administer
+
+        hidden = self.filter(access=Community.Access.INVITATION)
+        if municipality is not None:
+            hidden = hidden.filter(municipality=municipality)
+        if getattr(user, "is_authenticated", False):
+            if municipality is not None and can_administer(user, municipality):
+                return hidden.none()
+            hidden = hidden.exclude(
+                pk__in=CommunityMember.objects.filter(
+                    user=user,
+                    status__in=[
+                        CommunityMember.Status.ACTIVE,
+                        CommunityMember.Status.INVITED,
+                    ],
+                ).values("community_id")
+            )
+        return hidden
+
+    def visible_to(self, user, municipality):
+        hidden = Community.objects.hidden_from(user, municipality)
+        return self.exclude(pk__in=hidden.values("pk"))
 
 
 class Community(TenantModel):
@@ -212,7 +242,8 @@ class SharedFile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     title = models.CharField(_("titel"), max_length=150)
-    file = models.FileField(_("fil"), upload_to=_file_path)
+    # Never under MEDIA_ROOT: served only by the view that checks membership.
+    file = models.FileField(_("fil"), upload_to=_file_path, storage=private_storage)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     created_at = models.DateTimeField(auto_now_add=True)

@@ -115,7 +115,9 @@ def _detail_context(request, movement, **forms):
         "named": named,
         "events": movement.events.filter(
             status="published", ends_at__gte=timezone.now()
-        ).order_by("starts_at")[:5],
+        )
+        .visible_to(user, request.municipality)
+        .order_by("starts_at")[:5],
         "teams": movement.teams.all(),
     }
     context.update(forms)

@@ -32,6 +32,12 @@ def is_community_member(user, community) -> bool:
 
 
 @rules.predicate
+def is_invited(user, community) -> bool:
+    membership = _membership(user, community)
+    return bool(membership and membership.status == CommunityMember.Status.INVITED)
+
+
+@rules.predicate
 def is_open_community(user, community) -> bool:
     return community is not None and community.access == Community.Access.OPEN
 
@@ -51,10 +57,12 @@ def is_movement_leader(user, movement) -> bool:
 
 
 can_manage_community = is_host | can_administer
-# Invitation-only communities are visible to their members and hosts only.
+# Invitation-only communities are visible to their members and hosts only (and
+# to the people invited, so they can accept) — and so is everything that belongs
+# to them (``Community.objects.hidden_from``, ``faelles.core.visibility``).
 rules.add_perm(
     "communities.view_community",
-    ~is_invitation_only | is_community_member | can_manage_community,
+    ~is_invitation_only | is_community_member | is_invited | can_manage_community,
 )
 rules.add_perm("communities.create_community", is_member)
 rules.add_perm("communities.change_community", can_manage_community)

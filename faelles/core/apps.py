@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import checks  # noqa: F401  (registers the deployment checks)
+        from . import checks, storage  # noqa: F401  (register their checks)
         from .params import IdConverter
 
         register_converter(IdConverter, "id")

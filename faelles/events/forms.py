@@ -17,9 +17,11 @@ class DateTimeInput(forms.DateTimeInput):
 class EventForm(forms.ModelForm):
     def __init__(self, *args, municipality, user, can_municipal: bool, **kwargs):
         super().__init__(*args, **kwargs)
+        # Staff attach events to any community they may see — not to hidden
+        # groups they are not in, whose names the list would reveal.
         communities = Community.objects.filter(
             municipality=municipality, is_active=True
-        )
+        ).visible_to(user, municipality)
         movements = Movement.objects.filter(municipality=municipality, is_active=True)
         initiatives = Initiative.objects.filter(municipality=municipality).visible()
         if not can_municipal:

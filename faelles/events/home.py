@@ -11,6 +11,7 @@ def home_context(request) -> dict | None:
     events = list(
         Event.objects.filter(municipality=municipality, starts_at__gte=timezone.now())
         .published()
+        .visible_to(request.user, municipality)
         .only(*LIST_FIELDS)
         .order_by("starts_at", "id")[:4]
     )
@@ -18,8 +19,8 @@ def home_context(request) -> dict | None:
 
 
 def organisation_context(request, organisation) -> dict | None:
-    """The organisation's page: upcoming events it organises (those of a group that
-    is not listed publicly stay off, as everywhere else)."""
+    """The organisation's page: upcoming events it organises, as visible to the
+    reader (those of a private group stay hidden, as everywhere else)."""
     from faelles.organisations.sections import SECTION_SIZE
 
     events = list(
@@ -29,7 +30,7 @@ def organisation_context(request, organisation) -> dict | None:
             starts_at__gte=timezone.now(),
         )
         .published()
-        .exclude(community__access="invitation")
+        .visible_to(request.user, request.municipality)
         .only(*LIST_FIELDS)
         .order_by("starts_at", "id")[:SECTION_SIZE]
     )

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from faelles.core.visibility import visible_q
 from faelles.municipalities.models import TenantModel, TenantQuerySet
 from faelles.municipalities.tenancy import tenant_reverse
 
@@ -21,6 +22,11 @@ class EventQuerySet(TenantQuerySet):
 
     def upcoming(self, now):
         return self.filter(ends_at__gte=now)
+
+    def visible_to(self, user, municipality):
+        """Events whose community the person may see (``faelles.core.visibility``):
+        an invitation-only group's events are as hidden as the group."""
+        return self.filter(visible_q(Event, user, municipality))
 
 
 class Event(TenantModel):

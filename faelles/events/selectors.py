@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from faelles.core.params import parse_id, parse_int
+from faelles.core.visibility import visible_q
 
 from .models import Event, Registration
 
@@ -51,17 +52,19 @@ def _parse_cursor(cursor: str | None) -> tuple[datetime, int] | None:
 def event_calendar(
     *,
     municipality,
+    user,
     now: datetime | None = None,
     after: str | None = None,
     query: str = "",
     step_free: bool = False,
     per_page: int = 25,
 ) -> CalendarPage:
-    """Upcoming events in start order, keyset-paginated on (starts_at, id)."""
+    """Upcoming events the person may see, in start order, keyset-paginated on
+    (starts_at, id)."""
     now = now or timezone.now()
     qs = Event.objects.filter(
         municipality=municipality, status=Event.Status.PUBLISHED, starts_at__gte=now
-    )
+    ).visible_to(user, municipality)
     if query:
         qs = qs.filter(Q(title__icontains=query) | Q(place__icontains=query))
     if step_free:
@@ -105,6 +108,8 @@ def waiting_position(registration: Registration) -> int | None:
 
 
 def events_of(*, municipality, user, now=None) -> QuerySet[Registration]:
+    """The person's coming events — only those they may still see (someone who
+    left an invitation-only group no longer sees its events)."""
     now = now or timezone.now()
     return (
         Registration.objects.filter(
@@ -112,6 +117,7 @@ def events_of(*, municipality, user, now=None) -> QuerySet[Registration]:
             event__municipality=municipality,
             event__ends_at__gte=now,
         )
+        .filter(visible_q(Event, user, municipality, prefix="event__"))
         .exclude(status=Registration.Status.CANCELLED)
         .select_related("event")
         .order_by("event__starts_at")

@@ -307,8 +307,10 @@ def send_reminders(*, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     sent = 0
-    events = Event.objects.published().filter(
-        starts_at__gt=now, starts_at__lte=now + timedelta(days=1)
+    events = (
+        Event.objects.published()
+        .filter(starts_at__gt=now, starts_at__lte=now + timedelta(days=1))
+        .select_related("community")
     )
     for event in events.iterator():
         with transaction.atomic():
@@ -323,6 +325,12 @@ def send_reminders(*, now: datetime | None = None) -> int:
             )
             when = timezone.localtime(event.starts_at)
             for registration in registrations:
+                # Someone who has left an invitation-only group is not reminded
+                # of its events (faelles.core.visibility).
+                if event.community_id and not registration.user.has_perm(
+                    "events.view_event", event
+                ):
+                    continue
                 notify(
                     recipient=registration.user,
                     municipality=event.municipality,

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -30,6 +31,7 @@ def event_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     page = selectors.event_calendar(
         municipality=request.municipality,
+        user=request.user,
         after=request.GET.get("efter"),
         query=(filters.get("q") or "").strip(),
         step_free=bool(filters.get("step_free")),
@@ -93,15 +95,26 @@ def event_create(request):
     return render(request, "events/event_form.html", {"form": form, "creating": True})
 
 
+def _event(request, pk: int, queryset=Event.objects) -> Event:
+    """The event, or 404 for another municipality's and for one the person may not
+    see (an invitation-only community's event does not reveal itself)."""
+    event = get_scoped_or_404(queryset, request.municipality, pk=pk)
+    event.municipality = request.municipality  # no second query in the rules
+    if event.community_id is not None:
+        event.community.municipality = request.municipality
+    if not request.user.has_perm("events.view_event", event):
+        raise Http404
+    return event
+
+
 def event_detail(request, pk: int):
-    event = get_scoped_or_404(
+    event = _event(
+        request,
+        pk,
         Event.objects.select_related(
             "community", "movement", "initiative", "organiser", "organisation"
         ),
-        request.municipality,
-        pk=pk,
     )
-    event.municipality = request.municipality  # no second query in the rules
     registration = selectors.registration_for(event=event, user=request.user)
     return render(
         request,
@@ -117,8 +130,7 @@ def event_detail(request, pk: int):
 
 
 def _managed_event(request, pk: int) -> Event:
-    event = get_scoped_or_404(Event, request.municipality, pk=pk)
-    event.municipality = request.municipality
+    event = _event(request, pk)
     if not request.user.is_authenticated:
         raise PermissionDenied
     if not request.user.has_perm("events.manage_event", event):
@@ -150,8 +162,7 @@ def event_edit(request, pk: int):
 
 @require_POST
 def event_signup(request, pk: int):
-    event = get_scoped_or_404(Event, request.municipality, pk=pk)
-    event.municipality = request.municipality
+    event = _event(request, pk)
     if not request.user.has_perm("events.signup", event):
         raise PermissionDenied
     try:
@@ -174,7 +185,7 @@ def event_signup(request, pk: int):
 
 @require_POST
 def event_unregister(request, pk: int):
-    event = get_scoped_or_404(Event, request.municipality, pk=pk)
+    event = _event(request, pk)
     if not request.user.is_authenticated:
         raise PermissionDenied
     if services.registration_cancel(event=event, user=request.user):
@@ -266,7 +277,7 @@ FEED_PAST_DAYS = 30
 
 
 def event_ics(request, pk: int):
-    event = get_scoped_or_404(Event, request.municipality, pk=pk)
+    event = _event(request, pk)
     return calendar_response([event], name=event.title, filename=f"event-{pk}.ics")
 
 
@@ -285,13 +296,15 @@ FEED_FIELDS = (
 
 def municipality_feed(request):
     """The municipality's events from a month ago and onwards; cancelled ones stay,
-    marked as such, so subscribed calendars take them out."""
+    marked as such, so subscribed calendars take them out. One cached body serves
+    everyone, so it holds only what anyone may see (calendar apps do not log in)."""
     municipality = request.municipality
 
     def build() -> bytes:
         since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
         events = (
             Event.objects.filter(municipality=municipality, starts_at__gte=since)
+            .visible_to(AnonymousUser(), municipality)
             .only(*FEED_FIELDS)
             .order_by("starts_at", "id")[:FEED_LIMIT]
         )
@@ -306,7 +319,8 @@ def municipality_feed(request):
 
 def community_feed(request, pk: int):
     community = get_scoped_or_404(Community, request.municipality, pk=pk)
-    if community.access == Community.Access.INVITATION:
+    community.municipality = request.municipality
+    if not request.user.has_perm("communities.view_community", community):
         raise Http404
     events = community.events.order_by("-starts_at")[:FEED_LIMIT]
     return calendar_response(
@@ -316,7 +330,9 @@ def community_feed(request, pk: int):
 
 def movement_feed(request, pk: int):
     movement = get_scoped_or_404(Movement, request.municipality, pk=pk)
-    events = movement.events.order_by("-starts_at")[:FEED_LIMIT]
+    events = movement.events.visible_to(request.user, request.municipality).order_by(
+        "-starts_at"
+    )[:FEED_LIMIT]
     return calendar_response(events, name=movement.title, filename=f"movement-{pk}.ics")
 
 
@@ -331,6 +347,7 @@ def personal_feed(request, token: str):
             registrations__user_id=calendar_token.user_id,
             registrations__status__in=["confirmed", "waiting"],
         )
+        .visible_to(calendar_token.user, request.municipality)
         .order_by("-starts_at")
         .distinct()[:FEED_LIMIT]
     )

@@ -610,6 +610,13 @@ class StoryQuerySet(TenantQuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)
 
+    def visible_to(self, user, municipality):
+        """A story about an invitation-only community is as hidden as the group
+        (``faelles.core.visibility``)."""
+        from faelles.core.visibility import visible_q
+
+        return self.filter(visible_q(Story, user, municipality))
+
 
 class Story(TenantModel):
     """A good story (god historie) about an initiative, a community or a collaboration."""

@@ -13,6 +13,7 @@ from faelles.accounts.rules import (
     is_member,
     is_staff_member,
 )
+from faelles.core.visibility import parents_visible
 
 
 @rules.predicate
@@ -86,4 +87,6 @@ rules.add_perm(
     is_staff_member | is_proposer | is_story_subject_insider,
 )
 rules.add_perm("initiatives.publish_story", is_staff_member)
+# A story is as visible as what it is about (faelles.core.visibility).
+rules.add_perm("initiatives.view_story", parents_visible)
 rules.add_perm("initiatives.edit_story", is_staff_member | is_author)

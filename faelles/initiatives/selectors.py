@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
@@ -383,10 +384,13 @@ def _library_statistics(municipality, evaluated) -> dict:
 # --- stories ------------------------------------------------------------------
 
 
-def published_stories(*, municipality) -> QuerySet[Story]:
+def published_stories(*, municipality, user) -> QuerySet[Story]:
+    """Published stories the person may see; feeds and the printed newspaper ask
+    as an anonymous reader, so they hold only what anyone may see."""
     return (
         Story.objects.for_municipality(municipality)
         .published()
+        .visible_to(user, municipality)
         .select_related("initiative", "community")
         .order_by("-published_at", "-id")
     )
@@ -395,7 +399,7 @@ def published_stories(*, municipality) -> QuerySet[Story]:
 def newspaper_content(*, municipality, start, end) -> dict:
     """Stories published and trials evaluated in [start, end] (dates, inclusive)."""
     stories = list(
-        published_stories(municipality=municipality)
+        published_stories(municipality=municipality, user=AnonymousUser())
         .filter(published_at__date__gte=start, published_at__date__lte=end)
         .prefetch_related("photos")[:12]
     )

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -36,6 +37,10 @@ def _story_or_404(request, pk: int) -> Story:
         request.municipality,
         pk=pk,
     )
+    if story.community_id is not None:
+        story.community.municipality = request.municipality
+    if not request.user.has_perm("initiatives.view_story", story):
+        raise Http404  # a story about an invitation-only group hides with it
     if story.published_at is None and not request.user.has_perm(
         "initiatives.edit_story", story
     ):
@@ -44,12 +49,15 @@ def _story_or_404(request, pk: int) -> Story:
 
 
 def story_list(request):
-    stories = selectors.published_stories(municipality=request.municipality)[:50]
+    stories = selectors.published_stories(
+        municipality=request.municipality, user=request.user
+    )[:50]
     drafts = []
     if request.user.has_perm("initiatives.publish_story", request.municipality):
         drafts = (
             Story.objects.for_municipality(request.municipality)
             .filter(published_at__isnull=True)
+            .visible_to(request.user, request.municipality)
             .select_related("initiative", "community")
             .order_by("-id")[:50]
         )
@@ -118,6 +126,9 @@ def story_create_for_community(request, community_pk: int):
     from faelles.communities.models import Community
 
     community = get_scoped_or_404(Community, request.municipality, pk=community_pk)
+    community.municipality = request.municipality
+    if not request.user.has_perm("communities.view_community", community):
+        raise Http404
     if response := _login(request):
         return response
     if not request.user.has_perm("initiatives.write_story", community):
@@ -259,7 +270,9 @@ class StoryFeed(Feed):
         return tenant_reverse("initiatives:stories", municipality)
 
     def items(self, municipality):
-        return selectors.published_stories(municipality=municipality)[:30]
+        return selectors.published_stories(
+            municipality=municipality, user=AnonymousUser()
+        )[:30]
 
     def item_title(self, item):
         return item.title

@@ -4,6 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from faelles.accounts.factories import MembershipFactory
 from faelles.communities.factories import CommunityFactory
 from faelles.communities.models import Community, CommunityMember, Post, SharedFile
+from faelles.events.factories import EventFactory
 from faelles.municipalities.tenancy import tenant_reverse
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +106,32 @@ def test_invitation_only_is_hidden_from_non_members(
     assert client.get(community.get_absolute_url()).status_code == 404
     client.force_login(host)
     assert client.get(community.get_absolute_url()).status_code == 200
+
+
+def test_invited_person_sees_the_invitation_only_community(
+    client, municipality, host, citizen
+):
+    """The invitation's notification links to the page where it is accepted."""
+    community = CommunityFactory(
+        municipality=municipality, access=Community.Access.INVITATION, host=host
+    )
+    CommunityMember.objects.create(community=community, user=citizen, status="invited")
+    client.force_login(citizen)
+    assert client.get(community.get_absolute_url()).status_code == 200
+    client.post(tenant_reverse("communities:join", municipality, pk=community.pk))
+    assert CommunityMember.objects.get(user=citizen).status == "active"
+
+
+def test_administrator_sees_an_invitation_only_communitys_events(
+    client, municipality, host, municipal_admin
+):
+    community = CommunityFactory(
+        municipality=municipality, access=Community.Access.INVITATION, host=host
+    )
+    EventFactory(municipality=municipality, community=community, title="Mindestund")
+    client.force_login(municipal_admin)
+    page = client.get(tenant_reverse("events:list", municipality))
+    assert "Mindestund" in page.content.decode()
 
 
 def test_non_host_cannot_approve(client, municipality, host, citizen):

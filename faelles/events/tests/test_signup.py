@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from faelles.accounts.factories import MembershipFactory
+from faelles.communities.factories import CommunityFactory
+from faelles.communities.models import CommunityMember
 from faelles.events import services
 from faelles.events.factories import EventFactory
 from faelles.events.models import Registration
@@ -218,3 +220,19 @@ def test_list_links_are_the_detail_addresses(client, municipality, citizen):
     found = client.get(tenant_reverse("communities:list", municipality)).text
     assert f'href="{community.get_absolute_url()}"' in found
     assert client.get(event.get_absolute_url()).status_code == 200
+
+
+def test_no_reminder_of_an_invitation_only_groups_event_after_leaving(municipality):
+    """A reminder names the event and links to it: only for those who may see it."""
+    host, member, former = _people(municipality, 3)
+    group = CommunityFactory(municipality=municipality, access="invitation", host=host)
+    CommunityMember.objects.create(community=group, user=member, status="active")
+    now = timezone.now()
+    event = EventFactory(
+        municipality=municipality, community=group, starts_at=now + timedelta(hours=5)
+    )
+    services.registration_create(event=event, user=member)
+    services.registration_create(event=event, user=former)  # before it went private
+    services.send_reminders(now=now)
+    reminded = Notification.objects.filter(kind="events.reminder")
+    assert [note.recipient for note in reminded] == [member]

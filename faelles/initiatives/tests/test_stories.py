@@ -225,6 +225,22 @@ def test_newspaper_pdf_renders_with_stories_and_trials(client, municipality, cit
     assert len(document.pages) >= 2  # front page and the learning page
 
 
+def test_newspaper_leaves_out_private_stories(municipality):
+    """The printed newspaper is for anyone: a story about an invitation-only
+    community stays out of it, one about an open community is in."""
+    private = CommunityFactory(municipality=municipality, access="invitation")
+    public = CommunityFactory(municipality=municipality)
+    StoryFactory(
+        municipality=municipality, initiative=None, community=private, title="Skjult"
+    )
+    StoryFactory(
+        municipality=municipality, initiative=None, community=public, title="Åben"
+    )
+    today = timezone.localdate()
+    content = newspaper_content(municipality=municipality, start=today, end=today)
+    assert [story.title for story in content["stories"]] == ["Åben"]
+
+
 def test_newspaper_refuses_a_bad_period(client, citizen):
     client.force_login(citizen)
     response = client.get("/odense/initiativer/avis/?start=2026-05-01&end=2026-01-01")

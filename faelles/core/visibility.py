@@ -1,0 +1,174 @@
+"""What belongs to a private space is exactly as visible as the space.
+
+A *private parent* is a model some of whose rows are hidden from some people —
+today an invitation-only community; a staff-only space can join later. The app
+that owns it registers it once, in ``AppConfig.ready()``::
+
+    register_private_parent(
+        "communities.Community",
+        hidden=hidden_communities,          # (user, municipality) -> QuerySet
+        perm="communities.view_community",  # the rule for one row
+    )
+
+``hidden(user, municipality)`` returns the parent rows the person may *not* see
+(few: the invitation-only groups they are not in), so filtering children by it is
+one small ``NOT IN`` subquery. Everything that hangs off a private parent — events,
+stories, anything with a foreign key to it — derives its visibility from here:
+
+* ``visible_q(Model, user, municipality)``: the ``Q`` that keeps rows of any model
+  whose foreign keys to private parents point at visible rows or at nothing. Each
+  child QuerySet exposes it as ``visible_to(user, municipality)``.
+* ``parents_visible``: the django-rules predicate for one row (detail pages, feeds
+  of one object, actions).
+* ``private_links(Model)``: the foreign keys concerned; ``tests/test_visibility.py``
+  walks them and requires a registered case for every such model.
+
+Foundation code (core) never imports a feature app: the registry is filled by the
+apps themselves.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import rules
+from django.apps import apps
+from django.db import models
+from django.db.models import Q
+
+
+@dataclass(frozen=True)
+class PrivateParent:
+    label: str  # "app_label.modelname", lower case as Django spells it
+    hidden: Callable[..., models.QuerySet]
+    perm: str
+
+
+PARENTS: dict[str, PrivateParent] = {}
+
+
+def register_private_parent(label: str, *, hidden, perm: str) -> None:
+    label = label.lower()
+    PARENTS[label] = PrivateParent(label=label, hidden=hidden, perm=perm)
+
+
+def private_links(model) -> list[models.ForeignKey]:
+    """The model's foreign keys (and one-to-ones) to a registered private parent."""
+    return [
+        field
+        for field in model._meta.get_fields()
+        if isinstance(field, models.ForeignKey)
+        and field.related_model is not None
+        and field.related_model._meta.label_lower in PARENTS
+    ]
+
+
+def child_models() -> list[type[models.Model]]:
+    """Every installed model that belongs to a possibly private parent."""
+    return [model for model in apps.get_models() if private_links(model)]
+
+
+def visible_q(model, user, municipality, *, prefix: str = "") -> Q:
+    """Rows of ``model`` whose private parents ``user`` may see.
+
+    ``prefix`` (``"event__"``) applies the rule to a model reached through a
+    relation, e.g. registrations of visible events.
+    """
+    condition = Q()
+    for field in private_links(model):
+        hidden = PARENTS[field.related_model._meta.label_lower].hidden(
+            user, municipality
+        )
+        name = prefix + field.name
+        condition &= Q(**{f"{name}__isnull": True}) | ~Q(
+            **{f"{name}__in": hidden.values("pk")}
+        )
+    return condition
+
+
+def visible_children(queryset, user, municipality):
+    """``queryset`` limited to rows whose private parents ``user`` may see."""
+    return queryset.filter(visible_q(queryset.model, user, municipality))
+
+
+@rules.predicate
+def parents_visible(user, obj) -> bool:
+    """One row: every private parent it points at is visible to the person."""
+    if obj is None:
+        return True
+    for field in private_links(type(obj)):
+        if getattr(obj, field.attname) is None:
+            continue
+        parent = getattr(obj, field.name)
+        if not user.has_perm(
+            PARENTS[field.related_model._meta.label_lower].perm, parent
+        ):
+            return False
+    return True
+
+
+# --- registry for the generated test (tests/test_visibility.py) ----------------
+
+
+@dataclass(frozen=True)
+class Look:
+    """One place where a child of a private parent could show.
+
+    ``shows`` is text that reveals the child on a list, feed or export page; when
+    it is empty the URL is the child's own (a detail page, a feed or an action of
+    one object) and people who may not see the parent get a 404. ``members_see``
+    is False where even insiders do not see the child — a page or export that
+    holds only what anyone may see — or where an insider's answer is not about
+    visibility at all; ``outsiders_see`` is True only for a personal address whose
+    secret is the credential (an insider's calendar feed).
+    """
+
+    url: str
+    shows: str = ""
+    method: str = "get"
+    members_see: bool = True
+    outsiders_see: bool = False
+
+
+@dataclass(frozen=True)
+class ChildCase:
+    """How to put a child under a private parent and where to look for it.
+
+    ``make(parent, field, *, insider, outsider)`` attaches a new child to
+    ``parent`` through the foreign key ``field`` and returns its ``Look``s.
+    ``views`` are the view modules that show such children: every tenant URL
+    they serve must be looked at by some case or be named in ``not_shown`` with
+    the reason, so a new list, feed or export cannot be forgotten.
+    """
+
+    label: str
+    make: Callable[..., list[Look]]
+    views: tuple[str, ...] = ()
+    not_shown: dict[str, str] | None = None
+
+
+PARENT_CASES: dict[str, Callable] = {}
+CHILD_CASES: dict[str, ChildCase] = {}
+
+
+def private_parent_case(label: str):
+    """``make(municipality) -> (parent, insider)``: a row hidden from outsiders
+    and a person (not an administrator) who may see it."""
+
+    def register(func):
+        PARENT_CASES[label.lower()] = func
+        return func
+
+    return register
+
+
+def visibility_case(label: str, *, views=(), not_shown=None):
+    def register(func):
+        CHILD_CASES[label.lower()] = ChildCase(
+            label=label.lower(),
+            make=func,
+            views=tuple(views),
+            not_shown=dict(not_shown or {}),
+        )
+        return func
+
+    return register
