@@ -10,7 +10,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import checks  # noqa: F401  (registers the deployment checks)
+        from . import (
+            checks,  # noqa: F401  (registers the deployment checks)
+            one_line,
+        )
         from .params import IdConverter
 
         register_converter(IdConverter, "id")
+        one_line.install()

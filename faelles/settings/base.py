@@ -186,6 +186,10 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# The site's public address: every link in an e-mail or a calendar feed starts
+# with it, whatever host a request came in on (faelles/core/site.py).
+FAELLES_SITE_URL = os.environ.get("FAELLES_SITE_URL", "http://127.0.0.1:8000")
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
