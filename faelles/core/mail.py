@@ -87,5 +87,5 @@ def deliver_mail(*, to: str, subject: str, body: str, html: str = "", attempt: i
             attempt=attempt + 1,
             run_after=timezone.now() + pause,
         )
-        return "retry"
+        raise  # this attempt is recorded as failed; the next one is queued
     return "sent"
