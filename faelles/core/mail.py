@@ -57,7 +57,9 @@ def _masked(address: str) -> str:
 
 
 @task()
-def deliver_mail(*, to: str, subject: str, body: str, html: str = "", attempt: int = 1):
+def deliver_mail(
+    *, to: str, subject: str, body: str, html: str = "", attempt: int = 1
+) -> str:
     """Deliver one queued mail; on failure queue the next attempt with a pause."""
     message = EmailMultiAlternatives(
         subject=collapse_to_one_line(subject), body=body, to=[to]
