@@ -12,7 +12,9 @@ PORT ?= 8000
 demo: install static
 	$(BIN)/faelles demo
 	@echo "Fælles kører på http://$(HOST):$(PORT)/  (stop med Ctrl+C)"
-	$(BIN)/faelles runserver $(HOST):$(PORT)
+	@# Mail (sign-up confirmations, notifications) goes out from the task worker.
+	$(BIN)/faelles db_worker & worker=$$!; trap 'kill $$worker' EXIT; \
+	  $(BIN)/faelles runserver $(HOST):$(PORT)
 
 install: python npm
 

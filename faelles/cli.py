@@ -6,8 +6,9 @@ engines without loading Django; ``faelles match …`` runs the management comman
 ``faelles runserver``, ``faelles demo``).
 """
 
-import os
 import sys
+
+from faelles.settings import choose
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.exit(sprogtjek(argv[2:]))
     argv[0] = "faelles"  # help texts say "faelles …", also under ``python -m faelles``
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.base")
+    choose()  # the same default as faelles/wsgi.py (faelles/settings/__init__.py)
     if len(argv) > 1 and not argv[1].startswith("-"):
         argv[1] = argv[1].replace("-", "_")
     from django.core.management import execute_from_command_line

@@ -1,6 +1,6 @@
-import os
-
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.production")
+from faelles.settings import choose
+
+choose()  # the same default as the ``faelles`` command (faelles/settings/__init__.py)
 application = get_wsgi_application()

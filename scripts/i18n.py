@@ -100,7 +100,9 @@ def extract() -> polib.POFile:
     from django.core.management import call_command
     from django.test.utils import override_settings
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.base")
+    from faelles.settings import choose
+
+    choose()
     if not apps.ready:
         django.setup()
     with tempfile.TemporaryDirectory() as tmp:

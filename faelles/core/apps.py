@@ -1,5 +1,15 @@
 from django.apps import AppConfig
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def create_cache_tables(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+    """``faelles migrate`` also creates the database cache's table (the shared cache
+    when there is no Redis); nothing happens when it exists or is not configured."""
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CoreConfig(AppConfig):
@@ -10,7 +20,13 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from . import checks, storage  # noqa: F401  (register their checks)
+        from . import (  # noqa: F401  (they register checks and field validators)
+            checks,
+            one_line,
+            storage,
+        )
         from .params import IdConverter
 
         register_converter(IdConverter, "id")
+        one_line.install()
+        post_migrate.connect(create_cache_tables, sender=self)

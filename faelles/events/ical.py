@@ -9,11 +9,9 @@ from django.utils import timezone, translation
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
+from faelles.core.site import absolute_url, site_host
+
 from .models import Event
-
-
-def _site() -> str:
-    return getattr(settings, "FAELLES_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 
 def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
@@ -25,7 +23,7 @@ def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     stamp = timezone.now()
-    host = _site().split("://", 1)[-1]
+    host = site_host()
     for event in events:
         entry = ICalEvent()
         entry.add("uid", f"event-{event.pk}@{host}")
@@ -37,7 +35,7 @@ def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
         if location:
             entry.add("location", location)
         entry.add("description", event.description)
-        entry.add("url", _site() + event.get_absolute_url())
+        entry.add("url", absolute_url(event.get_absolute_url()))
         entry.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
         calendar.add_component(entry)
     return calendar.to_ical()

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from faelles.communities.models import Community, Movement
 from faelles.core.params import parse_id
+from faelles.core.site import absolute_url
 from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
 from faelles.organisations.selectors import acting_organisation
 
@@ -242,7 +243,7 @@ def my_events(request):
     token, _created = CalendarToken.objects.get_or_create(
         municipality=request.municipality, user=request.user
     )
-    feed = request.build_absolute_uri(
+    feed = absolute_url(
         tenant_reverse("events:personal_feed", request.municipality, token=token.token)
     )
     return render(

@@ -17,12 +17,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from faelles.accounts.models import Membership
+from faelles.core.mail import queue_mail
+from faelles.core.site import absolute_url
 from faelles.municipalities.models import Municipality
 from faelles.municipalities.tenancy import tenant_reverse
 
@@ -222,7 +223,9 @@ def notify_administrators(*, now: datetime | None = None) -> list[Flagged]:
     for item in flagged:
         if not item.recipients:
             continue
-        url = tenant_reverse("initiatives:awaiting_response", item.municipality)
+        url = absolute_url(
+            tenant_reverse("initiatives:awaiting_response", item.municipality)
+        )
         admins = list(User.objects.filter(pk__in=[pk for pk, _e in item.recipients]))
         for admin in admins:  # one mail each, in the administrator's language
             with translation.override(admin.preferred_language or "da"):
@@ -238,7 +241,7 @@ def notify_administrators(*, now: datetime | None = None) -> list[Flagged]:
                 subject = _("%(n)d initiativer venter på svar") % {
                     "n": len(item.titles)
                 }
-            send_mail(subject, body, None, [admin.email])
+            queue_mail(to=admin.email, subject=subject, body=body)
         for pk, title in item.initiatives:
             for admin in admins:
                 notify(

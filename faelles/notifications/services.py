@@ -8,11 +8,10 @@ the ``send_notification_digests`` command) sends each person one mail with
 everything that is due.
 """
 
+import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from faelles.core.audit import audit
+from faelles.core.mail import queue_mail
+from faelles.core.site import absolute_url, site_url
 
 from .kinds import CATEGORIES, OTHER
 from .models import EmailFrequency, Notification, NotificationPreference
@@ -29,6 +30,8 @@ DIGEST_HOUR = 7
 WEEKLY_WEEKDAY = 0
 # A digest lists at most this many notifications; the rest are counted.
 DIGEST_LIMIT = 50
+
+logger = logging.getLogger(__name__)
 
 
 def preference_for(user) -> NotificationPreference:
@@ -91,8 +94,14 @@ def notify(
             )
     except IntegrityError:
         return None  # the same dedupe key won a race
-    transaction.on_commit(lambda: send_immediate_email(notification.pk))
+    transaction.on_commit(lambda: _enqueue_immediate(notification.pk), robust=True)
     return notification
+
+
+def _enqueue_immediate(notification_id: int) -> None:
+    from .tasks import send_notification_email
+
+    send_notification_email.enqueue(notification_id)
 
 
 def send_immediate_email(notification_id: int, *, now=None) -> bool:
@@ -139,32 +148,21 @@ def _in_cooldown(preference: NotificationPreference, now: datetime) -> bool:
     )
 
 
-def _site() -> str:
-    return getattr(settings, "FAELLES_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-
-
-def _link(url: str) -> str:
-    if not url:
-        return ""
-    return url if "://" in url else _site() + url
-
-
 def _send_single(notification: Notification) -> None:
     recipient = notification.recipient
     with translation.override(recipient.preferred_language or "da"):
-        link = _link(notification.url)
+        link = absolute_url(notification.url)
         parts = [notification.body, link, _footer()]
-        send_mail(
+        queue_mail(
+            to=recipient.email,
             subject=f"[Fælles] {notification.title}",
-            message="\n\n".join(p for p in parts if p),
-            from_email=None,
-            recipient_list=[recipient.email],
+            body="\n\n".join(p for p in parts if p),
         )
 
 
 def _footer() -> str:
     return _("Vælg selv, hvilke beskeder du får på e-mail, og hvor ofte: %(url)s") % {
-        "url": _site() + reverse("notifications:preferences")
+        "url": site_url() + reverse("notifications:preferences")
     }
 
 
@@ -244,14 +242,14 @@ def compose_digest(user, notifications: list[Notification]) -> tuple[str, str]:
                     body = " ".join(notification.body.split())
                     lines.append("  " + (body[:300] + "…" if len(body) > 300 else body))
                 if notification.url:
-                    lines.append("  " + _link(notification.url))
+                    lines.append("  " + absolute_url(notification.url))
         if count > DIGEST_LIMIT:
             lines += [
                 "",
                 _("… og %(count)s flere. Se dem alle på %(url)s")
                 % {
                     "count": count - DIGEST_LIMIT,
-                    "url": _site() + reverse("notifications:list"),
+                    "url": site_url() + reverse("notifications:list"),
                 },
             ]
         lines += ["", _footer()]
@@ -292,12 +290,7 @@ def send_digest_for(user_id: int, *, now: datetime) -> int:
             _send_single(due[0])
         else:
             subject, body = compose_digest(user, due)
-            send_mail(
-                subject=subject,
-                message=body,
-                from_email=None,
-                recipient_list=[user.email],
-            )
+            queue_mail(to=user.email, subject=subject, body=body)
         Notification.objects.filter(pk__in=[n.pk for n in due]).update(emailed_at=now)
         fields = ["last_emailed_at"]
         preference.last_emailed_at = now
@@ -313,7 +306,11 @@ def send_digest_for(user_id: int, *, now: datetime) -> int:
 
 
 def send_digests(*, now: datetime | None = None) -> dict:
-    """One pass over everyone with unmailed notifications (run hourly)."""
+    """One pass over everyone with unmailed notifications (run hourly).
+
+    Each person is handled on their own: a problem with one (logged, their
+    notifications left for the next run) never stops the others.
+    """
     now = now or timezone.now()
     recipients = (
         Notification.objects.filter(
@@ -323,13 +320,20 @@ def send_digests(*, now: datetime | None = None) -> dict:
         .values_list("recipient_id", flat=True)
         .distinct()
     )
-    mails = notifications = 0
+    mails = notifications = failed = 0
     for user_id in list(recipients):
-        sent = send_digest_for(user_id, now=now)
+        try:
+            sent = send_digest_for(user_id, now=now)
+        except Exception:
+            failed += 1
+            logger.exception(
+                "Digest for user %s failed; kept for the next run", user_id
+            )
+            continue
         if sent:
             mails += 1
             notifications += sent
-    return {"mails": mails, "notifications": notifications}
+    return {"mails": mails, "notifications": notifications, "failed": failed}
 
 
 @transaction.atomic

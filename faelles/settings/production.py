@@ -1,4 +1,4 @@
-"""Production settings: PostgreSQL, Redis cache, real mail, hardened HTTP."""
+"""Production settings: PostgreSQL, a shared cache, real mail, hardened HTTP."""
 
 import os
 
@@ -18,18 +18,20 @@ if not ALLOWED_HOSTS:
         "ALLOWED_HOSTS must list the site's host names, e.g. faelles.kerteminde.dk."
     )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
+# No silent SQLite file: a deliberate one is still possible (sqlite:////srv/…).
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set, e.g. postgres://faelles:…@db.internal:5432/faelles."
+    )
+FAELLES_SITE_URL = os.environ.get("FAELLES_SITE_URL", "").rstrip("/")
+if not FAELLES_SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured(
+        "FAELLES_SITE_URL must be the site's public https address, e.g. "
+        "https://faelles.kerteminde.dk (links in e-mails and calendar feeds)."
+    )
 
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"

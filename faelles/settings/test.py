@@ -11,6 +11,16 @@ if not os.environ.get("DATABASE_URL"):
     }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Not the test client's host, so tests see that links never follow the request.
+FAELLES_SITE_URL = "https://faelles.test"
+# One process: a local cache keeps the query counts of the tests about the pages.
+# (core/tests/test_settings_selection.py checks the shared cache of the others.)
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "faelles",
+    }
+}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

@@ -32,8 +32,11 @@ def _signup(client, email="karin@example.org", **overrides):
     return client.post("/accounts/signup/", data)
 
 
-def test_sign_up_needs_a_verified_email_before_logging_in(client):
-    response = _signup(client)
+def test_sign_up_needs_a_verified_email_before_logging_in(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _signup(client)
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
     assert not EmailAddress.objects.get(email="karin@example.org").verified
@@ -44,8 +47,9 @@ def test_sign_up_needs_a_verified_email_before_logging_in(client):
     )
     assert login["Location"] == "/accounts/confirm-email/"
     assert "_auth_user_id" not in client.session
+    # The link is on the site's configured address, not the request's host.
     link = re.search(
-        r"http://testserver(/accounts/confirm-email/\S+/)", mail.outbox[-1].body
+        r"https://faelles\.test(/accounts/confirm-email/\S+/)", mail.outbox[-1].body
     )
     client.post(link.group(1))
     assert EmailAddress.objects.get(email="karin@example.org").verified
@@ -75,12 +79,16 @@ def test_login_is_rate_limited_after_repeated_failures(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_password_reset_sends_a_working_link(client):
+def test_password_reset_sends_a_working_link(
+    client, django_capture_on_commit_callbacks
+):
     person = UserFactory()
-    response = client.post("/accounts/password/reset/", {"email": person.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password/reset/", {"email": person.email})
     assert response.status_code == 302
     body = mail.outbox[-1].body
-    path = re.search(r"http://testserver(/accounts/password/reset/key/\S+/)", body)
+    assert "testserver" not in body
+    path = re.search(r"https://faelles\.test(/accounts/password/reset/key/\S+/)", body)
     response = client.get(path.group(1), follow=True)
     assert response.status_code == 200
     form_url = (

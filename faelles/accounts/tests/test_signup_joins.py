@@ -21,6 +21,20 @@ def _fresh_rate_limits():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _mail_after_commit(monkeypatch, django_capture_on_commit_callbacks):
+    """Mail leaves after the commit (core/mail.py): every request here commits."""
+    from django.test import Client
+
+    post = Client.post
+
+    def post_and_commit(self, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return post(self, *args, **kwargs)
+
+    monkeypatch.setattr(Client, "post", post_and_commit)
+
+
 def _signup(client, next_path=""):
     data = {
         "display_name": "Karin Sørensen",

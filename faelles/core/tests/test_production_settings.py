@@ -11,6 +11,8 @@ import pytest
 pytestmark = pytest.mark.engine
 
 KEY = "k" * 20 + "-production-test-key-" + "x" * 30
+SITE = "https://faelles.kerteminde.dk"
+DATABASE = "postgres://faelles@127.0.0.1:5432/faelles"
 
 
 def _faelles(*args, **env):
@@ -36,20 +38,26 @@ def test_deploy_checks_are_clean_with_the_documented_environment():
         SECRET_KEY=KEY,
         ALLOWED_HOSTS="faelles.kerteminde.dk",
         REDIS_URL="redis://127.0.0.1:6379/0",
-        DATABASE_URL="postgres://faelles@127.0.0.1:5432/faelles",
+        DATABASE_URL=DATABASE,
+        FAELLES_SITE_URL=SITE,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
-def test_without_redis_the_deploy_check_warns():
+def test_without_redis_the_database_is_the_shared_cache():
     result = _faelles(
         "check",
         "--deploy",
+        "--fail-level",
+        "WARNING",
         SECRET_KEY=KEY,
         ALLOWED_HOSTS="faelles.kerteminde.dk",
+        DATABASE_URL=DATABASE,
+        FAELLES_SITE_URL=SITE,
     )
-    assert "faelles.W001" in result.stdout + result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "faelles.W001" not in result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(
@@ -58,9 +66,28 @@ def test_without_redis_the_deploy_check_warns():
         ({"ALLOWED_HOSTS": "faelles.kerteminde.dk"}, "SECRET_KEY"),
         ({"SECRET_KEY": "kort", "ALLOWED_HOSTS": "x.dk"}, "SECRET_KEY"),
         ({"SECRET_KEY": KEY}, "ALLOWED_HOSTS"),
+        # Production used to fall back to an SQLite file silently.
+        ({"SECRET_KEY": KEY, "ALLOWED_HOSTS": "x.dk"}, "DATABASE_URL"),
+        (
+            {"SECRET_KEY": KEY, "ALLOWED_HOSTS": "x.dk", "DATABASE_URL": ""},
+            "DATABASE_URL",
+        ),
+        (
+            {"SECRET_KEY": KEY, "ALLOWED_HOSTS": "x.dk", "DATABASE_URL": DATABASE},
+            "FAELLES_SITE_URL",
+        ),
+        (
+            {
+                "SECRET_KEY": KEY,
+                "ALLOWED_HOSTS": "x.dk",
+                "DATABASE_URL": DATABASE,
+                "FAELLES_SITE_URL": "http://127.0.0.1:8000",
+            },
+            "FAELLES_SITE_URL",
+        ),
     ],
 )
-def test_production_refuses_to_start_without_secrets(env, message):
+def test_production_refuses_to_start_without_its_environment(env, message):
     clean = {"SECRET_KEY": "", "ALLOWED_HOSTS": "", **env}
     result = _faelles("check", **clean)
     assert result.returncode != 0

@@ -2,15 +2,15 @@
 
 from django import template
 
+from faelles.core.site import site_host
+
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def webcal(context, path: str) -> str:
-    """``webcal://`` + host + path: opening it asks the calendar app to subscribe
-    (Apple Calendar, Outlook; Google Calendar takes the https address)."""
+@register.simple_tag
+def webcal(path: str) -> str:
+    """``webcal://`` + the site's host + path: opening it asks the calendar app to
+    subscribe (Apple Calendar, Outlook; Google Calendar takes the https address)."""
     if "://" in path:
         return "webcal://" + path.split("://", 1)[1]
-    request = context.get("request")
-    host = request.get_host() if request is not None else "localhost"
-    return f"webcal://{host}{path}"
+    return f"webcal://{site_host()}{path}"

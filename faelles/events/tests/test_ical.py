@@ -127,14 +127,14 @@ def test_pages_offer_webcal_subscriptions(client, municipality, citizen):
         ),
     ):
         html = client.get(page).text
-        assert f'href="webcal://testserver{feed}"' in html, page
+        assert f'href="webcal://faelles.test{feed}"' in html, page
         assert f'href="{feed}"' in html
         # The advertised address really is a calendar.
         assert _parse(client.get(feed)).get("x-wr-calname")
     mine = client.get(tenant_reverse("events:mine", municipality)).text
     token = CalendarToken.objects.get(user=citizen).token
     assert (
-        f'href="webcal://testserver'
+        f'href="webcal://faelles.test'
         f'{tenant_reverse("events:personal_feed", municipality, token=token)}"'
     ) in mine
 

@@ -40,7 +40,8 @@ def test_cooldown_holds_back_the_second_mail(
     second.refresh_from_db()
     assert second.emailed_at is None  # waits for the digest
     later = timezone.now() + timedelta(minutes=31)
-    assert send_immediate_email(second.pk, now=later) is True
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_immediate_email(second.pk, now=later) is True
     assert len(mail.outbox) == 2
 
 

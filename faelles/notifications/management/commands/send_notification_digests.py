@@ -14,4 +14,9 @@ class Command(BaseCommand):
         result = send_digests()
         self.stdout.write(
             f"{result['mails']} mails, {result['notifications']} notifications"
+            + (
+                f", {result['failed']} people failed (see the log)"
+                if result["failed"]
+                else ""
+            )
         )

@@ -1,0 +1,93 @@
+"""Every e-mail Fælles sends leaves through ``queue_mail``.
+
+A request never talks to the mail server: the message is handed to a background
+task (django-tasks; in production the database backend and ``faelles db_worker``)
+after the transaction commits, one task per recipient. A failed delivery is logged
+and tried again later with growing pauses, so an unreachable mail server or one bad
+address delays only that one mail and never turns a saved action into an error.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from .validators import collapse_to_one_line
+
+logger = logging.getLogger(__name__)
+
+# Attempt n failed: wait BACKOFF[n-1] before the next; after the last, give up.
+BACKOFF = [
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=30),
+    timedelta(hours=2),
+    timedelta(hours=8),
+]
+MAX_ATTEMPTS = len(BACKOFF) + 1
+
+
+def queue_mail(*, to: str, subject: str, body: str, html: str = "") -> None:
+    """Send one mail to one address from a background task once the current
+    transaction has committed (at once when there is none)."""
+    if not to:
+        return
+    message = {
+        "to": to,
+        "subject": collapse_to_one_line(subject),
+        "body": body,
+        "html": html,
+    }
+    transaction.on_commit(lambda: _enqueue(message, attempt=1), robust=True)
+
+
+def _enqueue(message: dict, *, attempt: int, run_after=None) -> None:
+    task_ = (
+        deliver_mail if run_after is None else deliver_mail.using(run_after=run_after)
+    )
+    task_.enqueue(attempt=attempt, **message)
+
+
+def _masked(address: str) -> str:
+    local, _at, domain = address.partition("@")
+    return f"{local[:1]}…@{domain}"
+
+
+@task()
+def deliver_mail(
+    *, to: str, subject: str, body: str, html: str = "", attempt: int = 1
+) -> str:
+    """Deliver one queued mail; on failure queue the next attempt with a pause."""
+    message = EmailMultiAlternatives(
+        subject=collapse_to_one_line(subject), body=body, to=[to]
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    try:
+        message.send()
+    except Exception as exc:
+        retry = attempt < MAX_ATTEMPTS and deliver_mail.get_backend().supports_defer
+        if not retry:
+            logger.error(
+                "Mail to %s gave up after attempt %d: %r", _masked(to), attempt, exc
+            )
+            raise
+        pause = BACKOFF[attempt - 1]
+        logger.warning(
+            "Mail to %s failed (attempt %d of %d): %r; next try in %s",
+            _masked(to),
+            attempt,
+            MAX_ATTEMPTS,
+            exc,
+            pause,
+        )
+        _enqueue(
+            {"to": to, "subject": subject, "body": body, "html": html},
+            attempt=attempt + 1,
+            run_after=timezone.now() + pause,
+        )
+        raise  # this attempt is recorded as failed; the next one is queued
+    return "sent"
