@@ -13,8 +13,10 @@ demo: install static
 	$(BIN)/faelles demo
 	@echo "Fælles kører på http://$(HOST):$(PORT)/  (stop med Ctrl+C)"
 	@# Mail (sign-up confirmations, notifications) goes out from the task worker.
-	$(BIN)/faelles db_worker & worker=$$!; trap 'kill $$worker' EXIT; \
-	  $(BIN)/faelles runserver $(HOST):$(PORT)
+	@# FAELLES_DEBUG=0: the product as a visitor meets it (its own 404 and 500 pages,
+	@# static files through WhiteNoise), not Django's yellow debug pages.
+	FAELLES_DEBUG=0 $(BIN)/faelles db_worker & worker=$$!; trap 'kill $$worker' EXIT; \
+	  FAELLES_DEBUG=0 $(BIN)/faelles runserver $(HOST):$(PORT)
 
 install: python npm
 

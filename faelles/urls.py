@@ -4,10 +4,12 @@ The slug is consumed by MunicipalityMiddleware, which sets request.municipality;
 tenant views therefore never see it as an argument.
 """
 
+import re
+
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from faelles.accounts import urls as account_urls
 from faelles.accounts import views as account_views
@@ -38,10 +40,17 @@ urlpatterns = [
     path("<slug:municipality_slug>/", include(tenant_patterns)),
 ]
 
-if settings.DEBUG:
-    urlpatterns = (
-        static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
-    )
+if settings.FAELLES_SERVE_MEDIA:
+    # Public uploads (logos, photos) in the embedded set-up, DEBUG or not.
+    prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns = [
+        re_path(
+            rf"^{re.escape(prefix)}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+        *urlpatterns,
+    ]
 
 handler403 = "faelles.core.views.permission_denied"
 handler404 = "faelles.core.views.page_not_found"

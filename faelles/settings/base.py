@@ -193,6 +193,10 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# The embedded set-up (one process, SQLite, `make demo`) serves public media itself,
+# also with DEBUG off; production leaves /media/ to nginx (docs/operations.md).
+# Private files are never under MEDIA_ROOT, so this route cannot reach them.
+FAELLES_SERVE_MEDIA = env_bool("FAELLES_SERVE_MEDIA", True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *
 
 DEBUG = False
+FAELLES_SERVE_MEDIA = env_bool("FAELLES_SERVE_MEDIA", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
