@@ -1,6 +1,7 @@
 """The ``faelles`` command: Django's management commands with friendlier names.
 
-``faelles pb-count …`` runs the management command ``pb_count``; everything else is
+``faelles pb-count …`` and ``faelles sortition …`` run pure engines without loading
+Django; ``faelles match …`` runs the management command ``match``; everything else is
 passed through unchanged (``faelles migrate``, ``faelles runserver``, ``faelles demo``).
 """
 
@@ -15,6 +16,11 @@ def main(argv: list[str] | None = None) -> None:
         from faelles.budgeting.engine.cli import main as pb_count
 
         sys.exit(pb_count(argv[2:]))
+    if len(argv) > 1 and argv[1] == "sortition":
+        # Selection by lot is a pure engine too (docs/sortition.md).
+        from faelles.sortition.cli import main as sortition
+
+        sys.exit(sortition(argv[2:]))
     argv[0] = "faelles"  # help texts say "faelles …", also under ``python -m faelles``
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.base")
     if len(argv) > 1 and not argv[1].startswith("-"):
