@@ -176,11 +176,11 @@ def _relaxations(old: Quotas, relaxed: Mapping) -> list[str]:
             new = relaxed[feature][value]
             if new.min != lo:
                 out.append(
-                    f"{feature}/{value}: min {lo} cannot be met together with the other quotas (at most {new.min} can)"
+                    f"{feature}/{value}: min {lo} cannot be met together with the other quotas (lower it to {new.min})"
                 )
             if new.max != hi:
                 out.append(
-                    f"{feature}/{value}: max {hi} cannot be met together with the other quotas (at least {new.max} are needed)"
+                    f"{feature}/{value}: max {hi} cannot be met together with the other quotas (raise it to {new.max})"
                 )
     return out or ["the quotas cannot all be met together"]
 
