@@ -138,3 +138,26 @@ def test_bad_arguments(files, capsys):
         "1",
     )
     assert code == 2 and "cannot read" in err
+
+
+def test_faelles_command_runs_it_without_django(tmp_path):
+    """``faelles sortition`` is dispatched before Django is loaded."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\nfrom faelles.cli import main\n"
+        "try:\n    main(['faelles', 'sortition', '--pool', sys.argv[1], '--seats', '2',"
+        " '--strata', 'køn', '--seed', '1'])\n"
+        "except SystemExit as exc:\n    print(exc.code, 'django' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "missing.csv")],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(Path(__file__).resolve().parents[3]), "PATH": ""},
+        check=True,
+    )
+    assert done.stdout.split() == ["2", "False"]
+    assert "cannot read" in done.stderr
