@@ -50,22 +50,23 @@ def main() -> int:
         f"{sum(counts.values()):,} answers; {os.cpu_count()} cores\n"
     )
     print(
-        "| table | cells | primary | complementary | leaf answers hidden | seconds | load avg |"
+        "| table | cells | primary | complementary | leaf answers hidden | wall s | CPU s | load avg |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     for name, column_totals in (
         ("per round", False),
         ("per round + over rounds", True),
     ):
         table = crossed(counts, column_totals=column_totals)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = suppress(table)
         seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu
         hidden_answers = sum(counts[k] for k in counts if result.values[k] is None)
         print(
             f"| {name} | {len(table.cells):,} | {len(result.primary):,} | "
             f"{len(result.secondary):,} | "
-            f"{hidden_answers / sum(counts.values()):.1%} | {seconds:.1f} | "
+            f"{hidden_answers / sum(counts.values()):.1%} | {seconds:.1f} | {cpu:.1f} | "
             f"{os.getloadavg()[0]:.1f} |",
             flush=True,
         )
