@@ -1,9 +1,9 @@
 """The ``faelles`` command: Django's management commands with friendlier names.
 
-``faelles pb-count …``, ``faelles opinion-map …`` and ``faelles sprogtjek …`` run pure
-engines without loading Django; ``faelles match …`` runs the management command
-``match``; everything else is passed through unchanged (``faelles migrate``,
-``faelles runserver``, ``faelles demo``).
+``faelles pb-count …``, ``faelles opinion-map …``, ``faelles sprogtjek …`` and
+``faelles sortition …`` run pure engines without loading Django; ``faelles match …``
+runs the management command ``match``; everything else is passed through unchanged
+(``faelles migrate``, ``faelles runserver``, ``faelles demo``).
 """
 
 import sys
@@ -28,6 +28,11 @@ def main(argv: list[str] | None = None) -> None:
         from faelles.languagecheck.cli import main as sprogtjek
 
         sys.exit(sprogtjek(argv[2:]))
+    if len(argv) > 1 and argv[1] == "sortition":
+        # Selection by lot is a pure engine too (docs/sortition.md).
+        from faelles.sortition.cli import main as sortition
+
+        sys.exit(sortition(argv[2:]))
     argv[0] = "faelles"  # help texts say "faelles …", also under ``python -m faelles``
     choose()  # the same default as faelles/wsgi.py (faelles/settings/__init__.py)
     if len(argv) > 1 and not argv[1].startswith("-"):
