@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from faelles.accounts.models import postcode_validator
+from faelles.core.storage import private_storage
 from faelles.municipalities.models import TenantModel, TenantQuerySet
 
 
@@ -712,7 +713,12 @@ def story_photo_path(instance, filename: str) -> str:
 
 class StoryPhoto(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("foto"), upload_to=story_photo_path)
+    # Private storage: a draft's photos may show people who have not consented yet,
+    # and a story about a private group is as hidden as the group; only
+    # story_views.story_photo, which checks the story, serves them.
+    image = models.ImageField(
+        _("foto"), upload_to=story_photo_path, storage=private_storage
+    )
     caption = models.CharField(_("billedtekst"), max_length=300)
     shows_people = models.BooleanField(
         _("der er genkendelige personer på fotoet"), default=True

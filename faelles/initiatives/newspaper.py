@@ -20,7 +20,8 @@ from django.utils import timezone
 
 
 def local_only_fetcher():
-    """A WeasyPrint URL fetcher that reads files under MEDIA_ROOT and nothing else."""
+    """A WeasyPrint URL fetcher that reads files under MEDIA_ROOT or the private
+    storage (story photos live there) and nothing else."""
     from weasyprint.urls import URLFetcher
 
     class LocalOnlyFetcher(URLFetcher):
@@ -28,8 +29,12 @@ def local_only_fetcher():
             if not url.startswith("file://"):
                 raise ValueError(f"Only local files may be fetched: {url}")
             path = Path(unquote(url.removeprefix("file://"))).resolve()
-            if not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
-                raise ValueError(f"Outside the media folder: {url}")
+            roots = [Path(settings.MEDIA_ROOT).resolve()]
+            private = settings.STORAGES.get("private", {}).get("OPTIONS", {})
+            if private.get("location"):
+                roots.append(Path(private["location"]).resolve())
+            if not any(path.is_relative_to(root) for root in roots):
+                raise ValueError(f"Outside the media folders: {url}")
             return super().fetch(url, headers)
 
     return LocalOnlyFetcher(allowed_protocols={"file"}, allow_redirects=False)

@@ -1,5 +1,6 @@
 """Good stories: writing, photos with recorded consent, publishing, Atom feed, newspaper."""
 
+import mimetypes
 from datetime import timedelta
 
 from django.contrib import messages
@@ -7,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -46,6 +47,24 @@ def _story_or_404(request, pk: int) -> Story:
     ):
         raise Http404
     return story
+
+
+def story_photo(request, pk: int, photo_pk: int):
+    """A story's photo, to those who may read the story (photos are private files)."""
+    story = _story_or_404(request, pk)
+    photo = story.photos.filter(pk=photo_pk).first()
+    if photo is None or not photo.image:
+        raise Http404
+    try:
+        handle = photo.image.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    kind = mimetypes.guess_type(photo.image.name)[0] or "image/jpeg"
+    response = FileResponse(handle, content_type=kind)
+    response["X-Content-Type-Options"] = "nosniff"
+    # Published photos of public stories may be cached by the browser, not shared.
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 def story_list(request):

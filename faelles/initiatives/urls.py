@@ -22,6 +22,11 @@ urlpatterns = [
         name="consent_add",
     ),
     path("historier/<id:pk>/udgiv/", story_views.story_publish, name="story_publish"),
+    path(
+        "historier/<id:pk>/fotos/<id:photo_pk>/billede/",
+        story_views.story_photo,
+        name="story_photo",
+    ),
     path("avis/", story_views.newspaper, name="newspaper"),
     path("<id:pk>/", views.initiative_detail, name="detail"),
     path("<id:pk>/rediger/", views.initiative_update, name="update"),

@@ -63,7 +63,7 @@ def story(municipality):
     return {"pk": s.pk}
 
 
-@isolation_case("initiatives:consent_add")
+@isolation_case("initiatives:consent_add", "initiatives:story_photo")
 def photo(municipality):
     p = StoryPhotoFactory(
         story=StoryFactory(initiative=InitiativeFactory(municipality=municipality))

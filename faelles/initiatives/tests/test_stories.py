@@ -265,10 +265,14 @@ def test_newspaper_never_fetches_from_the_network(settings, tmp_path):
 
 
 def test_newspaper_embeds_a_photo_from_disk(settings, tmp_path, municipality):
-    settings.MEDIA_ROOT = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private"},
+        },
     }
     story = StoryFactory(initiative__municipality=municipality, title="Broen")
     StoryPhotoFactory(story=story, caption="Broen en morgen i juni")
@@ -294,3 +298,35 @@ def test_newspaper_embeds_a_photo_from_disk(settings, tmp_path, municipality):
     # The fonts are the machine's own DejaVu fonts, embedded: nothing is fetched.
     fonts = set(re.findall(rb"/BaseFont\s*/[A-Z]{6}\+([A-Za-z\-]+)", pdf))
     assert fonts and all(font.startswith(b"DejaVu") for font in fonts), fonts
+
+
+def test_story_photos_are_private_files_served_only_with_the_story(
+    client, settings, tmp_path, municipality, employee, citizen
+):
+    """A draft's photo may show people without recorded consent: it is never at a
+    public /media/ address, and only those who may read the story get it."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private"},
+        },
+    }
+    draft = StoryFactory(
+        initiative__municipality=municipality, author=employee, published_at=None
+    )
+    photo = StoryPhotoFactory(story=draft)
+    assert (tmp_path / "private" / photo.image.name).exists()
+    assert not (tmp_path / "media" / photo.image.name).exists()
+    url = f"/odense/initiativer/historier/{draft.pk}/fotos/{photo.pk}/billede/"
+    client.force_login(citizen)
+    assert client.get(url).status_code == 404  # a draft: not for readers yet
+    client.force_login(employee)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert b"".join(response.streaming_content).startswith(b"\xff\xd8")
+    page = client.get(draft.get_absolute_url()).text
+    assert url in page and "/media/" not in page

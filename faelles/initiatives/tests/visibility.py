@@ -44,6 +44,10 @@ def story(parent, field, *, insider, outsider):
             members_see=False,
         ),
         Look(
+            _url("initiatives:story_photo", municipality, pk=item.pk, photo_pk=1),
+            members_see=False,
+        ),
+        Look(
             _url("initiatives:story_publish", municipality, **one),
             method="post",
             members_see=False,
