@@ -11,6 +11,7 @@ import logging
 from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
@@ -91,3 +92,27 @@ def deliver_mail(
         )
         raise  # this attempt is recorded as failed; the next one is queued
     return "sent"
+
+
+class QueuedEmailBackend(BaseEmailBackend):
+    """An e-mail backend that hands each message to ``queue_mail``: used for
+    Django's error reports to ADMINS (settings.LOGGING), so a request that fails is
+    not also kept waiting for — or failed again by — the mail server."""
+
+    def send_messages(self, email_messages) -> int:
+        sent = 0
+        for message in email_messages:
+            html = next(
+                (
+                    content
+                    for content, kind in getattr(message, "alternatives", [])
+                    if kind == "text/html"
+                ),
+                "",
+            )
+            for address in message.recipients():
+                queue_mail(
+                    to=address, subject=message.subject, body=message.body, html=html
+                )
+                sent += 1
+        return sent

@@ -259,3 +259,25 @@ def test_a_contact_message_from_a_poisoned_name_is_sent(client, municipality):
     assert response.status_code == 302
     (message,) = [m for m in mail.outbox if m.to == [host.email]]
     assert "\n" not in message.subject and message.bcc == []
+
+
+def test_error_reports_to_admins_go_through_the_queue(settings, monkeypatch):
+    """Django's AdminEmailHandler sends with QueuedEmailBackend: the failing request
+    only queues the report; the mail server is reached by the worker."""
+    import logging
+
+    from faelles.core import mail as core_mail
+
+    settings.ADMINS = [("Drift", "drift@kommune.example")]
+    settings.DEBUG = False
+    queued = []
+    monkeypatch.setattr(
+        core_mail, "queue_mail", lambda **message: queued.append(message)
+    )
+    handler = next(
+        h for h in logging.getLogger("django").handlers if h.name == "mail_admins"
+    )
+    assert handler.email_backend == "faelles.core.mail.QueuedEmailBackend"
+    logging.getLogger("django.request").error("Internal Server Error: /odense/")
+    assert [m["to"] for m in queued] == ["drift@kommune.example"]
+    assert "Internal Server Error" in queued[0]["subject"]
