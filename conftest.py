@@ -142,7 +142,10 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def page(browser, live_server, settings):
+    # Links the site builds for outside use (calendar feeds, mail) point at the
+    # server the browser talks to, as FAELLES_SITE_URL does in production.
+    settings.FAELLES_SITE_URL = live_server.url
     # bypass_csp lets us inject axe-core into pages that forbid inline scripts.
     context = browser.new_context(bypass_csp=True, locale="da-DK")
     context.set_default_timeout(10_000)

@@ -156,6 +156,27 @@ def _visible_text(page: str) -> str:
     return " ".join(html.unescape(page).split())
 
 
+NUMBERS = {"n", "count", "number", "num"}
+
+
+def _join(regex: list) -> str:
+    """Literal parts joined by "anything"; number placeholders kept as digits,
+    leading and trailing free placeholders dropped."""
+    while regex and regex[0] is None:
+        regex.pop(0)
+    while regex and regex[-1] is None:
+        regex.pop()
+    out = []
+    for part in regex:
+        if part is None:
+            out.append(r".{1,80}?")
+        else:
+            if out and not out[-1].endswith("?"):
+                out.append(r"\s*")
+            out.append(part)
+    return "".join(out)
+
+
 def _danish_phrases(committed) -> list[re.Pattern]:
     """Interface strings whose English differs from the Danish, as whole-word
     patterns; placeholders stand for anything."""
@@ -166,9 +187,19 @@ def _danish_phrases(committed) -> list[re.Pattern]:
         if not entry.msgid or entry.msgid == english or len(entry.msgid) < 4:
             continue
         text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", entry.msgid)).split())
-        parts = re.split(r"%\(\w+\)[#0\- +]*\d*(?:\.\d+)?[a-zA-Z]|%[sd]", text)
-        body = r".{1,80}?".join(re.escape(p.strip()) for p in parts if p.strip())
-        if len(body) >= 4:
+        pieces = re.split(r"(%\((\w+)\)[#0\- +]*\d*(?:\.\d+)?[a-zA-Z]|%[sd])", text)
+        literal = "".join(pieces[0::3]).strip()
+        regex = []
+        for index in range(0, len(pieces), 3):
+            if pieces[index].strip():
+                regex.append(re.escape(pieces[index].strip()))
+            if index + 1 < len(pieces):
+                # A number placeholder ("%(n)s time") stands for digits, so the
+                # English "any time" is not taken for it; others for anything.
+                numeric = pieces[index + 1] == "%d" or pieces[index + 2] in NUMBERS
+                regex.append(r"\d[\d.,]*" if numeric else None)
+        body = _join(regex)
+        if len(literal) >= 4 and body:
             patterns.append((entry.msgid, re.compile(rf"(?<!\w){body}(?!\w)")))
     return patterns
 

@@ -61,7 +61,7 @@ def tab_to(page, *, text: str | None = None, field: str | None = None, limit=80)
             field is not None and now["id"] == field
         ):
             return
-    raise AssertionError(f"never reached {text or field!r} with the Tab key")
+    raise AssertionError(f"never reached {text or field!r} with the Tab key; last {now}, url {page.url}")
 
 
 def test_sign_up_verify_join_and_edit_profile(page, axe, two_municipalities):
@@ -155,7 +155,7 @@ def test_main_task_by_keyboard_alone(page, two_municipalities, password):
         page.keyboard.press("Enter")
     assert person.memberships.filter(municipality__slug="odense").exists()
 
-    tab_to(page, text="Aisha Ali")
+    tab_to(page, text="Mine sider")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     tab_to(page, text="Rediger profil")
