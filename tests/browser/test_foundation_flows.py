@@ -61,7 +61,9 @@ def tab_to(page, *, text: str | None = None, field: str | None = None, limit=80)
             field is not None and now["id"] == field
         ):
             return
-    raise AssertionError(f"never reached {text or field!r} with the Tab key; last {now}, url {page.url}")
+    raise AssertionError(
+        f"never reached {text or field!r} with the Tab key; last {now}, url {page.url}"
+    )
 
 
 def test_sign_up_verify_join_and_edit_profile(page, axe, two_municipalities):
