@@ -161,11 +161,27 @@ def axe():
     source = AXE_JS.read_text()
 
     def check(page, context: str = ""):
-        page.add_script_tag(content=source)
-        result = page.evaluate(
-            """async () => await axe.run(document, {runOnly: {type: 'tag',
-                values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
-        )
+        from playwright.sync_api import Error as PlaywrightError
+
+        # A click that navigates returns before the new page has loaded; if the
+        # navigation lands while axe is injected or running, its context is gone:
+        # wait for the new page and check that one.
+        for attempt in range(3):
+            page.wait_for_load_state()
+            try:
+                page.add_script_tag(content=source)
+                result = page.evaluate(
+                    """async () => await axe.run(document, {runOnly: {type: 'tag',
+                        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+                )
+                break
+            except PlaywrightError as error:
+                if (
+                    attempt == 2
+                    or "navigat" not in str(error).lower()
+                    and ("context was destroyed" not in str(error))
+                ):
+                    raise
         violations = [
             f"{v['id']} ({v['impact']}): {v['help']} — "
             + "; ".join(

@@ -306,7 +306,9 @@ def test_administrator_manages_settings_roles_and_departments(
     assert membership.is_employee and membership.department.name == "Borgerservice"
     page.get_by_role("link", name="Revisionslog").click()
     axe(page, "audit log")
-    expect(page.get_by_role("cell", name="membership.roles")).to_be_visible()
+    expect(
+        page.get_by_role("cell", name="Ændrede en persons roller (medlemskab)")
+    ).to_be_visible()
 
     # A department with an employee is kept; an unused one can be deleted.
     page.get_by_role("link", name="Afdelinger").click()
