@@ -55,8 +55,10 @@ format: python
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# The whole suite twice: SQLite, then a throw-away PostgreSQL cluster.
-test: install chromium lint test-sqlite test-postgres
+# The whole suite twice, side by side: SQLite and a throw-away PostgreSQL cluster.
+# Each pass prints its output when it ends; either failing fails `make test`.
+test: install chromium lint
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 test-sqlite: install
 	$(BIN)/pytest $(PYTEST_ARGS)
