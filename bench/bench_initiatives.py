@@ -55,11 +55,11 @@ def main() -> None:
     from faelles.initiatives.models import (
         Comment,
         Initiative,
-        ParticipationAct,
         Support,
         Trial,
     )
     from faelles.municipalities.models import Municipality
+    from faelles.participation.models import ParticipationAct
 
     municipality = Municipality.objects.get(slug=args.slug)
     initiatives = Initiative.objects.filter(municipality=municipality)

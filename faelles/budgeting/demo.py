@@ -105,7 +105,7 @@ def _people(municipality) -> dict:
 
 def _clear(municipality, title: str) -> None:
     """Remove an earlier load of this demo round, so loading again refreshes it."""
-    from faelles.initiatives.models import ParticipationAct
+    from faelles.participation.models import ParticipationAct
 
     for budget_round in BudgetRound.objects.filter(
         municipality=municipality, title=title
@@ -449,7 +449,7 @@ def _seed_round(
     gen,
     progress,
 ):
-    from faelles.initiatives.models import ParticipationAct, Rung
+    from faelles.participation.models import ParticipationAct, Rung
 
     budget = 100_000 * n_projects // 2
     budget_round = BudgetRound.objects.create(

@@ -17,7 +17,7 @@ from django.utils import timezone
 from faelles.accounts.models import Membership, User
 from faelles.core.bulk import copy_rows
 from faelles.demo.content.foundation import MUNICIPALITIES
-from faelles.initiatives.models import ParticipationAct
+from faelles.participation.models import ParticipationAct
 
 from . import movement_services, services
 from .demo_content import (

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.core.models import AuditEntry
-from faelles.initiatives.models import Rung
-from faelles.initiatives.participation import record_participation
 from faelles.notifications.services import notify
+from faelles.participation.models import Rung
+from faelles.participation.services import record_participation
 
 from .models import Community, CommunityMember, Post, Referral, SharedFile
 

@@ -17,7 +17,7 @@ from faelles.communities.demo import _people, _pick
 from faelles.communities.demo_content import LOCAL, MOVEMENTS, SHARED_COMMUNITIES
 from faelles.communities.models import Community, Movement
 from faelles.core.bulk import copy_rows
-from faelles.initiatives.models import ParticipationAct
+from faelles.participation.models import ParticipationAct
 
 from . import services
 from .demo_content import EVENTS, SIGNUP_ORDER

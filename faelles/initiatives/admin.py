@@ -5,7 +5,6 @@ from .models import (
     Initiative,
     InitiativeSettings,
     Need,
-    ParticipationAct,
     PhotoConsent,
     Story,
     StoryPhoto,
@@ -80,10 +79,3 @@ class StoryAdmin(admin.ModelAdmin):
 
 
 admin.site.register(InitiativeSettings)
-
-
-@admin.register(ParticipationAct)
-class ParticipationActAdmin(admin.ModelAdmin):
-    list_display = ["action", "rung", "municipality", "occurred_at"]
-    list_filter = ["municipality", "rung"]
-    raw_id_fields = ["user"]

@@ -22,6 +22,8 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from faelles.participation.models import ParticipationAct, Rung
+
 from .demo_content import INITIATIVES
 from .models import (
     Comment,
@@ -32,8 +34,6 @@ from .models import (
     Need,
     Outcome,
     Participation,
-    ParticipationAct,
-    Rung,
     State,
     Story,
     SuccessCriterion,

@@ -5,7 +5,6 @@ from .models import (
     Follow,
     Initiative,
     Participation,
-    ParticipationAct,
     Story,
     Support,
     TrialRevision,
@@ -45,11 +44,6 @@ def export_personal_data(user) -> dict:
         "trial_adjustments": list(
             TrialRevision.objects.filter(changed_by=user).values(
                 "trial__initiative_id", "reason", "changed_at"
-            )
-        ),
-        "participation_acts": list(
-            ParticipationAct.objects.filter(user=user).values(
-                "municipality__slug", "action", "rung", "occurred_at"
             )
         ),
     }

@@ -1,4 +1,4 @@
-"""Initiatives run as prøvehandlinger, their trials, stories and the activity ladder.
+"""Initiatives run as prøvehandlinger, their trials and stories.
 
 Counters (support_count, comment_count, participant_count, follower_count) are
 denormalised onto Initiative and kept right by the services, so list pages never
@@ -45,17 +45,6 @@ class Outcome(models.TextChoices):
     WORKED = "worked", _("Virkede")
     PARTLY = "partly", _("Virkede delvist")
     DID_NOT_WORK = "did_not_work", _("Virkede ikke")
-
-
-class Rung(models.IntegerChoices):
-    """The activity ladder: from one's own life to the municipality's leadership."""
-
-    OWN_LIFE = 1, _("Aktiv i eget liv")
-    FAMILY = 2, _("Aktiv i familien")
-    INSTITUTION = 3, _("Aktiv i en institution")
-    CLOSE_NETWORK = 4, _("Aktiv i det nære netværk")
-    CIVIL_SOCIETY = 5, _("Aktiv i civilsamfundet")
-    LEADERSHIP = 6, _("Aktiv i kommunens ledelse")
 
 
 class InitiativeSettings(models.Model):
@@ -758,41 +747,3 @@ class PhotoConsent(models.Model):
 
     def __str__(self) -> str:
         return self.person_name
-
-
-class ParticipationAct(TenantModel):
-    """One act of participation on the activity ladder (see docs/activity-ladder.md)."""
-
-    municipality = models.ForeignKey(
-        "municipalities.Municipality",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("kommune"),
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    action = models.CharField(max_length=60)
-    rung = models.PositiveSmallIntegerField(choices=Rung.choices)
-    source_type = models.CharField(max_length=60, blank=True)
-    source_id = models.CharField(max_length=40, blank=True)
-    occurred_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        indexes = [
-            models.Index(
-                fields=["municipality", "rung", "user"], name="act_rung_user_idx"
-            ),
-            models.Index(
-                fields=["municipality", "occurred_at"], name="act_occurred_idx"
-            ),
-            models.Index(fields=["user"], name="act_user_idx"),
-        ]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(rung__gte=1, rung__lte=6), name="act_rung_range"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.action} ({self.rung})"

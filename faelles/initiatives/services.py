@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.core.images import prepare_image
+from faelles.participation.models import Rung
+from faelles.participation.services import record_participation
 
 from . import search
 from .lifecycle import FINAL_STATES, Actor, allowed_targets, step_for
@@ -40,8 +42,17 @@ from .notifications import (
     notify_proposed,
     notify_transition,
 )
-from .participation import INITIATIVE_ACTIONS, record_participation
 from .rules import can_facilitate, is_proposer
+
+# The rung of each act this app records on the activity ladder
+# (docs/activity-ladder.md).
+INITIATIVE_ACTIONS: dict[str, Rung] = {
+    "initiative.propose": Rung.CIVIL_SOCIETY,
+    "initiative.support": Rung.CIVIL_SOCIETY,
+    "initiative.join": Rung.CIVIL_SOCIETY,
+    "initiative.comment": Rung.CIVIL_SOCIETY,
+    "initiative.story": Rung.CIVIL_SOCIETY,
+}
 
 
 def _now(now: datetime | None) -> datetime:

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
+from faelles.participation.services import record_participation
 
 from .models import Organisation, OrganisationMember
 
@@ -36,9 +37,6 @@ CREATE_RUNG = {
 
 
 def _record_participation(*, organisation: Organisation, actor) -> None:
-    # Imported here: the ladder lives in a feature app that itself uses organisations.
-    from faelles.initiatives.participation import record_participation
-
     record_participation(
         municipality=organisation.municipality,
         user=actor,

@@ -22,10 +22,10 @@ from django.utils import timezone
 from faelles.accounts.models import Membership, User
 from faelles.core.bulk import copy_rows
 from faelles.demo.content.foundation import MUNICIPALITIES
-from faelles.initiatives.models import ParticipationAct
 from faelles.matching import geo, taxonomy
 from faelles.notifications.models import Notification
 from faelles.organisations.models import Organisation, OrganisationMember
+from faelles.participation.models import ParticipationAct
 
 from . import matches, search, services
 from .demo_content import CERTIFICATES, COLLABORATIONS, LISTINGS

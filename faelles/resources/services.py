@@ -16,9 +16,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
-from faelles.initiatives.models import Rung
-from faelles.initiatives.participation import record_participation
 from faelles.notifications.services import notify
+from faelles.participation.models import Rung
+from faelles.participation.services import record_participation
 
 from . import matches, search
 from .models import (

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "faelles.accounts",
     "faelles.organisations",
     "faelles.notifications",
+    "faelles.participation",
     "faelles.resources",
     "faelles.initiatives",
     "faelles.communities",

@@ -201,7 +201,7 @@ def test_key_rotation_keeps_one_ballot_per_person(municipality, settings):
 
 
 def test_voting_is_on_the_ladder_without_pointing_at_the_ballot(municipality):
-    from faelles.initiatives.models import ParticipationAct, Rung
+    from faelles.participation.models import ParticipationAct, Rung
 
     budget_round = BudgetRoundFactory(municipality=municipality)
     a, b = ProjectFactory.create_batch(2, round=budget_round)

@@ -11,7 +11,7 @@ from faelles.communities.models import Community, CommunityMember, Movement, Ple
 from faelles.demo.foundation import load_foundation
 from faelles.events import demo as events_demo
 from faelles.events.models import Event, Registration
-from faelles.initiatives.models import ParticipationAct
+from faelles.participation.models import ParticipationAct
 
 pytestmark = pytest.mark.django_db
 

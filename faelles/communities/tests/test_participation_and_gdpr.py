@@ -12,7 +12,7 @@ from faelles.communities.factories import (
     MovementTeamFactory,
 )
 from faelles.communities.models import Community, CommunityMember, Movement
-from faelles.initiatives.models import ParticipationAct, Rung
+from faelles.participation.models import ParticipationAct, Rung
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from faelles.accounts.services import account_delete, account_export
 from faelles.events import services
 from faelles.events.factories import EventFactory
 from faelles.events.models import Event, Registration
-from faelles.initiatives.models import ParticipationAct, Rung
 from faelles.notifications.models import Notification
+from faelles.participation.models import ParticipationAct, Rung
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,6 @@ from faelles.initiatives.models import (
     Comment,
     Initiative,
     Outcome,
-    ParticipationAct,
     State,
     Story,
     Support,
@@ -19,6 +18,7 @@ from faelles.initiatives.models import (
 )
 from faelles.initiatives.notifications import find_awaiting
 from faelles.initiatives.selectors import library_statistics, newspaper_content
+from faelles.participation.models import ParticipationAct
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ import pytest
 from faelles.accounts.services import account_delete, account_export
 from faelles.initiatives import services
 from faelles.initiatives.factories import InitiativeFactory
-from faelles.initiatives.models import Comment, Initiative, ParticipationAct, Story
+from faelles.initiatives.models import Comment, Initiative, Story
+from faelles.participation.models import ParticipationAct
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +26,16 @@ def active_person(municipality, citizen, politician):
 
 def test_export_covers_everything_initiatives_hold(active_person):
     initiative, person = active_person
-    data = account_export(user=person)["initiatives"]
+    export = account_export(user=person)
+    data = export["initiatives"]
     assert [s["initiative_id"] for s in data["supports"]] == [initiative.pk]
     assert data["participations"][0]["role"] == "Tømrer"
     assert data["follows"][0]["initiative_id"] == initiative.pk
     assert data["comments"][0]["body"] == "Godt!"
     assert data["stories"][0]["title"] == "Broen"
-    assert {a["action"] for a in data["participation_acts"]} == {
+    # The acts on the activity ladder are the participation app's part.
+    acts = export["participation"]["participation_acts"]
+    assert {a["action"] for a in acts} == {
         "initiative.support",
         "initiative.join",
         "initiative.comment",

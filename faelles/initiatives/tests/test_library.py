@@ -6,7 +6,6 @@ import pytest
 from faelles.initiatives import search
 from faelles.initiatives.factories import EvaluatedTrialFactory, InitiativeFactory
 from faelles.initiatives.models import InitiativeSettings, InitiativeTheme, Outcome
-from faelles.initiatives.participation import people_per_rung, record_participation
 from faelles.initiatives.selectors import library_statistics
 from faelles.organisations.factories import DepartmentFactory
 
@@ -71,25 +70,6 @@ def test_statistics_page_says_fewer_than_five(client, municipality, citizen):
     _trial(municipality, outcome=Outcome.WORKED)
     client.force_login(citizen)
     assert "færre end 5" in client.get(URL).content.decode()
-
-
-def test_people_per_rung_hides_groups_smaller_than_five(municipality):
-    from faelles.accounts.factories import MembershipFactory
-
-    people = [MembershipFactory(municipality=municipality).user for _ in range(5)]
-    for user in people:
-        record_participation(municipality=municipality, user=user, action="x.a", rung=5)
-    for user in people[:4]:
-        record_participation(municipality=municipality, user=user, action="x.b", rung=6)
-        record_participation(  # the same person twice is one person
-            municipality=municipality, user=user, action="x.c", rung=6
-        )
-    rows = {
-        row["rung"]: row["count"] for row in people_per_rung(municipality=municipality)
-    }
-    assert rows[5] == 5
-    assert rows[6] is None
-    assert rows[1] is None
 
 
 def test_private_library_needs_a_member(client, municipality, other_admin):

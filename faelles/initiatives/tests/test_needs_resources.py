@@ -117,7 +117,7 @@ def test_filling_a_need_by_joining_closes_its_listing(initiative, citizen, polit
 def test_recruiting_for_an_initiative_is_civil_society_on_the_ladder(
     initiative, citizen, employee
 ):
-    from faelles.initiatives.models import ParticipationAct, Rung
+    from faelles.participation.models import ParticipationAct, Rung
 
     mine = NeedFactory(initiative=initiative, title="Tovholder")
     services.need_publish(need=mine, actor=citizen)

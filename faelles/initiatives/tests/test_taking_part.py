@@ -10,13 +10,12 @@ from faelles.initiatives.factories import InitiativeFactory, NeedFactory
 from faelles.initiatives.models import (
     Comment,
     Initiative,
-    ParticipationAct,
-    Rung,
     State,
     Support,
 )
 from faelles.organisations.factories import OrganisationFactory
 from faelles.organisations.models import OrganisationMember
+from faelles.participation.models import ParticipationAct, Rung
 
 pytestmark = pytest.mark.django_db
 

@@ -186,7 +186,7 @@ def test_detail_query_count_is_bounded(
 def test_creating_an_organisation_is_an_act_of_participation(
     client, municipality, citizen, kind, rung
 ):
-    from faelles.initiatives.models import ParticipationAct
+    from faelles.participation.models import ParticipationAct
 
     client.force_login(citizen)
     client.post(
@@ -198,8 +198,8 @@ def test_creating_an_organisation_is_an_act_of_participation(
 
 
 def test_a_department_is_not_participation(municipality, municipal_admin):
-    from faelles.initiatives.models import ParticipationAct
     from faelles.organisations.services import organisation_create
+    from faelles.participation.models import ParticipationAct
 
     organisation_create(
         municipality=municipality,

@@ -3,11 +3,11 @@
 import pytest
 
 from faelles.accounts.factories import MembershipFactory
-from faelles.initiatives.models import ParticipationAct, Rung
 from faelles.organisations.factories import (
     OrganisationFactory,
     OrganisationMemberFactory,
 )
+from faelles.participation.models import ParticipationAct, Rung
 from faelles.resources import services
 from faelles.resources.models import Collaboration, Side
 

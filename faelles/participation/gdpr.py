@@ -1,0 +1,16 @@
+"""What the activity ladder holds about one person (picked up by the account export).
+
+The acts go with the account: their foreign key to the user cascades.
+"""
+
+from .models import ParticipationAct
+
+
+def export_personal_data(user) -> dict:
+    return {
+        "participation_acts": list(
+            ParticipationAct.objects.filter(user=user).values(
+                "municipality__slug", "action", "rung", "occurred_at"
+            )
+        ),
+    }
