@@ -20,22 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from faelles.municipalities.models import TenantModel, TenantQuerySet
 from faelles.municipalities.tenancy import tenant_reverse
 
+from .phases import ROUND_PHASES, Phase
+
 postcode_list_validator = RegexValidator(
     r"^\s*(\d{4}\s*(,\s*\d{4}\s*)*)?$",
     _("Skriv postnumre med fire cifre, adskilt af komma, fx 2610, 2650."),
 )
-
-
-class Phase(models.TextChoices):
-    DRAFT = "draft", _("Under forberedelse")
-    PROPOSALS = "proposals", _("Forslag indsamles")
-    REVIEW = "review", _("Forslag vurderes")
-    VOTING = "voting", _("Afstemning")
-    RESULTS = "results", _("Resultat")
-    IMPLEMENTATION = "implementation", _("Projekterne gennemføres")
-
-
-PHASE_ORDER = [p.value for p in Phase]
 
 
 class BallotType(models.TextChoices):
@@ -64,7 +54,7 @@ class AgeCheck(models.TextChoices):
 
 class BudgetRoundQuerySet(TenantQuerySet):
     def visible(self):
-        return self.exclude(phase=Phase.DRAFT)
+        return self.filter(phase__in=ROUND_PHASES.keys_permitting("public"))
 
 
 class BudgetRound(TenantModel):
@@ -87,7 +77,7 @@ class BudgetRound(TenantModel):
         help_text=_("Adskil med komma. Tom betyder alle postnumre."),
     )
     phase = models.CharField(
-        _("fase"), max_length=20, choices=Phase.choices, default=Phase.DRAFT
+        _("fase"), max_length=20, choices=ROUND_PHASES.choices, default=Phase.DRAFT
     )
     proposals_start = models.DateTimeField(_("forslag fra"), null=True, blank=True)
     proposals_end = models.DateTimeField(_("forslag til"), null=True, blank=True)
@@ -178,29 +168,18 @@ class BudgetRound(TenantModel):
         return [p.strip() for p in self.postcodes.split(",") if p.strip()]
 
     @property
-    def phase_index(self) -> int:
-        return PHASE_ORDER.index(self.phase)
+    def current_phase(self):
+        return ROUND_PHASES.current(self)
 
     def voting_open(self, now=None) -> bool:
-        now = now or timezone.now()
-        return (
-            self.phase == Phase.VOTING
-            and self.voting_start is not None
-            and self.voting_end is not None
-            and self.voting_start <= now < self.voting_end
-        )
+        return ROUND_PHASES.permits(self, "vote", now=now)
 
     def proposals_open(self, now=None) -> bool:
-        now = now or timezone.now()
-        return (
-            self.phase == Phase.PROPOSALS
-            and (self.proposals_start is None or self.proposals_start <= now)
-            and (self.proposals_end is None or now < self.proposals_end)
-        )
+        return ROUND_PHASES.permits(self, "proposals", now=now)
 
     @property
     def has_results(self) -> bool:
-        return self.phase in (Phase.RESULTS, Phase.IMPLEMENTATION)
+        return ROUND_PHASES.permits(self, "results")
 
 
 class Category(models.TextChoices):

@@ -3,34 +3,20 @@
 import rules
 
 from faelles.accounts.rules import can_administer, is_member, is_staff_member
+from faelles.core.phases import phase_permits
 
-from .models import Phase
+from . import phases  # noqa: F401  (registers the round's phases)
 
 
 def _round_of(target):
     return getattr(target, "round", target)
 
 
-@rules.predicate
-def round_is_public(user, target) -> bool:
-    budget_round = _round_of(target)
-    return budget_round is not None and budget_round.phase != Phase.DRAFT
-
-
-@rules.predicate
-def round_has_results(user, target) -> bool:
-    budget_round = _round_of(target)
-    return budget_round is not None and budget_round.has_results
-
-
-@rules.predicate
-def proposals_open(user, target) -> bool:
-    return _round_of(target).proposals_open()
-
-
-@rules.predicate
-def voting_open(user, target) -> bool:
-    return _round_of(target).voting_open()
+# What the round's current phase permits (faelles/budgeting/phases.py).
+round_is_public = phase_permits("public", of=_round_of)
+round_has_results = phase_permits("results", of=_round_of)
+proposals_open = phase_permits("proposals", of=_round_of)
+voting_open = phase_permits("vote", of=_round_of)
 
 
 @rules.predicate

@@ -13,11 +13,11 @@ from .models import (
     BallotSource,
     BudgetRound,
     ImplementationStatus,
-    Phase,
     Project,
     ProjectImage,
     ReviewStatus,
 )
+from .phases import ROUND_PHASES
 from .secrecy import candidate_ids
 
 
@@ -120,7 +120,7 @@ def projects_in_progress(*, municipality, limit: int = 6) -> list[Project]:
         Project.objects.for_municipality(municipality)
         .funded()
         .exclude(implementation_status=ImplementationStatus.DONE)
-        .filter(round__phase__in=[Phase.RESULTS, Phase.IMPLEMENTATION])
+        .filter(round__phase__in=ROUND_PHASES.keys_permitting("results"))
         .select_related("round")
         .order_by("-round__voting_end", "title")[:limit]
     )
@@ -129,7 +129,7 @@ def projects_in_progress(*, municipality, limit: int = 6) -> list[Project]:
 def open_rounds(*, municipality) -> list[BudgetRound]:
     return list(
         BudgetRound.objects.for_municipality(municipality)
-        .filter(phase__in=[Phase.PROPOSALS, Phase.VOTING])
+        .filter(phase__in=ROUND_PHASES.keys_permitting("proposals", "vote"))
         .order_by("voting_end", "id")[:3]
     )
 

@@ -26,7 +26,6 @@ from faelles.participation.services import record_participation
 from .bulk import insert_rows
 from .engine import Election, PabulibError, parse_pabulib
 from .models import (
-    PHASE_ORDER,
     AgeCheck,
     Ballot,
     BallotReceipt,
@@ -36,12 +35,12 @@ from .models import (
     CountingRule,
     ImportStatus,
     PabulibImport,
-    Phase,
     Project,
     ProjectImage,
     ProjectUpdate,
     ReviewStatus,
 )
+from .phases import ROUND_PHASES, Phase
 from .secrecy import ballot_id_for, candidate_ids
 
 logger = logging.getLogger(__name__)
@@ -95,7 +94,7 @@ def round_update(*, budget_round: BudgetRound, actor, **fields) -> BudgetRound:
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
     budget_round = BudgetRound.objects.select_for_update().get(pk=budget_round.pk)
-    if budget_round.phase_index >= PHASE_ORDER.index(Phase.VOTING):
+    if not ROUND_PHASES.permits(budget_round, "change_ballot"):
         locked = {"budget", "ballot_type", "min_projects", "max_projects"}
         locked |= {"points_total", "counting_rule", "min_age", "postcodes"}
         changed = [
@@ -130,12 +129,11 @@ def phase_change_problems(
 ) -> list[str]:
     """Why the round cannot move to ``phase`` now (empty when it can)."""
     now = now or timezone.now()
-    current = budget_round.phase_index
-    if phase not in PHASE_ORDER:
+    if phase not in ROUND_PHASES:
         return [_("Ukendt fase.")]
-    target = PHASE_ORDER.index(phase)
+    following = ROUND_PHASES.next(budget_round)
     back_to_proposals = budget_round.phase == Phase.REVIEW and phase == Phase.PROPOSALS
-    if target != current + 1 and not back_to_proposals:
+    if (following is None or phase != following.key) and not back_to_proposals:
         return [_("Et borgerbudget går én fase frem ad gangen.")]
     problems = []
     if budget_round.is_imported:
@@ -355,7 +353,7 @@ def project_review(
     project = (
         Project.objects.select_for_update().select_related("round").get(pk=project.pk)
     )
-    if project.round.phase not in (Phase.PROPOSALS, Phase.REVIEW):
+    if not ROUND_PHASES.permits(project.round, "review"):
         raise ValidationError(_("Forslag kan kun vurderes, før afstemningen begynder."))
     if review_status == ReviewStatus.REJECTED and not review_note.strip():
         raise ValidationError(

@@ -22,14 +22,13 @@ from .forms import (
     RoundForm,
 )
 from .models import (
-    PHASE_ORDER,
     BudgetRound,
     ImportStatus,
     PabulibImport,
-    Phase,
     Project,
     ReviewStatus,
 )
+from .phases import ROUND_PHASES
 from .selectors import (
     has_voted,
     open_rounds,
@@ -88,9 +87,8 @@ def round_detail(request, pk: int):
     rejected = [p for p in projects if p.review_status == ReviewStatus.REJECTED]
     pending = [p for p in projects if p.review_status == ReviewStatus.PENDING]
     can_change = request.user.has_perm("budgeting.change_round", budget_round)
-    next_phase = None
-    if can_change and budget_round.phase_index + 1 < len(PHASE_ORDER):
-        next_phase = Phase(PHASE_ORDER[budget_round.phase_index + 1])
+    next_phase = ROUND_PHASES.next(budget_round) if can_change else None
+    reached = ROUND_PHASES.index(budget_round.phase)
     return render(
         request,
         "budgeting/round_detail.html",
@@ -99,7 +97,7 @@ def round_detail(request, pk: int):
             "on_ballot": on_ballot,
             "rejected": rejected,
             "pending": pending,
-            "phases": [(p, i <= budget_round.phase_index) for i, p in enumerate(Phase)],
+            "phases": [(p, i <= reached) for i, p in enumerate(ROUND_PHASES)],
             "can_change": can_change,
             "next_phase": next_phase,
             "can_propose": request.user.has_perm(
@@ -255,7 +253,7 @@ def project_detail(request, pk: int):
             "images": list(project.images.all()),
             "updates": list(project.updates.all()[:50]),
             "can_review": request.user.has_perm("budgeting.review_project", project)
-            and project.round.phase in (Phase.PROPOSALS, Phase.REVIEW),
+            and ROUND_PHASES.permits(project.round, "review"),
             "can_update": project.is_funded
             and request.user.has_perm("budgeting.post_update", project),
         },
@@ -542,5 +540,5 @@ def home_context(request):
         return None
     rounds = open_rounds(municipality=request.municipality)
     # While a vote is open it is the first thing a resident sees.
-    voting = any(r.phase == "voting" for r in rounds)
+    voting = any(r.current_phase.allows("vote") for r in rounds)
     return {"budget_rounds": rounds, "featured": voting}
