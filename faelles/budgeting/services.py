@@ -18,12 +18,12 @@ from django.utils.translation import ngettext
 
 from faelles.accounts.selectors import membership_for
 from faelles.core.audit import audit
+from faelles.core.bulk import insert_rows
 from faelles.core.images import prepare_image
 from faelles.core.params import parse_int
 from faelles.initiatives.models import Rung
 from faelles.initiatives.participation import record_participation
 
-from .bulk import insert_rows
 from .engine import Election, PabulibError, parse_pabulib
 from .models import (
     PHASE_ORDER,
