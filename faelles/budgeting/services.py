@@ -21,6 +21,7 @@ from faelles.core.audit import audit
 from faelles.core.bulk import insert_rows
 from faelles.core.images import prepare_image
 from faelles.core.params import parse_int
+from faelles.core.services import model_update
 from faelles.initiatives.models import Rung
 from faelles.initiatives.participation import record_participation
 
@@ -94,31 +95,26 @@ def round_update(*, budget_round: BudgetRound, actor, **fields) -> BudgetRound:
     unknown = set(fields) - ROUND_FIELDS
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
-    budget_round = BudgetRound.objects.select_for_update().get(pk=budget_round.pk)
-    if budget_round.phase_index >= PHASE_ORDER.index(Phase.VOTING):
-        locked = {"budget", "ballot_type", "min_projects", "max_projects"}
-        locked |= {"points_total", "counting_rule", "min_age", "postcodes"}
-        changed = [
-            f for f in locked & set(fields) if getattr(budget_round, f) != fields[f]
-        ]
-        if changed:
-            raise ValidationError(
-                _(
-                    "Budget, stemmeseddel og regler kan ikke ændres, når afstemningen er begyndt."
-                )
-            )
-    for name, value in fields.items():
-        setattr(budget_round, name, value)
-    budget_round.full_clean()
-    budget_round.save()
-    audit(
-        action="budgeting.round_update",
+    return model_update(
+        budget_round,
+        fields=fields,
         actor=actor,
-        municipality=budget_round.municipality,
-        target=budget_round,
-        data={"fields": sorted(fields)},
+        action="budgeting.round_update",
+        before_save=_refuse_rule_changes_once_voting,
     )
-    return budget_round
+
+
+def _refuse_rule_changes_once_voting(budget_round: BudgetRound, old: dict) -> None:
+    if budget_round.phase_index < PHASE_ORDER.index(Phase.VOTING):
+        return
+    locked = {"budget", "ballot_type", "min_projects", "max_projects"}
+    locked |= {"points_total", "counting_rule", "min_age", "postcodes"}
+    if any(old[f] != getattr(budget_round, f) for f in locked & set(old)):
+        raise ValidationError(
+            _(
+                "Budget, stemmeseddel og regler kan ikke ændres, når afstemningen er begyndt."
+            )
+        )
 
 
 def _when(value: datetime) -> str:
