@@ -24,6 +24,13 @@ class Progress(Protocol):
     def update(self, n: int) -> object: ...
 
 
+def _column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field) or field.column is None:
+        raise ValueError(f"{model.__name__}.{name} is not a column")
+    return field.column
+
+
 def copy_rows(
     model: type[models.Model],
     columns: Sequence[str],
@@ -41,7 +48,7 @@ def copy_rows(
     count = 0
     if connection.vendor == "postgresql":
         meta = model._meta
-        names = [meta.get_field(c.removesuffix("_id")).column for c in columns]
+        names = [_column(model, c.removesuffix("_id")) for c in columns]
         quote = connection.ops.quote_name
         sql = (
             f"COPY {quote(meta.db_table)} ({', '.join(quote(n) for n in names)}) "
@@ -65,7 +72,7 @@ def copy_rows(
         return count
     iterator = iter(rows)
     while chunk := list(islice(iterator, batch)):
-        model.objects.bulk_create(
+        model._default_manager.bulk_create(
             [model(**dict(zip(columns, row, strict=True))) for row in chunk],
             batch_size=batch,
         )
@@ -73,7 +80,7 @@ def copy_rows(
     return count
 
 
-def _sqlite_value(value: object) -> object:
+def _sqlite_value(value: Any) -> Any:
     if isinstance(value, uuid.UUID):
         return value.hex
     if isinstance(value, datetime.datetime):
@@ -96,7 +103,7 @@ def insert_rows(
     """
     qn = connection.ops.quote_name
     table = qn(model._meta.db_table)
-    columns = ", ".join(qn(model._meta.get_field(f).column) for f in fields)
+    columns = ", ".join(qn(_column(model, f)) for f in fields)
     postgres = connection.vendor == "postgresql"
     for lo in range(0, len(rows), INSERT_CHUNK):
         chunk = rows[lo : lo + INSERT_CHUNK]
