@@ -49,7 +49,8 @@ logger = logging.getLogger(__name__)
 
 SMALL_INT = 32767  # the largest value a PositiveSmallIntegerField holds everywhere
 
-ROUND_FIELDS = {
+# What a round's form edits, in the order the form shows it.
+ROUND_FIELDS = (
     "title",
     "description",
     "budget",
@@ -66,7 +67,7 @@ ROUND_FIELDS = {
     "min_age",
     "age_check",
     "counting_rule",
-}
+)
 
 
 # --- rounds and phases ----------------------------------------------------------
@@ -74,7 +75,7 @@ ROUND_FIELDS = {
 
 @transaction.atomic
 def round_create(*, municipality, actor, **fields) -> BudgetRound:
-    unknown = set(fields) - ROUND_FIELDS
+    unknown = set(fields) - set(ROUND_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
     budget_round = BudgetRound(municipality=municipality, created_by=actor, **fields)
@@ -92,7 +93,7 @@ def round_create(*, municipality, actor, **fields) -> BudgetRound:
 
 @transaction.atomic
 def round_update(*, budget_round: BudgetRound, actor, **fields) -> BudgetRound:
-    unknown = set(fields) - ROUND_FIELDS
+    unknown = set(fields) - set(ROUND_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
     return model_update(
