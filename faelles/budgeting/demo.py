@@ -23,8 +23,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from faelles.core.bulk import insert_rows
+
 from . import services
-from .bulk import insert_rows
 from .demo_content import (
     FINISHED,
     FINISHED_PROJECTS,

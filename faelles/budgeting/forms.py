@@ -12,6 +12,7 @@ from .models import (
     Project,
     ReviewStatus,
 )
+from .services import ROUND_FIELDS
 
 DATETIME_WIDGET = forms.DateTimeInput(
     attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
@@ -21,24 +22,7 @@ DATETIME_WIDGET = forms.DateTimeInput(
 class RoundForm(forms.ModelForm):
     class Meta:
         model = BudgetRound
-        fields = [
-            "title",
-            "description",
-            "budget",
-            "area_name",
-            "postcodes",
-            "proposals_start",
-            "proposals_end",
-            "voting_start",
-            "voting_end",
-            "ballot_type",
-            "min_projects",
-            "max_projects",
-            "points_total",
-            "min_age",
-            "age_check",
-            "counting_rule",
-        ]
+        fields = list(ROUND_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "proposals_start": DATETIME_WIDGET,

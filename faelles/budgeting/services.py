@@ -18,12 +18,13 @@ from django.utils.translation import ngettext
 
 from faelles.accounts.selectors import membership_for
 from faelles.core.audit import audit
+from faelles.core.bulk import insert_rows
 from faelles.core.images import prepare_image
 from faelles.core.params import parse_int
+from faelles.core.services import model_update
 from faelles.participation.models import Rung
 from faelles.participation.services import record_participation
 
-from .bulk import insert_rows
 from .engine import Election, PabulibError, parse_pabulib
 from .models import (
     AgeCheck,
@@ -47,7 +48,8 @@ logger = logging.getLogger(__name__)
 
 SMALL_INT = 32767  # the largest value a PositiveSmallIntegerField holds everywhere
 
-ROUND_FIELDS = {
+# What a round's form edits, in the order the form shows it.
+ROUND_FIELDS = (
     "title",
     "description",
     "budget",
@@ -64,7 +66,7 @@ ROUND_FIELDS = {
     "min_age",
     "age_check",
     "counting_rule",
-}
+)
 
 
 # --- rounds and phases ----------------------------------------------------------
@@ -72,7 +74,7 @@ ROUND_FIELDS = {
 
 @transaction.atomic
 def round_create(*, municipality, actor, **fields) -> BudgetRound:
-    unknown = set(fields) - ROUND_FIELDS
+    unknown = set(fields) - set(ROUND_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
     budget_round = BudgetRound(municipality=municipality, created_by=actor, **fields)
@@ -90,34 +92,29 @@ def round_create(*, municipality, actor, **fields) -> BudgetRound:
 
 @transaction.atomic
 def round_update(*, budget_round: BudgetRound, actor, **fields) -> BudgetRound:
-    unknown = set(fields) - ROUND_FIELDS
+    unknown = set(fields) - set(ROUND_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
-    budget_round = BudgetRound.objects.select_for_update().get(pk=budget_round.pk)
-    if not ROUND_PHASES.permits(budget_round, "change_ballot"):
-        locked = {"budget", "ballot_type", "min_projects", "max_projects"}
-        locked |= {"points_total", "counting_rule", "min_age", "postcodes"}
-        changed = [
-            f for f in locked & set(fields) if getattr(budget_round, f) != fields[f]
-        ]
-        if changed:
-            raise ValidationError(
-                _(
-                    "Budget, stemmeseddel og regler kan ikke ændres, når afstemningen er begyndt."
-                )
-            )
-    for name, value in fields.items():
-        setattr(budget_round, name, value)
-    budget_round.full_clean()
-    budget_round.save()
-    audit(
-        action="budgeting.round_update",
+    return model_update(
+        budget_round,
+        fields=fields,
         actor=actor,
-        municipality=budget_round.municipality,
-        target=budget_round,
-        data={"fields": sorted(fields)},
+        action="budgeting.round_update",
+        before_save=_refuse_rule_changes_once_voting,
     )
-    return budget_round
+
+
+def _refuse_rule_changes_once_voting(budget_round: BudgetRound, old: dict) -> None:
+    if ROUND_PHASES.permits(budget_round, "change_ballot"):
+        return
+    locked = {"budget", "ballot_type", "min_projects", "max_projects"}
+    locked |= {"points_total", "counting_rule", "min_age", "postcodes"}
+    if any(old[f] != getattr(budget_round, f) for f in locked & set(old)):
+        raise ValidationError(
+            _(
+                "Budget, stemmeseddel og regler kan ikke ændres, når afstemningen er begyndt."
+            )
+        )
 
 
 def _when(value: datetime) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.core.models import AuditEntry
+from faelles.core.services import model_update
 from faelles.notifications.services import notify
 from faelles.participation.models import Rung
 from faelles.participation.services import record_participation
@@ -107,19 +108,9 @@ def community_create(
 
 @transaction.atomic
 def community_update(*, community: Community, actor, **fields) -> Community:
-    community = Community.objects.select_for_update().get(pk=community.pk)
-    for name, value in fields.items():
-        setattr(community, name, value)
-    community.full_clean()
-    community.save()
-    audit(
-        action="communities.update",
-        actor=actor,
-        municipality=community.municipality,
-        target=community,
-        data={"fields": sorted(fields)},
+    return model_update(
+        community, fields=fields, actor=actor, action="communities.update"
     )
-    return community
 
 
 def _activate(membership: CommunityMember) -> None:

@@ -1,11 +1,13 @@
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from .audit import unshown_actions
 from .models import AuditEntry
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
     list_display = [
         "created_at",
         "municipality",
@@ -18,13 +20,15 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_filter = ["municipality", "action"]
     readonly_fields = [f.name for f in AuditEntry._meta.fields]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AuditEntry]:
         # Hidden rows (a rate limit's) and participation written before the
         # registry are shown to nobody, platform administrators included.
         return super().get_queryset(request).exclude(action__in=unshown_actions())
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(
+        self, request: HttpRequest, obj: AuditEntry | None = None
+    ) -> bool:
         return False

@@ -4,7 +4,7 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
-def create_cache_tables(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
+def create_cache_tables(using: str = DEFAULT_DB_ALIAS, **kwargs: object) -> None:
     """``faelles migrate`` also creates the database cache's table (the shared cache
     when there is no Redis); nothing happens when it exists or is not configured."""
     from django.core.management import call_command
@@ -17,7 +17,7 @@ class CoreConfig(AppConfig):
     name = "faelles.core"
     verbose_name = _("Fælles kerne")
 
-    def ready(self):
+    def ready(self) -> None:
         from django.urls import register_converter
 
         from . import (  # noqa: F401  (they register checks and field validators)

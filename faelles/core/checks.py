@@ -1,7 +1,7 @@
 """Deployment checks of our own, run by ``faelles check --deploy``."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import CheckMessage, Tags, Warning, register
 
 PROCESS_LOCAL_CACHES = {
     "django.core.cache.backends.locmem.LocMemCache",
@@ -10,7 +10,7 @@ PROCESS_LOCAL_CACHES = {
 
 
 @register(Tags.caches, deploy=True)
-def shared_cache(app_configs, **kwargs):
+def shared_cache(app_configs: object, **kwargs: object) -> list[CheckMessage]:
     """Login rate limits live in the cache: a per-process cache multiplies them by
     the number of gunicorn workers, so production needs a shared one (Redis)."""
     backend = settings.CACHES["default"]["BACKEND"]

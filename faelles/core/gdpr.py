@@ -4,10 +4,15 @@ After the account is deleted the entries stay, without the person (actor is
 SET_NULL), because the municipality must be able to account for changes.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .models import AuditEntry
 
+if TYPE_CHECKING:
+    from faelles.accounts.models import User
 
-def export_personal_data(user) -> dict:
+
+def export_personal_data(user: "User") -> dict[str, Any]:
     return {
         "actions": [
             {

@@ -9,12 +9,13 @@ object URL has no registered case, so new features cannot forget it.
 """
 
 from collections.abc import Callable
+from typing import Any
 
-IsolationCase = Callable[..., dict]
+IsolationCase = Callable[..., dict[str, Any]]
 CASES: dict[str, IsolationCase] = {}
 
 
-def isolation_case(*url_names: str):
+def isolation_case(*url_names: str) -> Callable[[IsolationCase], IsolationCase]:
     def register(func: IsolationCase) -> IsolationCase:
         for name in url_names:
             CASES[name] = func

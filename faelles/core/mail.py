@@ -8,9 +8,11 @@ address delays only that one mail and never turns a saved action into an error.
 """
 
 import logging
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
 
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
@@ -45,7 +47,9 @@ def queue_mail(*, to: str, subject: str, body: str, html: str = "") -> None:
     transaction.on_commit(lambda: _enqueue(message, attempt=1), robust=True)
 
 
-def _enqueue(message: dict, *, attempt: int, run_after=None) -> None:
+def _enqueue(
+    message: dict[str, Any], *, attempt: int, run_after: datetime | None = None
+) -> None:
     task_ = (
         deliver_mail if run_after is None else deliver_mail.using(run_after=run_after)
     )
@@ -99,7 +103,7 @@ class QueuedEmailBackend(BaseEmailBackend):
     Django's error reports to ADMINS (settings.LOGGING), so a request that fails is
     not also kept waiting for — or failed again by — the mail server."""
 
-    def send_messages(self, email_messages) -> int:
+    def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
         sent = 0
         for message in email_messages:
             html = next(
@@ -112,7 +116,10 @@ class QueuedEmailBackend(BaseEmailBackend):
             )
             for address in message.recipients():
                 queue_mail(
-                    to=address, subject=message.subject, body=message.body, html=html
+                    to=address,
+                    subject=str(message.subject),
+                    body=str(message.body),
+                    html=html,
                 )
                 sent += 1
         return sent

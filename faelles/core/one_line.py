@@ -9,7 +9,8 @@ so it is not part of the field's definition and needs no migration.
 """
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from django import forms
 from django.apps import apps
@@ -26,7 +27,7 @@ def own_models() -> Iterator[type[models.Model]]:
             yield from config.get_models()
 
 
-def one_line_model_fields() -> Iterator[models.CharField]:
+def one_line_model_fields() -> Iterator[models.CharField[Any, Any]]:
     for model in own_models():
         for field in model._meta.get_fields():
             if isinstance(field, models.CharField) and field.concrete:
@@ -59,7 +60,7 @@ def one_line_form_fields() -> Iterator[tuple[type[forms.BaseForm], str, forms.Fi
                 yield form, name, field
 
 
-def _add(validators: list) -> None:
+def _add(validators: list[Callable[..., Any]]) -> None:
     if one_line not in validators:
         validators.append(one_line)
 
@@ -74,5 +75,5 @@ def install() -> None:
             except ModuleNotFoundError as exc:
                 if exc.name != f"{config.name}.forms":
                     raise
-    for _form, _name, field in one_line_form_fields():
-        _add(field.validators)
+    for _form, _name, form_field in one_line_form_fields():
+        _add(form_field.validators)

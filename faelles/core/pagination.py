@@ -16,7 +16,7 @@ class KeysetPage:
 
 
 def keyset_page(
-    queryset: QuerySet, *, after: str | None, per_page: int = 25, field: str = "id"
+    queryset: QuerySet[Any], *, after: str | None, per_page: int = 25, field: str = "id"
 ) -> KeysetPage:
     """Page a queryset ordered by descending ``field`` (a unique integer).
 

@@ -8,13 +8,17 @@ that is not a valid id is treated as no id at all, so the page shows its normal
 answer (nothing found, or a clear form error) instead of a server error.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
+from django.db.models import Model, QuerySet
 
 MAX_ID = 2**63 - 1
 QUERY_LENGTH = 100
 
 
-def search_words(value, *, length: int = QUERY_LENGTH) -> str:
+def search_words(value: object, *, length: int = QUERY_LENGTH) -> str:
     """Free-text search words: trimmed, at most ``length`` characters, without
     control characters (PostgreSQL refuses NUL in text and raises on it)."""
     text = str(value or "")
@@ -22,7 +26,7 @@ def search_words(value, *, length: int = QUERY_LENGTH) -> str:
     return text.strip()[:length]
 
 
-def parse_int(value, *, minimum: int = 0, maximum: int = MAX_ID) -> int | None:
+def parse_int(value: object, *, minimum: int = 0, maximum: int = MAX_ID) -> int | None:
     """The ASCII whole number in ``value`` if it lies in [minimum, maximum]."""
     text = str(value if value is not None else "").strip()
     if not (text.isascii() and text.isdigit()) or len(text) > 19:
@@ -31,16 +35,16 @@ def parse_int(value, *, minimum: int = 0, maximum: int = MAX_ID) -> int | None:
     return number if minimum <= number <= maximum else None
 
 
-def parse_id(value) -> int | None:
+def parse_id(value: object) -> int | None:
     """A database id (1 … 2⁶³−1) from text, or None."""
     return parse_int(value, minimum=1)
 
 
-class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField[Model]):
     """Refuses values that cannot be ids with the field's own clear message,
     before they reach an ``IN (…)`` lookup the database would choke on."""
 
-    def _check_values(self, value):
+    def _check_values(self, value: Iterable[Any]) -> QuerySet[Model]:
         key = self.to_field_name or "pk"
         if key == "pk":
             for pk in value:
@@ -50,7 +54,9 @@ class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         code="invalid_pk_value",
                         params={"pk": pk},
                     )
-        return super()._check_values(value)
+        # A private method of Django's, not in the stubs.
+        checked: QuerySet[Model] = super()._check_values(value)  # type: ignore[misc]
+        return checked
 
 
 class IdConverter:
@@ -68,5 +74,5 @@ class IdConverter:
             raise ValueError(value)  # the pattern does not match: 404
         return number
 
-    def to_url(self, value) -> str:
+    def to_url(self, value: object) -> str:
         return str(value)

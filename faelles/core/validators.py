@@ -29,11 +29,11 @@ class OneLineValidator:
     )
     code = "control_characters"
 
-    def __call__(self, value) -> None:
+    def __call__(self, value: object) -> None:
         if isinstance(value, str) and has_control_characters(value):
             raise ValidationError(self.message, code=self.code)
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, OneLineValidator)
 
     def __hash__(self) -> int:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
+from faelles.core.services import model_update
 from faelles.notifications.services import notify
 from faelles.participation.models import Rung
 from faelles.participation.services import record_participation
@@ -52,30 +53,29 @@ def event_create(*, municipality, actor, organisation=None, **fields) -> Event:
 
 @transaction.atomic
 def event_update(*, event: Event, actor, **fields) -> Event:
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    old_capacity = event.capacity
-    for name, value in fields.items():
-        setattr(event, name, value)
-    if event.capacity is not None and event.capacity < event.confirmed_count:
-        raise ValidationError(
-            _(
-                "Der er allerede %(count)s tilmeldte; antallet af pladser kan ikke "
-                "være mindre."
-            ),
-            params={"count": event.confirmed_count},
-        )
-    event.full_clean()
-    event.save()
-    if event.capacity is None or (old_capacity or 0) < event.capacity:
+    old_capacity = []
+
+    def check_capacity(event: Event, old: dict) -> None:
+        old_capacity.append(old.get("capacity", event.capacity))
+        if event.capacity is not None and event.capacity < event.confirmed_count:
+            raise ValidationError(
+                _(
+                    "Der er allerede %(count)s tilmeldte; antallet af pladser kan "
+                    "ikke være mindre."
+                ),
+                params={"count": event.confirmed_count},
+            )
+
+    event = model_update(
+        event,
+        fields=fields,
+        actor=actor,
+        action="events.update",
+        before_save=check_capacity,
+    )
+    if event.capacity is None or (old_capacity[0] or 0) < event.capacity:
         _promote(event)
     transaction.on_commit(lambda: feed_changed(event.municipality_id))
-    audit(
-        action="events.update",
-        actor=actor,
-        municipality=event.municipality,
-        target=event,
-        data={"fields": sorted(fields)},
-    )
     return event
 
 

@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from faelles.core.bulk import insert_rows, reset_sequences
 from faelles.participation.models import ParticipationAct, Rung
 
 from .demo_content import INITIATIVES
@@ -445,49 +446,6 @@ LEARNED = [
 CHUNK = 2_000
 
 
-class _Writer:
-    """Bulk insert rows with explicit ids: COPY on PostgreSQL, executemany elsewhere."""
-
-    def __init__(self):
-        self.pg = connection.vendor == "postgresql"
-
-    def dt(self, value):
-        if value is None or self.pg:
-            return value
-        return connection.ops.adapt_datetimefield_value(value)
-
-    def d(self, value):
-        if value is None or self.pg:
-            return value
-        return connection.ops.adapt_datefield_value(value)
-
-    def insert(self, model, fields: list[str], rows: list[tuple]) -> None:
-        if not rows:
-            return
-        qn = connection.ops.quote_name
-        table = qn(model._meta.db_table)
-        columns = ", ".join(qn(model._meta.get_field(f).column) for f in fields)
-        with connection.cursor() as cursor:
-            if self.pg:
-                with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join(["%s"] * len(fields))
-                cursor.executemany(
-                    # names come from model metadata, values are parameters
-                    f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
-                    rows,
-                )
-
-    def reset_sequences(self, models) -> None:
-        from django.core.management.color import no_style
-
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sequence_reset_sql(no_style(), models):
-                cursor.execute(sql)
-
-
 def _next_id(model) -> int:
     return (model.objects.aggregate(m=Max("id"))["m"] or 0) + 1
 
@@ -532,7 +490,6 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     states = rng.choices(
         [s for s, _w in STATE_WEIGHTS], [w for _s, w in STATE_WEIGHTS], k=n
     )
-    writer = _Writer()
     ids = {
         model: _next_id(model)
         for model in (
@@ -550,7 +507,6 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     for chunk_start in range(0, n, CHUNK):
         chunk = range(chunk_start, min(n, chunk_start + CHUNK))
         _seed_chunk(
-            writer=writer,
             municipality=municipality,
             rng=rng,
             ids=ids,
@@ -569,8 +525,8 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     from .search import index_municipality
 
     index_municipality(municipality.pk)
-    if writer.pg:
-        writer.reset_sequences(
+    if connection.vendor == "postgresql":
+        reset_sequences(
             [
                 Initiative,
                 Comment,
@@ -593,7 +549,6 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
 
 def _seed_chunk(
     *,
-    writer,
     municipality,
     rng,
     ids,
@@ -608,7 +563,6 @@ def _seed_chunk(
     now,
 ):
     mid = municipality.pk
-    dt = writer.dt
     initiatives, themes, needs, transitions = [], [], [], []
     trials, criteria, stories, supports = [], [], [], []
     comments, participations, follows, acts = [], [], [], []
@@ -634,10 +588,8 @@ def _seed_chunk(
         chosen = rng.sample(users, k_support) if k_support else []
         for u in chosen:
             when = created + timedelta(seconds=rng.random() * age)
-            supports.append((pk, u, None, dt(when)))
-            acts.append(
-                (mid, u, "initiative.support", Rung.CIVIL_SOCIETY, pk, dt(when))
-            )
+            supports.append((pk, u, None, when))
+            acts.append((mid, u, "initiative.support", Rung.CIVIL_SOCIETY, pk, when))
         k_comment = comment_counts[i]
         roots: list[int] = []
         comment_times = sorted(rng.random() for _ in range(k_comment))
@@ -660,7 +612,7 @@ def _seed_chunk(
                     municipal,
                     False,
                     "",
-                    dt(when),
+                    when,
                 )
             )
             if not municipal:
@@ -671,18 +623,18 @@ def _seed_chunk(
                         "initiative.comment",
                         Rung.CIVIL_SOCIETY,
                         pk,
-                        dt(when),
+                        when,
                     )
                 )
         joined = rng.sample(users, min(len(users), rng.randint(0, 8)))
         for u in joined:
             when = created + timedelta(seconds=rng.random() * age)
-            participations.append((pk, u, "Hjælper", dt(when)))
-            acts.append((mid, u, "initiative.join", Rung.CIVIL_SOCIETY, pk, dt(when)))
+            participations.append((pk, u, "Hjælper", when))
+            acts.append((mid, u, "initiative.join", Rung.CIVIL_SOCIETY, pk, when))
         followers = rng.sample(users, min(len(users), rng.randint(0, 12)))
-        follows.extend((pk, u, dt(created)) for u in followers)
+        follows.extend((pk, u, created) for u in followers)
         acts.append(
-            (mid, proposer, "initiative.propose", Rung.CIVIL_SOCIETY, pk, dt(created))
+            (mid, proposer, "initiative.propose", Rung.CIVIL_SOCIETY, pk, created)
         )
         first_response = (
             created + timedelta(days=2)
@@ -708,10 +660,10 @@ def _seed_chunk(
                 k_comment,
                 len(joined),
                 len(followers),
-                dt(first_response),
-                dt(changed),
-                dt(created),
-                dt(now),
+                first_response,
+                changed,
+                created,
+                now,
             )
         )
         extra = rng.choice(list(Theme.values))
@@ -721,10 +673,10 @@ def _seed_chunk(
         ids[Need] += 1
         needs.append(
             (need_id, mid, pk, Need.Kind.ROLE, "Frivillige hjælpere", "", 5, 0, True,
-             dt(created))
+             created)
         )  # fmt: skip
         transitions.append(
-            (pk, "", State.IDEA, proposer, "Initiativet blev foreslået.", dt(created))
+            (pk, "", State.IDEA, proposer, "Initiativet blev foreslået.", created)
         )
         source = State.IDEA
         for n_step, target in enumerate(path, 1):
@@ -736,7 +688,7 @@ def _seed_chunk(
                     target,
                     actor,
                     "Næste skridt.",
-                    dt(created + timedelta(seconds=step * n_step)),
+                    created + timedelta(seconds=step * n_step),
                 )
             )
             source = target
@@ -766,15 +718,15 @@ def _seed_chunk(
                     f"{what.lower()} {for_whom}",
                     "at flere i området bliver aktive og mødes",
                     f"Vi afprøver {what.lower()} i et halvt år.",
-                    writer.d(starts),
-                    writer.d(ends),
+                    starts,
+                    ends,
                     outcome,
                     rng.choice(LEARNED) if outcome else "",
                     "Invitere personligt fra begyndelsen." if outcome else "",
-                    dt(changed) if outcome else None,
+                    changed if outcome else None,
                     facilitator if outcome else None,
                     department if outcome else None,
-                    dt(created),
+                    created,
                 )
             )
             for indicator, target in (
@@ -799,11 +751,11 @@ def _seed_chunk(
                         "Det begyndte med en idé og nogle naboer.\n\n"
                         + rng.choice(LEARNED),
                         facilitator,
-                        dt(changed),
-                        dt(changed),
+                        changed,
+                        changed,
                     )
                 )
-    writer.insert(
+    insert_rows(
         Initiative,
         [
             "id", "municipality", "title", "challenge", "idea", "target_group",
@@ -813,19 +765,19 @@ def _seed_chunk(
         ],
         initiatives,
     )  # fmt: skip
-    writer.insert(InitiativeTheme, ["municipality", "initiative", "theme"], themes)
-    writer.insert(
+    insert_rows(InitiativeTheme, ["municipality", "initiative", "theme"], themes)
+    insert_rows(
         Need,
         ["id", "municipality", "initiative", "kind", "title", "description",
          "quantity", "filled", "is_open", "created_at"],
         needs,
     )  # fmt: skip
-    writer.insert(
+    insert_rows(
         Transition,
         ["initiative", "from_state", "to_state", "actor", "reason", "created_at"],
         transitions,
     )
-    writer.insert(
+    insert_rows(
         Trial,
         ["id", "municipality", "initiative", "round", "we_believe", "will_lead_to",
          "what_is_tried", "starts_on", "ends_on", "outcome", "learned",
@@ -833,31 +785,29 @@ def _seed_chunk(
          "created_at"],
         trials,
     )  # fmt: skip
-    writer.insert(
+    insert_rows(
         SuccessCriterion,
         ["id", "trial", "indicator", "target", "result", "met"],
         criteria,
     )
-    writer.insert(
+    insert_rows(
         Story,
         ["id", "municipality", "initiative", "title", "lead", "body", "author",
          "created_at", "published_at"],
         stories,
     )  # fmt: skip
-    writer.insert(
-        Support, ["initiative", "user", "organisation", "created_at"], supports
-    )
-    writer.insert(
+    insert_rows(Support, ["initiative", "user", "organisation", "created_at"], supports)
+    insert_rows(
         Comment,
         ["id", "initiative", "parent", "author", "body", "is_from_municipality",
          "is_hidden", "hidden_reason", "created_at"],
         comments,
     )  # fmt: skip
-    writer.insert(
+    insert_rows(
         Participation, ["initiative", "user", "role", "created_at"], participations
     )
-    writer.insert(Follow, ["initiative", "user", "created_at"], follows)
-    writer.insert(
+    insert_rows(Follow, ["initiative", "user", "created_at"], follows)
+    insert_rows(
         ParticipationAct,
         [
             "municipality",

@@ -475,12 +475,6 @@ class TrialQuerySet(TenantQuerySet):
 class Trial(TenantModel):
     """A prøvehandling: a hypothesis, what is tried, a period and success criteria."""
 
-    municipality = models.ForeignKey(
-        "municipalities.Municipality",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("kommune"),
-    )
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="trials"
     )
@@ -611,12 +605,6 @@ class StoryQuerySet(TenantQuerySet):
 class Story(TenantModel):
     """A good story (god historie) about an initiative, a community or a collaboration."""
 
-    municipality = models.ForeignKey(
-        "municipalities.Municipality",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("kommune"),
-    )
     initiative = models.ForeignKey(
         Initiative,
         on_delete=models.CASCADE,

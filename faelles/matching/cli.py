@@ -108,7 +108,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
             raise InputError(f"--today {args.today!r} is not a date") from None
     index = MatchIndex.build(candidates)
     for match in index.query(query, top=args.top, today=today):
-        row: dict = {
+        row: dict[str, object] = {
             "id": match.id,
             "score": round(match.score, 4),
             "reasons": match.texts(args.lang),

@@ -10,6 +10,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from faelles.matching.index import MatchIndex
 from faelles.matching.records import Record
@@ -64,7 +65,7 @@ def recall(ranked: list[str], relevant: dict[str, int], k: int) -> float:
     return hits / len(relevant) if relevant else 0.0
 
 
-VARIANTS: dict[str, dict] = {
+VARIANTS: dict[str, dict[str, Any]] = {
     "engine": {},
     "engine_without_vocabulary": {"use_vocabulary": False},
     "plain_bm25": {

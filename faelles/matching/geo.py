@@ -40,7 +40,8 @@ class Postcodes:
     def distances_from(self, row: int) -> np.ndarray:
         """Kilometres from postcode ``row`` to every postcode."""
         d = self.xy - self.xy[row]
-        return np.hypot(d[:, 0], d[:, 1])
+        distances: np.ndarray = np.hypot(d[:, 0], d[:, 1])
+        return distances
 
     def distance_km(self, a: str | None, b: str | None) -> float | None:
         i, j = self.lookup(a), self.lookup(b)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from faelles.matching import geo, scoring, taxonomy
 from faelles.matching.encoding import (
@@ -37,7 +39,7 @@ _INFERRED_MAX = 3
 class _Columns:
     """Per-row arrays that grow by doubling, so ``add`` is amortised O(1)."""
 
-    SPEC = {
+    SPEC: dict[str, tuple[type[np.generic], object]] = {
         "alive": (np.bool_, False),
         "kind": (np.uint8, 0),
         "mode": (np.uint8, 0),
@@ -60,6 +62,28 @@ class _Columns:
         "inferred": (np.bool_, False),
     }
 
+    # One array per SPEC entry, set in __init__ and ensure().
+    alive: npt.NDArray[np.bool_]
+    kind: npt.NDArray[np.uint8]
+    mode: npt.NDArray[np.uint8]
+    roots: npt.NDArray[np.uint32]
+    slots: npt.NDArray[np.uint32]
+    postcode: npt.NDArray[np.int32]
+    radius: npt.NDArray[np.float32]
+    age: npt.NDArray[np.float32]
+    min_age: npt.NDArray[np.float32]
+    capacity: npt.NDArray[np.int32]
+    length: npt.NDArray[np.float32]
+    created: npt.NDArray[np.int32]
+    from_day: npt.NDArray[np.int32]
+    until_day: npt.NDArray[np.int32]
+    commitment: npt.NDArray[np.uint8]
+    newcomer: npt.NDArray[np.bool_]
+    underserved: npt.NDArray[np.bool_]
+    also_gives: npt.NDArray[np.bool_]
+    has_languages: npt.NDArray[np.bool_]
+    inferred: npt.NDArray[np.bool_]
+
     def __init__(self, capacity: int = 1024) -> None:
         self.allocated = capacity
         for name, (dtype, fill) in self.SPEC.items():
@@ -71,7 +95,7 @@ class _Columns:
         new = max(size, self.allocated * 2)
         for name, (dtype, fill) in self.SPEC.items():
             old = getattr(self, name)
-            grown = np.full(new, fill, dtype=dtype)
+            grown: npt.NDArray[np.generic] = np.full(new, fill, dtype=dtype)
             grown[: self.allocated] = old
             setattr(self, name, grown)
         self.allocated = new
@@ -111,7 +135,7 @@ class MatchIndex:
     # -- building ---------------------------------------------------------------
 
     @classmethod
-    def build(cls, records: Iterable[Record], **options) -> MatchIndex:
+    def build(cls, records: Iterable[Record], **options: Any) -> MatchIndex:
         index = cls(**options)
         for record in records:
             index.add(record)
@@ -273,7 +297,7 @@ def rank(
     candidates: Iterable[Record],
     top: int = 10,
     today: dt.date | None = None,
-    **options,
+    **options: Any,
 ) -> list[Match]:
     """One-shot ranking (builds a throwaway index); fine for a few thousand rows."""
     return MatchIndex.build(candidates, **options).query(query, top=top, today=today)

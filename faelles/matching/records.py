@@ -8,6 +8,7 @@ bad input with the same clear messages.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,7 +136,7 @@ class Record:
         )
 
 
-def _text(data: dict, key: str, where: str) -> str:
+def _text(data: dict[str, Any], key: str, where: str) -> str:
     value = data.get(key, "")
     if value is None:
         return ""
@@ -144,7 +145,7 @@ def _text(data: dict, key: str, where: str) -> str:
     return value
 
 
-def _list(data: dict, key: str, where: str) -> list:
+def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
     value = data.get(key)
     if value is None:
         return []
@@ -155,7 +156,9 @@ def _list(data: dict, key: str, where: str) -> list:
     return value
 
 
-def _choices(data: dict, key: str, allowed: dict, where: str) -> tuple[str, ...]:
+def _choices(
+    data: dict[str, Any], key: str, allowed: Mapping[str, Any], where: str
+) -> tuple[str, ...]:
     values = _list(data, key, where)
     for v in values:
         if v not in allowed:
@@ -166,7 +169,9 @@ def _choices(data: dict, key: str, allowed: dict, where: str) -> tuple[str, ...]
     return tuple(dict.fromkeys(values))
 
 
-def _one_of(data: dict, key: str, allowed: dict, where: str) -> str | None:
+def _one_of(
+    data: dict[str, Any], key: str, allowed: Mapping[str, Any], where: str
+) -> str | None:
     value = data.get(key)
     if value is None:
         return None
@@ -174,10 +179,10 @@ def _one_of(data: dict, key: str, allowed: dict, where: str) -> str | None:
         raise RecordError(
             f"{where}: {key!r} must be one of {', '.join(allowed)}, not {value!r}"
         )
-    return value
+    return str(value)
 
 
-def _categories(data: dict, where: str) -> tuple[str, ...]:
+def _categories(data: dict[str, Any], where: str) -> tuple[str, ...]:
     values = _list(data, "categories", where)
     for v in values:
         if v not in taxonomy.CATEGORIES:
@@ -187,12 +192,12 @@ def _categories(data: dict, where: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def _tokens(data: dict, key: str, where: str) -> tuple[str, ...]:
+def _tokens(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
     values = [v.strip().lower() for v in _list(data, key, where)]
     return tuple(dict.fromkeys(v for v in values if v))
 
 
-def _postcode(data: dict, where: str) -> str | None:
+def _postcode(data: dict[str, Any], where: str) -> str | None:
     value = data.get("postcode")
     if value is None or value == "":
         return None
@@ -205,7 +210,7 @@ def _postcode(data: dict, where: str) -> str | None:
     return value.strip()
 
 
-def _number(data: dict, key: str, where: str, minimum: float) -> float | None:
+def _number(data: dict[str, Any], key: str, where: str, minimum: float) -> float | None:
     value = data.get(key)
     if value is None:
         return None
@@ -216,7 +221,7 @@ def _number(data: dict, key: str, where: str, minimum: float) -> float | None:
     return float(value)
 
 
-def _int(data: dict, key: str, where: str) -> int | None:
+def _int(data: dict[str, Any], key: str, where: str) -> int | None:
     value = data.get(key)
     if value is None:
         return None
@@ -225,7 +230,7 @@ def _int(data: dict, key: str, where: str) -> int | None:
     return value
 
 
-def _bool(data: dict, key: str, where: str) -> bool:
+def _bool(data: dict[str, Any], key: str, where: str) -> bool:
     value = data.get(key, False)
     if value is None:
         return False
@@ -234,7 +239,7 @@ def _bool(data: dict, key: str, where: str) -> bool:
     return value
 
 
-def _date(data: dict, key: str, where: str) -> dt.date | None:
+def _date(data: dict[str, Any], key: str, where: str) -> dt.date | None:
     value = data.get(key)
     if value is None:
         return None
@@ -246,7 +251,7 @@ def _date(data: dict, key: str, where: str) -> dt.date | None:
         raise RecordError(f"{where}: {key!r} must be a date like 2026-03-01") from None
 
 
-def _availability(data: dict, where: str) -> tuple[str, ...]:
+def _availability(data: dict[str, Any], where: str) -> tuple[str, ...]:
     """Accept ``"tue-afternoon"`` slots and whole days (``"tue"``)."""
     slots: list[str] = []
     for value in _list(data, "availability", where):

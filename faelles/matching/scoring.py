@@ -85,7 +85,7 @@ def run(index: MatchIndex, query: Record, top: int, today: dt.date) -> list[Matc
         r.reach = _reach(r)
     keep = _hard_filter(r)
     r.rows = rows = rows[keep]
-    if r.dist is not None:
+    if r.dist is not None and r.reach is not None:
         r.dist, r.reach = r.dist[keep], r.reach[keep]
     if rows.size == 0:
         return []
@@ -100,7 +100,7 @@ def run(index: MatchIndex, query: Record, top: int, today: dt.date) -> list[Matc
     if not relevant.all():
         r.rows = rows = rows[relevant]
         text, category = text[relevant], category[relevant]
-        if r.dist is not None:
+        if r.dist is not None and r.reach is not None:
             r.dist, r.reach = r.dist[relevant], r.reach[relevant]
         if rows.size == 0:
             return []
@@ -174,7 +174,8 @@ def _text_signal(
         rows, saturation = _saturation(index, term)
         score[rows] += np.float32(weight) * saturation
     norm = own or sum(v for v, _ in related.values())
-    return np.minimum(score / np.float32(norm), np.float32(1.0))
+    capped: np.ndarray = np.minimum(score / np.float32(norm), np.float32(1.0))
+    return capped
 
 
 def _saturation(index: MatchIndex, term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -243,12 +244,14 @@ def _member(rows: np.ndarray, postings: np.ndarray, n: int) -> np.ndarray:
     if postings.size == 0:
         return np.zeros(rows.size, dtype=bool)
     if rows.size > 256:  # a scatter over all rows beats a binary search per row
-        present = np.zeros(n, dtype=bool)
+        present: np.ndarray = np.zeros(n, dtype=bool)
         present[postings] = True
-        return present[rows]
+        scattered: np.ndarray = present[rows]
+        return scattered
     i = np.searchsorted(postings, rows.astype(postings.dtype))
     i = np.minimum(i, postings.size - 1)
-    return postings[i] == rows
+    present_rows: np.ndarray = postings[i] == rows
+    return present_rows
 
 
 def _contains(postings: np.ndarray, row: int) -> bool:
@@ -270,14 +273,17 @@ def _distances(r: _Run) -> np.ndarray | None:
     # One distance per postcode, plus NaN at the end for row code -1 (unknown).
     table = np.append(postcodes.distances_from(qrow), np.nan)
     dist = table[r.index.columns.postcode[r.rows]]
-    return np.where((r.common & IN_PERSON) != 0, dist, np.nan)
+    assert r.common is not None  # set before the distances
+    in_person: np.ndarray = np.where((r.common & IN_PERSON) != 0, dist, np.nan)
+    return in_person
 
 
 def _reach(r: _Run) -> np.ndarray:
     """How far apart the two may be: the larger of their radii."""
     w = r.index.weights
     own = w.default_radius_km if r.query.radius_km is None else r.query.radius_km
-    return np.maximum(r.index.columns.radius[r.rows], np.float32(own))
+    reach: np.ndarray = np.maximum(r.index.columns.radius[r.rows], np.float32(own))
+    return reach
 
 
 def _hard_filter(r: _Run) -> np.ndarray:

@@ -65,9 +65,9 @@ class DanishStemmer:
 class Analysis:
     """The terms of one text, with what a person would call them in a reason."""
 
-    terms: Counter = field(default_factory=Counter)
+    terms: Counter[str] = field(default_factory=Counter)
     surface: dict[str, str] = field(default_factory=dict)
-    categories: Counter = field(default_factory=Counter)
+    categories: Counter[str] = field(default_factory=Counter)
     length: int = 0
 
 
@@ -137,7 +137,7 @@ class Analyzer:
         hit = self._keys.get(word)
         if hit is None:
             parts = self._word(word)[0]
-            keys = ()
+            keys: tuple[str, ...] = ()
             if word not in STOPWORDS:
                 keys = tuple(
                     "w:" + p for p in parts if len(p) > 1 and p not in self.filler

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
+from faelles.core.services import model_update
 from faelles.participation.services import record_participation
 
 from .models import Organisation, OrganisationMember
@@ -88,18 +89,9 @@ def organisation_create(
 
 @transaction.atomic
 def organisation_update(*, organisation: Organisation, actor, **fields) -> Organisation:
-    for key, value in fields.items():
-        setattr(organisation, key, value)
-    organisation.full_clean()
-    organisation.save()
-    audit(
-        action="organisation.update",
-        actor=actor,
-        municipality=organisation.municipality,
-        target=organisation,
-        data={"fields": sorted(fields)},
+    return model_update(
+        organisation, fields=fields, actor=actor, action="organisation.update"
     )
-    return organisation
 
 
 @transaction.atomic

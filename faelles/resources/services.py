@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
+from faelles.core.services import model_update
 from faelles.notifications.services import notify
 from faelles.participation.models import Rung
 from faelles.participation.services import record_participation
@@ -111,12 +112,21 @@ LISTING_FIELDS = {
 }
 
 
-def _apply(listing: Listing, fields: dict, *, special_consent: bool, now) -> None:
+def _check_fields(fields: dict) -> None:
     unknown = set(fields) - LISTING_FIELDS
     if unknown:
         raise TypeError(f"unknown listing fields: {sorted(unknown)}")
+
+
+def _apply(listing: Listing, fields: dict, *, special_consent: bool, now) -> None:
+    _check_fields(fields)
     for name, value in fields.items():
         setattr(listing, name, value)
+    _derive(listing, special_consent=special_consent, now=now)
+
+
+def _derive(listing: Listing, *, special_consent: bool, now) -> None:
+    """Set the fields that follow from the others (path, consent, certificate)."""
     listing.category_path = category_path(
         [c for c in listing.categories if isinstance(c, str)]
     )
@@ -217,17 +227,17 @@ def listing_update(
     **fields,
 ) -> Listing:
     now = now or timezone.now()
-    listing = Listing.objects.select_for_update().get(pk=listing.pk)
-    _apply(listing, fields, special_consent=special_consent, now=now)
-    listing.full_clean()
-    listing.save()
-    _after_write(listing)
-    audit(
-        action="resources.listing_update",
+    _check_fields(fields)
+    listing = model_update(
+        listing,
+        fields=fields,
         actor=actor,
-        municipality=listing.municipality,
-        target=listing,
+        action="resources.listing_update",
+        before_save=lambda listing, _old: _derive(
+            listing, special_consent=special_consent, now=now
+        ),
     )
+    _after_write(listing)
     return listing
 
 

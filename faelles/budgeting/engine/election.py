@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from .pabulib import Repair
 
 APPROVAL_TYPES = ("approval", "choose-1")
 POINT_TYPES = ("cumulative", "scoring")
@@ -38,7 +43,7 @@ class Election:
     voter_fields: dict[str, list[str]] = field(default_factory=dict)
     #: Ballots read in their evident meaning (``pabulib.Repair``), e.g. an
     #: approval ballot that lists a project twice.
-    repairs: list = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
 
     @property
     def n_voters(self) -> int:
@@ -82,7 +87,11 @@ class Election:
         return sum((self.costs[index[p]] for p in project_ids), Fraction(0))
 
 
-def ordinal_points(position: int, length: int) -> int:
+# One position or a whole array of them (the parser scores every ballot at once).
+_Rank = TypeVar("_Rank", int, npt.NDArray[np.int64])
+
+
+def ordinal_points(position: _Rank, length: int) -> _Rank:
     """Pabulib's positional scoring for ordinal ballots: ``length - position``.
 
     With ``max_length`` = 3 the first choice gets 3 points, the third 1 point,

@@ -67,7 +67,7 @@ def greedy(
     for pid in selected:
         for other in excluded_by.get(pid, []):
             blocked.setdefault(other, pid)
-    projects: dict[str, dict] = {
+    projects: dict[str, dict[str, object]] = {
         pid: {"status": "selected_before", "score": int(scores[index[pid]])}
         for pid in selected
     }
@@ -77,7 +77,7 @@ def greedy(
         if pid in projects:
             continue
         cost = election.costs[j]
-        info: dict = {"score": int(scores[j]), "cost": _num(cost)}
+        info: dict[str, object] = {"score": int(scores[j]), "cost": _num(cost)}
         projects[pid] = info
         if scores[j] < threshold:
             info["status"] = "below_threshold"

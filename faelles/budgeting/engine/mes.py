@@ -155,7 +155,7 @@ def mes_greedy(
 def _outcome(data: MESInput, result: MESRun, rule: str, share: Fraction) -> Outcome:
     election = data.election
     ids = [election.project_ids[j] for j in result.selected]
-    projects: dict[str, dict] = {}
+    projects: dict[str, dict[str, object]] = {}
     for j in data.funded_free:
         projects[election.project_ids[j]] = {"status": "selected", "round": 0}
     for number, rnd in enumerate(result.rounds, 1):

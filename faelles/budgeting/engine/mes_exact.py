@@ -11,9 +11,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
+import numpy.typing as npt
 
 from .mes_input import MESInput
 from .mes_result import MESRun, Payment, Round, summarise_payments
+
+_IntArray = npt.NDArray[np.int64]
 
 TOL = 1e-9
 
@@ -34,7 +37,9 @@ class _Budgets:
         return k
 
 
-def _groups(data: MESInput, budgets: _Budgets, j: int):
+def _groups(
+    data: MESInput, budgets: _Budgets, j: int
+) -> tuple[_IntArray, _IntArray, _IntArray, _IntArray]:
     """Supporters of ``j`` merged by (budget class, utility unit)."""
     sg, unit = data.supporters[j], data.units[j]
     width = int(unit.max()) + 1
@@ -135,11 +140,11 @@ def run_exact(data: MESInput, share: Fraction) -> MESRun:
         priced = []
         for j in near:
             if j not in exact:
-                value = exact_rho(data, budgets, j)
-                if value is None:
+                rho = exact_rho(data, budgets, j)
+                if rho is None:
                     remaining.discard(j)
                     continue
-                exact[j] = value
+                exact[j] = rho
             priced.append((exact[j], election.project_ids[j], j))
         if not priced:
             continue

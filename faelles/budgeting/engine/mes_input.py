@@ -83,7 +83,8 @@ def prepare(election: Election, utilities: str = "cost") -> MESInput:
     )
     bounds = np.searchsorted(e_cols, np.arange(p + 1))
     supporters, units, scale, unit_f, sw = [], [], [], [], []
-    funded_free, candidates = [], []
+    funded_free: list[int] = []
+    candidates: list[int] = []
     for j in range(p):
         sg = e_groups[bounds[j] : bounds[j + 1]]
         if utilities == "cost":

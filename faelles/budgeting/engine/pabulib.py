@@ -13,6 +13,7 @@ import re
 from dataclasses import asdict, dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -54,7 +55,7 @@ class Repair:
     times: int
     action: str  # "counted once" (approval) or "points added up" (cumulative)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
     def __str__(self) -> str:
@@ -463,14 +464,14 @@ def write_pabulib(election: Election, path: str | Path | None = None) -> str:
     ids = election.voter_ids or [str(v) for v in range(election.n_voters)]
     for v in range(election.n_voters):
         lo, hi = election.indptr[v], election.indptr[v + 1]
-        row = [
+        line = [
             ids[v],
             ",".join(election.project_ids[j] for j in election.indices[lo:hi]),
         ]
         if with_points:
-            row.append(",".join(str(int(p)) for p in election.points[lo:hi]))
-        row.extend(election.voter_fields[c][v] for c in extra)
-        writer.writerow(row)
+            line.append(",".join(str(int(p)) for p in election.points[lo:hi]))
+        line.extend(election.voter_fields[c][v] for c in extra)
+        writer.writerow(line)
     text = out.getvalue()
     if path is not None:
         Path(path).write_text(text, encoding="utf-8")

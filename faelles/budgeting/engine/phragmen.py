@@ -36,7 +36,7 @@ def phragmen(election: Election, *, data: MESInput | None = None) -> Outcome:
     remaining = {j for j in range(election.n_projects) if costs[j] <= election.budget}
     spent = Fraction(0)
     selected: list[int] = []
-    projects: dict[str, dict] = {
+    projects: dict[str, dict[str, object]] = {
         ids[j]: {"status": "costs_more_than_budget"}
         for j in range(election.n_projects)
         if j not in remaining
@@ -70,7 +70,8 @@ def phragmen(election: Election, *, data: MESInput | None = None) -> Outcome:
             near = [
                 j for j, v in zip(order, values, strict=True) if v <= best * (1 + TOL)
             ]
-            exact = {j: exact_load(j) for j in near}
+            # ``near`` holds only supported projects, whose load is finite.
+            exact = {j: load for j in near if (load := exact_load(j)) is not None}
             low = min(exact.values())
             tied = [j for j in near if exact[j] == low]
         tied.sort(key=lambda j: ids[j])
