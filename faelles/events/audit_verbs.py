@@ -23,6 +23,12 @@ VERBS = {
     "events.cancel_signup": Verb(_("afmeldte sig"), Record.NOT_WRITTEN),
     "events.promoted": Verb(_("rykkede op fra ventelisten"), Record.NOT_WRITTEN),
     "events.checkin": Verb(_("registrerede fremmøde"), Record.NOT_WRITTEN),
+    "events.calendar_token_create": Verb(
+        _("fik en personlig kalenderadresse"), Record.HIDDEN
+    ),
+    "events.calendar_token_reset": Verb(
+        _("fik en ny personlig kalenderadresse"), Record.HIDDEN
+    ),
 }
 
 TARGETS = {"events.event": Target(_may_see_event)}

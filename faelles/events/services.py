@@ -21,7 +21,7 @@ from faelles.participation.models import Rung
 from faelles.participation.services import record_participation
 
 from .ical import feed_changed
-from .models import Event, Registration
+from .models import CalendarToken, Event, Registration
 
 
 @transaction.atomic
@@ -354,3 +354,32 @@ def send_reminders(*, now: datetime | None = None) -> int:
             Event.objects.filter(pk=event.pk).update(reminders_sent_at=now)
             sent += len(registrations)
     return sent
+
+
+@transaction.atomic
+def calendar_token_get_or_create(*, municipality, user) -> CalendarToken:
+    """The secret of a person's personal calendar feed, made on first use."""
+    token, created = CalendarToken.objects.get_or_create(
+        municipality=municipality, user=user
+    )
+    if created:
+        audit(
+            action="events.calendar_token_create",
+            actor=user,
+            municipality=municipality,
+        )
+    return token
+
+
+@transaction.atomic
+def calendar_token_reset(*, municipality, user) -> None:
+    """Retire a person's calendar feed address; the next visit makes a new one."""
+    deleted, _rows = CalendarToken.objects.filter(
+        municipality=municipality, user=user
+    ).delete()
+    if deleted:
+        audit(
+            action="events.calendar_token_reset",
+            actor=user,
+            municipality=municipality,
+        )

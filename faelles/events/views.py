@@ -240,7 +240,7 @@ def event_cancel(request, pk: int):
 
 @login_required
 def my_events(request):
-    token, _created = CalendarToken.objects.get_or_create(
+    token = services.calendar_token_get_or_create(
         municipality=request.municipality, user=request.user
     )
     feed = absolute_url(
@@ -261,9 +261,7 @@ def my_events(request):
 @login_required
 @require_POST
 def feed_reset(request):
-    CalendarToken.objects.filter(
-        municipality=request.municipality, user=request.user
-    ).delete()
+    services.calendar_token_reset(municipality=request.municipality, user=request.user)
     messages.success(
         request,
         _("Du har fået en ny kalenderadresse. Den gamle virker ikke længere."),

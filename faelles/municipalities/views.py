@@ -20,7 +20,7 @@ from faelles.organisations.models import Organisation
 from .forms import MunicipalitySettingsForm, PrincipleFormSet
 from .home import home_sections
 from .models import Municipality
-from .services import municipality_update_settings
+from .services import PRINCIPLE_FIELDS, PrincipleChange, municipality_update_settings
 from .tenancy import get_scoped_or_404, tenant_reverse
 
 
@@ -113,8 +113,17 @@ def manage_settings(request):
             municipality_update_settings(
                 municipality=municipality,
                 actor=request.user,
-                form=form,
-                principles=principles,
+                fields={name: form.cleaned_data[name] for name in form.changed_data},
+                principles=[
+                    PrincipleChange(pk=f.instance.pk, delete=True)
+                    if f in principles.deleted_forms
+                    else PrincipleChange(
+                        pk=f.instance.pk,
+                        **{name: f.cleaned_data[name] for name in PRINCIPLE_FIELDS},
+                    )
+                    for f in principles.forms
+                    if f.has_changed() or f in principles.deleted_forms
+                ],
             )
             messages.success(request, _("Indstillingerne er gemt."))
             return redirect(

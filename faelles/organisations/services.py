@@ -113,7 +113,26 @@ def organisation_member_add(
 
 @transaction.atomic
 def organisation_member_remove(*, organisation: Organisation, actor, user) -> None:
-    OrganisationMember.objects.filter(organisation=organisation, user=user).delete()
+    """Remove a person from an organisation; the last administrator stays.
+
+    The organisation's row is locked first, so two administrators removing each
+    other at the same time cannot leave it without one.
+    """
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    member = OrganisationMember.objects.filter(
+        organisation=organisation, user=user
+    ).first()
+    if member is None:
+        raise ValidationError(_("Personen er ikke medlem."))
+    if (
+        member.is_admin
+        and OrganisationMember.objects.filter(
+            organisation=organisation, is_admin=True
+        ).count()
+        == 1
+    ):
+        raise ValidationError(_("Organisationen skal have mindst én administrator."))
+    member.delete()
     audit(
         action="organisation.member_remove",
         actor=actor,

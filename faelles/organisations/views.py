@@ -134,17 +134,16 @@ def organisation_members(request, slug: str):
         member = organisation.members.filter(user_id=request.POST.get("remove")).first()
         if member is None:
             messages.error(request, _("Personen er ikke medlem."))
-        elif (
-            member.is_admin and organisation.members.filter(is_admin=True).count() == 1
-        ):
-            messages.error(
-                request, _("Organisationen skal have mindst én administrator.")
-            )
         else:
-            organisation_member_remove(
-                organisation=organisation, actor=request.user, user=member.user
-            )
-            messages.success(request, _("Personen er fjernet fra organisationen."))
+            try:
+                organisation_member_remove(
+                    organisation=organisation, actor=request.user, user=member.user
+                )
+            except ValidationError as exc:
+                for error in exc.messages:
+                    messages.error(request, error)
+            else:
+                messages.success(request, _("Personen er fjernet fra organisationen."))
     else:
         form = AddMemberForm(request.POST, municipality=request.municipality)
         if form.is_valid():

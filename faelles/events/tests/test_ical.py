@@ -203,3 +203,22 @@ def test_municipality_feed_is_cached_until_an_event_changes(
     (entry,) = _parse(client.get(url)).walk("VEVENT")
     assert str(entry["summary"]) == "Nyt arrangement"
     assert str(entry["status"]) == "CANCELLED"
+
+
+def test_calendar_token_writes_are_audited_services(municipality, citizen):
+    from faelles.core.models import AuditEntry
+
+    token = services.calendar_token_get_or_create(
+        municipality=municipality, user=citizen
+    )
+    again = services.calendar_token_get_or_create(
+        municipality=municipality, user=citizen
+    )
+    assert again.pk == token.pk
+    services.calendar_token_reset(municipality=municipality, user=citizen)
+    assert not CalendarToken.objects.filter(user=citizen).exists()
+    assert list(
+        AuditEntry.objects.filter(actor=citizen)
+        .order_by("pk")
+        .values_list("action", flat=True)
+    ) == ["events.calendar_token_create", "events.calendar_token_reset"]

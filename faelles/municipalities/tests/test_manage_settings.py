@@ -167,3 +167,42 @@ def test_admin_chooses_the_department_that_receives_initiatives(
     assert saved.status_code == 302
     municipality.refresh_from_db()
     assert municipality.initiative_intake == intake
+
+
+def test_the_settings_service_takes_data(municipality, municipal_admin):
+    from django.core.exceptions import ValidationError
+
+    from faelles.municipalities.models import Municipality, Principle
+    from faelles.municipalities.services import (
+        PrincipleChange,
+        municipality_update_settings,
+    )
+
+    municipality_update_settings(
+        municipality=municipality,
+        actor=municipal_admin,
+        fields={"programme_name": "Sammen om Odense"},
+        principles=[PrincipleChange(title="Mod", position=1)],
+    )
+    municipality = Municipality.objects.get(pk=municipality.pk)
+    assert municipality.programme_name == "Sammen om Odense"
+    principle = Principle.objects.get(municipality=municipality)
+    assert principle.title == "Mod"
+    # Bad input changes nothing: a principle title too long undoes the settings too.
+    with pytest.raises(ValidationError):
+        municipality_update_settings(
+            municipality=municipality,
+            actor=municipal_admin,
+            fields={"programme_name": "Andet"},
+            principles=[PrincipleChange(pk=principle.pk, title="x" * 500)],
+        )
+    assert Municipality.objects.get(pk=municipality.pk).programme_name == (
+        "Sammen om Odense"
+    )
+    municipality_update_settings(
+        municipality=municipality,
+        actor=municipal_admin,
+        fields={},
+        principles=[PrincipleChange(pk=principle.pk, delete=True)],
+    )
+    assert not Principle.objects.filter(municipality=municipality).exists()

@@ -259,3 +259,17 @@ def test_an_association_cannot_be_deleted_as_a_department(
     client.force_login(municipal_admin)
     url = f"/odense/administration/afdelinger/{association.slug}/slet/"
     assert client.post(url).status_code == 404
+
+
+def test_the_service_keeps_the_last_admin(municipality):
+    from django.core.exceptions import ValidationError
+
+    from faelles.organisations.services import organisation_member_remove
+
+    organisation = OrganisationFactory(municipality=municipality)
+    admin = OrganisationMemberFactory(organisation=organisation, is_admin=True).user
+    other = OrganisationMemberFactory(organisation=organisation, is_admin=True).user
+    organisation_member_remove(organisation=organisation, actor=admin, user=other)
+    with pytest.raises(ValidationError, match="mindst én administrator"):
+        organisation_member_remove(organisation=organisation, actor=admin, user=admin)
+    assert list(organisation.members.values_list("user", flat=True)) == [admin.pk]
