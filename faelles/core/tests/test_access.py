@@ -13,6 +13,7 @@ from faelles.accounts.factories import MembershipFactory
 from faelles.communities.factories import CommunityFactory
 from faelles.communities.models import Community
 from faelles.core import access
+from faelles.core.validators import one_line
 from faelles.events.factories import EventFactory
 from faelles.events.models import Event
 
@@ -118,7 +119,7 @@ def test_other_exceptions_pass_the_middleware(municipality):
 
 
 class _TitleForm(forms.Form):
-    title = forms.CharField()
+    title = forms.CharField(validators=[one_line])
 
 
 def test_validation_error_goes_onto_the_form():
