@@ -1,7 +1,6 @@
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -9,7 +8,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+from faelles.core import access
+from faelles.municipalities.tenancy import tenant_reverse
 
 from . import services
 from .forms import (
@@ -41,21 +41,6 @@ from .selectors import (
 )
 
 
-def _login_needed(request):
-    return redirect_to_login(request.get_full_path())
-
-
-def _round(request, pk: int) -> BudgetRound:
-    budget_round = get_scoped_or_404(BudgetRound, request.municipality, pk=pk)
-    if not request.user.has_perm("budgeting.view_round", budget_round):
-        raise Http404
-    return budget_round
-
-
-def _errors(error: ValidationError) -> list[str]:
-    return [str(m) for m in error.messages]
-
-
 def round_list_view(request):
     rounds = list(round_list(municipality=request.municipality, viewer=request.user))
     return render(
@@ -75,7 +60,9 @@ def round_list_view(request):
 
 
 def round_detail(request, pk: int):
-    budget_round = _round(request, pk)
+    budget_round = access.get_or_404(
+        request, BudgetRound, pk=pk, view="budgeting.view_round"
+    )
     projects = round_projects(
         municipality=request.municipality,
         budget_round=budget_round,
@@ -120,10 +107,7 @@ def round_detail(request, pk: int):
 
 
 def round_create(request):
-    if not request.user.is_authenticated:
-        return _login_needed(request)
-    if not request.user.has_perm("budgeting.create_round", request.municipality):
-        raise PermissionDenied
+    access.require_perm(request, "budgeting.create_round")
     form = RoundForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -133,7 +117,7 @@ def round_create(request):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            access.form_errors(form, error)
         else:
             messages.success(request, _("Borgerbudgettet er oprettet."))
             return redirect(budget_round.get_absolute_url())
@@ -141,11 +125,13 @@ def round_create(request):
 
 
 def round_edit(request, pk: int):
-    budget_round = _round(request, pk)
-    if not request.user.is_authenticated:
-        return _login_needed(request)
-    if not request.user.has_perm("budgeting.change_round", budget_round):
-        raise PermissionDenied
+    budget_round = access.get_or_404(
+        request,
+        BudgetRound,
+        pk=pk,
+        view="budgeting.view_round",
+        perm="budgeting.change_round",
+    )
     form = RoundForm(
         request.POST if request.method == "POST" else None,
         instance=BudgetRound.objects.get(pk=budget_round.pk),
@@ -156,7 +142,7 @@ def round_edit(request, pk: int):
                 budget_round=budget_round, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            access.form_errors(form, error)
         else:
             messages.success(request, _("Ændringerne er gemt."))
             return redirect(budget_round.get_absolute_url())
@@ -167,9 +153,13 @@ def round_edit(request, pk: int):
 
 @require_POST
 def round_phase(request, pk: int):
-    budget_round = _round(request, pk)
-    if not request.user.has_perm("budgeting.change_round", budget_round):
-        raise PermissionDenied
+    budget_round = access.get_or_404(
+        request,
+        BudgetRound,
+        pk=pk,
+        view="budgeting.view_round",
+        perm="budgeting.change_round",
+    )
     form = PhaseForm(request.POST)
     if form.is_valid():
         try:
@@ -179,17 +169,17 @@ def round_phase(request, pk: int):
                 phase=form.cleaned_data["phase"],
             )
         except ValidationError as error:
-            for message in _errors(error):
-                messages.error(request, message)
+            access.error_messages(request, error)
         else:
             messages.success(request, _("Fasen er skiftet."))
     return redirect(budget_round.get_absolute_url())
 
 
 def project_propose(request, pk: int):
-    budget_round = _round(request, pk)
-    if not request.user.is_authenticated:
-        return _login_needed(request)
+    budget_round = access.get_or_404(
+        request, BudgetRound, pk=pk, view="budgeting.view_round"
+    )
+    access.require_login(request)
     if not request.user.has_perm("budgeting.propose_project", budget_round):
         messages.error(
             request, _("Der kan ikke stilles forslag til dette borgerbudget nu.")
@@ -213,7 +203,7 @@ def project_propose(request, pk: int):
                 image_alt=data.get("image_alt", ""),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            access.form_errors(form, error)
         else:
             messages.success(
                 request,
@@ -225,25 +215,9 @@ def project_propose(request, pk: int):
     )
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _project(request, pk: int) -> Project:
-    project = get_scoped_or_404(
-        Project.objects.select_related("round"), request.municipality, pk=pk
-    )
-    if not request.user.has_perm("budgeting.view_round", project.round):
-        raise Http404
-    return project
-
-
 def project_detail(request, pk: int):
-    project = _project(request, pk)
+    project = access.get_or_404(request, Project.objects.select_related("round"), pk=pk)
+    access.hide_unless(request, "budgeting.view_round", project.round)
     return render(
         request,
         "budgeting/project_detail.html",
@@ -261,11 +235,9 @@ def project_detail(request, pk: int):
 
 
 def project_review(request, pk: int):
-    project = _project(request, pk)
-    if not request.user.is_authenticated:
-        return _login_needed(request)
-    if not request.user.has_perm("budgeting.review_project", project):
-        raise PermissionDenied
+    project = access.get_or_404(request, Project.objects.select_related("round"), pk=pk)
+    access.hide_unless(request, "budgeting.view_round", project.round)
+    access.require_perm(request, "budgeting.review_project", project)
     form = ReviewForm(
         request.POST if request.method == "POST" else None,
         instance=Project.objects.get(pk=project.pk),
@@ -283,7 +255,7 @@ def project_review(request, pk: int):
                 review_note=data["review_note"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            access.form_errors(form, error)
         else:
             messages.success(request, _("Vurderingen er gemt."))
             return redirect(project.get_absolute_url())
@@ -293,12 +265,10 @@ def project_review(request, pk: int):
 
 
 def project_update(request, pk: int):
-    project = _project(request, pk)
-    if not request.user.is_authenticated:
-        return _login_needed(request)
-    if not (
-        project.is_funded and request.user.has_perm("budgeting.post_update", project)
-    ):
+    project = access.get_or_404(request, Project.objects.select_related("round"), pk=pk)
+    access.hide_unless(request, "budgeting.view_round", project.round)
+    access.require_perm(request, "budgeting.post_update", project)
+    if not project.is_funded:
         raise PermissionDenied
     form = ProjectUpdateForm(
         request.POST if request.method == "POST" else None,
@@ -317,7 +287,7 @@ def project_update(request, pk: int):
                 photo_alt=data.get("photo_alt", ""),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            access.form_errors(form, error)
         else:
             messages.success(request, _("Opdateringen er offentliggjort."))
             return redirect(project.get_absolute_url())
@@ -327,9 +297,10 @@ def project_update(request, pk: int):
 
 
 def ballot(request, pk: int):
-    budget_round = _round(request, pk)
-    if not request.user.is_authenticated:
-        return _login_needed(request)
+    budget_round = access.get_or_404(
+        request, BudgetRound, pk=pk, view="budgeting.view_round"
+    )
+    access.require_login(request)
     projects = [
         p
         for p in round_projects(
@@ -375,7 +346,7 @@ def ballot(request, pk: int):
                 postcode=data.get("postcode", ""),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            access.form_errors(form, error)
         else:
             messages.success(
                 request,
@@ -401,11 +372,13 @@ def ballot(request, pk: int):
 
 
 def paper_ballot(request, pk: int):
-    budget_round = _round(request, pk)
-    if not request.user.is_authenticated:
-        return _login_needed(request)
-    if not request.user.has_perm("budgeting.enter_paper_ballot", budget_round):
-        raise PermissionDenied
+    budget_round = access.get_or_404(
+        request,
+        BudgetRound,
+        pk=pk,
+        view="budgeting.view_round",
+        perm="budgeting.enter_paper_ballot",
+    )
     projects = list(budget_round.projects.on_ballot().order_by("title", "id"))
     form = BallotForm(
         request.POST if request.method == "POST" else None,
@@ -419,7 +392,7 @@ def paper_ballot(request, pk: int):
                 budget_round=budget_round, actor=request.user, choices=form.choices()
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            access.form_errors(form, error)
         else:
             messages.success(request, _("Papirstemmesedlen er indtastet."))
             return redirect(
@@ -438,9 +411,10 @@ def paper_ballot(request, pk: int):
 
 
 def results(request, pk: int):
-    budget_round = _round(request, pk)
-    if not request.user.has_perm("budgeting.view_results", budget_round):
-        raise Http404
+    budget_round = access.get_or_404(
+        request, BudgetRound, pk=pk, view="budgeting.view_round"
+    )
+    access.hide_unless(request, "budgeting.view_results", budget_round)
     if budget_round.results is None:
         services.round_count(budget_round=budget_round)
     projects = {
@@ -463,9 +437,12 @@ def results(request, pk: int):
 
 
 def export(request, pk: int):
-    budget_round = _round(request, pk)
-    if not request.user.has_perm("budgeting.export_round", budget_round):
-        raise Http404  # no ballot file exists before voting has closed
+    budget_round = access.get_or_404(
+        request, BudgetRound, pk=pk, view="budgeting.view_round"
+    )
+    access.hide_unless(
+        request, "budgeting.export_round", budget_round
+    )  # no ballot file exists before voting has closed
     from .counting import election_for_round
     from .engine import write_pabulib
 
@@ -477,10 +454,7 @@ def export(request, pk: int):
 
 
 def round_import(request):
-    if not request.user.is_authenticated:
-        return _login_needed(request)
-    if not request.user.has_perm("budgeting.import_round", request.municipality):
-        raise PermissionDenied
+    access.require_perm(request, "budgeting.import_round")
     form = ImportForm(
         request.POST if request.method == "POST" else None, request.FILES or None
     )
@@ -498,11 +472,8 @@ def round_import(request):
 
 def import_status(request, pk: int):
     """How far a background import has come; polled by htmx, reloaded without JS."""
-    if not request.user.is_authenticated:
-        return _login_needed(request)
-    if not request.user.has_perm("budgeting.import_round", request.municipality):
-        raise PermissionDenied
-    job = get_scoped_or_404(PabulibImport, request.municipality, pk=pk)
+    access.require_perm(request, "budgeting.import_round")
+    job = access.get_or_404(request, PabulibImport, pk=pk)
     if job.status == ImportStatus.DONE and job.budget_round_id:
         results_url = tenant_reverse(
             "budgeting:results", request.municipality, pk=job.budget_round_id

@@ -1,33 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faelles.core import access
 from faelles.core.pagination import keyset_page
-from faelles.municipalities.tenancy import get_scoped_or_404
 
 from . import movement_services as services
 from . import selectors
 from .forms import ActionForm, MovementForm, PledgeForm, TeamForm
 from .models import Movement, Pledge
 
-
-def _movement(request, pk: int) -> Movement:
-    movement = get_scoped_or_404(
-        Movement.objects.select_related("leader", "organisation"),
-        request.municipality,
-        pk=pk,
-    )
-    movement.municipality = request.municipality  # no second query in the rules
-    return movement
-
-
-def _error(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
+MOVEMENTS = Movement.objects.select_related("leader", "organisation")
 
 
 def movement_list(request):
@@ -60,8 +47,7 @@ def movement_list(request):
 
 @login_required
 def movement_create(request):
-    if not request.user.has_perm("communities.create_movement", request.municipality):
-        raise PermissionDenied
+    access.require_perm(request, "communities.create_movement")
     form = MovementForm(
         request.POST or None,
         municipality=request.municipality,
@@ -76,7 +62,7 @@ def movement_create(request):
                 **form.cleaned_data,
             )
         except ValidationError as exc:
-            _error(request, exc)
+            access.error_messages(request, exc)
         else:
             messages.success(request, _("Bevægelsen er startet."))
             return redirect(movement.get_absolute_url())
@@ -125,7 +111,7 @@ def _detail_context(request, movement, **forms):
 
 
 def movement_detail(request, pk: int):
-    movement = _movement(request, pk)
+    movement = access.get_or_404(request, MOVEMENTS, pk=pk)
     return render(
         request,
         "communities/movement_detail.html",
@@ -135,9 +121,7 @@ def movement_detail(request, pk: int):
 
 @require_POST
 def movement_pledge(request, pk: int):
-    movement = _movement(request, pk)
-    if not request.user.has_perm("communities.pledge", movement):
-        raise PermissionDenied
+    movement = access.get_or_404(request, MOVEMENTS, pk=pk, perm="communities.pledge")
     existing = Pledge.objects.filter(movement=movement, user=request.user).first()
     form = PledgeForm(request.POST, instance=existing, movement=movement)
     if form.is_valid():
@@ -151,7 +135,7 @@ def movement_pledge(request, pk: int):
                 on_leaderboard=form.cleaned_data["on_leaderboard"],
             )
         except ValidationError as exc:
-            _error(request, exc)
+            access.error_messages(request, exc)
         else:
             messages.success(request, _("Tak for dit løfte!"))
             return redirect(movement.get_absolute_url())
@@ -166,9 +150,8 @@ def movement_pledge(request, pk: int):
 
 @require_POST
 def movement_withdraw(request, pk: int):
-    movement = _movement(request, pk)
-    if not request.user.is_authenticated:
-        raise PermissionDenied
+    movement = access.get_or_404(request, MOVEMENTS, pk=pk)
+    access.require_login(request, next_url=movement.get_absolute_url())
     services.pledge_withdraw(movement=movement, user=request.user)
     messages.info(request, _("Dit løfte er trukket tilbage."))
     return redirect(movement.get_absolute_url())
@@ -176,9 +159,7 @@ def movement_withdraw(request, pk: int):
 
 @require_POST
 def movement_action(request, pk: int):
-    movement = _movement(request, pk)
-    if not request.user.has_perm("communities.pledge", movement):
-        raise PermissionDenied
+    movement = access.get_or_404(request, MOVEMENTS, pk=pk, perm="communities.pledge")
     form = ActionForm(request.POST)
     if form.is_valid():
         try:
@@ -186,7 +167,7 @@ def movement_action(request, pk: int):
                 movement=movement, user=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _error(request, exc)
+            access.error_messages(request, exc)
         else:
             messages.success(request, _("Flot! Det tæller med."))
             return redirect(movement.get_absolute_url())
@@ -197,9 +178,9 @@ def movement_action(request, pk: int):
 
 @require_POST
 def movement_team(request, pk: int):
-    movement = _movement(request, pk)
-    if not request.user.has_perm("communities.change_movement", movement):
-        raise PermissionDenied
+    movement = access.get_or_404(
+        request, MOVEMENTS, pk=pk, perm="communities.change_movement"
+    )
     form = TeamForm(request.POST)
     if form.is_valid():
         try:
@@ -207,7 +188,7 @@ def movement_team(request, pk: int):
                 movement=movement, actor=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _error(request, exc)
+            access.error_messages(request, exc)
         else:
             messages.success(request, _("Holdet er oprettet."))
     else:

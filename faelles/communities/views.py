@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faelles.core import access
 from faelles.core.params import parse_id
-from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+from faelles.municipalities.tenancy import tenant_reverse
 
 from . import selectors, services
 from .forms import (
@@ -22,19 +23,6 @@ from .forms import (
     ReferralForm,
 )
 from .models import Community, CommunityMember
-
-
-def _community(request, pk: int) -> Community:
-    community = get_scoped_or_404(Community, request.municipality, pk=pk)
-    community.municipality = request.municipality  # no second query in the rules
-    if not request.user.has_perm("communities.view_community", community):
-        raise Http404  # invitation-only groups do not reveal themselves
-    return community
-
-
-def _error(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 def community_list(request):
@@ -73,8 +61,7 @@ def my_communities(request):
 
 @login_required
 def community_create(request):
-    if not request.user.has_perm("communities.create_community", request.municipality):
-        raise PermissionDenied
+    access.require_perm(request, "communities.create_community")
     form = CommunityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -84,7 +71,7 @@ def community_create(request):
                 **form.cleaned_data,
             )
         except ValidationError as exc:
-            _error(request, exc)
+            access.error_messages(request, exc)
         else:
             messages.success(request, _("Fællesskabet er oprettet. Du er vært."))
             return redirect(community.get_absolute_url())
@@ -94,7 +81,7 @@ def community_create(request):
 
 
 def community_detail(request, pk: int):
-    community = _community(request, pk)
+    community = access.get_or_404(request, Community, pk=pk)
     user = request.user
     membership = selectors.community_membership(community=community, user=user)
     is_active = bool(membership and membership.status == "active")
@@ -148,9 +135,9 @@ def community_detail(request, pk: int):
 
 
 def community_edit(request, pk: int):
-    community = _community(request, pk)
-    if not request.user.has_perm("communities.change_community", community):
-        raise PermissionDenied
+    community = access.get_or_404(
+        request, Community, pk=pk, perm="communities.change_community"
+    )
     form = CommunityForm(
         request.POST or None, instance=Community.objects.get(pk=community.pk)
     )
@@ -160,7 +147,7 @@ def community_edit(request, pk: int):
                 community=community, actor=request.user, **form.cleaned_data
             )
         except ValidationError as exc:
-            _error(request, exc)
+            access.error_messages(request, exc)
         else:
             messages.success(request, _("Ændringerne er gemt."))
             return redirect(community.get_absolute_url())
@@ -173,9 +160,8 @@ def community_edit(request, pk: int):
 
 @require_POST
 def community_join(request, pk: int):
-    community = _community(request, pk)
-    if not request.user.is_authenticated:
-        raise PermissionDenied
+    community = access.get_or_404(request, Community, pk=pk)
+    access.require_login(request, next_url=community.get_absolute_url())
     membership = selectors.community_membership(community=community, user=request.user)
     invited = membership and membership.status == CommunityMember.Status.INVITED
     if not invited and not request.user.has_perm("communities.join", community):
@@ -199,13 +185,12 @@ def community_join(request, pk: int):
 
 @require_POST
 def community_leave(request, pk: int):
-    community = _community(request, pk)
-    if not request.user.is_authenticated:
-        raise PermissionDenied
+    community = access.get_or_404(request, Community, pk=pk)
+    access.require_login(request, next_url=community.get_absolute_url())
     try:
         services.community_leave(community=community, user=request.user)
     except ValidationError as exc:
-        _error(request, exc)
+        access.error_messages(request, exc)
     else:
         messages.success(request, _("Du er ikke længere med i fællesskabet."))
     return redirect(community.get_absolute_url())
@@ -213,9 +198,9 @@ def community_leave(request, pk: int):
 
 @require_POST
 def community_contact(request, pk: int):
-    community = _community(request, pk)
-    if not request.user.has_perm("communities.contact_hosts", community):
-        raise PermissionDenied
+    community = access.get_or_404(
+        request, Community, pk=pk, perm="communities.contact_hosts"
+    )
     form = ContactForm(request.POST)
     if form.is_valid():
         try:
@@ -225,7 +210,7 @@ def community_contact(request, pk: int):
                 message=form.cleaned_data["message"],
             )
         except ValidationError as exc:
-            _error(request, exc)
+            access.error_messages(request, exc)
         else:
             messages.success(request, _("Din besked er sendt til værterne."))
     else:
@@ -235,9 +220,9 @@ def community_contact(request, pk: int):
 
 @require_POST
 def community_decide(request, pk: int):
-    community = _community(request, pk)
-    if not request.user.has_perm("communities.manage_members", community):
-        raise PermissionDenied
+    community = access.get_or_404(
+        request, Community, pk=pk, perm="communities.manage_members"
+    )
     user_id = parse_id(request.POST.get("user"))
     if user_id is None:
         messages.error(request, _("Vælg en anmodning."))
@@ -250,7 +235,7 @@ def community_decide(request, pk: int):
             approve=request.POST.get("decision") == "approve",
         )
     except ValidationError as exc:
-        _error(request, exc)
+        access.error_messages(request, exc)
     else:
         messages.success(request, _("Svaret er sendt."))
     return redirect(community.get_absolute_url())
@@ -258,9 +243,9 @@ def community_decide(request, pk: int):
 
 @require_POST
 def community_invite(request, pk: int):
-    community = _community(request, pk)
-    if not request.user.has_perm("communities.manage_members", community):
-        raise PermissionDenied
+    community = access.get_or_404(
+        request, Community, pk=pk, perm="communities.manage_members"
+    )
     form = PersonByEmailForm(request.POST, municipality=request.municipality)
     if form.is_valid():
         services.member_invite(community=community, actor=request.user, user=form.user)
@@ -273,9 +258,9 @@ def community_invite(request, pk: int):
 
 @require_POST
 def community_host(request, pk: int):
-    community = _community(request, pk)
-    if not request.user.has_perm("communities.manage_members", community):
-        raise PermissionDenied
+    community = access.get_or_404(
+        request, Community, pk=pk, perm="communities.manage_members"
+    )
     user_id = parse_id(request.POST.get("user"))
     if user_id is None:
         raise Http404
@@ -287,7 +272,7 @@ def community_host(request, pk: int):
             is_host=request.POST.get("host") == "1",
         )
     except ValidationError as exc:
-        _error(request, exc)
+        access.error_messages(request, exc)
     else:
         messages.success(request, _("Værterne er opdateret."))
     return redirect(community.get_absolute_url())
@@ -295,9 +280,7 @@ def community_host(request, pk: int):
 
 @require_POST
 def post_create(request, pk: int):
-    community = _community(request, pk)
-    if not request.user.has_perm("communities.post", community):
-        raise PermissionDenied
+    community = access.get_or_404(request, Community, pk=pk, perm="communities.post")
     form = PostForm(request.POST)
     if form.is_valid():
         services.post_create(
@@ -311,10 +294,11 @@ def post_create(request, pk: int):
 
 @require_POST
 def post_delete(request, pk: int, post_pk: int):
-    community = _community(request, pk)
+    community = access.get_or_404(request, Community, pk=pk)
     post = community.posts.filter(pk=post_pk).first()
     if post is None:
         raise Http404
+    access.require_login(request, next_url=community.get_absolute_url())
     if not (
         post.author_id == request.user.pk
         or request.user.has_perm("communities.delete_post", community)
@@ -327,9 +311,9 @@ def post_delete(request, pk: int, post_pk: int):
 
 @require_POST
 def file_upload(request, pk: int):
-    community = _community(request, pk)
-    if not request.user.has_perm("communities.upload_file", community):
-        raise PermissionDenied
+    community = access.get_or_404(
+        request, Community, pk=pk, perm="communities.upload_file"
+    )
     form = FileForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -340,7 +324,7 @@ def file_upload(request, pk: int):
                 upload=form.cleaned_data["file"],
             )
         except ValidationError as exc:
-            _error(request, exc)
+            access.error_messages(request, exc)
         else:
             messages.success(request, _("Filen er delt med fællesskabet."))
     else:
@@ -349,12 +333,11 @@ def file_upload(request, pk: int):
 
 
 def file_download(request, pk: int, file_pk: int):
-    community = _community(request, pk)
+    community = access.get_or_404(request, Community, pk=pk)
     shared = community.files.filter(pk=file_pk).first()
     if shared is None:
         raise Http404
-    if not request.user.has_perm("communities.download_file", community):
-        raise PermissionDenied
+    access.require_perm(request, "communities.download_file", community)
     response = FileResponse(
         shared.file.open("rb"),
         as_attachment=True,
@@ -366,11 +349,7 @@ def file_download(request, pk: int, file_pk: int):
 
 
 def referral_create(request, pk: int):
-    community = _community(request, pk)
-    if not request.user.is_authenticated:
-        raise PermissionDenied
-    if not request.user.has_perm("communities.refer", community):
-        raise PermissionDenied
+    community = access.get_or_404(request, Community, pk=pk, perm="communities.refer")
     form = ReferralForm(request.POST or None, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
         try:
@@ -382,7 +361,7 @@ def referral_create(request, pk: int):
                 consent=form.cleaned_data["consent"],
             )
         except ValidationError as exc:
-            _error(request, exc)
+            access.error_messages(request, exc)
         else:
             messages.success(
                 request,
@@ -400,8 +379,7 @@ def referral_create(request, pk: int):
 
 @login_required
 def referral_list(request):
-    if not request.user.has_perm("communities.refer", request.municipality):
-        raise PermissionDenied
+    access.require_perm(request, "communities.refer")
     return render(
         request,
         "communities/referral_list.html",
@@ -415,9 +393,8 @@ def referral_list(request):
 
 @require_POST
 def referral_decline(request, pk: int):
-    community = _community(request, pk)
-    if not request.user.is_authenticated:
-        raise PermissionDenied
+    community = access.get_or_404(request, Community, pk=pk)
+    access.require_login(request, next_url=community.get_absolute_url())
     if services.referral_decline(community=community, user=request.user):
         messages.info(request, _("Tak for svaret. Vi har givet besked videre."))
     return redirect(community.get_absolute_url())

@@ -4,27 +4,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faelles.communities.models import Community, Movement
+from faelles.core import access
 from faelles.core.params import parse_id
 from faelles.core.site import absolute_url
-from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+from faelles.municipalities.tenancy import tenant_reverse
 from faelles.organisations.selectors import acting_organisation
 
 from . import selectors, services
 from .forms import CalendarFilterForm, CancelForm, EventForm
 from .ical import build_calendar, cached_calendar, calendar_response
 from .models import CalendarToken, Event
-
-
-def _error(request, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 def event_list(request):
@@ -89,32 +84,21 @@ def event_create(request):
                     **data,
                 )
             except ValidationError as exc:
-                _error(request, exc)
+                access.error_messages(request, exc)
             else:
                 messages.success(request, _("Arrangementet er oprettet."))
                 return redirect(event.get_absolute_url())
     return render(request, "events/event_form.html", {"form": form, "creating": True})
 
 
-def _event(request, pk: int, queryset=Event.objects) -> Event:
-    """The event, or 404 for another municipality's and for one the person may not
-    see (an invitation-only community's event does not reveal itself)."""
-    event = get_scoped_or_404(queryset, request.municipality, pk=pk)
-    event.municipality = request.municipality  # no second query in the rules
-    if event.community_id is not None:
-        event.community.municipality = request.municipality
-    if not request.user.has_perm("events.view_event", event):
-        raise Http404
-    return event
-
-
 def event_detail(request, pk: int):
-    event = _event(
+    event = access.get_or_404(
         request,
-        pk,
         Event.objects.select_related(
             "community", "movement", "initiative", "organiser", "organisation"
         ),
+        pk=pk,
+        view="events.view_event",
     )
     registration = selectors.registration_for(event=event, user=request.user)
     return render(
@@ -130,17 +114,10 @@ def event_detail(request, pk: int):
     )
 
 
-def _managed_event(request, pk: int) -> Event:
-    event = _event(request, pk)
-    if not request.user.is_authenticated:
-        raise PermissionDenied
-    if not request.user.has_perm("events.manage_event", event):
-        raise PermissionDenied
-    return event
-
-
 def event_edit(request, pk: int):
-    event = _managed_event(request, pk)
+    event = access.get_or_404(
+        request, Event, pk=pk, view="events.view_event", perm="events.manage_event"
+    )
     form = EventForm(
         request.POST or None,
         instance=Event.objects.get(pk=event.pk),
@@ -154,7 +131,7 @@ def event_edit(request, pk: int):
         try:
             services.event_update(event=event, actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _error(request, exc)
+            access.error_messages(request, exc)
         else:
             messages.success(request, _("Ændringerne er gemt."))
             return redirect(event.get_absolute_url())
@@ -163,13 +140,13 @@ def event_edit(request, pk: int):
 
 @require_POST
 def event_signup(request, pk: int):
-    event = _event(request, pk)
-    if not request.user.has_perm("events.signup", event):
-        raise PermissionDenied
+    event = access.get_or_404(
+        request, Event, pk=pk, view="events.view_event", perm="events.signup"
+    )
     try:
         registration = services.registration_create(event=event, user=request.user)
     except ValidationError as exc:
-        _error(request, exc)
+        access.error_messages(request, exc)
     else:
         if registration.status == "confirmed":
             messages.success(request, _("Du er tilmeldt. Vi glæder os til at se dig!"))
@@ -186,16 +163,17 @@ def event_signup(request, pk: int):
 
 @require_POST
 def event_unregister(request, pk: int):
-    event = _event(request, pk)
-    if not request.user.is_authenticated:
-        raise PermissionDenied
+    event = access.get_or_404(request, Event, pk=pk, view="events.view_event")
+    access.require_login(request, next_url=event.get_absolute_url())
     if services.registration_cancel(event=event, user=request.user):
         messages.info(request, _("Du er meldt fra. Tak fordi du gav besked."))
     return redirect(event.get_absolute_url())
 
 
 def event_attendees(request, pk: int):
-    event = _managed_event(request, pk)
+    event = access.get_or_404(
+        request, Event, pk=pk, view="events.view_event", perm="events.manage_event"
+    )
     if request.method == "POST":
         reg_id = parse_id(request.POST.get("registration"))
         if reg_id is not None:
@@ -207,7 +185,7 @@ def event_attendees(request, pk: int):
                     present=request.POST.get("present") == "1",
                 )
             except ValidationError as exc:
-                _error(request, exc)
+                access.error_messages(request, exc)
             else:
                 messages.success(request, _("Fremmødet er registreret."))
         return redirect(tenant_reverse("events:attendees", request.municipality, pk=pk))
@@ -219,7 +197,9 @@ def event_attendees(request, pk: int):
 
 
 def event_cancel(request, pk: int):
-    event = _managed_event(request, pk)
+    event = access.get_or_404(
+        request, Event, pk=pk, view="events.view_event", perm="events.manage_event"
+    )
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -227,7 +207,7 @@ def event_cancel(request, pk: int):
                 event=event, actor=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as exc:
-            _error(request, exc)
+            access.error_messages(request, exc)
         else:
             messages.success(
                 request,
@@ -276,7 +256,7 @@ FEED_PAST_DAYS = 30
 
 
 def event_ics(request, pk: int):
-    event = _event(request, pk)
+    event = access.get_or_404(request, Event, pk=pk, view="events.view_event")
     return calendar_response([event], name=event.title, filename=f"event-{pk}.ics")
 
 
@@ -317,10 +297,7 @@ def municipality_feed(request):
 
 
 def community_feed(request, pk: int):
-    community = get_scoped_or_404(Community, request.municipality, pk=pk)
-    community.municipality = request.municipality
-    if not request.user.has_perm("communities.view_community", community):
-        raise Http404
+    community = access.get_or_404(request, Community, pk=pk)
     events = community.events.order_by("-starts_at")[:FEED_LIMIT]
     return calendar_response(
         events, name=community.name, filename=f"community-{pk}.ics"
@@ -328,7 +305,7 @@ def community_feed(request, pk: int):
 
 
 def movement_feed(request, pk: int):
-    movement = get_scoped_or_404(Movement, request.municipality, pk=pk)
+    movement = access.get_or_404(request, Movement, pk=pk)
     events = movement.events.visible_to(request.user, request.municipality).order_by(
         "-starts_at"
     )[:FEED_LIMIT]
@@ -337,8 +314,8 @@ def movement_feed(request, pk: int):
 
 def personal_feed(request, token: str):
     """A person's own calendar; the secret token is the only credential."""
-    calendar_token = get_scoped_or_404(
-        CalendarToken.objects.select_related("user"), request.municipality, token=token
+    calendar_token = access.get_or_404(
+        request, CalendarToken.objects.select_related("user"), token=token
     )
     events = (
         Event.objects.filter(

@@ -1,9 +1,9 @@
 """The learning library (læringsbank): evaluated trials, failures as visible as successes."""
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from faelles.core import access
 from faelles.core.params import search_words
 from faelles.organisations.models import Organisation
 
@@ -20,17 +20,16 @@ def library_readable(request) -> bool:
     return selectors.settings_for(request.municipality).library_public
 
 
-def _check(request):
-    if library_readable(request):
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
+def require_library(request) -> None:
+    """The library and the newspaper drawn from it: login, then 403, unless
+    readable."""
+    if not library_readable(request):
+        access.require_login(request)
+        raise PermissionDenied
 
 
 def library(request):
-    if response := _check(request):
-        return response
+    require_library(request)
     theme = request.GET.get("theme", "")
     department = request.GET.get("department", "")
     outcome = request.GET.get("outcome", "")

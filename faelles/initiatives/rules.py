@@ -39,6 +39,11 @@ def is_facilitator(user, initiative) -> bool:
 
 
 @rules.predicate
+def is_published(user, story) -> bool:
+    return story is not None and story.published_at is not None
+
+
+@rules.predicate
 def is_author(user, obj) -> bool:
     return bool(
         user.is_authenticated
@@ -87,6 +92,10 @@ rules.add_perm(
     is_staff_member | is_proposer | is_story_subject_insider,
 )
 rules.add_perm("initiatives.publish_story", is_staff_member)
-# A story is as visible as what it is about (faelles.core.visibility).
-rules.add_perm("initiatives.view_story", parents_visible)
-rules.add_perm("initiatives.edit_story", is_staff_member | is_author)
+# A story is as visible as what it is about (faelles.core.visibility); a draft
+# only to those who may edit it.
+can_edit_story = is_staff_member | is_author
+rules.add_perm(
+    "initiatives.view_story", parents_visible & (is_published | can_edit_story)
+)
+rules.add_perm("initiatives.edit_story", can_edit_story)

@@ -5,9 +5,8 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,42 +15,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+from faelles.core import access
+from faelles.municipalities.tenancy import tenant_reverse
 
 from . import selectors, services
 from .forms import ConsentForm, NewspaperForm, StoryForm, StoryPhotoForm
-from .library_views import library_readable
+from .library_views import library_readable, require_library
 from .models import Initiative, Story
 from .newspaper import cached_pdf, newspaper_html
 from .tasks import build_newspaper
 
-
-def _login(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return None
-
-
-def _story_or_404(request, pk: int) -> Story:
-    story = get_scoped_or_404(
-        Story.objects.select_related("initiative", "community", "author"),
-        request.municipality,
-        pk=pk,
-    )
-    if story.community_id is not None:
-        story.community.municipality = request.municipality
-    if not request.user.has_perm("initiatives.view_story", story):
-        raise Http404  # a story about an invitation-only group hides with it
-    if story.published_at is None and not request.user.has_perm(
-        "initiatives.edit_story", story
-    ):
-        raise Http404
-    return story
+STORIES = Story.objects.select_related("initiative", "community", "author")
 
 
 def story_photo(request, pk: int, photo_pk: int):
     """A story's photo, to those who may read the story (photos are private files)."""
-    story = _story_or_404(request, pk)
+    story = access.get_or_404(request, STORIES, pk=pk, view="initiatives.view_story")
     photo = story.photos.filter(pk=photo_pk).first()
     if photo is None or not photo.image:
         raise Http404
@@ -92,7 +71,7 @@ def story_list(request):
 
 
 def story_detail(request, pk: int):
-    story = _story_or_404(request, pk)
+    story = access.get_or_404(request, STORIES, pk=pk, view="initiatives.view_story")
     return render(
         request,
         "initiatives/story_detail.html",
@@ -128,11 +107,8 @@ def _story_form_page(request, *, subject, back_url, **about):
 
 
 def story_create(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _login(request):
-        return response
-    if not request.user.has_perm("initiatives.write_story", initiative):
-        raise PermissionDenied
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_perm(request, "initiatives.write_story", initiative)
     return _story_form_page(
         request,
         subject=initiative.title,
@@ -144,14 +120,8 @@ def story_create(request, pk: int):
 def story_create_for_community(request, community_pk: int):
     from faelles.communities.models import Community
 
-    community = get_scoped_or_404(Community, request.municipality, pk=community_pk)
-    community.municipality = request.municipality
-    if not request.user.has_perm("communities.view_community", community):
-        raise Http404
-    if response := _login(request):
-        return response
-    if not request.user.has_perm("initiatives.write_story", community):
-        raise PermissionDenied
+    community = access.get_or_404(request, Community, pk=community_pk)
+    access.require_perm(request, "initiatives.write_story", community)
     return _story_form_page(
         request,
         subject=community.name,
@@ -163,13 +133,8 @@ def story_create_for_community(request, community_pk: int):
 def story_create_for_collaboration(request, collaboration_pk: int):
     from faelles.resources.models import Collaboration
 
-    collaboration = get_scoped_or_404(
-        Collaboration, request.municipality, pk=collaboration_pk
-    )
-    if response := _login(request):
-        return response
-    if not request.user.has_perm("initiatives.write_story", collaboration):
-        raise PermissionDenied
+    collaboration = access.get_or_404(request, Collaboration, pk=collaboration_pk)
+    access.require_perm(request, "initiatives.write_story", collaboration)
     return _story_form_page(
         request,
         subject=_("Et samarbejde mellem en ressource og et behov"),
@@ -179,11 +144,13 @@ def story_create_for_collaboration(request, collaboration_pk: int):
 
 
 def story_update(request, pk: int):
-    story = _story_or_404(request, pk)
-    if response := _login(request):
-        return response
-    if not request.user.has_perm("initiatives.edit_story", story):
-        raise PermissionDenied
+    story = access.get_or_404(
+        request,
+        STORIES,
+        pk=pk,
+        view="initiatives.view_story",
+        perm="initiatives.edit_story",
+    )
     form = StoryForm(request.POST or None, instance=story)
     if request.method == "POST" and form.is_valid():
         services.story_update(story=story, actor=request.user, **form.cleaned_data)
@@ -202,11 +169,13 @@ def story_update(request, pk: int):
 
 
 def story_photo_add(request, pk: int):
-    story = _story_or_404(request, pk)
-    if response := _login(request):
-        return response
-    if not request.user.has_perm("initiatives.edit_story", story):
-        raise PermissionDenied
+    story = access.get_or_404(
+        request,
+        STORIES,
+        pk=pk,
+        view="initiatives.view_story",
+        perm="initiatives.edit_story",
+    )
     form = StoryPhotoForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -218,7 +187,7 @@ def story_photo_add(request, pk: int):
                 shows_people=form.cleaned_data["shows_people"],
             )
         except ValidationError as error:
-            form.add_error("image", error)
+            access.form_errors(form, error, field="image")
         else:
             messages.success(request, _("Fotoet er tilføjet."))
             return redirect(story.get_absolute_url())
@@ -228,14 +197,11 @@ def story_photo_add(request, pk: int):
 
 
 def consent_add(request, pk: int, photo_pk: int):
-    story = _story_or_404(request, pk)
+    story = access.get_or_404(request, STORIES, pk=pk, view="initiatives.view_story")
     photo = story.photos.filter(pk=photo_pk).first()
     if photo is None:
         raise Http404
-    if response := _login(request):
-        return response
-    if not request.user.has_perm("initiatives.edit_story", story):
-        raise PermissionDenied
+    access.require_perm(request, "initiatives.edit_story", story)
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -243,7 +209,7 @@ def consent_add(request, pk: int, photo_pk: int):
                 photo=photo, actor=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            access.form_errors(form, error)
         else:
             messages.success(request, _("Samtykket er registreret."))
             return redirect(story.get_absolute_url())
@@ -256,16 +222,17 @@ def consent_add(request, pk: int, photo_pk: int):
 
 @require_POST
 def story_publish(request, pk: int):
-    story = _story_or_404(request, pk)
-    if response := _login(request):
-        return response
-    if not request.user.has_perm("initiatives.publish_story", story):
-        raise PermissionDenied
+    story = access.get_or_404(
+        request,
+        STORIES,
+        pk=pk,
+        view="initiatives.view_story",
+        perm="initiatives.publish_story",
+    )
     try:
         services.story_publish(story=story, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        access.error_messages(request, error)
     else:
         messages.success(request, _("Historien er udgivet."))
     return redirect(story.get_absolute_url())
@@ -307,10 +274,7 @@ class StoryFeed(Feed):
 
 
 def newspaper(request):
-    if not library_readable(request):
-        if response := _login(request):
-            return response
-        raise PermissionDenied
+    require_library(request)
     today = timezone.localdate()
     if "start" in request.GET:
         form = NewspaperForm(request.GET)

@@ -1,15 +1,15 @@
 """Initiative pages: list, propose, detail, taking part, facilitation, lifecycle."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faelles.core import access
 from faelles.core.params import search_words
-from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+from faelles.municipalities.tenancy import tenant_reverse
 from faelles.organisations.selectors import acting_organisation
 from faelles.resources.models import Listing
 
@@ -31,22 +31,6 @@ from .forms import (
 )
 from .lifecycle import TRIAL_STATES
 from .models import Comment, Initiative, State, Theme
-
-
-def _require_login(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return None
-
-
-def _require(request, perm: str, obj):
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
-
-
-def _error_messages(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def initiative_list(request):
@@ -81,9 +65,7 @@ def initiative_list(request):
 
 
 def initiative_create(request):
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.propose", request.municipality)
+    access.require_perm(request, "initiatives.propose")
     organisation = acting_organisation(request)
     form = InitiativeForm(
         request.POST or None, request.FILES or None, municipality=request.municipality
@@ -108,7 +90,7 @@ def initiative_create(request):
                 image_alt=data.get("image_alt", ""),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            access.form_errors(form, error)
         else:
             messages.success(
                 request, _("Tak! Dit initiativ er oprettet, og kommunen får besked.")
@@ -122,10 +104,8 @@ def initiative_create(request):
 
 
 def initiative_update(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.edit", initiative)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_perm(request, "initiatives.edit", initiative)
     form = InitiativeEditForm(
         request.POST or None, instance=initiative, municipality=request.municipality
     )
@@ -140,7 +120,7 @@ def initiative_update(request, pk: int):
                 **{name: data[name] for name in services.EDITABLE_FIELDS},
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            access.form_errors(form, error)
         else:
             messages.success(request, _("Initiativet er opdateret."))
             return redirect(initiative.get_absolute_url())
@@ -226,10 +206,8 @@ def _back(initiative, anchor: str = ""):
 
 @require_POST
 def support(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.take_part", initiative)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_perm(request, "initiatives.take_part", initiative)
     as_org = request.POST.get("as_organisation") == "1"
     organisation = acting_organisation(request) if as_org else None
     supported = services.support_toggle(
@@ -250,10 +228,8 @@ def support(request, pk: int):
 
 @require_POST
 def follow(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.take_part", initiative)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_perm(request, "initiatives.take_part", initiative)
     following = services.follow_toggle(initiative=initiative, user=request.user)
     messages.success(
         request,
@@ -266,10 +242,8 @@ def follow(request, pk: int):
 
 @require_POST
 def join(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.take_part", initiative)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_perm(request, "initiatives.take_part", initiative)
     form = JoinForm(request.POST, initiative=initiative)
     if form.is_valid():
         as_org = request.POST.get("as_organisation") == "1"
@@ -282,7 +256,7 @@ def join(request, pk: int):
                 organisation=acting_organisation(request) if as_org else None,
             )
         except ValidationError as error:
-            _error_messages(request, error)
+            access.error_messages(request, error)
         else:
             messages.success(request, _("Velkommen! Du er nu med i initiativet."))
     else:
@@ -294,10 +268,8 @@ def join(request, pk: int):
 
 @require_POST
 def comment(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.take_part", initiative)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_perm(request, "initiatives.take_part", initiative)
     form = CommentForm(request.POST)
     if form.is_valid():
         parent = None
@@ -313,7 +285,7 @@ def comment(request, pk: int):
                 organisation=acting_organisation(request) if as_org else None,
             )
         except ValidationError as error:
-            _error_messages(request, error)
+            access.error_messages(request, error)
         else:
             messages.success(request, _("Din kommentar er tilføjet."))
     else:
@@ -322,11 +294,9 @@ def comment(request, pk: int):
 
 
 def comment_hide(request, pk: int, comment_pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
     comment = _comment_or_404(initiative, comment_pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.moderate_comment", initiative)
+    access.require_perm(request, "initiatives.moderate_comment", initiative)
     form = HideCommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.comment_hide(
@@ -349,10 +319,8 @@ def _comment_or_404(initiative, comment_pk) -> Comment:
 
 
 def facilitate(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.assign_facilitator", initiative)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_perm(request, "initiatives.assign_facilitator", initiative)
     form = FacilitatorForm(
         request.POST or None,
         municipality=request.municipality,
@@ -370,7 +338,7 @@ def facilitate(request, pk: int):
                 team=form.cleaned_data["team"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            access.form_errors(form, error)
         else:
             messages.success(request, _("Facilitatoren er sat på initiativet."))
             return _back(initiative)
@@ -383,9 +351,8 @@ def facilitate(request, pk: int):
 
 @require_POST
 def transition(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _require_login(request):
-        return response
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_login(request)
     targets = services.available_transitions(request.user, initiative)
     if not targets:
         raise PermissionDenied
@@ -399,7 +366,7 @@ def transition(request, pk: int):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            _error_messages(request, error)
+            access.error_messages(request, error)
         else:
             messages.success(
                 request,
@@ -412,10 +379,8 @@ def transition(request, pk: int):
 
 
 def need_add(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.manage_needs", initiative)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_perm(request, "initiatives.manage_needs", initiative)
     form = NeedForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.need_add(
@@ -438,11 +403,9 @@ def _need_or_404(initiative, need_pk):
 
 
 def need_publish(request, pk: int, need_pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
     need = _need_or_404(initiative, need_pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.manage_needs", initiative)
+    access.require_perm(request, "initiatives.manage_needs", initiative)
     if need.listing_id:
         return redirect(need.listing.get_absolute_url())
     form = NeedPublishForm(request.POST or None)
@@ -452,7 +415,7 @@ def need_publish(request, pk: int, need_pk: int):
                 need=need, actor=request.user, kind=form.cleaned_data["kind"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            access.form_errors(form, error)
         else:
             messages.success(
                 request,
@@ -471,21 +434,17 @@ def need_publish(request, pk: int, need_pk: int):
 
 @require_POST
 def need_close(request, pk: int, need_pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
     need = _need_or_404(initiative, need_pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.manage_needs", initiative)
+    access.require_perm(request, "initiatives.manage_needs", initiative)
     services.need_close(need=need, actor=request.user)
     messages.success(request, _("Behovet er markeret som dækket."))
     return _back(initiative, "behov")
 
 
 def image_add(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.add_image", initiative)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_perm(request, "initiatives.add_image", initiative)
     form = ImageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -496,7 +455,7 @@ def image_add(request, pk: int):
                 alt_text=form.cleaned_data["alt_text"],
             )
         except ValidationError as error:
-            form.add_error("image", error)
+            access.form_errors(form, error, field="image")
         else:
             messages.success(request, _("Billedet er tilføjet."))
             return _back(initiative)
@@ -508,9 +467,7 @@ def image_add(request, pk: int):
 
 
 def worklist(request):
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.view_worklist", request.municipality)
+    access.require_perm(request, "initiatives.view_worklist")
     return render(
         request,
         "initiatives/worklist.html",
@@ -524,9 +481,7 @@ def worklist(request):
 
 
 def awaiting_response(request):
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.view_overdue", request.municipality)
+    access.require_perm(request, "initiatives.view_overdue")
     settings = selectors.settings_for(request.municipality)
     return render(
         request,
@@ -541,9 +496,7 @@ def awaiting_response(request):
 
 
 def settings_view(request):
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.change_settings", request.municipality)
+    access.require_perm(request, "initiatives.change_settings")
     current = selectors.settings_for(request.municipality)
     form = SettingsForm(request.POST or None, instance=current)
     if request.method == "POST" and form.is_valid():
@@ -559,10 +512,8 @@ def settings_view(request):
 
 
 def trial_plan(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.edit_trial", initiative)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_perm(request, "initiatives.edit_trial", initiative)
     trial = services.current_trial(initiative)
     if trial is not None and trial.outcome is not None:
         trial = None  # a new round starts from scratch
@@ -594,7 +545,7 @@ def trial_plan(request, pk: int):
                 reason=data.get("reason", ""),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            access.form_errors(form, error)
         else:
             messages.success(
                 request,
@@ -611,10 +562,8 @@ def trial_plan(request, pk: int):
 
 
 def trial_evaluate(request, pk: int):
-    initiative = get_scoped_or_404(Initiative, request.municipality, pk=pk)
-    if response := _require_login(request):
-        return response
-    _require(request, "initiatives.evaluate", initiative)
+    initiative = access.get_or_404(request, Initiative, pk=pk)
+    access.require_perm(request, "initiatives.evaluate", initiative)
     trial = services.current_trial(initiative)
     if initiative.state != State.EVALUATING or trial is None:
         messages.error(
@@ -633,7 +582,7 @@ def trial_evaluate(request, pk: int):
                 results=form.results(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            access.form_errors(form, error)
         else:
             messages.success(
                 request,

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
@@ -11,6 +11,7 @@ from faelles.accounts.forms import MembershipRolesForm
 from faelles.accounts.models import Membership
 from faelles.accounts.selectors import member_count, member_list
 from faelles.accounts.services import membership_join, membership_set_roles
+from faelles.core import access
 from faelles.core.audit import log_rows, unshown_actions
 from faelles.core.models import AuditEntry
 from faelles.core.pagination import keyset_page
@@ -21,7 +22,7 @@ from .forms import MunicipalitySettingsForm, PrincipleFormSet
 from .home import home_sections
 from .models import Municipality
 from .services import PRINCIPLE_FIELDS, PrincipleChange, municipality_update_settings
-from .tenancy import get_scoped_or_404, tenant_reverse
+from .tenancy import tenant_reverse
 
 
 def front_page(request):
@@ -86,21 +87,8 @@ def join(request):
     return redirect(tenant_reverse("municipalities:home", request.municipality))
 
 
-def _require(request, perm: str, obj=None):
-    if not request.user.is_authenticated:
-        from django.contrib.auth.views import redirect_to_login
-
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm(
-        perm, obj if obj is not None else request.municipality
-    ):
-        raise PermissionDenied
-    return None
-
-
 def manage_settings(request):
-    if (response := _require(request, "municipalities.change_settings")) is not None:
-        return response
+    access.require_perm(request, "municipalities.change_settings")
     municipality = request.municipality
     if request.method == "POST":
         form = MunicipalitySettingsForm(
@@ -142,8 +130,7 @@ def manage_settings(request):
 
 
 def manage_people(request):
-    if (response := _require(request, "accounts.manage_roles")) is not None:
-        return response
+    access.require_perm(request, "accounts.manage_roles")
     query = search_words(request.GET.get("q"))
     role = request.GET.get("role", "")
     page = keyset_page(
@@ -159,12 +146,9 @@ def manage_people(request):
 
 
 def manage_person(request, membership_id: int):
-    if (response := _require(request, "accounts.manage_roles")) is not None:
-        return response
-    membership = get_scoped_or_404(
-        Membership.objects.select_related("user"),
-        request.municipality,
-        pk=membership_id,
+    access.require_perm(request, "accounts.manage_roles")
+    membership = access.get_or_404(
+        request, Membership.objects.select_related("user"), pk=membership_id
     )
     form = MembershipRolesForm(
         request.POST or None, instance=membership, municipality=request.municipality
@@ -177,7 +161,7 @@ def manage_person(request, membership_id: int):
                 **{name: form.cleaned_data[name] for name in form.fields},
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            access.form_errors(form, exc)
         else:
             messages.success(
                 request, _("Rollerne for %(name)s er gemt.") % {"name": membership.user}
@@ -193,8 +177,7 @@ def manage_person(request, membership_id: int):
 
 
 def manage_audit(request):
-    if (response := _require(request, "municipalities.view_audit_log")) is not None:
-        return response
+    access.require_perm(request, "municipalities.view_audit_log")
     entries = (
         AuditEntry.objects.filter(municipality=request.municipality)
         .exclude(action__in=unshown_actions())

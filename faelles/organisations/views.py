@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -9,8 +8,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faelles.core import access
 from faelles.core.params import search_words
-from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+from faelles.municipalities.tenancy import tenant_reverse
 
 from .forms import AddMemberForm, DepartmentForm, OrganisationForm
 from .models import Organisation
@@ -45,7 +45,7 @@ def organisation_list_view(request):
 
 
 def organisation_detail(request, slug: str):
-    organisation = get_scoped_or_404(Organisation, request.municipality, slug=slug)
+    organisation = access.get_or_404(request, Organisation, slug=slug)
     members = organisation.members.select_related("user").order_by(
         "-is_admin", "user__display_name"
     )[:50]
@@ -74,10 +74,7 @@ def organisation_detail(request, slug: str):
 
 @login_required
 def organisation_create_view(request):
-    if not request.user.has_perm(
-        "organisations.create_organisation", request.municipality
-    ):
-        raise PermissionDenied
+    access.require_perm(request, "organisations.create_organisation")
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation = organisation_create(
@@ -93,11 +90,9 @@ def organisation_create_view(request):
 
 
 def organisation_edit(request, slug: str):
-    organisation = get_scoped_or_404(Organisation, request.municipality, slug=slug)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("organisations.change_organisation", organisation):
-        raise PermissionDenied
+    organisation = access.get_or_404(
+        request, Organisation, slug=slug, perm="organisations.change_organisation"
+    )
     form_class = (
         DepartmentForm
         if organisation.kind == Organisation.Kind.DEPARTMENT
@@ -127,9 +122,9 @@ def organisation_edit(request, slug: str):
 
 @require_POST
 def organisation_members(request, slug: str):
-    organisation = get_scoped_or_404(Organisation, request.municipality, slug=slug)
-    if not request.user.has_perm("organisations.change_organisation", organisation):
-        raise PermissionDenied
+    organisation = access.get_or_404(
+        request, Organisation, slug=slug, perm="organisations.change_organisation"
+    )
     if "remove" in request.POST:
         member = organisation.members.filter(user_id=request.POST.get("remove")).first()
         if member is None:
@@ -168,7 +163,7 @@ def organisation_members(request, slug: str):
 @require_POST
 def act_as(request, slug: str):
     """Start or stop acting on behalf of an organisation in this municipality."""
-    organisation = get_scoped_or_404(Organisation, request.municipality, slug=slug)
+    organisation = access.get_or_404(request, Organisation, slug=slug)
     key = f"acting_as:{request.municipality.pk}"
     request.__dict__.pop("_acting_organisation", None)
     if request.session.get(key) == organisation.pk:
@@ -195,12 +190,7 @@ def act_as(request, slug: str):
 
 
 def manage_departments(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm(
-        "organisations.manage_departments", request.municipality
-    ):
-        raise PermissionDenied
+    access.require_perm(request, "organisations.manage_departments")
     form = DepartmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation_create(
@@ -228,15 +218,10 @@ def manage_departments(request):
 
 def department_delete_view(request, slug: str):
     """Confirm (GET) and delete (POST) a department."""
-    department = get_scoped_or_404(
-        Organisation.objects.departments(), request.municipality, slug=slug
+    department = access.get_or_404(
+        request, Organisation.objects.departments(), slug=slug
     )
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm(
-        "organisations.manage_departments", request.municipality
-    ):
-        raise PermissionDenied
+    access.require_perm(request, "organisations.manage_departments")
     error = None
     if request.method == "POST":
         try:

@@ -1,34 +1,30 @@
 """Recording that an organisation has seen a person's børneattest."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faelles.core import access
 from faelles.core.pagination import keyset_page
-from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+from faelles.municipalities.tenancy import tenant_reverse
 
 from . import selectors, services
 from .forms import CertificateForm
 from .models import ChildCertificateVerification
 from .rules import verifying_organisations
-from .views import errors_of
 
 
-def _organisations(request):
-    if not request.user.has_perm(
-        "resources.verify_child_certificate", request.municipality
-    ):
-        raise PermissionDenied
+def _organisations(request, *, next_url: str | None = None):
+    access.require_perm(
+        request, "resources.verify_child_certificate", next_url=next_url
+    )
     return verifying_organisations(request.user, request.municipality)
 
 
 def certificate_list(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     organisations = _organisations(request)
     form = CertificateForm(
         request.POST or None,
@@ -46,7 +42,7 @@ def certificate_list(request):
                 valid_until=form.cleaned_data["valid_until"],
             )
         except ValidationError as exc:
-            form.add_error(None, errors_of(exc))
+            access.form_errors(form, exc)
         else:
             messages.success(request, _("Kontrollen af børneattesten er skrevet ned."))
             return redirect(
@@ -68,14 +64,12 @@ def certificate_list(request):
 
 @require_POST
 def certificate_revoke(request, pk: int):
-    if not request.user.is_authenticated:
-        return redirect_to_login(
-            tenant_reverse("resources:certificates", request.municipality)
-        )
-    organisations = _organisations(request)
-    verification = get_scoped_or_404(
+    organisations = _organisations(
+        request, next_url=tenant_reverse("resources:certificates", request.municipality)
+    )
+    verification = access.get_or_404(
+        request,
         ChildCertificateVerification.objects.filter(organisation__in=organisations),
-        request.municipality,
         pk=pk,
     )
     services.child_certificate_revoke(verification=verification, actor=request.user)

@@ -1,44 +1,32 @@
 """Pages for a collaboration (forløb): thread, status, hours and feedback."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+from faelles.core import access
+from faelles.municipalities.tenancy import tenant_reverse
 
 from . import services
 from .forms import FeedbackForm, HoursForm, MessageForm, StatusForm
 from .models import Collaboration
-from .views import errors_of
 
-
-def _collaboration(request, pk: int) -> Collaboration:
-    """Private to its two sides and the facilitator.
-
-    To anyone else it does not exist: 404, as for another municipality's, so a
-    guessed id does not even reveal that two people are working together.
-    """
-    collaboration = get_scoped_or_404(
-        Collaboration.objects.select_related(
-            "need", "offer", "need_owner", "offer_owner", "facilitator"
-        ),
-        request.municipality,
-        pk=pk,
-    )
-    if not request.user.has_perm("resources.view_collaboration", collaboration):
-        raise Http404
-    return collaboration
+# A collaboration is private to its two sides and the facilitator. To anyone else
+# it does not exist: 404, as for another municipality's, so a guessed id does not
+# even reveal that two people are working together.
+COLLABORATIONS = Collaboration.objects.select_related(
+    "need", "offer", "need_owner", "offer_owner", "facilitator"
+)
 
 
 def collaboration_detail(request, pk: int):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    collaboration = _collaboration(request, pk)
+    access.require_login(request)
+    collaboration = access.get_or_404(
+        request, COLLABORATIONS, pk=pk, view="resources.view_collaboration"
+    )
     is_side = request.user.pk in (
         collaboration.need_owner_id,
         collaboration.offer_owner_id,
@@ -75,11 +63,13 @@ def collaboration_detail(request, pk: int):
 
 
 def _collaboration_form(request, pk, form_class, action, success):
-    if not request.user.is_authenticated:
-        return redirect_to_login(
-            tenant_reverse("resources:collaboration", request.municipality, pk=pk)
-        )
-    collaboration = _collaboration(request, pk)
+    access.require_login(
+        request,
+        next_url=tenant_reverse("resources:collaboration", request.municipality, pk=pk),
+    )
+    collaboration = access.get_or_404(
+        request, COLLABORATIONS, pk=pk, view="resources.view_collaboration"
+    )
     form = form_class(request.POST)
     if not form.is_valid():
         messages.error(
@@ -89,7 +79,7 @@ def _collaboration_form(request, pk, form_class, action, success):
         try:
             action(collaboration, form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, errors_of(exc))
+            access.error_messages(request, exc)
         else:
             messages.success(request, success)
     return redirect(collaboration.get_absolute_url())

@@ -1,24 +1,23 @@
 """Pages for match proposals: suggesting, answering, and the facilitation queue."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faelles.accounts.rules import is_staff_member
+from faelles.core import access
 from faelles.core.pagination import keyset_page
-from faelles.municipalities.tenancy import get_scoped_or_404, tenant_reverse
+from faelles.municipalities.tenancy import tenant_reverse
 
 from . import selectors, services
 from .forms import AdjustForm, SuggestForm
 from .matches import matches_for
 from .models import Listing, Proposal, Side, Visibility
 from .rules import holds
-from .views import errors_of, visible_listing
+from .views import LISTINGS
 
 
 def proposal_suggest(request):
@@ -28,14 +27,18 @@ def proposal_suggest(request):
     the need asks the offer directly; an employee's suggestion goes to both sides;
     anyone else's waits for an employee in the facilitation queue.
     """
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("resources.suggest_match", request.municipality):
-        raise PermissionDenied
+    access.require_perm(request, "resources.suggest_match")
     form = SuggestForm(request.POST or request.GET or None)
     if request.method == "POST" and form.is_valid():
-        need = visible_listing(request, form.cleaned_data["need"])
-        offer = visible_listing(request, form.cleaned_data["offer"])
+        need, offer = (
+            access.get_or_404(
+                request,
+                LISTINGS,
+                pk=form.cleaned_data[side],
+                view="resources.view_listing",
+            )
+            for side in ("need", "offer")
+        )
         note = form.cleaned_data["note"]
         try:
             if need.side != Side.NEED or offer.side != Side.OFFER:
@@ -53,7 +56,7 @@ def proposal_suggest(request):
                     is_staff=is_staff_member(request.user, request.municipality),
                 )
         except ValidationError as exc:
-            form.add_error(None, errors_of(exc))
+            access.form_errors(form, exc)
         else:
             if proposal.status == Proposal.Status.SUGGESTED:
                 messages.success(
@@ -71,17 +74,9 @@ def proposal_suggest(request):
     return render(request, "resources/proposal_suggest.html", {"form": form})
 
 
-def _proposal(request, pk: int) -> Proposal:
-    proposal = get_scoped_or_404(
-        Proposal.objects.select_related(
-            "need", "offer", "need__owner", "offer__owner", "facilitator"
-        ),
-        request.municipality,
-        pk=pk,
-    )
-    if not request.user.has_perm("resources.view_proposal", proposal):
-        raise Http404
-    return proposal
+PROPOSALS = Proposal.objects.select_related(
+    "need", "offer", "need__owner", "offer__owner", "facilitator"
+)
 
 
 def _alternatives(request, proposal: Proposal) -> list:
@@ -91,9 +86,10 @@ def _alternatives(request, proposal: Proposal) -> list:
 
 
 def proposal_detail(request, pk: int):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    proposal = _proposal(request, pk)
+    access.require_login(request)
+    proposal = access.get_or_404(
+        request, PROPOSALS, pk=pk, view="resources.view_proposal"
+    )
     user = request.user
     can_answer = proposal.status == Proposal.Status.PROPOSED and (
         (holds(user, proposal.need) and not proposal.need_accepted_at)
@@ -131,16 +127,19 @@ def proposal_detail(request, pk: int):
     )
 
 
+def _proposal_url(request, pk: int) -> str:
+    return tenant_reverse("resources:proposal", request.municipality, pk=pk)
+
+
 def _proposal_action(request, pk, action):
-    if not request.user.is_authenticated:
-        return redirect_to_login(
-            tenant_reverse("resources:proposal", request.municipality, pk=pk)
-        )
-    proposal = _proposal(request, pk)
+    access.require_login(request, next_url=_proposal_url(request, pk))
+    proposal = access.get_or_404(
+        request, PROPOSALS, pk=pk, view="resources.view_proposal"
+    )
     try:
         return action(proposal)
     except ValidationError as exc:
-        messages.error(request, errors_of(exc))
+        access.error_messages(request, exc)
         return redirect(proposal.get_absolute_url())
 
 
@@ -167,17 +166,12 @@ def proposal_decline(request, pk: int):
     return _proposal_action(request, pk, act)
 
 
-def _require_facilitator(request):
-    if not request.user.is_authenticated or not request.user.has_perm(
-        "resources.facilitate", request.municipality
-    ):
-        raise PermissionDenied
-
-
 @require_POST
 def proposal_confirm(request, pk: int):
     """Confirm a suggestion as it is, or adjust it to another offer."""
-    _require_facilitator(request)
+    access.require_perm(
+        request, "resources.facilitate", next_url=_proposal_url(request, pk)
+    )
 
     def act(proposal):
         offer = None
@@ -190,8 +184,8 @@ def proposal_confirm(request, pk: int):
                     request, _("Vælg en anden ressource, eller skriv dens nummer.")
                 )
                 return redirect(proposal.get_absolute_url())
-            offer = get_scoped_or_404(
-                Listing.objects.offers(), request.municipality, pk=form.offer_id
+            offer = access.get_or_404(
+                request, Listing.objects.offers(), pk=form.offer_id
             )
         proposal = services.proposal_confirm(
             proposal=proposal, actor=request.user, offer=offer
@@ -204,7 +198,9 @@ def proposal_confirm(request, pk: int):
 
 @require_POST
 def proposal_dismiss(request, pk: int):
-    _require_facilitator(request)
+    access.require_perm(
+        request, "resources.facilitate", next_url=_proposal_url(request, pk)
+    )
 
     def act(proposal):
         services.proposal_dismiss(proposal=proposal, actor=request.user)
@@ -215,9 +211,7 @@ def proposal_dismiss(request, pk: int):
 
 
 def facilitation_queue(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    _require_facilitator(request)
+    access.require_perm(request, "resources.facilitate")
     page = keyset_page(
         selectors.facilitation_queue(municipality=request.municipality),
         after=request.GET.get("efter"),

@@ -2,9 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,8 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from faelles.core import access
 from faelles.core.pagination import keyset_page
-from faelles.municipalities.tenancy import get_scoped_or_404
 from faelles.organisations.selectors import acting_organisation
 
 from . import selectors, services
@@ -27,20 +25,7 @@ DETAIL_MATCHES = 3
 PAGE_MATCHES = 10
 
 
-def errors_of(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
-
-
-def visible_listing(request, pk: int) -> Listing:
-    """The listing if the person may see it; otherwise 404, as if it did not exist."""
-    listing = get_scoped_or_404(
-        Listing.objects.select_related("organisation", "owner"),
-        request.municipality,
-        pk=pk,
-    )
-    if not request.user.has_perm("resources.view_listing", listing):
-        raise Http404
-    return listing
+LISTINGS = Listing.objects.select_related("organisation", "owner")
 
 
 def _search(request):
@@ -111,10 +96,7 @@ def listing_map(request):
 
 
 def _create(request, side: str):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm("resources.create_listing", request.municipality):
-        raise PermissionDenied
+    access.require_perm(request, "resources.create_listing")
     may_behalf = request.user.has_perm("resources.post_on_behalf", request.municipality)
     behalf = request.POST.get("on_behalf") == "1" or request.GET.get("for") == "borger"
     behalf = behalf and may_behalf
@@ -146,7 +128,7 @@ def _create(request, side: str):
                     **form.service_fields(),
                 )
             except ValidationError as exc:
-                form.add_error(None, errors_of(exc))
+                access.form_errors(form, exc)
             else:
                 messages.success(request, _("Dit opslag er oprettet."))
                 return redirect(listing.get_absolute_url())
@@ -222,7 +204,7 @@ def _match_context(request, listing: Listing, top: int) -> dict:
 
 
 def listing_detail(request, pk: int):
-    listing = visible_listing(request, pk)
+    listing = access.get_or_404(request, LISTINGS, pk=pk, view="resources.view_listing")
     user = request.user
     context = _match_context(request, listing, DETAIL_MATCHES + 1)
     context["more_matches"] = len(context["found"]) > DETAIL_MATCHES
@@ -274,23 +256,20 @@ def listing_detail(request, pk: int):
 
 def listing_matches(request, pk: int):
     """ "Matches for this need" (or offer): the engine's top ten, explained."""
-    listing = visible_listing(request, pk)
+    listing = access.get_or_404(request, LISTINGS, pk=pk, view="resources.view_listing")
     context = _match_context(request, listing, PAGE_MATCHES)
     context["listing"] = listing
     return render(request, "resources/listing_matches.html", context)
 
 
-def _editable_listing(request, pk: int) -> Listing:
-    listing = visible_listing(request, pk)
-    if not request.user.is_authenticated or not request.user.has_perm(
-        "resources.change_listing", listing
-    ):
-        raise PermissionDenied
-    return listing
-
-
 def listing_edit(request, pk: int):
-    listing = _editable_listing(request, pk)
+    listing = access.get_or_404(
+        request,
+        LISTINGS,
+        pk=pk,
+        view="resources.view_listing",
+        perm="resources.change_listing",
+    )
     form = ListingForm(request.POST or None, instance=listing, side=listing.side)
     if request.method == "POST" and form.is_valid():
         try:
@@ -301,7 +280,7 @@ def listing_edit(request, pk: int):
                 **form.service_fields(),
             )
         except ValidationError as exc:
-            form.add_error(None, errors_of(exc))
+            access.form_errors(form, exc)
         else:
             messages.success(request, _("Ændringerne er gemt."))
             return redirect(listing.get_absolute_url())
@@ -314,7 +293,13 @@ def listing_edit(request, pk: int):
 
 @require_POST
 def listing_renew(request, pk: int):
-    listing = _editable_listing(request, pk)
+    listing = access.get_or_404(
+        request,
+        LISTINGS,
+        pk=pk,
+        view="resources.view_listing",
+        perm="resources.change_listing",
+    )
     listing = services.listing_renew(listing=listing, actor=request.user)
     messages.success(
         request,
@@ -326,7 +311,13 @@ def listing_renew(request, pk: int):
 
 @require_POST
 def listing_close(request, pk: int):
-    listing = _editable_listing(request, pk)
+    listing = access.get_or_404(
+        request,
+        LISTINGS,
+        pk=pk,
+        view="resources.view_listing",
+        perm="resources.change_listing",
+    )
     services.listing_close(listing=listing, actor=request.user)
     messages.success(request, _("Opslaget er lukket og vises ikke længere."))
     return redirect(listing.get_absolute_url())
@@ -335,9 +326,8 @@ def listing_close(request, pk: int):
 @require_POST
 def listing_respond(request, pk: int):
     """ "Jeg kan hjælpe" on a need, with one of the person's offers."""
-    need = visible_listing(request, pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(need.get_absolute_url())
+    need = access.get_or_404(request, LISTINGS, pk=pk, view="resources.view_listing")
+    access.require_login(request, next_url=need.get_absolute_url())
     if need.side != Side.NEED:
         raise PermissionDenied
     offers = list(
@@ -355,7 +345,7 @@ def listing_respond(request, pk: int):
             need=need, offer=offer, actor=request.user, note=form.cleaned_data["note"]
         )
     except ValidationError as exc:
-        messages.error(request, errors_of(exc))
+        access.error_messages(request, exc)
         return redirect(need.get_absolute_url())
     messages.success(request, _("Tak! Vi har spurgt, om de vil tage imod hjælpen."))
     return redirect(proposal.get_absolute_url())

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "faelles.municipalities.middleware.MunicipalityMiddleware",
+    "faelles.core.access.AccessMiddleware",
 ]
 
 ROOT_URLCONF = "faelles.urls"

@@ -90,7 +90,10 @@ def test_join_through_the_page(client, municipality, host, citizen):
 def test_outsider_and_anonymous_cannot_join(client, municipality, host, outsider):
     community = CommunityFactory(municipality=municipality, host=host)
     url = tenant_reverse("communities:join", municipality, pk=community.pk)
-    assert client.post(url).status_code == 403
+    response = client.post(url)  # not logged in: log in, then back to the group
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert response["Location"].endswith("next=" + community.get_absolute_url())
     client.force_login(outsider)
     assert client.post(url).status_code == 403
     assert community.members.count() == 1
@@ -184,7 +187,9 @@ def test_closed_group_files_only_for_members(client, municipality, host, citizen
     client.force_login(citizen)
     assert client.get(url).status_code == 403
     client.logout()
-    assert client.get(url).status_code == 403
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
 
 
 def test_board_post_by_member_only(client, municipality, host, citizen):

@@ -138,12 +138,28 @@ def test_checkin_by_organiser_only(client, municipality):
     assert registration.checked_in_at is not None
 
 
+@pytest.mark.parametrize("name", ["events:edit", "events:attendees", "events:cancel"])
+def test_managing_an_event_sends_anonymous_visitors_to_login(
+    client, municipality, name
+):
+    """Not logged in is never a 403: the login page, then back to the page."""
+    event = EventFactory(municipality=municipality)
+    url = tenant_reverse(name, municipality, pk=event.pk)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert response["Location"].endswith("next=" + url)
+
+
 def test_signup_through_the_page_and_permissions(
     client, municipality, citizen, outsider
 ):
     event = EventFactory(municipality=municipality, capacity=1)
     url = tenant_reverse("events:signup", municipality, pk=event.pk)
-    assert client.post(url).status_code == 403
+    response = client.post(url)  # not logged in: log in, then back to the event
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert response["Location"].endswith("next=" + event.get_absolute_url())
     client.force_login(outsider)
     assert client.post(url).status_code == 403
     client.force_login(citizen)
