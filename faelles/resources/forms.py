@@ -102,6 +102,30 @@ class ListingForm(forms.ModelForm):
         ),
     )
 
+    # Details most people leave empty, folded under "Flere oplysninger" so the
+    # form is short; the fold opens by itself when one holds a value or an error.
+    folded = [
+        "available_from",
+        "available_until",
+        "commitment",
+        "capacity",
+        "min_age",
+        "languages",
+    ]
+
+    def folded_fields(self):
+        return [self[name] for name in self.folded if name in self.fields]
+
+    def unfolded_fields(self):
+        return [f for f in self if f.name not in self.folded]
+
+    def folded_open(self) -> bool:
+        return any(
+            self[name].errors or self[name].value() not in (None, "", [])
+            for name in self.folded
+            if name in self.fields
+        )
+
     class Meta:
         model = Listing
         fields = [
