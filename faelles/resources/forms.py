@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from faelles.accounts.models import LANGUAGE_CHOICES, Membership
 from faelles.matching import taxonomy
-from faelles.matching.records import SLOTS, slot_label
+from faelles.matching.records import DAYS, PARTS_OF_DAY, SLOTS, slot_label
 
 from . import widgets
 from .models import (
@@ -45,6 +45,20 @@ def slot_choices():
     return [(s, slot_label(s, _language())) for s in SLOTS]
 
 
+def day_choices():
+    i = 1 if _language() == "en" else 0
+    return [(key, names[i]) for key, names in DAYS.items()]
+
+
+def part_choices():
+    i = 1 if _language() == "en" else 0
+    return [(key, names[i].capitalize()) for key, names in PARTS_OF_DAY.items()]
+
+
+def slot_grid():
+    return widgets.SlotGrid(days=day_choices, parts=part_choices)
+
+
 def category_choices():
     return taxonomy.choices(_language())
 
@@ -54,8 +68,8 @@ class ListingForm(forms.ModelForm):
         label=_("Kategorier"),
         required=False,
         choices=category_choices,
-        widget=widgets.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Vælg en eller flere. Hold Ctrl nede for at vælge flere."),
+        widget=widgets.CollapsibleCheckboxes(summary=_("Vælg kategorier")),
+        help_text=_("Vælg en eller flere."),
     )
     modes = forms.MultipleChoiceField(
         label=_("Hvordan kan I mødes?"),
@@ -67,14 +81,14 @@ class ListingForm(forms.ModelForm):
         label=_("Hvornår på ugen passer det?"),
         required=False,
         choices=slot_choices,
-        widget=widgets.CheckboxSelectMultiple,
+        widget=slot_grid(),
         help_text=_("Lad felterne stå tomme, hvis tidspunktet er fleksibelt."),
     )
     languages = forms.MultipleChoiceField(
         label=_("Sprog"),
         required=False,
         choices=LANGUAGE_CHOICES,
-        widget=widgets.SelectMultiple(attrs={"size": 5}),
+        widget=widgets.CollapsibleCheckboxes(summary=_("Vælg sprog")),
     )
     special_consent = forms.BooleanField(
         label=_(
@@ -87,6 +101,30 @@ class ListingForm(forms.ModelForm):
             "Kræves kun, hvis opslaget handler om helbred eller levet erfaring."
         ),
     )
+
+    # Details most people leave empty, folded under "Flere oplysninger" so the
+    # form is short; the fold opens by itself when one holds a value or an error.
+    folded = [
+        "available_from",
+        "available_until",
+        "commitment",
+        "capacity",
+        "min_age",
+        "languages",
+    ]
+
+    def folded_fields(self):
+        return [self[name] for name in self.folded if name in self.fields]
+
+    def unfolded_fields(self):
+        return [f for f in self if f.name not in self.folded]
+
+    def folded_open(self) -> bool:
+        return any(
+            self[name].errors or self[name].value() not in (None, "", [])
+            for name in self.folded
+            if name in self.fields
+        )
 
     class Meta:
         model = Listing
@@ -367,6 +405,13 @@ class SearchForm(forms.Form):
     is_filter = True  # filters are all optional; no "(frivilligt)" on each
 
     q = forms.CharField(label=_("Søg"), required=False, max_length=200)
+
+    @property
+    def more_active(self) -> bool:
+        """Open the folded filters when one of them is in use, so a filter that
+        narrows the results is never hidden."""
+        return any(self.data.get(k) for k in self.data if k in self.fields and k != "q")
+
     side = forms.ChoiceField(
         label=_("Vis"),
         required=False,
@@ -411,5 +456,5 @@ class SearchForm(forms.Form):
         label=_("Tidspunkt"),
         required=False,
         choices=slot_choices,
-        widget=widgets.SelectMultiple(attrs={"size": 4}),
+        widget=slot_grid(),
     )

@@ -77,3 +77,85 @@ class CheckboxSelectMultiple(forms.CheckboxSelectMultiple):
             format_html(' id="{}"', list_id) if list_id else "",
             items,
         )
+
+
+class CollapsibleCheckboxes(CheckboxSelectMultiple):
+    """Checkboxes folded into a ``<details>``: a long list (categories,
+    languages) costs one line until it is opened, and needs no Ctrl key on a
+    phone. It opens by itself when something in it is chosen, so a choice is
+    never hidden. Works without JavaScript."""
+
+    def __init__(self, attrs=None, choices=(), *, summary=""):
+        super().__init__(attrs, choices)
+        self.summary = summary
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = [v for v in (value or []) if v not in ("", None)]
+        return format_html(
+            '<details class="res-choices"{}><summary>{}</summary>\n{}\n</details>',
+            mark_safe(" open") if chosen else "",  # noqa: S308 — a constant
+            self.summary,
+            super().render(name, value, attrs, renderer),
+        )
+
+
+class SlotGrid(forms.CheckboxSelectMultiple):
+    """The week as a table: a row per day, a column per part of the day, a
+    checkbox in each cell. 21 slots in 8 short rows instead of 21 list lines.
+
+    Choices must be the slots ``"<day>-<part>"`` in day-major order (as
+    ``records.SLOTS``); each checkbox is labelled with the whole slot name
+    ("Tirsdag eftermiddag") for screen readers, while sighted people read the
+    row and column headers."""
+
+    def __init__(self, attrs=None, choices=(), *, days=(), parts=()):
+        super().__init__(attrs, choices)
+        self.days = days  # [(key, label)]
+        self.parts = parts  # [(key, label)]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = {
+            str(o["value"]): o for _, group, _ in widget["optgroups"] for o in group
+        }
+        parts = self.parts() if callable(self.parts) else self.parts
+        head = format_html_join(
+            "", '<th scope="col">{}</th>', ((label,) for _, label in parts)
+        )
+        days = self.days() if callable(self.days) else self.days
+        rows = []
+        for day, day_label in days:
+            cells = []
+            for part, _label in parts:
+                o = options.get(f"{day}-{part}")
+                if o is None:
+                    cells.append(mark_safe("<td></td>"))  # noqa: S308 — a constant
+                    continue
+                cells.append(
+                    format_html(
+                        '<td><div class="form-group-checkbox">'
+                        '<input type="checkbox" name="{}" class="form-checkbox" '
+                        'value="{}"{}><label class="res-slot-label" for="{}">'
+                        '<span class="sr-only">{}</span></label></div></td>',
+                        o["name"],
+                        str(o["value"]),
+                        _attrs(o["attrs"]),
+                        o["attrs"].get("id", ""),
+                        o["label"],
+                    )
+                )
+            rows.append(
+                format_html(
+                    '<tr><th scope="row">{}</th>{}</tr>',
+                    day_label,
+                    mark_safe("".join(cells)),  # noqa: S308 — built by format_html
+                )
+            )
+        table_id = widget["attrs"].get("id")
+        return format_html(
+            '<table class="table table--compact res-slots"{}><thead><tr>'
+            "<td></td>{}</tr></thead><tbody>{}</tbody></table>",
+            format_html(' id="{}"', table_id) if table_id else "",
+            head,
+            mark_safe("".join(rows)),  # noqa: S308 — built by format_html
+        )

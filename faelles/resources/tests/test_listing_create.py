@@ -228,3 +228,31 @@ def test_edit_and_permissions(client, municipality, citizen, municipal_admin):
     assert listing.title == "Strikning og hækling"
     client.force_login(municipal_admin)
     assert client.get(url).status_code == 200
+
+
+def test_form_has_no_ctrl_multiselect_and_a_week_grid(client, municipality, citizen):
+    client.force_login(citizen)
+    html = client.get(URL).content.decode()
+    assert "<select" in html and "multiple" not in html.split("<form", 2)[2]
+    assert html.count('class="form-checkbox" value="mon-morning"') == 1
+    assert '<th scope="row">Mandag</th>' in html
+    # Nothing in the folded details yet: the fold is closed.
+    assert '<details class="res-more">' in html
+
+
+def test_grid_slots_are_stored_as_the_availability_mask(client, municipality, citizen):
+    client.force_login(citizen)
+    response = client.post(URL, _post(slots=["tue-morning", "sun-evening"]))
+    assert response.status_code == 302
+    listing = Listing.objects.get()
+    assert listing.availability == (1 << 3) | (1 << 20)
+
+
+def test_folded_details_open_when_they_hold_a_value_or_an_error(
+    client, municipality, citizen
+):
+    client.force_login(citizen)
+    response = client.post(URL, _post(capacity="-1"))
+    assert response.status_code == 200
+    assert '<details class="res-more" open>' in response.content.decode()
+    assert not Listing.objects.exists()
