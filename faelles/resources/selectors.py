@@ -263,6 +263,22 @@ def facilitators_on_duty(*, municipality, now=None) -> list[int]:
     )
 
 
+def facilitator_asked_at(*, listing: Listing):
+    """When the holder asked the facilitators for help with ``listing`` (or None)."""
+    from faelles.core.models import AuditEntry
+
+    return (
+        AuditEntry.objects.filter(
+            action="resources.ask_facilitator",
+            target_type=listing._meta.label_lower,
+            target_id=str(listing.pk),
+        )
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+
+
 def related_communities(*, listing: Listing, user, top: int = 3) -> list:
     """Active communities in the listing's municipality whose name and description
     are about the same as the listing, best first, by the matching engine (its

@@ -978,20 +978,14 @@ def facilitator_ask(*, listing: Listing, actor, now=None) -> int:
     app and, as each wishes, by e-mail — after the transaction commits, so a failed
     request tells nobody. Once per listing: a second ask raises ``AlreadyAsked``.
     Returns how many people will be told."""
-    from faelles.core.models import AuditEntry
-
-    from .selectors import facilitators_on_duty
+    from .selectors import facilitator_asked_at, facilitators_on_duty
 
     if not holds(actor, listing):
         raise PermissionDenied
     if not listing.is_active or listing.is_expired():
         raise ValidationError(_("Opslaget er lukket eller udløbet."))
     dedupe_key = f"resources.ask_facilitator:{listing.pk}"
-    if AuditEntry.objects.filter(
-        action="resources.ask_facilitator",
-        target_type=listing._meta.label_lower,
-        target_id=str(listing.pk),
-    ).exists():
+    if facilitator_asked_at(listing=listing) is not None:
         raise AlreadyAsked
     recipients = [
         pk

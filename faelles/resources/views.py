@@ -227,10 +227,14 @@ def _nothing_fits_context(request, listing: Listing, found: list) -> dict:
     those the viewer may see) and whether the holder may still ask a facilitator."""
     if found or not listing.is_active:
         return {"related_communities": []}
+    asked_at = None
+    if holds(request.user, listing):
+        asked_at = selectors.facilitator_asked_at(listing=listing)
     return {
         "related_communities": selectors.related_communities(
             listing=listing, user=request.user
-        )
+        ),
+        "facilitator_asked_at": asked_at,
     }
 
 

@@ -126,6 +126,9 @@ def test_the_page_offers_the_button_and_it_tells_the_municipality(
     assert Notification.objects.filter(
         kind="resources.ask_facilitator", recipient=employee
     ).exists()
+    # The page now says so instead of offering the button again.
+    assert "Du bad kommunen om hjælp til at finde et match den" in response.text
+    assert "Bed kommunen om hjælp til at finde et match" not in response.text
     again = client.post(f"/odense/ressourcer/{need.pk}/spoerg-kommunen/", follow=True)
     assert "allerede bedt kommunen" in again.text
 
