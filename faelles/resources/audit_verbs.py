@@ -16,6 +16,7 @@ VERBS = {
     "resources.listing_renew": Verb(_("forlængede et opslag om ressourcer")),
     "resources.listing_close": Verb(_("lukkede et opslag om ressourcer")),
     "resources.proposal_suggest": Verb(_("foreslog et match")),
+    "resources.ask_facilitator": Verb(_("bad kommunen om hjælp til et match")),
     "resources.proposal_engine_suggest": Verb(_("matchningen foreslog et match")),
     "resources.child_certificate_verify": Verb(_("registrerede en børneattest")),
     "resources.child_certificate_revoke": Verb(_("tilbagekaldte en børneattest")),

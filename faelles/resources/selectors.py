@@ -225,3 +225,102 @@ def certificates_recorded(*, municipality, organisations) -> QuerySet:
         .select_related("organisation", "person", "verified_by")
         .order_by("-id")
     )
+
+
+# -- when nothing fits ------------------------------------------------------------------
+
+FACILITATOR_DUTY_DAYS = 60
+"""An employee who facilitated a match within this many days is "on duty"."""
+
+
+def facilitators_on_duty(*, municipality, now=None) -> list[int]:
+    """Who is told when a person asks for help with a listing nothing fits.
+
+    The municipality's staff (employees and administrators) who have facilitated a
+    match in the last ``FACILITATOR_DUTY_DAYS`` days — the people doing this work
+    now; when nobody has, its administrators, so that asking always reaches someone.
+    """
+    from faelles.accounts.models import Membership
+
+    now = now or timezone.now()
+    staff = Membership.objects.filter(
+        Q(is_employee=True) | Q(is_administrator=True),
+        municipality=municipality,
+        user__is_active=True,
+    )
+    recent = Proposal.objects.filter(
+        municipality=municipality,
+        facilitator__isnull=False,
+        created_at__gte=now - dt.timedelta(days=FACILITATOR_DUTY_DAYS),
+    ).values("facilitator_id")
+    ids = sorted(
+        set(staff.filter(user_id__in=recent).values_list("user_id", flat=True))
+    )
+    if ids:
+        return ids
+    return sorted(
+        set(staff.filter(is_administrator=True).values_list("user_id", flat=True))
+    )
+
+
+def facilitator_asked_at(*, listing: Listing):
+    """When the holder asked the facilitators for help with ``listing`` (or None)."""
+    from faelles.core.models import AuditEntry
+
+    return (
+        AuditEntry.objects.filter(
+            action="resources.ask_facilitator",
+            target_type=listing._meta.label_lower,
+            target_id=str(listing.pk),
+        )
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+
+
+def related_communities(*, listing: Listing, user, top: int = 3) -> list:
+    """Active communities in the listing's municipality whose name and description
+    are about the same as the listing, best first, by the matching engine (its
+    quality threshold applies: sharing only a filler word or the area is not
+    enough). Communities hidden from ``user`` (invitation-only groups they are not
+    in) are never considered (``faelles.core.visibility``)."""
+    from faelles.core.visibility import PARENTS
+    from faelles.matching import Record, rank
+
+    parent = PARENTS.get("communities.community")
+    if parent is None:
+        return []
+    hidden = parent.hidden(user, listing.municipality)
+    model = hidden.model
+    rows = list(
+        model.objects.filter(municipality=listing.municipality, is_active=True)
+        .exclude(pk__in=hidden.values("pk"))
+        .only("pk", "name", "description", "theme")[:2000]
+    )
+    if not rows:
+        return []
+    candidates = [
+        Record.from_dict(
+            {"id": str(row.pk), "title": row.name, "text": row.description}
+        )
+        for row in rows
+        if (row.name + row.description).strip()
+    ]
+    # Only what the listing is about: a community meets in the municipality, so
+    # the listing's place, kind, modes and times are no filter here.
+    query = Record.from_dict(
+        {
+            "id": f"listing-{listing.pk}",
+            "title": listing.title,
+            "text": listing.text,
+            "categories": list(listing.categories or ()),
+        }
+    )
+    by_pk = {str(row.pk): row for row in rows}
+    found = []
+    for match in rank(query, candidates, top=top):
+        community = by_pk[match.id]
+        community.match_reasons = match.reasons
+        found.append(community)
+    return found

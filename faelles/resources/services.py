@@ -972,3 +972,71 @@ def collaboration_feedback_give(
         target=collaboration,
     )
     return feedback
+
+
+# -- when nothing fits -------------------------------------------------------------------
+
+
+class AlreadyAsked(Exception):
+    """The facilitators were already asked about this listing."""
+
+
+@transaction.atomic
+def facilitator_ask(*, listing: Listing, actor, now=None) -> int:
+    """The holder of a listing nothing fits asks the municipality's facilitators for
+    help. Tells the facilitators on duty (``selectors.facilitators_on_duty``) in the
+    app and, as each wishes, by e-mail — after the transaction commits, so a failed
+    request tells nobody. Once per listing: a second ask raises ``AlreadyAsked``.
+    Returns how many people will be told."""
+    from .selectors import facilitator_asked_at, facilitators_on_duty
+
+    if not holds(actor, listing):
+        raise PermissionDenied
+    if not listing.is_active or listing.is_expired():
+        raise ValidationError(_("Opslaget er lukket eller udløbet."))
+    dedupe_key = f"resources.ask_facilitator:{listing.pk}"
+    if facilitator_asked_at(listing=listing) is not None:
+        raise AlreadyAsked
+    recipients = [
+        pk
+        for pk in facilitators_on_duty(municipality=listing.municipality, now=now)
+        if pk != actor.pk
+    ]
+    if not recipients:
+        raise ValidationError(
+            _("Kommunen har ingen, der formidler match lige nu. Prøv igen senere.")
+        )
+    audit(
+        action="resources.ask_facilitator",
+        actor=actor,
+        municipality=listing.municipality,
+        target=listing,
+        data={"recipients": len(recipients)},
+    )
+    municipality = listing.municipality
+    url = listing.get_absolute_url()
+
+    def send() -> None:
+        from django.contrib.auth import get_user_model
+
+        people = get_user_model().objects.filter(pk__in=recipients, is_active=True)
+        for person in people:
+            notify(
+                recipient=person,
+                municipality=municipality,
+                kind="resources.ask_facilitator",
+                title=lambda: (
+                    _("Nogen beder om hjælp til at finde et match: %(title)s")
+                    % {"title": listing.title[:120]}
+                ),
+                body=lambda: _(
+                    "Ingen opslag passer godt nok til dette opslag. Holderen beder "
+                    "kommunen om hjælp til at finde en ressource, et fællesskab "
+                    "eller en forening."
+                ),
+                url=url,
+                dedupe_key=dedupe_key,
+            )
+
+    transaction.on_commit(send, robust=True)
+    return len(recipients)

@@ -15,6 +15,11 @@ urlpatterns = [
     path("<id:pk>/forny/", views.listing_renew, name="renew"),
     path("<id:pk>/luk/", views.listing_close, name="close"),
     path("<id:pk>/jeg-kan-hjaelpe/", views.listing_respond, name="respond"),
+    path(
+        "<id:pk>/spoerg-kommunen/",
+        views.listing_ask_facilitator,
+        name="ask_facilitator",
+    ),
     path("foreslaa/", proposal_views.proposal_suggest, name="suggest"),
     path("formidling/", proposal_views.facilitation_queue, name="queue"),
     path("forslag/<id:pk>/", proposal_views.proposal_detail, name="proposal"),

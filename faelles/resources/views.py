@@ -200,7 +200,45 @@ def _match_context(request, listing: Listing, top: int) -> dict:
         "taken": taken,
         "language": get_language(),
         "community_theme": "" if found else community_theme(listing),
+        **_nothing_fits_context(request, listing, found),
     }
+
+
+def _nothing_fits_context(request, listing: Listing, found: list) -> dict:
+    """What the page offers when nothing fits: communities about the same thing (only
+    those the viewer may see) and whether the holder may still ask a facilitator."""
+    if found or not listing.is_active:
+        return {"related_communities": []}
+    asked_at = None
+    if holds(request.user, listing):
+        asked_at = selectors.facilitator_asked_at(listing=listing)
+    return {
+        "related_communities": selectors.related_communities(
+            listing=listing, user=request.user
+        ),
+        "facilitator_asked_at": asked_at,
+    }
+
+
+@login_required
+@require_POST
+def listing_ask_facilitator(request, pk: int):
+    """The holder of a listing nothing fits asks the municipality for help."""
+    listing = visible_listing(request, pk)
+    if not holds(request.user, listing):
+        raise PermissionDenied
+    try:
+        services.facilitator_ask(listing=listing, actor=request.user)
+    except services.AlreadyAsked:
+        messages.info(request, _("Du har allerede bedt kommunen om hjælp."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("Kommunen har fået besked og kontakter dig, når de har et forslag."),
+        )
+    return redirect(listing.get_absolute_url())
 
 
 def listing_detail(request, pk: int):
