@@ -26,10 +26,17 @@ A service refuses bad input with ``django.core.exceptions.ValidationError``;
 top) and ``error_messages`` shows it as messages on the next page.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.db.models import Model, QuerySet
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse
 
 from faelles.core.visibility import PARENTS, parents_visible, private_links
 from faelles.municipalities.tenancy import get_scoped_or_404
@@ -52,33 +59,37 @@ class LoginRequired(PermissionDenied):
 class AccessMiddleware:
     """Turns ``LoginRequired`` raised by a view into the login page."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_exception(self, request, exception):
+    def process_exception(
+        self, request: HttpRequest, exception: Exception
+    ) -> HttpResponse | None:
         if not isinstance(exception, LoginRequired):
             return None
         return redirect_to_login(exception.next_url or request.get_full_path())
 
 
-def _next_url(request, obj, next_url: str | None) -> str | None:
+def _next_url(request: Any, obj: Any, next_url: str | None) -> str | None:
     if next_url is not None or request.method in SAFE_METHODS:
         return next_url
     get_url = getattr(obj, "get_absolute_url", None)
     return get_url() if get_url is not None else None
 
 
-def require_login(request, *, next_url: str | None = None) -> None:
+def require_login(request: Any, *, next_url: str | None = None) -> None:
     """An anonymous visitor goes to the login page (and comes back to
     ``next_url``, by default the address asked for)."""
     if not request.user.is_authenticated:
         raise LoginRequired(next_url)
 
 
-def require_perm(request, perm: str, obj=None, *, next_url: str | None = None):
+def require_perm(
+    request: Any, perm: str, obj: Any = None, *, next_url: str | None = None
+) -> None:
     """Pass if the person has ``perm``; otherwise an anonymous visitor goes to the
     login page and a logged-in person gets 403.
 
@@ -93,40 +104,40 @@ def require_perm(request, perm: str, obj=None, *, next_url: str | None = None):
     raise PermissionDenied
 
 
-def hide_unless(request, perm: str, obj) -> None:
+def hide_unless(request: Any, perm: str, obj: Model) -> None:
     """404 unless the person has ``perm`` on ``obj`` (a permission to see)."""
     if not request.user.has_perm(perm, obj):
         raise Http404
 
 
-def _local(obj, municipality) -> None:
+def _local(obj: Model, municipality: Any) -> None:
     """Give a row of this municipality the loaded municipality, so predicates
     that read ``obj.municipality`` do not query it again."""
     if getattr(obj, "municipality_id", None) == municipality.pk:
-        obj.municipality = municipality
+        setattr(obj, "municipality", municipality)  # noqa: B010 (any tenant model)
 
 
-def visible(user, obj, municipality) -> bool:
+def visible(user: Any, obj: Model, municipality: Any) -> bool:
     """Whether ``obj`` is not hidden by a private space: it is not itself a
     private parent the person may not see, and none of its parents is."""
     parent = PARENTS.get(obj._meta.label_lower)
-    if parent is not None and not user.has_perm(parent.perm, obj):
+    if parent is not None and not bool(user.has_perm(parent.perm, obj)):
         return False
     for field in private_links(type(obj)):
         if getattr(obj, field.attname) is not None:
             _local(getattr(obj, field.name), municipality)
-    return parents_visible(user, obj)
+    return bool(parents_visible(user, obj))
 
 
 def get_or_404(
-    request,
-    queryset_or_model,
+    request: Any,
+    queryset_or_model: type[Model] | QuerySet[Any],
     *,
     view: str | None = None,
     perm: str | None = None,
     next_url: str | None = None,
-    **lookup,
-):
+    **lookup: Any,
+) -> Any:
     """The object of ``request.municipality`` matching ``lookup``, if the person
     may see it (private spaces, then ``view``: 404) and act on it (``perm``:
     login or 403)."""
@@ -142,7 +153,9 @@ def get_or_404(
     return obj
 
 
-def form_errors(form, error: ValidationError, *, field: str | None = None) -> None:
+def form_errors(
+    form: BaseForm, error: ValidationError, *, field: str | None = None
+) -> None:
     """A service's refusal on the form: errors about a field of the form on that
     field, the others on ``field`` (by default on top of the form)."""
     if hasattr(error, "error_dict"):
@@ -152,7 +165,7 @@ def form_errors(form, error: ValidationError, *, field: str | None = None) -> No
         form.add_error(field, error)
 
 
-def error_messages(request, error: ValidationError) -> None:
+def error_messages(request: HttpRequest, error: ValidationError) -> None:
     """A service's refusal as messages on the next page, one per reason."""
     for message in error.messages:
         messages.error(request, message)

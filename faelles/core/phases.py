@@ -15,7 +15,7 @@ in core, this module never imports a feature app.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -38,9 +38,10 @@ class UnknownAction(LookupError):
 def _read(reader: DateReader, obj: Any) -> datetime | None:
     if reader is None:
         return None
-    if isinstance(reader, str):
-        return getattr(obj, reader)
-    return reader(obj)
+    value: datetime | None = (
+        getattr(obj, reader) if isinstance(reader, str) else reader(obj)
+    )
+    return value
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,9 @@ class Phase:
 
     key: str
     name: str | Promise
-    permits: frozenset[str] = field(default_factory=frozenset)
-    within_dates: frozenset[str] = field(default_factory=frozenset)
+    # Any collection of action names; stored as a frozenset.
+    permits: Collection[str] = field(default_factory=frozenset)
+    within_dates: Collection[str] = field(default_factory=frozenset)
     start: DateReader = None
     end: DateReader = None
     needs_dates: bool = False
@@ -65,7 +67,7 @@ class Phase:
     @property
     def actions(self) -> frozenset[str]:
         """Everything the phase may permit, dates aside (for lists and badges)."""
-        return self.permits | self.within_dates
+        return frozenset(self.permits) | frozenset(self.within_dates)
 
     def allows(self, action: str) -> bool:
         return action in self.actions
@@ -220,4 +222,7 @@ def phase_permits(
         obj = of(target) if of is not None and target is not None else target
         return obj is not None and permits(obj, action)
 
-    return rules.predicate(predicate, name=f"phase_permits_{action}")
+    made: rules.Predicate = rules.predicate(  # type: ignore[no-untyped-call]
+        predicate, name=f"phase_permits_{action}"
+    )
+    return made

@@ -1,8 +1,9 @@
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
@@ -52,7 +53,7 @@ def municipality_update_settings(
     municipality: Municipality,
     actor,
     fields: dict[str, Any],
-    principles: list[PrincipleChange] = (),
+    principles: Sequence[PrincipleChange] = (),
 ) -> Municipality:
     """Change the settings and the principles together, or neither.
 
@@ -64,7 +65,9 @@ def municipality_update_settings(
     municipality = Municipality.objects.select_for_update().get(pk=municipality.pk)
     for name, value in fields.items():
         # As a ModelForm assigns: a file field keeps its file for None, clears for False.
-        Municipality._meta.get_field(name).save_form_data(municipality, value)
+        field = Municipality._meta.get_field(name)
+        assert isinstance(field, models.Field)
+        field.save_form_data(municipality, value)
     municipality.full_clean()
     municipality.save()
     existing = {p.pk: p for p in municipality.principles.all()}

@@ -4,6 +4,8 @@
 so an id never reveals that an object exists elsewhere.
 """
 
+from typing import Any
+
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -19,7 +21,7 @@ def scoped(queryset_or_model, municipality) -> QuerySet:
     return qs.filter(municipality=municipality)
 
 
-def get_scoped_or_404(queryset_or_model, municipality, **lookup):
+def get_scoped_or_404(queryset_or_model: Any, municipality: Any, **lookup: Any) -> Any:
     if municipality is None:
         raise Http404
     return get_object_or_404(scoped(queryset_or_model, municipality), **lookup)

@@ -220,11 +220,11 @@ def _nothing_fits_context(request, listing: Listing, found: list) -> dict:
     }
 
 
-@login_required
 @require_POST
 def listing_ask_facilitator(request, pk: int):
     """The holder of a listing nothing fits asks the municipality for help."""
-    listing = visible_listing(request, pk)
+    listing = access.get_or_404(request, LISTINGS, pk=pk, view="resources.view_listing")
+    access.require_login(request, next_url=listing.get_absolute_url())
     if not holds(request.user, listing):
         raise PermissionDenied
     try:
@@ -232,7 +232,7 @@ def listing_ask_facilitator(request, pk: int):
     except services.AlreadyAsked:
         messages.info(request, _("Du har allerede bedt kommunen om hjælp."))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        access.error_messages(request, error)
     else:
         messages.success(
             request,
