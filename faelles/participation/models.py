@@ -27,12 +27,6 @@ class Rung(models.IntegerChoices):
 class ParticipationAct(TenantModel):
     """One act of participation on the activity ladder (see docs/activity-ladder.md)."""
 
-    municipality = models.ForeignKey(
-        "municipalities.Municipality",
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("kommune"),
-    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
