@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from .models import Membership, User
+from .services import account_delete
 
 
 class MembershipInline(admin.TabularInline):
@@ -38,6 +39,15 @@ class UserAdmin(BaseUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})
     ]
     inlines = [MembershipInline]
+
+    # Deleting here goes the one way a person is deleted, so every app's rules
+    # about leaving run (accounts/personal_data.py).
+    def delete_model(self, request, obj):
+        account_delete(user=obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            account_delete(user=user)
 
 
 @admin.register(Membership)

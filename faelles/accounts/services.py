@@ -128,10 +128,12 @@ def account_export(*, user: User) -> dict:
 def account_delete(*, user: User) -> None:
     """Delete the account and everything personal (GDPR art. 17).
 
-    Personal rows cascade with the account; shared contributions (a comment in a
-    debate, an initiative others joined) stay without the person's name because
-    their foreign keys use SET_NULL; apps with more to erase do it in their
-    ``gdpr.delete_personal_data`` hook, inside this transaction.
+    The one way a person is deleted (see ``personal_data.py``). Every app's
+    ``gdpr.delete_personal_data`` hook runs first, inside this transaction, with the
+    app's rules about a person leaving (hosts, counters, waiting lists); then
+    personal rows cascade with the account, and shared contributions (a comment in
+    a debate, an initiative others joined) stay without the person's name because
+    their foreign keys use SET_NULL.
     """
     for _label, module in personal_data_modules():
         if hasattr(module, "delete_personal_data"):

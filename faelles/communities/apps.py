@@ -8,9 +8,6 @@ class CommunitiesConfig(AppConfig):
     verbose_name = _("Fællesskaber")
 
     def ready(self):
-        from django.contrib.auth import get_user_model
-        from django.db.models.signals import pre_delete
-
         from faelles.core.visibility import register_private_parent
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
@@ -33,12 +30,3 @@ class CommunitiesConfig(AppConfig):
         register_organisation_section(
             40, "communities/partials/_organisation.html", organisation_context
         )
-        pre_delete.connect(
-            _forget, sender=get_user_model(), dispatch_uid="communities.forget_person"
-        )
-
-
-def _forget(sender, instance, **kwargs):
-    from .gdpr import forget_person
-
-    forget_person(instance)

@@ -20,6 +20,7 @@ VERBS = {
     "communities.create": Verb(_("oprettede fællesskabet")),
     "communities.update": Verb(_("ændrede fællesskabet")),
     "communities.host_set": Verb(_("ændrede værterne i fællesskabet")),
+    "communities.close": Verb(_("lukkede fællesskabet")),
     "communities.invite": Verb(_("inviterede en person til fællesskabet")),
     "communities.approve": Verb(_("godkendte en anmodning om at komme med i")),
     "communities.decline": Verb(_("afviste en anmodning om at komme med i")),

@@ -1,20 +1,15 @@
-"""A person's data in communities and movements: export, and clean leaving on
-account deletion (counters, hosts and movement totals stay right)."""
+"""A person's data in communities and movements: export, and leaving cleanly on
+account deletion.
 
-from django.db import transaction
-from django.db.models import F, Sum
+Board posts and referrals received go with the account (cascade); shared files,
+referrals made, communities created and movements led stay without the person
+(``SET_NULL``).
+"""
 
-from .models import (
-    Community,
-    CommunityMember,
-    Movement,
-    MovementAction,
-    MovementTeam,
-    Pledge,
-    Post,
-    Referral,
-    SharedFile,
-)
+from faelles.accounts.models import User
+
+from . import movement_services, services
+from .models import CommunityMember, MovementAction, Pledge, Post, Referral, SharedFile
 
 
 def export_personal_data(user) -> dict:
@@ -71,56 +66,9 @@ def export_personal_data(user) -> dict:
     }
 
 
-@transaction.atomic
-def forget_person(user) -> None:
-    """Before an account is deleted: leave communities and movements properly.
-
-    A sole host hands over to the longest-standing member (or the community is
-    closed when nobody is left); member counts and movement totals are reduced.
-    """
-    memberships = CommunityMember.objects.select_for_update().filter(user=user)
-    for membership in memberships:
-        community_id = membership.community_id
-        if membership.is_host and not (
-            CommunityMember.objects.filter(community_id=community_id, is_host=True)
-            .exclude(pk=membership.pk)
-            .exists()
-        ):
-            successor = (
-                CommunityMember.objects.filter(
-                    community_id=community_id, status=CommunityMember.Status.ACTIVE
-                )
-                .exclude(pk=membership.pk)
-                .order_by("joined_at", "id")
-                .first()
-            )
-            if successor is not None:
-                successor.is_host = True
-                successor.save(update_fields=["is_host"])
-            else:
-                Community.objects.filter(pk=community_id).update(is_active=False)
-        if membership.status == CommunityMember.Status.ACTIVE:
-            Community.objects.filter(pk=community_id).update(
-                member_count=F("member_count") - 1
-            )
-    memberships.delete()
-
-    for pledge in Pledge.objects.filter(user=user):
-        Movement.objects.select_for_update().filter(pk=pledge.movement_id).first()
-        achieved = (
-            MovementAction.objects.filter(
-                movement_id=pledge.movement_id, user=user
-            ).aggregate(s=Sum("amount"))["s"]
-            or 0
-        )
-        Movement.objects.filter(pk=pledge.movement_id).update(
-            pledged_total=F("pledged_total") - pledge.amount,
-            achieved_total=F("achieved_total") - achieved,
-            participant_count=F("participant_count") - 1,
-        )
-        if pledge.team_id and pledge.achieved:
-            MovementTeam.objects.filter(pk=pledge.team_id).update(
-                total=F("total") - pledge.achieved
-            )
-    Pledge.objects.filter(user=user).delete()
-    MovementAction.objects.filter(user=user).delete()
+def delete_personal_data(user: User) -> None:
+    """Leave communities and movements cleanly: hosts, counts and totals stay right
+    (the rules live in ``services.membership_forget`` and
+    ``movement_services.pledge_forget``)."""
+    services.membership_forget(user=user)
+    movement_services.pledge_forget(user=user)

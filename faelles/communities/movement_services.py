@@ -9,10 +9,11 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from faelles.accounts.models import User
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.notifications.services import notify
@@ -202,6 +203,34 @@ def pledge_withdraw(*, movement: Movement, user) -> None:
         target=movement,
     )
     pledge.delete()
+
+
+@transaction.atomic
+def pledge_forget(*, user: User) -> None:
+    """Account deletion (``gdpr.delete_personal_data``): take back every pledge
+    and logged action of the person, and what they added to the movements' and
+    teams' totals. Pledging is participation, which the log does not keep; the
+    deletion is audited as ``account.delete``."""
+    for pledge in Pledge.objects.filter(user=user).select_related("movement"):
+        movement = pledge.movement
+        Movement.objects.select_for_update().filter(pk=movement.pk).first()
+        achieved = (
+            MovementAction.objects.filter(movement=movement, user=user).aggregate(
+                s=Sum("amount")
+            )["s"]
+            or 0
+        )
+        Movement.objects.filter(pk=movement.pk).update(
+            pledged_total=F("pledged_total") - pledge.amount,
+            achieved_total=F("achieved_total") - achieved,
+            participant_count=F("participant_count") - 1,
+        )
+        if pledge.team_id and pledge.achieved:
+            MovementTeam.objects.filter(pk=pledge.team_id).update(
+                total=F("total") - pledge.achieved
+            )
+    Pledge.objects.filter(user=user).delete()
+    MovementAction.objects.filter(user=user).delete()
 
 
 @transaction.atomic

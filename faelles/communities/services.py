@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from faelles.accounts.models import User
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.core.models import AuditEntry
@@ -346,6 +347,78 @@ def host_set(*, community: Community, actor, user_id: int, is_host: bool) -> Non
         target=community,
         data={"user": user_id, "is_host": is_host},
     )
+
+
+@transaction.atomic
+def host_hand_over(
+    *, community: Community, leaving: CommunityMember
+) -> CommunityMember | None:
+    """The last host is leaving without naming a successor (their account is
+    deleted): the longest-standing active member takes over, or the community is
+    closed when nobody is left. Returns the new host, if any.
+
+    Does nothing while another host remains.
+    """
+    others = CommunityMember.objects.filter(community=community).exclude(pk=leaving.pk)
+    if others.filter(is_host=True).exists():
+        return None
+    successor = (
+        others.select_for_update()
+        .filter(status=CommunityMember.Status.ACTIVE)
+        .order_by("joined_at", "id")
+        .first()
+    )
+    if successor is None:
+        community_close(community=community, actor=None)
+        return None
+    successor.is_host = True
+    successor.save(update_fields=["is_host"])
+    audit(
+        action="communities.host_set",
+        actor=None,
+        municipality=community.municipality,
+        target=community,
+        data={"user": successor.user_id, "is_host": True},
+    )
+    return successor
+
+
+@transaction.atomic
+def community_close(*, community: Community, actor: User | None) -> None:
+    """Close a community: it leaves every list and page; its rows stay."""
+    Community.objects.filter(pk=community.pk).update(is_active=False)
+    community.is_active = False
+    audit(
+        action="communities.close",
+        actor=actor,
+        municipality=community.municipality,
+        target=community,
+    )
+
+
+@transaction.atomic
+def membership_forget(*, user: User) -> None:
+    """Account deletion (``gdpr.delete_personal_data``): leave every community.
+
+    Unlike ``community_leave`` the last host may go: ``host_hand_over`` finds a
+    successor or closes the community (both audited). Member counts shrink for
+    active memberships. Leaving itself is participation, which the log does not
+    keep (``communities.leave``); the deletion is audited as ``account.delete``.
+    """
+    memberships = (
+        CommunityMember.objects.select_for_update(of=("self",))
+        .filter(user=user)
+        .select_related("community__municipality")
+    )
+    for membership in memberships:
+        community = membership.community
+        if membership.is_host:
+            host_hand_over(community=community, leaving=membership)
+        if membership.status == CommunityMember.Status.ACTIVE:
+            Community.objects.filter(pk=community.pk).update(
+                member_count=F("member_count") - 1
+            )
+    CommunityMember.objects.filter(user=user).delete()
 
 
 def contact_hosts(*, community: Community, sender, message: str) -> int:

@@ -8,9 +8,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Arrangementer")
 
     def ready(self):
-        from django.contrib.auth import get_user_model
-        from django.db.models.signals import pre_delete
-
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
         from faelles.organisations.sections import register_organisation_section
@@ -23,12 +20,3 @@ class EventsConfig(AppConfig):
         register_organisation_section(
             30, "events/partials/_organisation.html", organisation_context
         )
-        pre_delete.connect(
-            _forget, sender=get_user_model(), dispatch_uid="events.forget_person"
-        )
-
-
-def _forget(sender, instance, **kwargs):
-    from .gdpr import forget_person
-
-    forget_person(instance)

@@ -1,5 +1,12 @@
-"""A person's data in events: export, and giving places back on account deletion."""
+"""A person's data in events: export, and giving places back on account deletion.
 
+Registrations and calendar feeds go with the account (cascade) once the places are
+given back; events the person organised stay without them (``SET_NULL``).
+"""
+
+from faelles.accounts.models import User
+
+from . import services
 from .models import CalendarToken, Registration
 
 
@@ -25,13 +32,6 @@ def export_personal_data(user) -> dict:
     }
 
 
-def forget_person(user) -> None:
-    """Before an account is deleted: cancel the person's places so the next on the
-    waiting list is promoted, exactly as if they had cancelled themselves."""
-    from .services import registration_cancel
-
-    active = Registration.objects.filter(user=user).exclude(
-        status=Registration.Status.CANCELLED
-    )
-    for registration in active.select_related("event"):
-        registration_cancel(event=registration.event, user=user)
+def delete_personal_data(user: User) -> None:
+    """Give the person's places back (``services.registration_forget``)."""
+    services.registration_forget(user=user)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from faelles.accounts.models import User
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.core.services import model_update
@@ -214,6 +215,23 @@ def registration_cancel(*, event: Event, user) -> Registration | None:
     if not event.is_cancelled:
         _promote(event)
     return registration
+
+
+@transaction.atomic
+def registration_forget(*, user: User) -> int:
+    """Account deletion (``gdpr.delete_personal_data``): cancel the person's places,
+    exactly as if they had cancelled themselves, so the waiting list moves up.
+    Returns how many were cancelled."""
+    active = (
+        Registration.objects.filter(user=user)
+        .exclude(status=Registration.Status.CANCELLED)
+        .select_related("event")
+    )
+    cancelled = 0
+    for registration in active:
+        if registration_cancel(event=registration.event, user=user) is not None:
+            cancelled += 1
+    return cancelled
 
 
 @transaction.atomic

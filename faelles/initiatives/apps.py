@@ -12,7 +12,7 @@ class InitiativesConfig(AppConfig):
         from faelles.municipalities.navigation import register_nav
         from faelles.organisations.sections import register_organisation_section
 
-        from . import rules, signals  # noqa: F401 — registers permissions, receivers
+        from . import rules  # noqa: F401 — registers the permissions
         from .home import home_context, organisation_context
 
         register_nav(20, "initiatives:list", _("Initiativer"))

@@ -1,5 +1,13 @@
-"""What the initiatives app holds about one person (picked up by the account export)."""
+"""What the initiatives app holds about one person: export, and deletion.
 
+On account deletion supports, participations and follows go, and the initiatives'
+counters with them (``services.engagement_forget``); initiatives proposed,
+comments, stories and trial revisions stay without the person (``SET_NULL``).
+"""
+
+from faelles.accounts.models import User
+
+from . import services
 from .models import (
     Comment,
     Follow,
@@ -47,3 +55,8 @@ def export_personal_data(user) -> dict:
             )
         ),
     }
+
+
+def delete_personal_data(user: User) -> None:
+    """Supports, participations and follows go, and the counters follow them."""
+    services.engagement_forget(user=user)

@@ -5,10 +5,11 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from faelles.accounts.models import User
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.core.images import prepare_image
@@ -514,6 +515,30 @@ def follow_toggle(*, initiative: Initiative, user) -> bool:
         target=initiative,
     )
     return following
+
+
+# Rows that count towards a counter on the initiative, and the counter.
+_COUNTED: tuple[tuple[type[Support | Participation | Follow], str], ...] = (
+    (Support, "support_count"),
+    (Participation, "participant_count"),
+    (Follow, "follower_count"),
+)
+
+
+@transaction.atomic
+def engagement_forget(*, user: User) -> None:
+    """Account deletion (``gdpr.delete_personal_data``): remove the person's
+    supports, participations and follows — also those made for an organisation —
+    and take them off the initiatives' counters. These are participation, which
+    the log does not keep; the deletion is audited as ``account.delete``."""
+    for model, counter in _COUNTED:
+        rows = model.objects.filter(user=user)
+        per_initiative = rows.values("initiative_id").annotate(n=Count("id")).order_by()
+        for row in per_initiative:
+            Initiative.objects.filter(pk=row["initiative_id"]).update(
+                **{counter: F(counter) - row["n"]}
+            )
+        rows.delete()
 
 
 @transaction.atomic

@@ -1,4 +1,8 @@
-"""What the notifications app holds about one person (picked up by the export)."""
+"""What the notifications app holds about one person (picked up by the export).
+
+Notifications and the person's settings go with the account (cascade) and nothing
+counts them, so no ``delete_personal_data`` is needed.
+"""
 
 from .models import Notification, NotificationPreference
 

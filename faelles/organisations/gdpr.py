@@ -1,4 +1,10 @@
-"""What the organisations app holds about one person (picked up by the data export)."""
+"""What the organisations app holds about one person (picked up by the data export).
+
+Memberships go with the account (cascade) and nothing counts them, so no
+``delete_personal_data`` is needed. An organisation whose only administrator
+deletes their account is left without one: the last-administrator rule of
+``organisation_member_remove`` guards leaving, not account deletion.
+"""
 
 from .models import OrganisationMember
 
