@@ -29,13 +29,13 @@ from .models import Ballot, BallotSource, BallotType, BudgetRound, CountingRule,
 MIN_GROUP = 5
 
 #: The Pabulib META ``rule`` of each of our counting rules.
-PABULIB_RULE = {
+PABULIB_RULE: dict[str, str] = {
     CountingRule.MES: "equalshares/greedy",
     CountingRule.MES_ADD1: "equalshares/add1",
     CountingRule.GREEDY: "greedy",
 }
 
-VOTE_TYPE = {
+VOTE_TYPE: dict[str, str] = {
     BallotType.APPROVAL: "approval",
     BallotType.KNAPSACK: "approval",
     BallotType.CUMULATIVE: "cumulative",
@@ -255,7 +255,7 @@ def _sharing(info: dict) -> dict[str, Any]:
         else:
             folded_voters += voters
             folded_amount += amount * voters
-    other = None
+    other: dict[str, int | None] | None = None
     if folded_voters >= MIN_GROUP:
         other = {
             "voters": folded_voters,

@@ -9,7 +9,9 @@ Voter groups (``GROUPS``) describe who liked what; the demo ballots are drawn
 from them with a fixed random seed, so the count is the same every time.
 """
 
-FINISHED = {
+from typing import Any
+
+FINISHED: dict[str, Any] = {
     "municipality": "rodovre",
     "title": "Vi tør prioritere 2025",
     "description": (
@@ -40,7 +42,7 @@ FINISHED = {
     "seed": 2025,
 }
 
-OPEN = {
+OPEN: dict[str, Any] = {
     "municipality": "rodovre",
     "title": "Vi tør prioritere 2026 – Islev og Korsager",
     "description": (
@@ -67,7 +69,7 @@ OPEN = {
     "seed": 2026,
 }
 
-PROPOSING = {
+PROPOSING: dict[str, Any] = {
     "municipality": "faxe",
     "title": "Landsbypuljen 2027",
     "description": (

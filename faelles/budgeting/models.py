@@ -10,6 +10,7 @@ it). No view, export or admin page does so for anyone but the voter; see
 """
 
 import uuid
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
@@ -55,6 +56,9 @@ class AgeCheck(models.TextChoices):
 class BudgetRoundQuerySet(TenantQuerySet):
     def visible(self):
         return self.filter(phase__in=ROUND_PHASES.keys_permitting("public"))
+
+
+BudgetRoundManager = models.Manager.from_queryset(BudgetRoundQuerySet)
 
 
 class BudgetRound(TenantModel):
@@ -130,7 +134,7 @@ class BudgetRound(TenantModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = BudgetRoundQuerySet.as_manager()
+    objects: ClassVar[BudgetRoundManager] = BudgetRoundManager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -213,6 +217,9 @@ class ProjectQuerySet(TenantQuerySet):
         return self.filter(is_funded=True)
 
 
+ProjectManager = models.Manager.from_queryset(ProjectQuerySet)
+
+
 class Project(TenantModel):
     round = models.ForeignKey(
         BudgetRound,
@@ -266,7 +273,7 @@ class Project(TenantModel):
     )
     pabulib_id = models.CharField(max_length=64, blank=True)
 
-    objects = ProjectQuerySet.as_manager()
+    objects: ClassVar[ProjectManager] = ProjectManager()
 
     class Meta:
         ordering = ["round", "title", "id"]

@@ -1,5 +1,7 @@
 """Reads for the borgerbudget; always scoped to a municipality."""
 
+from typing import cast
+
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.formats import number_format
@@ -109,8 +111,12 @@ def round_turnout(*, budget_round: BudgetRound, fresh: bool = False) -> dict:
 
     if fresh:
         return count()
-    return cache.get_or_set(
-        f"budgeting:turnout:{budget_round.pk}", count, TURNOUT_SECONDS
+    # get_or_set gives the cached value or count()'s: a dict, never None.
+    return cast(
+        dict,
+        cache.get_or_set(
+            f"budgeting:turnout:{budget_round.pk}", count, TURNOUT_SECONDS
+        ),
     )
 
 

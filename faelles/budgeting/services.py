@@ -9,7 +9,6 @@ from datetime import datetime
 from fractions import Fraction
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -19,7 +18,7 @@ from django.utils.translation import ngettext
 from faelles.accounts.selectors import membership_for
 from faelles.core.audit import audit
 from faelles.core.bulk import insert_rows
-from faelles.core.images import prepare_image
+from faelles.core.images import PreparedImage, prepare_image
 from faelles.core.params import parse_int
 from faelles.core.services import model_update
 from faelles.participation.models import Rung
@@ -310,7 +309,7 @@ def project_propose(
 
 
 def _image_add(
-    *, project: Project, content: ContentFile, alt_text: str
+    *, project: Project, content: PreparedImage, alt_text: str
 ) -> ProjectImage:
     picture = ProjectImage(
         municipality_id=project.municipality_id, project=project, alt_text=alt_text
@@ -614,6 +613,9 @@ def ballot_cast(
             )
             _record_vote(budget_round, user, now)
             return receipt
+    # Tokens are unlinked when the results phase begins, after voting has closed;
+    # voter_problems has refused a round that is not open for voting.
+    assert receipt.ballot_token is not None
     _replace_ballot(budget_round, receipt.ballot_token, normalised)
     # The receipt is not touched: a change leaves no time and no mark on it.
     audit(

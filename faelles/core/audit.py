@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from functools import cache
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from django.apps import apps
 from django.db import models
@@ -36,6 +36,11 @@ from django.utils import timezone
 from django.utils.module_loading import module_has_submodule
 
 from .models import AuditEntry
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from faelles.municipalities.models import Municipality
 
 VERBS_MODULE = "audit_verbs"
 
@@ -66,7 +71,7 @@ class Verb:
     Vi tør prioritere"); for :attr:`Record.DAILY` it may use ``%(count)s``.
     """
 
-    sentence: Any  # a lazy translation
+    sentence: StrOrPromise  # usually a lazy translation
     record: Record = Record.SHOWN
 
     @property
@@ -76,11 +81,18 @@ class Verb:
 
 @dataclass(frozen=True)
 class Target:
-    """A kind of object the log links to, and who may see one."""
+    """A kind of object the log links to, and who may see one.
+
+    An object of the kind has a page: the model defines ``get_absolute_url``.
+    """
 
     may_see: Callable[[Any, models.Model], bool] | None = None
     #: Relations ``may_see`` reads, fetched with the objects (one query a kind).
     select_related: tuple[str, ...] = ()
+
+
+class _HasPage(Protocol):
+    def get_absolute_url(self) -> str: ...
 
 
 def _app_modules() -> Iterable[Any]:
@@ -118,8 +130,8 @@ def verb_for(action: str) -> Verb:
 def audit(
     *,
     action: str,
-    actor=None,
-    municipality=None,
+    actor: Any = None,
+    municipality: Municipality | None = None,
     target: models.Model | None = None,
     data: dict[str, Any] | None = None,
     now: datetime | None = None,
@@ -148,7 +160,13 @@ def audit(
     )
 
 
-def _count_day(action, municipality, target_type, target_id, now) -> AuditEntry:
+def _count_day(
+    action: str,
+    municipality: Municipality | None,
+    target_type: str,
+    target_id: str,
+    now: datetime,
+) -> AuditEntry:
     """Add one to the day's count of ``action`` on the object (no person, no time).
 
     The row is dated to local midnight, so not even the first of the day's
@@ -198,7 +216,9 @@ class LogRow:
     dated_only: bool
 
 
-def log_rows(entries: list[AuditEntry], *, viewer, municipality) -> list[LogRow]:
+def log_rows(
+    entries: list[AuditEntry], *, viewer: Any, municipality: Municipality
+) -> list[LogRow]:
     """Readable lines for a page of entries: one query per kind of object linked.
 
     An object is named and linked only when its kind is described in a
@@ -228,7 +248,8 @@ def log_rows(entries: list[AuditEntry], *, viewer, municipality) -> list[LogRow]
         obj = found.get((entry.target_type, entry.target_id))
         name, url = "", ""
         if obj is not None and _may_see(viewer, entry.target_type, obj):
-            name, url = str(obj), obj.get_absolute_url()
+            # Every kind in a TARGETS has a page (see ``Target``).
+            name, url = str(obj), cast(_HasPage, obj).get_absolute_url()
         elif entry.target_type:
             name = _kind_name(entry.target_type)
         rows.append(
@@ -243,12 +264,12 @@ def log_rows(entries: list[AuditEntry], *, viewer, municipality) -> list[LogRow]
     return rows
 
 
-def _may_see(viewer, label: str, obj: models.Model) -> bool:
+def _may_see(viewer: Any, label: str, obj: models.Model) -> bool:
     may_see = targets()[label].may_see
     return may_see is None or may_see(viewer, obj)
 
 
-def _valid_pks(model, ids: set[str]) -> list:
+def _valid_pks(model: type[models.Model], ids: set[str]) -> list[Any]:
     """The ids that are valid for the model's primary key (others are dropped)."""
     field = model._meta.pk
     valid = []

@@ -19,10 +19,12 @@ import contextlib
 import io
 import uuid
 import warnings
+from collections.abc import Iterator
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from PIL import Image, ImageFile, ImageOps
@@ -39,15 +41,18 @@ MAX_PIXELS_OTHER = 25_000_000
 MAX_SIDE = 1600
 
 
-class PreparedImage(ContentFile):
+class PreparedImage(ContentFile[bytes]):
     """An image that :func:`prepare_image` has already checked and re-encoded."""
 
+    #: Always given: a fresh random file name with the output's extension.
+    name: str
 
-def _refuse(message: str, **params) -> ValidationError:
+
+def _refuse(message: str, **params: object) -> ValidationError:
     return ValidationError(message % params if params else message, code="image")
 
 
-def _open(upload, max_bytes: int) -> Image.Image:
+def _open(upload: File[Any], max_bytes: int) -> Image.Image:
     """Open ``upload`` lazily and check everything the header tells."""
     if upload.size > max_bytes:
         raise _refuse(
@@ -89,7 +94,9 @@ def _open(upload, max_bytes: int) -> Image.Image:
     return image
 
 
-def _too_many_pixels(size, limit: int = MAX_PIXELS_OTHER) -> ValidationError:
+def _too_many_pixels(
+    size: tuple[int, int] | None, limit: int = MAX_PIXELS_OTHER
+) -> ValidationError:
     if size is None:
         return _refuse(
             _("Billedet har alt for mange pixels; gør det mindre og prøv igen.")
@@ -105,7 +112,7 @@ def _too_many_pixels(size, limit: int = MAX_PIXELS_OTHER) -> ValidationError:
     )
 
 
-def validate_image_upload(upload, *, max_bytes: int = MAX_BYTES) -> None:
+def validate_image_upload(upload: File[Any], *, max_bytes: int = MAX_BYTES) -> None:
     """Check size, type, dimensions and frames from the header; decode nothing."""
     position = upload.tell()
     try:
@@ -115,7 +122,7 @@ def validate_image_upload(upload, *, max_bytes: int = MAX_BYTES) -> None:
 
 
 def prepare_image(
-    upload,
+    upload: File[Any],
     *,
     max_side: int = MAX_SIDE,
     max_bytes: int = MAX_BYTES,
@@ -160,7 +167,7 @@ def prepare_image(
 
 
 @contextlib.contextmanager
-def _truncated_images_refused():
+def _truncated_images_refused() -> Iterator[None]:
     """Refuse truncated files even though WeasyPrint lets Pillow accept them.
 
     WeasyPrint (the newspaper PDF) sets the process-wide
@@ -214,13 +221,13 @@ class ImageUploadField(forms.FileField):
         max_side: int = MAX_SIDE,
         max_bytes: int = MAX_BYTES,
         output: str = "JPEG",
-        **kwargs,
-    ):
+        **kwargs: Any,
+    ) -> None:
         self.max_side, self.max_bytes, self.output = max_side, max_bytes, output
         kwargs.setdefault("widget", forms.ClearableFileInput(attrs={"accept": ACCEPT}))
         super().__init__(**kwargs)
 
-    def clean(self, data, initial=None):
+    def clean(self, data: Any, initial: Any = None) -> Any:
         upload = super().clean(data, initial)
         if not upload or not hasattr(upload, "size") or upload is initial:
             return upload

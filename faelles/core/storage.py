@@ -8,20 +8,24 @@ the configuration; only views that check permission read the file and stream it.
 """
 
 from pathlib import Path
+from typing import Any, cast
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import CheckMessage, Error, Tags, register
 from django.core.files.storage import Storage, storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.functional import LazyObject, empty
 
 
-class PrivateStorage(LazyObject):
+class PrivateStorage(LazyObject[Storage]):
     """``STORAGES["private"]``, looked up when first used and again after the
     setting changes — as Django's ``default_storage`` is."""
 
-    def _setup(self):
+    #: The storage, or ``empty`` until it is first used (and after a reset).
+    _wrapped: object
+
+    def _setup(self) -> None:
         self._wrapped = storages["private"]
 
 
@@ -29,7 +33,7 @@ private = PrivateStorage()
 
 
 @receiver(setting_changed)
-def _storages_changed(*, setting, **kwargs):
+def _storages_changed(*, setting: str, **kwargs: Any) -> None:
     if setting in {"STORAGES", "MEDIA_ROOT"}:
         private._wrapped = empty
 
@@ -37,7 +41,8 @@ def _storages_changed(*, setting, **kwargs):
 def private_storage() -> Storage:
     """For ``FileField(storage=private_storage)`` (a callable, so migrations
     refer to it rather than to one configured instance)."""
-    return private
+    # A lazy proxy for the configured storage, as ``default_storage`` is.
+    return cast(Storage, private)
 
 
 def _location() -> Path | None:
@@ -47,7 +52,9 @@ def _location() -> Path | None:
 
 
 @register(Tags.security)
-def private_files_are_not_media(app_configs, **kwargs):
+def private_files_are_not_media(
+    app_configs: object, **kwargs: object
+) -> list[CheckMessage]:
     """A private location inside ``MEDIA_ROOT`` would be served at ``/media/``."""
     if "private" not in settings.STORAGES:
         return [

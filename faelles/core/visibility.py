@@ -27,8 +27,9 @@ Foundation code (core) never imports a feature app: the registry is filled by th
 apps themselves.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import rules
 from django.apps import apps
@@ -39,19 +40,24 @@ from django.db.models import Q
 @dataclass(frozen=True)
 class PrivateParent:
     label: str  # "app_label.modelname", lower case as Django spells it
-    hidden: Callable[..., models.QuerySet]
+    hidden: Callable[..., models.QuerySet[Any]]
     perm: str
 
 
 PARENTS: dict[str, PrivateParent] = {}
 
+_QS = TypeVar("_QS", bound=models.QuerySet[Any])
+_F = TypeVar("_F", bound=Callable[..., Any])
 
-def register_private_parent(label: str, *, hidden, perm: str) -> None:
+
+def register_private_parent(
+    label: str, *, hidden: Callable[..., models.QuerySet[Any]], perm: str
+) -> None:
     label = label.lower()
     PARENTS[label] = PrivateParent(label=label, hidden=hidden, perm=perm)
 
 
-def private_links(model) -> list[models.ForeignKey]:
+def private_links(model: type[models.Model]) -> list[models.ForeignKey[Any, Any]]:
     """The model's foreign keys (and one-to-ones) to a registered private parent."""
     return [
         field
@@ -67,7 +73,9 @@ def child_models() -> list[type[models.Model]]:
     return [model for model in apps.get_models() if private_links(model)]
 
 
-def visible_q(model, user, municipality, *, prefix: str = "") -> Q:
+def visible_q(
+    model: type[models.Model], user: Any, municipality: Any, *, prefix: str = ""
+) -> Q:
     """Rows of ``model`` whose private parents ``user`` may see.
 
     ``prefix`` (``"event__"``) applies the rule to a model reached through a
@@ -85,13 +93,13 @@ def visible_q(model, user, municipality, *, prefix: str = "") -> Q:
     return condition
 
 
-def visible_children(queryset, user, municipality):
+def visible_children(queryset: _QS, user: Any, municipality: Any) -> _QS:
     """``queryset`` limited to rows whose private parents ``user`` may see."""
     return queryset.filter(visible_q(queryset.model, user, municipality))
 
 
-@rules.predicate
-def parents_visible(user, obj) -> bool:
+@rules.predicate  # type: ignore[untyped-decorator]  # rules.predicate is unannotated
+def parents_visible(user: Any, obj: models.Model | None) -> bool:
     """One row: every private parent it points at is visible to the person."""
     if obj is None:
         return True
@@ -146,23 +154,28 @@ class ChildCase:
     not_shown: dict[str, str] | None = None
 
 
-PARENT_CASES: dict[str, Callable] = {}
+PARENT_CASES: dict[str, Callable[..., Any]] = {}
 CHILD_CASES: dict[str, ChildCase] = {}
 
 
-def private_parent_case(label: str):
+def private_parent_case(label: str) -> Callable[[_F], _F]:
     """``make(municipality) -> (parent, insider)``: a row hidden from outsiders
     and a person (not an administrator) who may see it."""
 
-    def register(func):
+    def register(func: _F) -> _F:
         PARENT_CASES[label.lower()] = func
         return func
 
     return register
 
 
-def visibility_case(label: str, *, views=(), not_shown=None):
-    def register(func):
+def visibility_case(
+    label: str,
+    *,
+    views: Iterable[str] = (),
+    not_shown: dict[str, str] | None = None,
+) -> Callable[[_F], _F]:
+    def register(func: _F) -> _F:
         CHILD_CASES[label.lower()] = ChildCase(
             label=label.lower(),
             make=func,

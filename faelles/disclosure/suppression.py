@@ -101,14 +101,16 @@ def crossed(
         raise ValueError("a leaf without a column among leaves with columns")
     cols: list[str | None] = list(columns) or [None]
     cells: dict[Key, int] = {}
+    paths: set[tuple[str, ...]] = set()  # every prefix: the rows of the table
     children: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for (path, column), value in counts.items():
         for depth in range(len(path) + 1):
             prefix = path[:depth]
+            paths.add(prefix)
             cells[(prefix, column)] = cells.get((prefix, column), 0) + value
             if depth < len(path):
                 children.setdefault(prefix, set()).add(path[: depth + 1])
-    for path in {p for p, _ in cells}:  # a leaf absent in some column counts 0
+    for path in paths:  # a leaf absent in some column counts 0
         for c in cols:
             cells.setdefault((path, c), 0)
     relations: list[tuple[Key, tuple[Key, ...]]] = []
@@ -116,7 +118,7 @@ def crossed(
         for c in cols:
             relations.append(((node, c), tuple((k, c) for k in sorted(kids))))
     if columns and column_totals:
-        for path in sorted({p for p, _ in cells}):
+        for path in sorted(paths):
             cells[(path, None)] = sum(cells[(path, c)] for c in columns)
             relations.append(((path, None), tuple((path, c) for c in columns)))
     return Table(cells, tuple(relations))
@@ -218,7 +220,9 @@ def _component_bounds(
     if not rel_ids:  # in no relation: nothing constrains it
         return dict.fromkeys(cells, (0.0, math.inf))
     index = {key: j for j, key in enumerate(cells)}
-    starts, columns, coefficients = [0], [], []
+    starts: list[int] = [0]
+    columns: list[int] = []
+    coefficients: list[float] = []
     rhs = np.zeros(len(rel_ids))
     for row, i in enumerate(rel_ids):
         total, parts = table.relations[i]

@@ -30,7 +30,8 @@ def register_home_section(order: int, template_name: str, context: Callable) -> 
 
 def home_sections(request) -> tuple[list[tuple[str, dict]], list[tuple[str, dict]]]:
     """(featured, ordinary) sections, each as (template name, context)."""
-    featured, ordinary = [], []
+    featured: list[tuple[str, dict]] = []
+    ordinary: list[tuple[str, dict]] = []
     for section in _sections:
         ctx = section.context(request)
         if ctx is None:

@@ -6,9 +6,16 @@ category is the part before the first dot. Categories not listed here fall under
 kind of notification adds its category here.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
-CATEGORIES: dict[str, str] = {
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+CATEGORIES: dict[str, StrOrPromise] = {
     "communities": _(
         "Fællesskaber: anmodninger, invitationer, beskeder og henvisninger"
     ),

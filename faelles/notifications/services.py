@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -39,12 +40,16 @@ def preference_for(user) -> NotificationPreference:
     return preference
 
 
-Text = str | Callable[[], str]
+Text = str | Promise | Callable[..., str | Promise]
 """A notification's title or body: a string, or a function that writes it.
 
 Pass a function (``lambda: _("…") % {…}``) for text the platform writes, so it is
 written in the recipient's language, not in the language of whoever caused it.
 What people wrote themselves (a message, a reason) is passed as it is.
+
+The function is called without arguments; it is typed ``Callable[..., …]`` because
+in a loop it binds its variables as defaults (``lambda listing=listing: …``), which
+mypy cannot match with ``Callable[[], …]``.
 """
 
 

@@ -90,14 +90,14 @@ def _clean_start(
     # Merge clusters whose centres coincide.
     merged: list[tuple[int, list[int], np.ndarray]] = []
     for cid, rows in clusters:
-        c = centre(rows)
+        here = centre(rows)
         for i, (mid, mrows, mc) in enumerate(merged):
-            if np.array_equal(mc, c):
+            if np.array_equal(mc, here):
                 keep = mid if len(mrows) >= len(rows) else cid
                 merged[i] = (keep, mrows + rows, centre(mrows + rows))
                 break
         else:
-            merged.append((cid, rows, c))
+            merged.append((cid, rows, here))
     possible = min(k, len(np.unique(points, axis=0)))
     ids = [m[0] for m in merged]
     members = [m[1] for m in merged]
@@ -109,9 +109,9 @@ def _clean_start(
         if nearest[far] <= 0:
             break
         members = [[r for r in rows if r != far] for rows in members]
-        keep = [i for i, rows in enumerate(members) if rows]
-        ids = [ids[i] for i in keep] + [max(ids) + 1]
-        members = [members[i] for i in keep] + [[far]]
+        kept = [i for i, rows in enumerate(members) if rows]
+        ids = [ids[i] for i in kept] + [max(ids) + 1]
+        members = [members[i] for i in kept] + [[far]]
         centers = np.array([centre(rows) for rows in members])
     return ids, centers
 

@@ -125,7 +125,7 @@ def pca(
     centred: np.ndarray, starts: list[np.ndarray | None], iters: int = PCA_ITERS
 ) -> np.ndarray:
     """Two principal components of a centred, mean-imputed matrix."""
-    m = centred.shape[1]
+    m: int = centred.shape[1]
     gram = (centred.T @ centred).astype(float)
     comps = []
     rng = np.random.default_rng(0)  # Polis starts from a random vector; ours is fixed

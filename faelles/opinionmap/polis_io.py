@@ -44,13 +44,14 @@ def _read_text(path: Path) -> str:
         raise PolisFormatError(f"cannot read {path}: {exc.strerror}") from None
 
 
-def _int(value: str, what: str, where: str) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise PolisFormatError(
-            f"{where}: {what} {value!r} is not a whole number"
-        ) from None
+def _int(value: object, what: str, where: str) -> int:
+    # A CSV cell is a str, a JSON value may be anything; int() refuses the others.
+    if isinstance(value, str | int | float):
+        try:
+            return int(value)
+        except ValueError:
+            pass
+    raise PolisFormatError(f"{where}: {what} {value!r} is not a whole number")
 
 
 def _vote(value: object, where: str) -> int:
@@ -188,7 +189,7 @@ def read_server_output(folder: Path) -> Conversation:
         moderated = _int(_field(item, "moderated", where), "moderated", where)
         if moderated == -1 or (strict and moderated == 0):
             mod_out.add(tid)
-        if item.get("is_meta"):  # type: ignore[union-attr]
+        if isinstance(item, dict) and item.get("is_meta"):  # _field checked: a dict
             meta.add(tid)
     votes = []
     path = folder / "votes.json"

@@ -125,7 +125,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     )
     if not members:
         return
-    rows = []
+    rows: list[OrganisationMember] = []
     for organisation in organisations:
         chosen = rng.sample(members, k=min(len(members), rng.randint(3, 30)))
         rows.extend(

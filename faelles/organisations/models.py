@@ -1,5 +1,7 @@
 """Associations, businesses, institutions and the municipality's own departments."""
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,9 @@ class OrganisationQuerySet(TenantQuerySet):
 
     def civil(self):
         return self.exclude(kind=Organisation.Kind.DEPARTMENT)
+
+
+OrganisationManager = models.Manager.from_queryset(OrganisationQuerySet)
 
 
 class Organisation(TenantModel):
@@ -38,7 +43,7 @@ class Organisation(TenantModel):
     website = models.URLField(_("hjemmeside"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = OrganisationQuerySet.as_manager()
+    objects: ClassVar[OrganisationManager] = OrganisationManager()
 
     class Meta:
         ordering = ["name", "id"]

@@ -30,7 +30,7 @@ def _unique_slug(municipality, name: str, exclude_pk=None) -> str:
 # Acts on the activity ladder (docs/activity-ladder.md): putting an association or a
 # business into the community's shared life is organising (civil society); an
 # institution's page is taking part in the institution one belongs to.
-CREATE_RUNG = {
+CREATE_RUNG: dict[str, int] = {
     Organisation.Kind.ASSOCIATION: 5,
     Organisation.Kind.BUSINESS: 5,
     Organisation.Kind.INSTITUTION: 3,

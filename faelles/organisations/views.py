@@ -150,8 +150,10 @@ def organisation_members(request, slug: str):
             )
             messages.success(request, _("Personen er tilføjet."))
         else:
-            for error in form.errors.get("email", []):
-                messages.error(request, error)
+            # An ErrorList yields the messages (the stubs also allow a
+            # ValidationError): str() keeps the text as it is.
+            for text in form.errors.get("email", []):
+                messages.error(request, str(text))
     return redirect(
         tenant_reverse(
             "organisations:edit", request.municipality, slug=organisation.slug

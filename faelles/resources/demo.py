@@ -414,7 +414,8 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     # Offers and needs interleaved, as people post them (ids in random side order).
     sides = [Side.OFFER] * size["offers"] + [Side.NEED] * size["needs"]
     rng.shuffle(sides)
-    themes = {Side.OFFER: [], Side.NEED: []}
+    # Per side, in id order: (theme, owner's user id) of each listing.
+    themes: dict[str, list[tuple[int, int]]] = {Side.OFFER: [], Side.NEED: []}
     rows = []
     for i, side in enumerate(sides):
         if org_members and rng.random() < 0.1:
@@ -457,7 +458,10 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
 def _seed_matches(municipality, created, themes, size, rng, now) -> None:
     """Proposals in every state, collaborations with messages, hours and feedback."""
     today = now.date()
-    by_side = {Side.OFFER: [], Side.NEED: []}
+    by_side: dict[str, list[tuple[int, str, int, bool, dt.date]]] = {
+        Side.OFFER: [],
+        Side.NEED: [],
+    }
     for row in created:
         by_side[row[1]].append(row)
     offers_by_theme: dict[int, list[tuple[int, int]]] = {}

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +23,9 @@ from .models import (
     mask_to_slots,
     slots_to_mask,
 )
+
+if TYPE_CHECKING:
+    from faelles.organisations.models import Organisation
 
 MODE_CHOICES = [
     ("in_person", _("Fysisk fremmøde")),
@@ -169,7 +176,8 @@ class ListingForm(forms.ModelForm):
     def __init__(self, *args, side: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.side = side
-        self.fields["kind"].choices = Kind.choices
+        # Model fields with choices get a ChoiceField.
+        cast(forms.ChoiceField, self.fields["kind"]).choices = Kind.choices
         self.fields["commitment"].required = False
         if side == Side.OFFER:
             del self.fields["requires_child_certificate"]
@@ -178,7 +186,7 @@ class ListingForm(forms.ModelForm):
             self.initial["modes"] = instance.modes
             self.initial["slots"] = mask_to_slots(instance.availability)
             self.initial["special_consent"] = instance.special_consent_at is not None
-        self.fields["visibility"].choices = Visibility.choices
+        cast(forms.ChoiceField, self.fields["visibility"]).choices = Visibility.choices
 
     def clean(self):
         data = super().clean()
@@ -337,7 +345,7 @@ class CertificateForm(forms.Form):
     """That an organisation has seen a person's børneattest — never the attest."""
 
     email = forms.EmailField(label=_("Personens e-mail"))
-    organisation = forms.ModelChoiceField(
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
         label=_("Kontrolleret af organisation"), queryset=None, widget=widgets.Select
     )
     verified_on = forms.DateField(label=_("Kontrolleret den"), widget=DateInput())
@@ -437,7 +445,7 @@ class SearchForm(forms.Form):
         label=_("Område"),
         required=False,
         coerce=int,
-        empty_value=0,
+        empty_value=0,  # type: ignore[arg-type]  # any value is allowed; stubs say str
         choices=[
             ("0", _("Kun postnummeret")),
             ("5", _("Inden for 5 km")),

@@ -5,6 +5,8 @@ collaborations (foreign keys cascade); their messages in others' threads lose th
 author. Nothing else names them, so no ``delete_personal_data`` is needed.
 """
 
+from datetime import datetime
+
 from django.db.models import Q
 
 from .models import (
@@ -16,6 +18,17 @@ from .models import (
     Listing,
     Proposal,
 )
+
+
+def _answered_at(proposal: Proposal, user) -> datetime:
+    """When the person said yes (recorded together with who said it)."""
+    at = (
+        proposal.need_accepted_at
+        if proposal.need_accepted_by_id == user.pk
+        else proposal.offer_accepted_at
+    )
+    assert at is not None  # accepted_by is never set without accepted_at
+    return at
 
 
 def export_personal_data(user) -> dict:
@@ -73,11 +86,7 @@ def export_personal_data(user) -> dict:
                 "need": p.need.title,
                 "offer": p.offer.title,
                 "side": "need" if p.need_accepted_by_id == user.pk else "offer",
-                "at": (
-                    p.need_accepted_at
-                    if p.need_accepted_by_id == user.pk
-                    else p.offer_accepted_at
-                ).isoformat(),
+                "at": _answered_at(p, user).isoformat(),
             }
             for p in Proposal.objects.filter(
                 Q(need_accepted_by=user) | Q(offer_accepted_by=user)

@@ -65,7 +65,7 @@ class Point:
 def map_points(rows) -> dict:
     """``rows`` are ``(postcode, count)`` pairs (see ``selectors.postcode_counts``)."""
     postcodes = geo.load()
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for code, n in rows:
         if postcodes.lookup(code) >= 0:
             counts[code] += n

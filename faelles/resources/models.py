@@ -7,6 +7,7 @@ they have the same shape — the matching engine describes both with one record.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -21,6 +22,9 @@ from faelles.accounts.models import postcode_validator
 from faelles.matching import taxonomy
 from faelles.matching.records import SLOTS, slot_label
 from faelles.municipalities.models import TenantModel, TenantQuerySet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Side(models.TextChoices):
@@ -113,6 +117,9 @@ class ListingQuerySet(TenantQuerySet):
         return self.filter(visibility__in=levels)
 
 
+ListingManager = models.Manager.from_queryset(ListingQuerySet)
+
+
 class Listing(TenantModel):
     side = models.CharField(_("type"), max_length=5, choices=Side.choices)
     owner = models.ForeignKey(
@@ -199,7 +206,7 @@ class Listing(TenantModel):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ListingQuerySet.as_manager()
+    objects: ClassVar[ListingManager] = ListingManager()
 
     class Meta:
         ordering = ["-id"]
@@ -250,7 +257,7 @@ class Listing(TenantModel):
         return tenant_reverse("resources:detail", self.municipality_id, pk=self.pk)
 
     def clean(self) -> None:
-        errors = {}
+        errors: dict[str, StrOrPromise] = {}
         unknown = [c for c in self.categories if c not in taxonomy.CATEGORIES]
         if unknown:
             errors["categories"] = _("Ukendt kategori: %(slugs)s") % {
@@ -443,6 +450,10 @@ class Proposal(TenantModel):
     reasons = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     decided_at = models.DateTimeField(null=True, blank=True)
+
+    #: Not stored: set by the listing page for its template — whether the viewer
+    #: may open the collaboration the proposal led to.
+    collaboration_openable: bool
 
     class Meta:
         ordering = ["-created_at", "-id"]

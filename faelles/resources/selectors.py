@@ -18,6 +18,7 @@ from .models import (
     Collaboration,
     DeclinedPair,
     Listing,
+    ListingQuerySet,
     Proposal,
     slots_to_mask,
 )
@@ -73,7 +74,7 @@ def listing_search(
     return qs.select_related("organisation")
 
 
-def listings_of(*, municipality, user) -> QuerySet[Listing]:
+def listings_of(*, municipality, user) -> ListingQuerySet:
     """Everything the person holds here, newest first (also closed and expired).
 
     Their own listings and their organisations' are looked up by two indexed

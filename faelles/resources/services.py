@@ -767,11 +767,11 @@ def _collaboration_start(proposal: Proposal, *, actor, now) -> Collaboration:
             source=collaboration,
             now=now,
         )
-    for person in (need_side, offer_side, proposal.facilitator):
-        if person is None or person.pk == actor.pk:
+    for recipient in (need_side, offer_side, proposal.facilitator):
+        if recipient is None or recipient.pk == actor.pk:
             continue
         notify(
-            recipient=person,
+            recipient=recipient,
             municipality=proposal.municipality,
             kind="resources.collaboration_started",
             title=lambda: _("I er enige – forløbet er begyndt"),

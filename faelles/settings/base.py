@@ -6,6 +6,7 @@ code runs as a zero-set-up SQLite demo and as a PostgreSQL production site.
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -173,7 +174,8 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60  # the choice outlives the browser sess
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+# (None in the test settings: static files are served by the finders.)
+STATIC_ROOT: Path | None = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [
     BASE_DIR / "faelles" / "static",
     ("vendor/dkfds", BASE_DIR / "node_modules" / "dkfds" / "dist"),
@@ -187,7 +189,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("FAELLES_PRIVATE_MEDIA_ROOT", VAR_DIR / "private")
 )
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
@@ -257,7 +259,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},

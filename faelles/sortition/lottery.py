@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
+from typing import cast
 
 from sortition_algorithms import errors as sa_errors
 from sortition_algorithms.committee_generation import (
@@ -25,7 +26,11 @@ from sortition_algorithms.committee_generation import (
     standardize_distribution,
 )
 from sortition_algorithms.core import lottery_rounding
-from sortition_algorithms.features import FeatureValueMinMax, set_default_max_flex
+from sortition_algorithms.features import (
+    FeatureCollection,
+    FeatureValueMinMax,
+    set_default_max_flex,
+)
 from sortition_algorithms.people import People
 from sortition_algorithms.utils import override_logging_handlers, set_random_provider
 
@@ -210,7 +215,7 @@ def draw(pool: Pool, seats: int, quotas: Quotas, seed: int) -> Panel:
     # hashes do not, so the same input gives the same panel in any process —
     # and the applicants' order in the input does not matter.
     ids = sorted(pool)
-    features = {
+    features: FeatureCollection = {
         f: {v: FeatureValueMinMax(min=lo, max=hi) for v, (lo, hi) in values.items()}
         for f, values in quotas.items()
     }
@@ -242,12 +247,15 @@ def draw(pool: Pool, seats: int, quotas: Quotas, seed: int) -> Panel:
             set_random_provider(None)
             random.setstate(state)
 
+    # The library annotates person keys as str; ours are the positions (int).
+    drawn = cast(list[frozenset[int]], committees)
+    chosen = cast(frozenset[int], panel)
     marginal = [0.0] * len(ids)
-    for committee, p in zip(committees, probs, strict=True):
+    for committee, p in zip(drawn, probs, strict=True):
         for index in committee:
             marginal[index] += p
     return Panel(
-        selected=tuple(sorted(ids[i] for i in panel)),
+        selected=tuple(sorted(ids[i] for i in chosen)),
         probabilities={
             person_id: round(min(1.0, marginal[i]), 6)
             for i, person_id in enumerate(ids)
