@@ -16,6 +16,7 @@ from faelles.resources.models import (
     "resources:renew",
     "resources:close",
     "resources:respond",
+    "resources:ask_facilitator",
 )
 def listing(municipality):
     return {"pk": NeedFactory(municipality=municipality).pk}
