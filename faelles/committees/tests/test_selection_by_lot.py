@@ -1,0 +1,111 @@
+"""Selection by lot on the site: reproducible from the published seed, within
+the quotas, infeasible quotas refused with a message naming them."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from faelles.committees import services
+from faelles.committees.factories import ApplicationFactory, TaskCommitteeFactory
+from faelles.committees.models import (
+    Application,
+    ApplicationStatus,
+    CommitteeMember,
+    DrawStatus,
+)
+from faelles.sortition import draw, meets_quotas
+
+pytestmark = pytest.mark.django_db
+
+AGES = ["15-24", "25-39", "40-59", "60-74"]
+
+
+def _closed_call(municipality, n=12, seats=4, **kwargs):
+    committee = TaskCommitteeFactory(municipality=municipality, seats=seats, **kwargs)
+    for i in range(n):
+        ApplicationFactory(
+            committee=committee,
+            age_band=AGES[i % 4],
+            gender="kvinde" if i % 3 else "mand",
+        )
+    committee.call_closes = timezone.now() - timedelta(minutes=1)
+    committee.call_opens = timezone.now() - timedelta(days=10)
+    committee.save()
+    return committee
+
+
+def test_a_draw_meets_the_quotas_and_can_be_checked_from_the_seed(
+    municipality, municipal_admin, django_capture_on_commit_callbacks
+):
+    committee = _closed_call(municipality)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.draw_start(committee=committee, actor=municipal_admin, seed=42)
+    job.refresh_from_db()
+    assert job.status == DrawStatus.DONE, job.error
+    assert len(job.selected) == 4
+    quotas = {f: {v: tuple(b) for v, b in vs.items()} for f, vs in job.quotas.items()}
+    assert meets_quotas(job.pool, job.selected, quotas)
+    # Anyone with the pool, the quotas and the published seed gets the same panel.
+    assert list(draw(job.pool, 4, quotas, 42).selected) == job.selected
+    # Each applicant's chance is published; they add up to the seats.
+    assert sum(job.probabilities.values()) == pytest.approx(4, abs=1e-3)
+    # The drawn applicants hold seats, the others are told.
+    chosen = {job.tickets[t] for t in job.selected}
+    assert (
+        set(
+            Application.objects.filter(status=ApplicationStatus.SELECTED).values_list(
+                "pk", flat=True
+            )
+        )
+        == chosen
+    )
+    assert (
+        Application.objects.filter(status=ApplicationStatus.NOT_SELECTED).count() == 8
+    )
+    assert CommitteeMember.objects.filter(committee=committee, by_lot=True).count() == 4
+
+
+def test_the_same_seed_and_pool_give_the_same_panel_another_seed_may_not(
+    municipality, municipal_admin, django_capture_on_commit_callbacks
+):
+    panels = []
+    for seed in (7, 7, 8):
+        committee = _closed_call(municipality)
+        with django_capture_on_commit_callbacks(execute=True):
+            job = services.draw_start(
+                committee=committee, actor=municipal_admin, seed=seed
+            )
+        job.refresh_from_db()
+        panels.append(job.selected)  # lottery numbers, same order of applications
+    assert panels[0] == panels[1]
+    pool = job.pool
+    quotas = {f: {v: tuple(b) for v, b in vs.items()} for f, vs in job.quotas.items()}
+    assert list(draw(pool, 4, quotas, 7).selected) == panels[0]
+
+
+def test_infeasible_quotas_are_refused_naming_which(municipality, municipal_admin):
+    committee = _closed_call(
+        municipality, quotas={"gender": {"kvinde": [4, 4], "mand": [1, 4]}}
+    )
+    with pytest.raises(ValidationError) as caught:
+        services.draw_start(committee=committee, actor=municipal_admin, seed=3)
+    text = " ".join(caught.value.messages)
+    assert "Kvoterne kan ikke opfyldes" in text
+    assert "gender: the minimums add up to 5, more than the 4 seats" in text
+    assert not committee.draws.exists()
+
+
+def test_a_draw_needs_the_call_to_be_closed_and_enough_applicants(
+    municipality, municipal_admin
+):
+    committee = TaskCommitteeFactory(municipality=municipality, seats=4)
+    ApplicationFactory(committee=committee)
+    with pytest.raises(ValidationError, match="ansøgningsfristen"):
+        services.draw_start(committee=committee, actor=municipal_admin, seed=1)
+    committee.call_closes = timezone.now() - timedelta(seconds=1)
+    committee.call_opens = timezone.now() - timedelta(days=1)
+    committee.save()
+    with pytest.raises(ValidationError, match="1 ansøgere til 4 pladser"):
+        services.draw_start(committee=committee, actor=municipal_admin, seed=1)
