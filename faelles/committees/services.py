@@ -727,15 +727,21 @@ def _draw_seat(job: Draw, selected, probabilities, method: str) -> Draw:
 # --- meetings ---------------------------------------------------------------------
 
 
-def _meetings_allowed(committee: TaskCommittee) -> None:
-    if not COMMITTEE_PHASES.permits(committee, "meetings"):
+def _current(committee_id: int) -> TaskCommittee:
+    """The committee as stored now: a related object may have been loaded
+    before the phase moved on."""
+    return TaskCommittee.objects.get(pk=committee_id)
+
+
+def _meetings_allowed(committee_id: int) -> None:
+    if not COMMITTEE_PHASES.permits(_current(committee_id), "meetings"):
         raise ValidationError(_("Udvalget holder ikke møder i denne fase."))
 
 
 @transaction.atomic
 def meeting_create(*, committee: TaskCommittee, actor, **fields: Any) -> Meeting:
     _check_fields(fields, MEETING_FIELDS)
-    _meetings_allowed(committee)
+    _meetings_allowed(committee.pk)
     meeting = Meeting(
         municipality=committee.municipality, committee=committee, **fields
     )
@@ -753,7 +759,7 @@ def meeting_create(*, committee: TaskCommittee, actor, **fields: Any) -> Meeting
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, actor, **fields: Any) -> Meeting:
     _check_fields(fields, MEETING_FIELDS)
-    _meetings_allowed(meeting.committee)
+    _meetings_allowed(meeting.committee_id)
     return model_update(
         meeting, fields=fields, actor=actor, action="committees.meeting_update"
     )
@@ -765,7 +771,7 @@ def minutes_publish(
 ) -> Meeting:
     """Publish (or correct) the minutes of a meeting that has been held."""
     now = now or timezone.now()
-    _meetings_allowed(meeting.committee)
+    _meetings_allowed(meeting.committee_id)
     if meeting.starts_at > now:
         raise ValidationError(_("Der kan først skrives referat, når mødet er holdt."))
     if not minutes.strip():
@@ -788,7 +794,7 @@ def minutes_publish(
 
 @transaction.atomic
 def document_upload(*, meeting: Meeting, actor, title: str, upload) -> MeetingDocument:
-    _meetings_allowed(meeting.committee)
+    _meetings_allowed(meeting.committee_id)
     content_type = validate_shared_file(upload)
     document = MeetingDocument(
         municipality=meeting.municipality,
@@ -848,7 +854,7 @@ def recommendation_update(
     *, recommendation: Recommendation, actor, **fields: Any
 ) -> Recommendation:
     _check_fields(fields, RECOMMENDATION_FIELDS)
-    if not COMMITTEE_PHASES.permits(recommendation.committee, "recommend"):
+    if not COMMITTEE_PHASES.permits(_current(recommendation.committee_id), "recommend"):
         raise ValidationError(
             _("Anbefalingerne er afleveret til byrådet og kan ikke ændres.")
         )
@@ -870,7 +876,7 @@ def recommendation_decide(
     decided_on: date | None = None,
 ) -> Recommendation:
     """Record the council's decision on one recommendation of the bundle."""
-    committee = recommendation.committee
+    committee = _current(recommendation.committee_id)
     if not COMMITTEE_PHASES.permits(committee, "decide"):
         raise ValidationError(
             _("Byrådets beslutning registreres, når anbefalingerne er afleveret.")
@@ -940,7 +946,7 @@ def action_create(
 ) -> FollowUpAction:
     """Turn an adopted recommendation into a tracked action with an owner."""
     municipality = recommendation.municipality
-    if not COMMITTEE_PHASES.permits(recommendation.committee, "follow_up"):
+    if not COMMITTEE_PHASES.permits(_current(recommendation.committee_id), "follow_up"):
         raise ValidationError(_("Opfølgning begynder, når byrådet har besluttet."))
     if recommendation.decision not in ADOPTED:
         raise ValidationError(_("Kun vedtagne anbefalinger følges op."))
@@ -1012,7 +1018,9 @@ def action_update_post(
 ) -> ActionUpdate:
     """Report progress: the action takes the update's state, progress and time."""
     now = now or timezone.now()
-    if not COMMITTEE_PHASES.permits(action.recommendation.committee, "follow_up"):
+    if not COMMITTEE_PHASES.permits(
+        _current(action.recommendation.committee_id), "follow_up"
+    ):
         raise ValidationError(_("Udvalget er ikke i opfølgningsfasen."))
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Vælg en status.")})
@@ -1054,7 +1062,9 @@ def action_update_post(
 def milestone_add(
     *, action: FollowUpAction, actor, title: str, due_date: date
 ) -> Milestone:
-    if not COMMITTEE_PHASES.permits(action.recommendation.committee, "follow_up"):
+    if not COMMITTEE_PHASES.permits(
+        _current(action.recommendation.committee_id), "follow_up"
+    ):
         raise ValidationError(_("Udvalget er ikke i opfølgningsfasen."))
     milestone = Milestone(
         municipality=action.municipality, action=action, title=title, due_date=due_date

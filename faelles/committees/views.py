@@ -391,7 +391,7 @@ def draw_detail(request, pk: int):
         own_ticket = job.ticket_of(own.pk) if own else None
     selected = set(job.selected)
     chances = [
-        (ticket, job.probabilities.get(ticket), ticket in selected)
+        (ticket, 100 * job.probabilities.get(ticket, 0), ticket in selected)
         for ticket in sorted(job.pool)
     ]
     context = {
@@ -408,7 +408,7 @@ def draw_detail(request, pk: int):
         "own_ticket": own_ticket,
         "can_see_pool": can_see_pool,
     }
-    if request.htmx and not job.is_finished:
+    if request.htmx:
         return render(request, "committees/partials/_draw_status.html", context)
     return render(request, "committees/draw_detail.html", context)
 
