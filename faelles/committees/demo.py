@@ -1,0 +1,361 @@
+"""Demo content for task committees: Skanderborg's four committees.
+
+``load_demo`` plays each committee through the services with the clock moved
+back: the mandate, the call and the applications, the selection (by lot from
+40 applicants with a published seed, or by the council), meetings with
+minutes, recommendations handed to the council as a bundle, the council's
+decisions and the follow-up with owners, milestones and progress — one action
+overdue. The fourth committee's call is open, so the citizen login can apply.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from django.contrib.auth.hashers import make_password
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from faelles.accounts.models import Membership, ProfileVisibility, User
+from faelles.demo.content.foundation import DEMO_PASSWORD
+from faelles.organisations.models import Organisation, OrganisationMember
+from faelles.participation.models import ParticipationAct
+
+from . import services
+from .demo_content import (
+    AREAS,
+    COMMITTEES,
+    FIRST_NAMES,
+    LAST_NAMES,
+    MOTIVATIONS,
+    POLITICIANS,
+)
+from .models import AGE_BANDS, GENDERS, FollowUpAction, TaskCommittee
+from .phases import Phase
+
+MUNICIPALITY = "skanderborg"
+# Youth committee applicants lean young; the others are spread out.
+YOUNG = ["15-24"] * 5 + ["25-39"] * 3 + ["40-59"] * 3 + ["60-74"] * 2 + ["75+"]
+OLDER = ["40-59"] + ["60-74"] * 4 + ["75+"] * 2
+
+
+def load_demo(*, municipalities, stdout) -> None:
+    municipality = municipalities.get(MUNICIPALITY)
+    if municipality is None:
+        return
+    password = make_password(DEMO_PASSWORD)
+    with transaction.atomic():
+        _clear(municipality)
+        people = _people(municipality)
+        people.update(_politicians(municipality, password))
+        rng = random.Random(14)  # the same demo every time
+        for spec in COMMITTEES:
+            committee = _committee(municipality, spec, people, rng, password)
+            stdout.write(
+                f"  task committee in {municipality.slug}: {committee.title} "
+                f"({committee.get_phase_display()})"
+            )
+
+
+def _people(municipality) -> dict:
+    domain = f"@{municipality.slug}.faelles.example"
+    return {
+        u.email.removesuffix(domain): u
+        for u in User.objects.filter(email__endswith=domain).order_by("email")
+    }
+
+
+def _clear(municipality) -> None:
+    """Remove an earlier load of the demo committees, so loading again refreshes."""
+    old = TaskCommittee.objects.filter(
+        municipality=municipality, title__in=[c["title"] for c in COMMITTEES]
+    )
+    ParticipationAct.objects.filter(
+        source_type="committees.taskcommittee",
+        source_id__in=[str(pk) for pk in old.values_list("pk", flat=True)],
+    ).delete()
+    old.delete()
+
+
+def _person(municipality, email, name, postcode, password, **roles) -> User:
+    user, _ = User.objects.update_or_create(
+        email=email,
+        defaults={
+            "display_name": name,
+            "postcode": postcode,
+            "password": password,
+            "profile_visibility": ProfileVisibility.MEMBERS
+            if roles.get("is_politician")
+            else ProfileVisibility.PRIVATE,
+        },
+    )
+    Membership.objects.update_or_create(
+        user=user,
+        municipality=municipality,
+        defaults={"is_citizen": True, **roles},
+    )
+    return user
+
+
+def _politicians(municipality, password) -> dict:
+    return {
+        p["key"]: _person(
+            municipality,
+            f"{p['key']}.byraad@{municipality.slug}.faelles.example",
+            p["display_name"],
+            p["postcode"],
+            password,
+            is_politician=True,
+            party=p["party"],
+        )
+        for p in POLITICIANS
+    }
+
+
+def _applicants(municipality, spec, rng, password) -> list[User]:
+    users = []
+    for i in range(spec["applicants"]):
+        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+        users.append(
+            _person(
+                municipality,
+                f"ansoeger.{spec['key']}.{i + 1:02d}@{municipality.slug}.faelles.example",
+                name,
+                "8660",
+                password,
+            )
+        )
+    return users
+
+
+def _organisation_of(user) -> Organisation | None:
+    link = (
+        OrganisationMember.objects.filter(user=user, is_admin=True)
+        .select_related("organisation")
+        .first()
+    )
+    return link.organisation if link else None
+
+
+def _committee(municipality, spec, people, rng, password) -> TaskCommittee:
+    now = timezone.now()
+    today = timezone.localdate()
+    days = spec["days"]
+    admin = people["admin"]
+    chair = people[spec["chair"]]
+    call_opens = now - timedelta(days=days["call"])
+    committee = services.committee_create(
+        municipality=municipality,
+        actor=admin,
+        title=spec["title"],
+        theme=spec["theme"],
+        summary=spec["summary"],
+        mandate=spec["mandate"],
+        questions=spec["questions"],
+        period_start=today - timedelta(days=spec["period"][0]),
+        period_end=today - timedelta(days=spec["period"][1]),
+        chair=chair,
+        selection_method=spec["selection_method"],
+        call_text=spec["call_text"],
+        call_opens=call_opens,
+        call_closes=now - timedelta(days=days["closes"]),
+        seats=spec["seats"],
+        strata=spec["strata"],
+        areas="\n".join(AREAS),
+        quotas={},
+    )
+    committee = services.committee_set_phase(
+        committee=committee, actor=admin, phase=Phase.CALL, now=call_opens
+    )
+    if spec["secretariat"]:
+        services.member_add(
+            committee=committee,
+            actor=admin,
+            user=people[spec["secretariat"]],
+            role="secretariat",
+        )
+    _apply(committee, spec, people, rng, password, call_opens)
+    if spec["phase"] == Phase.CALL:
+        return committee
+    _select(committee, spec, admin)
+    committee = services.committee_set_phase(
+        committee=committee,
+        actor=admin,
+        phase=Phase.WORK,
+        now=now - timedelta(days=days["work"]),
+    )
+    _meetings(committee, spec, people)
+    recommendations = [
+        services.recommendation_create(
+            committee=committee,
+            actor=chair,
+            title=r["title"],
+            rationale=r["rationale"],
+            expected_cost=r["cost"] or None,
+            theme="",
+        )
+        for r in spec["recommendations"]
+    ]
+    if spec["phase"] == Phase.WORK:
+        return committee
+    handed_over = spec.get("handed_over", spec.get("decided", 0) + 10)
+    committee = services.committee_set_phase(
+        committee=committee,
+        actor=chair,
+        phase=Phase.RECOMMENDATION,
+        now=now - timedelta(days=handed_over),
+    )
+    if spec["phase"] == Phase.RECOMMENDATION:
+        return committee
+    decided = []
+    for recommendation, r in zip(recommendations, spec["recommendations"], strict=True):
+        decided.append(
+            services.recommendation_decide(
+                recommendation=recommendation,
+                actor=admin,
+                decision=r["decision"],
+                reason=r["reason"],
+                decided_on=today - timedelta(days=spec["decided"]),
+            )
+        )
+    committee = services.committee_set_phase(
+        committee=committee,
+        actor=admin,
+        phase=Phase.FOLLOW_UP,
+        now=now - timedelta(days=spec["follow_up"]),
+    )
+    for recommendation, r in zip(decided, spec["recommendations"], strict=True):
+        for a in r["actions"]:
+            _action(municipality, recommendation, a, people, admin)
+    return committee
+
+
+def _apply(committee, spec, people, rng, password, call_opens) -> None:
+    municipality = committee.municipality
+    applicants = _applicants(municipality, spec, rng, password)
+    if spec["key"] == "unge":
+        applicants[0] = people["borger"]  # the citizen login has a lottery number
+    ages = YOUNG if spec["key"] == "unge" else OLDER
+    for i, user in enumerate(applicants):
+        services.application_submit(
+            committee=committee,
+            user=user,
+            motivation=rng.choice(MOTIVATIONS),
+            age_band=rng.choice(ages),
+            gender=rng.choice(GENDERS[:2] * 6 + GENDERS[2:]),
+            area=rng.choice(AREAS),
+            now=call_opens + timedelta(hours=3 * i + 1),
+        )
+    for key, applies_as in spec["organisations"]:
+        user = people[key]
+        services.application_submit(
+            committee=committee,
+            user=user,
+            motivation=(
+                "Vi vil gerne bidrage med vores erfaringer og vores netværk i "
+                "lokalsamfundet."
+            ),
+            applies_as=applies_as,
+            organisation=_organisation_of(user),
+            age_band=AGE_BANDS[2],
+            gender=GENDERS[1],
+            area=AREAS[0],
+            now=call_opens + timedelta(days=2),
+        )
+
+
+def _select(committee, spec, admin) -> None:
+    if spec["selection_method"] == "lot":
+        job = services.draw_start(committee=committee, actor=admin, seed=spec["seed"])
+        services.draw_run(draw_id=job.pk)
+        return
+    pending = list(
+        committee.applications.order_by("-applies_as", "id").values_list(
+            "pk", flat=True
+        )
+    )
+    services.applications_select(
+        committee=committee, actor=admin, application_ids=pending[: spec["seats"]]
+    )
+
+
+def _meetings(committee, spec, people) -> None:
+    now = timezone.now()
+    secretary = people[spec["secretariat"]] if spec["secretariat"] else people["admin"]
+    for i, (days, title, place, agenda, minutes) in enumerate(spec["meetings"]):
+        starts_at = (now - timedelta(days=days)).replace(
+            hour=17, minute=0, second=0, microsecond=0
+        )
+        meeting = services.meeting_create(
+            committee=committee,
+            actor=secretary,
+            title=title,
+            starts_at=starts_at,
+            place=place,
+            agenda=agenda,
+        )
+        if i == 0:
+            services.document_upload(
+                meeting=meeting,
+                actor=secretary,
+                title="Kommissorium",
+                upload=SimpleUploadedFile(
+                    "kommissorium.txt",
+                    committee.mandate.encode(),
+                    content_type="text/plain",
+                ),
+            )
+        if minutes and starts_at < now:
+            services.minutes_publish(
+                meeting=meeting,
+                actor=secretary,
+                minutes=minutes,
+                now=starts_at + timedelta(days=2),
+            )
+
+
+def _action(municipality, recommendation, spec, people, admin) -> FollowUpAction:
+    today = timezone.localdate()
+    owner = Organisation.objects.departments().get(
+        municipality=municipality, slug=spec["owner"]
+    )
+    initiative = None
+    if spec.get("initiative"):
+        model = FollowUpAction._meta.get_field("initiative").related_model
+        initiative = (
+            model.objects.filter(municipality=municipality).order_by("id").first()
+        )
+    action = services.action_create(
+        recommendation=recommendation,
+        actor=admin,
+        title=spec["title"],
+        owner=owner,
+        responsible=people[spec["responsible"]] if spec["responsible"] else None,
+        start_date=today - timedelta(days=spec["start"]),
+        due_date=today - timedelta(days=spec["due"]),
+        initiative=initiative,
+    )
+    for title, due, done in spec["milestones"]:
+        milestone = services.milestone_add(
+            action=action,
+            actor=admin,
+            title=title,
+            due_date=today - timedelta(days=due),
+        )
+        if done is not None:
+            services.milestone_reach(
+                milestone=milestone,
+                actor=admin,
+                done_on=today - timedelta(days=done),
+            )
+    services.action_update_post(
+        action=action,
+        actor=admin,
+        status=spec["status"],
+        progress=spec["progress"],
+        text=spec["update"],
+        now=timezone.now() - timedelta(days=21),
+    )
+    return action
