@@ -359,3 +359,221 @@ def _action(municipality, recommendation, spec, people, admin) -> FollowUpAction
         now=timezone.now() - timedelta(days=21),
     )
     return action
+
+
+# --- scale data -------------------------------------------------------------------
+
+SIZES = {
+    "small": {"committees": 10, "recommendations": 250, "actions": 1_000},
+    "large": {"committees": 200, "recommendations": 5_000, "actions": 20_000},
+}
+SEED_PHASES = ([Phase.CALL] * 2 + [Phase.WORK] * 3 + [Phase.RECOMMENDATION] * 3) + [
+    Phase.FOLLOW_UP
+] * 12
+SEED_THEMES = [
+    "Fællesskaber og trivsel",
+    "Klima og natur",
+    "Land og by",
+    "Sundhed og ældreliv",
+    "Børn og unge",
+    "Erhverv og arbejde",
+]
+
+
+def seed(*, municipality, scale: str, rng, progress) -> None:
+    """Committees, recommendations and follow-up actions in bulk, for the status
+    pages' benchmarks: most committees in follow-up, a share of actions overdue."""
+    from faelles.core.bulk import copy_rows
+
+    from .models import Recommendation
+
+    size = SIZES[scale]
+    departments = list(
+        Organisation.objects.departments()
+        .filter(municipality=municipality)
+        .values_list("pk", flat=True)
+    )
+    politicians = list(
+        Membership.objects.filter(municipality=municipality, is_politician=True)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )
+    if not departments:
+        progress(0, f"committees in {municipality.slug}: no departments").close()
+        return
+    politicians = politicians or [None]  # a small seed may have none
+    now = timezone.now().replace(microsecond=0)
+    today = timezone.localdate()
+    n = size["committees"]
+    bar = progress(n + size["recommendations"] + size["actions"], "committees")
+    last = TaskCommittee.objects.order_by("-id").values_list("id", flat=True)[:1]
+    start = last[0] if last else 0
+    phases = [SEED_PHASES[i % len(SEED_PHASES)] for i in range(n)]
+    rows = []
+    for i, phase in enumerate(phases):
+        begun = today - timedelta(days=rng.randint(30, 900))
+        theme = rng.choice(SEED_THEMES)
+        rows.append(
+            (
+                municipality.pk,
+                f"Opgaveudvalg {i + 1}: {theme}",
+                theme,
+                "Skaleringsdata.",
+                "Udvalget skal komme med anbefalinger til byrådet.",
+                "Hvad skal der til?",
+                begun,
+                begun + timedelta(days=365),
+                rng.choice(politicians),
+                phase,
+                rng.choice(["council", "lot"]),
+                "",
+                now - timedelta(days=rng.randint(40, 60)),
+                now - timedelta(days=rng.randint(1, 30))
+                if phase != Phase.CALL
+                else now + timedelta(days=14),
+                8,
+                ["age_band"],
+                "",
+                {},
+                now - timedelta(days=rng.randint(1, 200))
+                if phase in (Phase.RECOMMENDATION, Phase.FOLLOW_UP)
+                else None,
+                now,
+                None,
+                now - timedelta(days=i),
+            )
+        )
+    copy_rows(
+        TaskCommittee,
+        [
+            "municipality_id",
+            "title",
+            "theme",
+            "summary",
+            "mandate",
+            "questions",
+            "period_start",
+            "period_end",
+            "chair_id",
+            "phase",
+            "selection_method",
+            "call_text",
+            "call_opens",
+            "call_closes",
+            "seats",
+            "strata",
+            "areas",
+            "quotas",
+            "handed_over_at",
+            "phase_changed_at",
+            "created_by_id",
+            "created_at",
+        ],
+        rows,
+    )
+    bar.update(n)
+    committees = list(
+        TaskCommittee.objects.filter(municipality=municipality, id__gt=start)
+        .order_by("id")
+        .values_list("id", "phase", "theme")
+    )
+    # Recommendations spread over the committees that have written them.
+    writing = [c for c in committees if c[1] != Phase.CALL]
+    decisions = ["adopted"] * 3 + ["adopted_in_part", "rejected"]
+    rec_rows, numbers = [], {}
+    for j in range(size["recommendations"]):
+        committee_id, phase, theme = writing[j % len(writing)]
+        numbers[committee_id] = numbers.get(committee_id, 0) + 1
+        decision = rng.choice(decisions) if phase == Phase.FOLLOW_UP else "pending"
+        rec_rows.append(
+            (
+                municipality.pk,
+                committee_id,
+                numbers[committee_id],
+                f"Anbefaling {numbers[committee_id]}",
+                "Skaleringsdata.",
+                rng.choice([None, 50_000, 250_000, 1_000_000]),
+                theme,
+                decision,
+                ""
+                if decision in ("pending", "adopted")
+                else "Delvis af økonomiske grunde.",
+                None if decision == "pending" else today - timedelta(days=100),
+                None,
+                now,
+            )
+        )
+    copy_rows(
+        Recommendation,
+        [
+            "municipality_id",
+            "committee_id",
+            "number",
+            "title",
+            "rationale",
+            "expected_cost",
+            "theme",
+            "decision",
+            "decision_reason",
+            "decided_at",
+            "decided_by_id",
+            "created_at",
+        ],
+        rec_rows,
+    )
+    bar.update(len(rec_rows))
+    adopted = list(
+        Recommendation.objects.filter(
+            committee_id__in=[c[0] for c in committees],
+            decision__in=["adopted", "adopted_in_part"],
+        )
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    statuses = ["planned", "in_progress", "in_progress", "done", "stopped"]
+    action_rows = []
+    for k in range(size["actions"] if adopted else 0):
+        status = rng.choice(statuses)
+        due = today + timedelta(days=rng.randint(-200, 400))
+        action_rows.append(
+            (
+                municipality.pk,
+                adopted[k % len(adopted)],
+                f"Handling {k + 1}",
+                "",
+                rng.choice(departments),
+                rng.choice(politicians) if rng.random() < 0.2 else None,
+                status,
+                100 if status == "done" else rng.randint(0, 90),
+                due - timedelta(days=180),
+                due,
+                due if status == "done" else None,
+                None,
+                None,
+                now,
+                now - timedelta(days=rng.randint(0, 120)),
+            )
+        )
+    copy_rows(
+        FollowUpAction,
+        [
+            "municipality_id",
+            "recommendation_id",
+            "title",
+            "description",
+            "owner_id",
+            "responsible_id",
+            "status",
+            "progress",
+            "start_date",
+            "due_date",
+            "completed_on",
+            "initiative_id",
+            "budget_project_id",
+            "created_at",
+            "updated_at",
+        ],
+        action_rows,
+    )
+    bar.update(len(action_rows))
+    bar.close()

@@ -58,3 +58,28 @@ def test_the_demo_runs_a_committee_from_call_to_follow_up(client):
         reverse("municipalities:home", kwargs={"municipality_slug": "skanderborg"})
     )
     assert "Opgaveudvalget for et aktivt seniorliv" in home.content.decode()
+
+
+def test_seed_small_writes_committees_recommendations_and_follow_up():
+    from django.core.management import call_command
+
+    from faelles.committees.models import Recommendation
+
+    call_command(
+        "seed",
+        municipality="seed-c",
+        scale="small",
+        seed=5,
+        only="accounts,organisations,committees",
+    )
+    committees = TaskCommittee.objects.filter(municipality__slug="seed-c")
+    assert committees.count() == 10
+    assert Recommendation.objects.filter(committee__in=committees).count() == 250
+    actions = FollowUpAction.objects.filter(municipality__slug="seed-c")
+    assert actions.count() == 1_000
+    assert 0 < actions.overdue().count() < 1_000
+    assert not actions.exclude(
+        recommendation__decision__in=["adopted", "adopted_in_part"]
+    ).exists()
+    for action in actions[:50]:
+        action.full_clean()
