@@ -109,3 +109,48 @@ def test_a_draw_needs_the_call_to_be_closed_and_enough_applicants(
     committee.save()
     with pytest.raises(ValidationError, match="1 ansøgere til 4 pladser"):
         services.draw_start(committee=committee, actor=municipal_admin, seed=1)
+
+
+def test_the_published_files_give_the_same_panel_on_the_command_line(
+    client,
+    municipality,
+    municipal_admin,
+    django_capture_on_commit_callbacks,
+    tmp_path,
+    capfd,
+):
+    import json
+
+    from django.urls import reverse
+
+    from faelles.sortition.cli import main
+
+    committee = _closed_call(municipality, n=10, seats=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.draw_start(committee=committee, actor=municipal_admin, seed=99)
+    job.refresh_from_db()
+    client.force_login(municipal_admin)
+    files = {}
+    for name in ("draw_pool", "draw_quotas"):
+        url = reverse(
+            f"committees:{name}", kwargs={"municipality_slug": "odense", "pk": job.pk}
+        )
+        files[name] = tmp_path / f"{name}.csv"
+        files[name].write_bytes(client.get(url).content)
+    capfd.readouterr()
+    status = main(
+        [
+            "--pool",
+            str(files["draw_pool"]),
+            "--quotas",
+            str(files["draw_quotas"]),
+            "--seats",
+            "3",
+            "--seed",
+            "99",
+            "--json",
+        ]
+    )
+    assert status == 0
+    printed = json.loads(capfd.readouterr().out)
+    assert printed["selected"] == job.selected
