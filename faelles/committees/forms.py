@@ -175,6 +175,11 @@ class ApplicationForm(forms.Form):
         else:
             del self.fields["organisation"]
             self.fields["applies_as"].choices = [AppliesAs.choices[0]]
+        self.public_note = _(
+            "Får du en plads, vises dit navn og din rolle på udvalgets side. "
+            "Bliver du ikke udvalgt, vises dit navn ingen steder."
+        )
+        self.strata_note = ""
         asked = set(committee.strata)
         if Stratum.AGE_BAND in asked:
             self.fields["age_band"] = forms.ChoiceField(

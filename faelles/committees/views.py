@@ -255,7 +255,7 @@ def apply(request, pk: int):
         form,
         title=_("Søg om en plads i %(title)s") % {"title": committee.title},
         back=committee.get_absolute_url(),
-        intro=getattr(form, "strata_note", ""),
+        intro=" ".join(filter(None, [str(form.strata_note), str(form.public_note)])),
     )
 
 
