@@ -90,6 +90,7 @@ runs_committee = is_chair | is_secretariat | can_administer
 
 rules.add_perm("committees.create_committee", is_politician | can_administer)
 rules.add_perm("committees.view_committee", is_public | runs_committee)
+rules.add_perm("committees.view_all_committees", can_administer)
 rules.add_perm("committees.change_committee", runs_committee & may_edit_mandate)
 rules.add_perm("committees.set_phase", runs_committee)
 rules.add_perm("committees.manage_members", runs_committee)

@@ -27,7 +27,8 @@ SMALLEST_GROUP = 5
 
 def committee_list(*, municipality, viewer) -> list[TaskCommittee]:
     qs = TaskCommittee.objects.filter(municipality=municipality).select_related("chair")
-    if not viewer.has_perm("committees.create_committee", municipality):
+    if not viewer.has_perm("committees.view_all_committees", municipality):
+        # What the person may open: public committees and those they run.
         public = qs.public()
         if viewer.is_authenticated:
             public = qs.filter(

@@ -306,3 +306,22 @@ def test_an_application_keeps_only_the_strata_the_call_asks_for(municipality, ci
         services.application_submit(
             committee=committee, user=citizen, motivation="Igen", gender="mand"
         )
+
+
+def test_the_list_offers_only_committees_the_person_may_open(
+    client, municipality, politician, municipal_admin
+):
+    draft = TaskCommitteeFactory(municipality=municipality, phase=Phase.MANDATE)
+    public = TaskCommitteeFactory(municipality=municipality)
+    for person, sees_draft in (
+        (None, False),
+        (politician, False),  # another politician's draft
+        (draft.chair, True),
+        (municipal_admin, True),
+    ):
+        client.logout()
+        if person:
+            client.force_login(person)
+        text = client.get(url("list", municipality)).content.decode()
+        assert public.title in text
+        assert (draft.title in text) is sees_draft, person
