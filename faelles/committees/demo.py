@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -325,7 +326,9 @@ def _action(municipality, recommendation, spec, people, admin) -> FollowUpAction
     if spec.get("initiative"):
         model = FollowUpAction._meta.get_field("initiative").related_model
         initiative = (
-            model.objects.filter(municipality=municipality).order_by("id").first()
+            model._default_manager.filter(municipality=municipality)
+            .order_by("id")
+            .first()
         )
     action = services.action_create(
         recommendation=recommendation,
@@ -401,7 +404,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     if not departments:
         progress(0, f"committees in {municipality.slug}: no departments").close()
         return
-    politicians = politicians or [None]  # a small seed may have none
+    chairs: list[int | None] = list(politicians) or [None]  # a small seed: none
     now = timezone.now().replace(microsecond=0)
     today = timezone.localdate()
     n = size["committees"]
@@ -409,7 +412,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     last = TaskCommittee.objects.order_by("-id").values_list("id", flat=True)[:1]
     start = last[0] if last else 0
     phases = [SEED_PHASES[i % len(SEED_PHASES)] for i in range(n)]
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for i, phase in enumerate(phases):
         begun = today - timedelta(days=rng.randint(30, 900))
         theme = rng.choice(SEED_THEMES)
@@ -423,7 +426,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
                 "Hvad skal der til?",
                 begun,
                 begun + timedelta(days=365),
-                rng.choice(politicians),
+                rng.choice(chairs),
                 phase,
                 rng.choice(["council", "lot"]),
                 "",
@@ -480,11 +483,14 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     # Recommendations spread over the committees that have written them.
     writing = [c for c in committees if c[1] != Phase.CALL]
     decisions = ["adopted"] * 3 + ["adopted_in_part", "rejected"]
-    rec_rows, numbers = [], {}
+    rec_rows: list[tuple[Any, ...]] = []
+    numbers: dict[int, int] = {}
     for j in range(size["recommendations"]):
-        committee_id, phase, theme = writing[j % len(writing)]
+        committee_id, committee_phase, theme = writing[j % len(writing)]
         numbers[committee_id] = numbers.get(committee_id, 0) + 1
-        decision = rng.choice(decisions) if phase == Phase.FOLLOW_UP else "pending"
+        decision = (
+            rng.choice(decisions) if committee_phase == Phase.FOLLOW_UP else "pending"
+        )
         rec_rows.append(
             (
                 municipality.pk,
@@ -531,7 +537,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
         .values_list("id", flat=True)
     )
     statuses = ["planned", "in_progress", "in_progress", "done", "stopped"]
-    action_rows = []
+    action_rows: list[tuple[Any, ...]] = []
     for k in range(size["actions"] if adopted else 0):
         status = rng.choice(statuses)
         due = today + timedelta(days=rng.randint(-200, 400))
@@ -542,7 +548,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
                 f"Handling {k + 1}",
                 "",
                 rng.choice(departments),
-                rng.choice(politicians) if rng.random() < 0.2 else None,
+                rng.choice(chairs) if rng.random() < 0.2 else None,
                 status,
                 100 if status == "done" else rng.randint(0, 90),
                 due - timedelta(days=180),

@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -8,11 +10,13 @@ from faelles.core.params import IdModelMultipleChoiceField
 from faelles.organisations.models import Organisation
 
 from .models import (
+    AGE_BANDS,
     ActionStatus,
     Application,
     AppliesAs,
     Decision,
     FollowUpAction,
+    Gender,
     MemberRole,
     Recommendation,
     Stratum,
@@ -115,7 +119,9 @@ class CommitteeForm(forms.ModelForm):
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["chair"].queryset = User.objects.filter(
+        cast(
+            forms.ModelChoiceField, self.fields["chair"]
+        ).queryset = User.objects.filter(
             memberships__municipality=municipality,
             memberships__is_politician=True,
             is_active=True,
@@ -171,10 +177,12 @@ class ApplicationForm(forms.Form):
             municipality=committee.municipality, members__user=user
         )
         if orgs.exists():
-            self.fields["organisation"].queryset = orgs
+            cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = orgs
         else:
             del self.fields["organisation"]
-            self.fields["applies_as"].choices = [AppliesAs.choices[0]]
+            cast(forms.ChoiceField, self.fields["applies_as"]).choices = [
+                AppliesAs.choices[0]
+            ]
         self.public_note = _(
             "Får du en plads, vises dit navn og din rolle på udvalgets side. "
             "Bliver du ikke udvalgt, vises dit navn ingen steder."
@@ -184,12 +192,12 @@ class ApplicationForm(forms.Form):
         if Stratum.AGE_BAND in asked:
             self.fields["age_band"] = forms.ChoiceField(
                 label=_("Aldersgruppe"),
-                choices=[("", "—")] + Application._meta.get_field("age_band").choices,
+                choices=[("", "—")] + [(a, a) for a in AGE_BANDS],
             )
         if Stratum.GENDER in asked:
             self.fields["gender"] = forms.ChoiceField(
                 label=_("Køn"),
-                choices=[("", "—")] + Application._meta.get_field("gender").choices,
+                choices=[("", "—"), *Gender.choices],
             )
         if Stratum.AREA in asked:
             self.fields["area"] = forms.ChoiceField(
@@ -208,8 +216,13 @@ class ApplicationForm(forms.Form):
             }
 
 
+class ApplicantsField(IdModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.user)
+
+
 class SelectForm(forms.Form):
-    applications = IdModelMultipleChoiceField(
+    applications = ApplicantsField(
         label=_("Ansøgere byrådet udpeger"),
         queryset=Application.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -217,11 +230,10 @@ class SelectForm(forms.Form):
 
     def __init__(self, *args, committee: TaskCommittee, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["applications"]
+        field = cast(ApplicantsField, self.fields["applications"])
         field.queryset = committee.applications.filter(status="pending").select_related(
             "user"
         )
-        field.label_from_instance = lambda a: str(a.user)
 
 
 class DrawForm(forms.Form):
@@ -325,12 +337,12 @@ class ActionForm(forms.Form):
     )
     start_date = forms.DateField(label=_("Start"), required=False, widget=DATE_WIDGET)
     due_date = forms.DateField(label=_("Færdig senest"), widget=DATE_WIDGET)
-    initiative = forms.ModelChoiceField(
+    initiative: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Initiativ der bærer handlingen (valgfrit)"),
         queryset=None,
         required=False,
     )
-    budget_project = forms.ModelChoiceField(
+    budget_project: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Borgerbudgetprojekt der bærer handlingen (valgfrit)"),
         queryset=None,
         required=False,
@@ -338,10 +350,12 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = Organisation.objects.departments().filter(
+        cast(
+            forms.ModelChoiceField, self.fields["owner"]
+        ).queryset = Organisation.objects.departments().filter(
             municipality=municipality
         )
-        self.fields["responsible"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["responsible"]).queryset = (
             User.objects.filter(
                 Q(memberships__is_politician=True) | Q(memberships__is_employee=True),
                 memberships__municipality=municipality,
@@ -354,7 +368,8 @@ class ActionForm(forms.Form):
         # foreign keys so that this app does not import the other features.
         for name in ("initiative", "budget_project"):
             related = FollowUpAction._meta.get_field(name).related_model
-            self.fields[name].queryset = related.objects.filter(
+            field = cast(forms.ModelChoiceField, self.fields[name])
+            field.queryset = related._default_manager.filter(
                 municipality=municipality
             ).order_by("title", "id")
 

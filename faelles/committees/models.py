@@ -127,7 +127,7 @@ class TaskCommittee(TenantModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = TaskCommitteeQuerySet.as_manager()
+    objects = TaskCommitteeQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["-period_start", "-id"]
@@ -579,7 +579,7 @@ class FollowUpAction(TenantModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
-    objects = FollowUpQuerySet.as_manager()
+    objects = FollowUpQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["due_date", "id"]

@@ -71,6 +71,11 @@ COMMITTEE_FIELDS = (
     "quotas",
 )
 MEETING_FIELDS = ("title", "starts_at", "place", "agenda")
+# The seat an applicant gets, by what they applied as.
+ROLE_OF: dict[str, str] = {
+    AppliesAs.BUSINESS: MemberRole.BUSINESS,
+    AppliesAs.ASSOCIATION: MemberRole.ASSOCIATION,
+}
 RECOMMENDATION_FIELDS = ("title", "rationale", "expected_cost", "theme")
 
 
@@ -436,10 +441,7 @@ def application_submit(
             errors[stratum] = [_("Vælg en af mulighederne.")]
     if errors:
         raise ValidationError(errors)
-    role = {
-        AppliesAs.BUSINESS: MemberRole.BUSINESS,
-        AppliesAs.ASSOCIATION: MemberRole.ASSOCIATION,
-    }.get(applies_as, MemberRole.CITIZEN)
+    role = ROLE_OF.get(applies_as, MemberRole.CITIZEN)
     _check_organisation(committee, user, role, organisation)
     application = Application(
         municipality=committee.municipality,
@@ -488,10 +490,7 @@ def application_withdraw(*, application: Application, user) -> None:
 
 
 def _member_role(application: Application) -> str:
-    return {
-        AppliesAs.BUSINESS: MemberRole.BUSINESS,
-        AppliesAs.ASSOCIATION: MemberRole.ASSOCIATION,
-    }.get(application.applies_as, MemberRole.CITIZEN)
+    return ROLE_OF.get(application.applies_as, MemberRole.CITIZEN)
 
 
 def _tell_applicant(application: Application, *, selected: bool) -> None:
