@@ -3,6 +3,8 @@ recommendations, the council's decisions and follow-up."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -590,9 +592,79 @@ def _quotas_for(committee: TaskCommittee, pool, seats: int):
     return proportional_quotas(pool, committee.strata, seats), True
 
 
+# The engine names each problem in English (docs/sortition.md); these are the
+# ones a call can run into, said in the interface's language.
+PROBLEMS: list[tuple[re.Pattern[str], Callable[[], str]]] = [
+    (
+        re.compile(
+            r"^(?P<w>.+): min (?P<lo>\d+) but only (?P<n>\d+) applicant\(s\) have it$"
+        ),
+        lambda: _("%(w)s: mindst %(lo)s, men kun %(n)s ansøgere har det"),
+    ),
+    (
+        re.compile(
+            r"^(?P<w>.+): the minimums add up to (?P<lo>\d+), more than the (?P<n>\d+) seats$"
+        ),
+        lambda: _(
+            "%(w)s: mindstetallene giver %(lo)s i alt, flere end de %(n)s pladser"
+        ),
+    ),
+    (
+        re.compile(
+            r"^(?P<w>.+): at most (?P<hi>\d+) of the (?P<n>\d+) seats can be filled"
+        ),
+        lambda: _(
+            "%(w)s: højst %(hi)s af de %(n)s pladser kan fyldes (for lave højstetal "
+            "eller for få ansøgere)"
+        ),
+    ),
+    (
+        re.compile(
+            r"^(?P<w>.+): min (?P<lo>\d+) cannot be met together with the other quotas \(lower it to (?P<n>\d+)\)$"
+        ),
+        lambda: _(
+            "%(w)s: mindst %(lo)s kan ikke opfyldes sammen med de andre kvoter "
+            "(sænk det til %(n)s)"
+        ),
+    ),
+    (
+        re.compile(
+            r"^(?P<w>.+): max (?P<hi>\d+) cannot be met together with the other quotas \(raise it to (?P<n>\d+)\)$"
+        ),
+        lambda: _(
+            "%(w)s: højst %(hi)s kan ikke opfyldes sammen med de andre kvoter "
+            "(hæv det til %(n)s)"
+        ),
+    ),
+    (
+        re.compile(r"^the quotas cannot all be met together$"),
+        lambda: _("kvoterne kan ikke opfyldes på samme tid"),
+    ),
+]
+
+
+def _where(text: str) -> str:
+    """``gender/kvinde`` → ``køn/kvinde``: the stratum by its name."""
+    stratum, _slash, value = text.partition("/")
+    if stratum in Stratum.values:
+        stratum = str(Stratum(stratum).label).lower()
+    return f"{stratum}/{value}" if value else stratum
+
+
+def problem_text(problem: str) -> str:
+    for pattern, sentence in PROBLEMS:
+        match = pattern.match(problem)
+        if match:
+            values = match.groupdict()
+            if "w" in values:
+                values["w"] = _where(values["w"])
+            return sentence() % values
+    return problem
+
+
 def _infeasible(error: InfeasibleQuotas) -> ValidationError:
     return ValidationError(
-        [_("Kvoterne kan ikke opfyldes:")] + [str(p) for p in error.problems]
+        [_("Kvoterne kan ikke opfyldes:")] + [problem_text(p) for p in error.problems]
     )
 
 

@@ -325,3 +325,52 @@ def test_the_list_offers_only_committees_the_person_may_open(
         text = client.get(url("list", municipality)).content.decode()
         assert public.title in text
         assert (draft.title in text) is sees_draft, person
+
+
+def _close_call(committee):
+    committee.call_opens = timezone.now() - timedelta(days=10)
+    committee.call_closes = timezone.now() - timedelta(minutes=1)
+    committee.save()
+
+
+def test_the_council_appoints_applicants_on_the_selection_page(
+    client, municipality, employee
+):
+    committee = TaskCommitteeFactory(
+        municipality=municipality, selection_method="council"
+    )
+    chosen, passed = ApplicationFactory.create_batch(2, committee=committee)
+    page = url("selection", municipality, pk=committee.pk)
+    client.force_login(employee)  # staff, but not this committee's secretariat
+    assert client.post(page, {"applications": [chosen.pk]}).status_code == 403
+    client.force_login(committee.chair)
+    text = client.get(page).content.decode()
+    assert "Udpeg de valgte" not in text  # not before the deadline
+    _close_call(committee)
+    response = client.post(page, {"applications": [chosen.pk]})
+    assert response.status_code == 302
+    assert committee.members.filter(user=chosen.user, role="citizen").exists()
+    assert not committee.members.filter(user=passed.user).exists()
+
+
+def test_infeasible_quotas_are_shown_on_the_form_and_nothing_is_drawn(
+    client, municipality
+):
+    committee = TaskCommitteeFactory(
+        municipality=municipality,
+        seats=2,
+        strata=["gender"],
+        quotas={"gender": {"kvinde": [2, 2], "mand": [1, 2]}},
+    )
+    ApplicationFactory.create_batch(4, committee=committee, gender="kvinde")
+    ApplicationFactory(committee=committee, gender="mand")
+    _close_call(committee)
+    client.force_login(committee.chair)
+    response = client.post(
+        url("selection", municipality, pk=committee.pk), {"seed": "5"}
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Kvoterne kan ikke opfyldes" in text
+    assert "køn: mindstetallene giver 3 i alt, flere end de 2 pladser" in text
+    assert not Draw.objects.exists()

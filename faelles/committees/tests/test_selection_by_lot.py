@@ -93,7 +93,7 @@ def test_infeasible_quotas_are_refused_naming_which(municipality, municipal_admi
         services.draw_start(committee=committee, actor=municipal_admin, seed=3)
     text = " ".join(caught.value.messages)
     assert "Kvoterne kan ikke opfyldes" in text
-    assert "gender: the minimums add up to 5, more than the 4 seats" in text
+    assert "køn: mindstetallene giver 5 i alt, flere end de 4 pladser" in text
     assert not committee.draws.exists()
 
 
@@ -154,3 +154,38 @@ def test_the_published_files_give_the_same_panel_on_the_command_line(
     assert status == 0
     printed = json.loads(capfd.readouterr().out)
     assert printed["selected"] == job.selected
+
+
+@pytest.mark.parametrize(
+    ("engine", "shown"),
+    [
+        (
+            "gender/kvinde: min 9 but only 8 applicant(s) have it",
+            "køn/kvinde: mindst 9, men kun 8 ansøgere har det",
+        ),
+        (
+            "age_band: the minimums add up to 12, more than the 10 seats",
+            "aldersgruppe: mindstetallene giver 12 i alt, flere end de 10 pladser",
+        ),
+        (
+            "area: at most 7 of the 10 seats can be filled "
+            "(maximums, or applicants, too few)",
+            "område: højst 7 af de 10 pladser kan fyldes",
+        ),
+        (
+            "gender/kvinde: min 3 cannot be met together with the other quotas "
+            "(lower it to 1)",
+            "køn/kvinde: mindst 3 kan ikke opfyldes sammen med de andre kvoter "
+            "(sænk det til 1)",
+        ),
+        (
+            "gender/mand: max 0 cannot be met together with the other quotas "
+            "(raise it to 2)",
+            "køn/mand: højst 0 kan ikke opfyldes sammen med de andre kvoter "
+            "(hæv det til 2)",
+        ),
+        ("something new", "something new"),
+    ],
+)
+def test_the_engines_problems_are_said_in_the_interfaces_language(engine, shown):
+    assert services.problem_text(engine).startswith(shown)
