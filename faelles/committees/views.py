@@ -354,6 +354,7 @@ def selection(request, pk: int):
             "draws": draws,
             "can_select": can_select and committee.call_closed(),
             "by_lot": committee.selection_method == SelectionMethod.LOT,
+            "drawn": any(d.status != DrawStatus.FAILED for d in draws),
             "select_form": select_form,
             "draw_form": draw_form,
             "member_form": member_form,
