@@ -735,7 +735,9 @@ def action_detail(request, pk: int):
             "recommendation": action.recommendation,
             "committee": action.recommendation.committee,
             "milestones": list(action.milestones.all()),
-            "updates": list(action.updates.select_related("author")[:20]),
+            "updates": _with_roles(
+                request.municipality, list(action.updates.select_related("author")[:20])
+            ),
             "can_update": can_update,
             "update_form": update_form if can_update else None,
             "milestone_form": MilestoneForm() if can_update else None,
@@ -747,6 +749,16 @@ def action_detail(request, pk: int):
             "today": timezone.localdate(),
         },
     )
+
+
+def _with_roles(municipality, updates: list) -> list:
+    """Each update with its author's membership, for the role badge."""
+    roles = selectors.memberships_by_user(
+        municipality=municipality, user_ids=[u.author_id for u in updates]
+    )
+    for update in updates:
+        update.membership = roles.get(update.author_id)
+    return updates
 
 
 @require_POST
