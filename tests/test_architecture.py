@@ -47,7 +47,14 @@ ENGINES = {
     "disclosure",
     "formats",
 }
-FEATURES = {"resources", "initiatives", "communities", "events", "budgeting"}
+FEATURES = {
+    "resources",
+    "initiatives",
+    "communities",
+    "events",
+    "budgeting",
+    "committees",
+}
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}
 # Not apps, not checked: static files, templates, the project's catalogue, and the
@@ -90,6 +97,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ),
     ("initiatives/factories.py", "resources"): (
         "factories for needs that have been published as listings"
+    ),
+    ("committees/services.py", "communities"): (
+        "a meeting's documents are checked against the same allow-list of file "
+        "types and sizes as a community's shared files (validate_shared_file)"
     ),
     ("initiatives/demo.py", "resources"): (
         "the demo's initiatives publish some of their needs as listings"

@@ -24,6 +24,7 @@ CATEGORIES: dict[str, StrOrPromise] = {
     "resources": _("Ressourcer og behov: forslag til match og samarbejder"),
     "initiatives": _("Initiativer og prøvehandlinger"),
     "budgeting": _("Borgerbudget"),
+    "committees": _("Opgaveudvalg: udvælgelse, beslutninger og opfølgning"),
 }
 OTHER = "other"
 
