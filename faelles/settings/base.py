@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "faelles.communities",
     "faelles.events",
     "faelles.budgeting",
+    "faelles.sprogtjek",
     "faelles.demo",
 ]
 
