@@ -129,3 +129,11 @@ class OwnEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["paradigm"].choices = OwnEntry._meta.get_field("paradigm").choices
         self.fields["paradigm"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == OwnEntry.Kind.FLAG and not cleaned.get("paradigm"):
+            self.add_error(
+                "paradigm", _("Vælg, om ordet hører til Kommune 1.0 eller 2.0.")
+            )
+        return cleaned

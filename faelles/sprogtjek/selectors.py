@@ -9,7 +9,7 @@ from datetime import date
 from django.db.models import Count, Max, QuerySet, Sum
 from django.utils import timezone
 
-from faelles.disclosure import THRESHOLD, crossed, suppress
+from faelles.disclosure import THRESHOLD, Table, suppress
 from faelles.languagecheck import Checker
 from faelles.municipalities.models import Municipality
 
@@ -62,8 +62,6 @@ class TermRow:
 class Statistics:
     months: list[date]
     rows: list[DepartmentRow]
-    month_totals: list[int | None]
-    total: int | None
     hidden: int  # how many figures are hidden
     departments: list[str]  # those whose terms are shown (≥ 5 checks in all)
     terms: list[TermRow]
@@ -73,8 +71,9 @@ class Statistics:
 def statistics(*, municipality: Municipality, today: date | None = None) -> Statistics:
     """Checks per department and month, and terms found per department, over the
     last twelve months. No figure describes fewer than 5 checks, and none can be
-    worked out from the others (complementary suppression); terms are shown only
-    for a department whose checks in the period are shown."""
+    worked out from the others (complementary suppression: a department's total
+    and its months); terms are shown only for a department whose checks in the
+    period are shown."""
     months = _months(today or timezone.localdate())
     keys = [m.isoformat() for m in months]
     rows = (
@@ -83,27 +82,32 @@ def statistics(*, municipality: Municipality, today: date | None = None) -> Stat
         .order_by()
     )
     names: dict[str, str] = {}
-    counts: dict[tuple[tuple[str, ...], str], int] = {}
+    cells: dict[tuple[str, str | None], int] = {}
     for department_id, name, month, checks in rows:
-        path = (str(department_id),)
-        names[path[0]] = name
-        counts[(path, month.isoformat())] = checks
-    if not counts:
-        return Statistics(months, [], [None] * len(months), None, 0, [], [])
-    for path in {p for p, _ in counts}:  # every month is a column, also empty ones
+        names[str(department_id)] = name
+        cells[(str(department_id), month.isoformat())] = checks
+    if not cells:
+        return Statistics(months, [], 0, [], [])
+    # Each department's months and their total. No total over the departments:
+    # with one, a small department's month would be the total minus the others,
+    # and with two departments hiding it would hide everything.
+    relations = []
+    for pk in names:
         for key in keys:
-            counts.setdefault((path, key), 0)
-    published = suppress(crossed(counts, column_totals=True)).values
+            cells.setdefault((pk, key), 0)
+        cells[(pk, None)] = sum(cells[(pk, key)] for key in keys)
+        relations.append(((pk, None), tuple((pk, key) for key in keys)))
+    published = suppress(Table(cells, tuple(relations))).values
     order = sorted(names, key=lambda pk: (names[pk].lower(), pk))
     table = [
         DepartmentRow(
             name=names[pk],
-            months=[published[((pk,), k)] for k in keys],
-            total=published[((pk,), None)],
+            months=[published[(pk, k)] for k in keys],
+            total=published[(pk, None)],
         )
         for pk in order
     ]
-    shown = [pk for pk in order if published[((pk,), None)] is not None]
+    shown = [pk for pk in order if published[(pk, None)] is not None]
     found = (
         MonthlyTerm.objects.filter(
             municipality=municipality,
@@ -126,8 +130,6 @@ def statistics(*, municipality: Municipality, today: date | None = None) -> Stat
     return Statistics(
         months=months,
         rows=table,
-        month_totals=[published[((), k)] for k in keys],
-        total=published[((), None)],
         hidden=sum(1 for v in published.values() if v is None),
         departments=[names[pk] for pk in shown],
         terms=terms,

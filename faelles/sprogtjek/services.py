@@ -30,8 +30,9 @@ def _clean(entry: OwnEntry) -> None:
         entry.compounds = False
     entry.term = " ".join(entry.term.split())
     entry.suggestions = "\n".join(entry.suggestion_list)
-    entry.full_clean()
+    entry.clean_fields()  # choices and lengths first, then what the engine needs
     lexicon.validate(entry)
+    entry.full_clean()
 
 
 @transaction.atomic
