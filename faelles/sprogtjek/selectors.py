@@ -34,7 +34,7 @@ def checker_for_municipality(municipality: Municipality) -> Checker:
     return checker_for(key, entries)
 
 
-def _months(today: date, n: int = MONTHS) -> list[date]:
+def months_back(today: date, n: int = MONTHS) -> list[date]:
     """The first day of the last ``n`` months, oldest first, this month last."""
     out = []
     year, month = today.year, today.month
@@ -74,7 +74,7 @@ def statistics(*, municipality: Municipality, today: date | None = None) -> Stat
     worked out from the others (complementary suppression: a department's total
     and its months); terms are shown only for a department whose checks in the
     period are shown."""
-    months = _months(today or timezone.localdate())
+    months = months_back(today or timezone.localdate())
     keys = [m.isoformat() for m in months]
     rows = (
         MonthlyChecks.objects.filter(municipality=municipality, month__gte=months[0])

@@ -2,7 +2,7 @@
 shown behind fewer than 5 checks."""
 
 import html
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 from django.utils import timezone
@@ -19,7 +19,7 @@ TODAY = date(2026, 12, 5)
 
 
 def _at(year, month):
-    return timezone.make_aware(datetime(year, month, 10, 12))
+    return timezone.make_aware(datetime.combine(date(year, month, 10), time(12)))
 
 
 def _checks(municipality, department, n, when, text="Kære kunde"):
