@@ -71,10 +71,15 @@ def lexicon_data(entries: Iterable[Any]) -> dict[str, list]:
     """The own entries as one lexicon file's data: ``{"entry": …, "names": …}``."""
     flags, names = [], []
     for entry in entries:
-        if entry.kind == "name":
-            names.append(name_glob(entry))
-        else:
-            flags.append(entry_data(entry))
+        try:  # an entry saved under older rules is left out, not a broken page
+            if entry.kind == "name":
+                names.append(name_glob(entry))
+            else:
+                data = entry_data(entry)
+                parse([data], source="own")
+                flags.append(data)
+        except (ValidationError, LexiconError):
+            continue
     return {"entry": flags, "names": names}
 
 

@@ -211,3 +211,17 @@ def test_the_check_page_uses_the_own_entries(client, municipality, employee):
     response = client.post("/odense/sprogtjek/", {"text": "Sagsbunken vokser."})
     page = html.unescape(response.content.decode())
     assert "Borgernes liv er ikke en bunke sager." in page
+
+
+@pytest.mark.django_db
+def test_an_entry_the_engine_cannot_use_is_left_out_not_a_broken_page(
+    client, municipality, employee
+):
+    # saved past the service (an older rule, or a hand edit in Django admin)
+    OwnEntryFactory(municipality=municipality, term="sag/bunke")
+    OwnEntryFactory(municipality=municipality, term="sagsbunke", suggestions="")
+    OwnEntryFactory(municipality=municipality, term="arbejdsbunke")
+    found = checker_for_municipality(municipality).check("arbejdsbunken sagsbunken")
+    assert [f.term for f in found.findings] == ["arbejdsbunke"]
+    client.force_login(employee)
+    assert client.post("/odense/sprogtjek/", {"text": "sagsbunken"}).status_code == 200
