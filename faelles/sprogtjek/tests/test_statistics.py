@@ -114,3 +114,30 @@ def test_the_page_reads_few_queries(
     client.force_login(municipal_admin)
     with django_assert_max_num_queries(12):
         assert client.get(URL).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_first_checks_of_a_month_at_once_both_count(municipality, monkeypatch):
+    """The month's row appears between our update (no row yet) and our insert:
+    the insert fails on the unique constraint and the count is added instead."""
+    from django.db.models.query import QuerySet
+
+    department = DepartmentFactory(municipality=municipality)
+    real_update = QuerySet.update
+    raced = []
+
+    def update(self, **kwargs):
+        if self.model is MonthlyChecks and not raced:
+            raced.append(True)
+            MonthlyChecks.objects.create(  # the other request's first check
+                municipality=municipality,
+                department=department,
+                month=timezone.localdate().replace(day=1),
+                checks=1,
+            )
+            return 0
+        return real_update(self, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "update", update)
+    _checks(municipality, department, 1, timezone.now())
+    assert MonthlyChecks.objects.get().checks == 2
