@@ -27,6 +27,7 @@ tenant_patterns = [
     path("arrangementer/", include("faelles.events.urls")),
     path("borgerbudget/", include("faelles.budgeting.urls")),
     path("opgaveudvalg/", include("faelles.committees.urls")),
+    path("sprogtjek/", include("faelles.sprogtjek.urls")),
 ]
 
 urlpatterns = [

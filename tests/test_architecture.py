@@ -54,6 +54,7 @@ FEATURES = {
     "events",
     "budgeting",
     "committees",
+    "sprogtjek",
 }
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}

@@ -1,7 +1,8 @@
 """The language check (sprogtjek): flags "Kommune 1.0" and "2.0" wording in Danish
 text, says why, and suggests community wording.
 
-Pure Python, no Django: the workplace app and ``faelles sprogtjek`` both call it.
+Pure Python, no Django: the ``sprogtjek`` app (the page) and ``faelles sprogtjek``
+(the command line) both call it.
 See docs/language-check.md.
 """
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "faelles.events",
     "faelles.budgeting",
     "faelles.committees",
+    "faelles.sprogtjek",
     "faelles.demo",
 ]
 
