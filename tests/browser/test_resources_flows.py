@@ -194,6 +194,7 @@ def test_need_to_finished_collaboration(page, axe, login, people):
     assert collaboration.hours.get().hours == 2.5
 
 
+@on_both_screens
 def test_i_can_help_and_a_no(page, axe, login, people):
     need = NeedFactory(
         municipality=people["municipality"],
@@ -208,11 +209,11 @@ def test_i_can_help_and_a_no(page, axe, login, people):
     page.get_by_label(re.compile("Besked til den, der har behovet")).fill(
         "Jeg kører forbi om formiddagen."
     )
-    page.get_by_role("button", name="Jeg kan hjælpe").last.click()
+    press(page.get_by_role("button", name="Jeg kan hjælpe").last)
     axe(page, "proposal after 'Jeg kan hjælpe'")
     _switch(page, login, people["citizen"])
     page.goto(page.base_url + Proposal.objects.get().get_absolute_url())
-    page.get_by_role("button", name="Nej tak").click()
+    press(page.get_by_role("button", name="Nej tak"))
     axe(page, "declined proposal")
     assert Proposal.objects.get().status == "declined"
     page.goto(page.base_url + f"{BASE}/{need.pk}/match/")
