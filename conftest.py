@@ -12,6 +12,7 @@ import pytest
 from faelles.accounts.factories import PASSWORD, MembershipFactory, UserFactory
 from faelles.municipalities.factories import MunicipalityFactory
 from faelles.organisations.factories import DepartmentFactory
+from tests.browser.screens import VIEWPORTS
 
 ROOT = Path(__file__).resolve().parent
 os.environ.setdefault(
@@ -123,6 +124,29 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PHONE_WIDTH_LIMIT = 600  # below this the axe fixture also checks for sideways scroll
+# The outermost elements that reach past the right edge of the screen, for the
+# message when a page scrolls sideways.
+TOO_WIDE_JS = """() => {
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const box = el.getBoundingClientRect();
+    if (box.right <= window.innerWidth + 1 || box.width === 0) continue;
+    if (out.some(o => o.el.contains(el))) continue;
+    let clipped = false;
+    // An absolutely placed box is clipped by its containing block's ancestors only.
+    let up = getComputedStyle(el).position === 'absolute'
+      ? el.offsetParent : el.parentElement;
+    for (; up && up !== document.body && !clipped; up = up.parentElement)
+      clipped = getComputedStyle(up).overflowX !== 'visible';
+    if (clipped) continue;
+    out.push({el, box});
+  }
+  return out.slice(0, 5).map(({el, box}) => el.tagName.toLowerCase()
+    + (el.className && typeof el.className === 'string'
+       ? '.' + el.className.trim().split(/\\s+/).join('.') : '')
+    + ` (${Math.round(box.left)}–${Math.round(box.right)} px)`);
+}"""
 
 
 @pytest.fixture(scope="session")
@@ -141,16 +165,28 @@ def browser():
         browser.close()
 
 
+# The screens the ``page`` fixture can open (tests/browser/screens.py): a test
+# parametrized with ``viewport`` runs on a phone and a desktop; unparametrized, the
+# page is a desktop.
 @pytest.fixture
-def page(browser, live_server, settings):
+def viewport() -> str:
+    """The screen the ``page`` fixture opens; parametrize it to change it."""
+    return "desktop"
+
+
+@pytest.fixture
+def page(browser, live_server, settings, viewport):
     # Links the site builds for outside use (calendar feeds, mail) point at the
     # server the browser talks to, as FAELLES_SITE_URL does in production.
     settings.FAELLES_SITE_URL = live_server.url
     # bypass_csp lets us inject axe-core into pages that forbid inline scripts.
-    context = browser.new_context(bypass_csp=True, locale="da-DK")
+    context = browser.new_context(
+        bypass_csp=True, locale="da-DK", **VIEWPORTS[viewport]
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.base_url = live_server.url
+    page.screen = viewport
     yield page
     context.close()
 
@@ -193,6 +229,17 @@ def axe():
         assert not violations, f"axe on {context or page.url}:\n" + "\n".join(
             violations
         )
+        # On a phone nothing may make the page wider than the screen (a wide table
+        # scrolls in its own box): sideways scrolling of the whole page is a bug.
+        width = page.viewport_size["width"] if page.viewport_size else None
+        if width is not None and width < PHONE_WIDTH_LIMIT:
+            scroll, inner = page.evaluate(
+                "[document.documentElement.scrollWidth, window.innerWidth]"
+            )
+            assert scroll <= inner, (
+                f"{context or page.url} is {scroll} px wide on a {inner} px screen; "
+                f"too wide: {page.evaluate(TOO_WIDE_JS)}"
+            )
 
     return check
 

@@ -2,10 +2,12 @@
 """Screenshots of every main page at 390 px (a phone) and 1280 px (a desktop), for
 reviewers: ``make screenshots`` writes them to var/screenshots/<width>/.
 
-It builds the demo in its own SQLite file (var/screenshots/demo.sqlite3), serves it
-on a free local port and drives Debian's Chromium through Playwright — as an
-anonymous visitor and as the demo's citizen, employee and administrator of each
-area's showcase municipality. Nothing is fetched from the network.
+It builds the demo in its own SQLite file (var/screenshots/faelles.sqlite3), serves
+it on a free local port and drives Debian's Chromium through Playwright — as an
+anonymous visitor and as the demo's citizen, association, employee, politician and
+administrator, on the lists, detail pages and forms of each role's main task.
+Nothing is fetched from the network. It fails (exit status 1) and says where if a
+page answers with an unexpected status or is wider than the screen.
 """
 
 import os
@@ -28,7 +30,8 @@ ARGS = [
 ]
 WIDTHS = (390, 1280)
 PASSWORD = "faelles-demo"  # noqa: S105 — the documented demo password
-# (who, paths): who is None for an anonymous visitor.
+# (who, paths): who is None for an anonymous visitor. A path in braces, such as
+# "{initiative}", is a detail page found in the demo database (see detail_paths).
 PAGES = [
     (
         None,
@@ -36,30 +39,160 @@ PAGES = [
             "/",
             "/rodovre/",
             "/rodovre/borgerbudget/",
+            "{open_round}",
+            "{result}",
+            "{project}",
             "/kerteminde/ressourcer/",
             "/kerteminde/ressourcer/kort/",
+            "{listing}",
             "/kerteminde/initiativer/",
+            "{initiative}",
             "/skanderborg/initiativer/laeringsbank/",
             "/kerteminde/initiativer/historier/",
+            "{story}",
             "/odense/faellesskaber/",
+            "{community}",
             "/odense/arrangementer/",
+            "{event}",
             "/odense/bevaegelser/",
+            "{movement}",
             "/odense/organisationer/",
+            "{organisation}",
             "/om/privatliv/",
             "/accounts/login/",
             "/accounts/signup/",
+            "/odense/findes-ikke/",
         ],
     ),
-    ("borger@rodovre.faelles.example", ["/rodovre/", "/me/", "/me/beskeder/"]),
+    # A citizen: offer or need, propose, join, sign up, vote.
+    (
+        "borger@rodovre.faelles.example",
+        [
+            "/rodovre/",
+            "/me/",
+            "/me/beskeder/",
+            "{ballot}",
+            "/rodovre/ressourcer/opret/behov/",
+            "/rodovre/ressourcer/mine/",
+            "/rodovre/initiativer/ny/",
+            "/rodovre/faellesskaber/mine/",
+            "/rodovre/arrangementer/mine/",
+        ],
+    ),
+    # An association's administrator: its page, an event on its behalf.
+    (
+        "forening@odense.faelles.example",
+        ["{own_organisation}", "/odense/arrangementer/nyt/"],
+    ),
+    # An employee: the facilitation queues of resources and initiatives.
     (
         "medarbejder@kerteminde.faelles.example",
-        ["/kerteminde/initiativer/mine-opgaver/", "/kerteminde/ressourcer/formidling/"],
+        [
+            "/kerteminde/initiativer/mine-opgaver/",
+            "/kerteminde/ressourcer/formidling/",
+            "{suggestion}",
+        ],
     ),
+    # A politician: start a movement, answer on an initiative.
+    (
+        "politiker@odense.faelles.example",
+        ["/odense/bevaegelser/ny/", "{movement}", "{odense_initiative}"],
+    ),
+    # An administrator: settings, people and roles, departments, the audit log, and
+    # the initiatives no one has answered.
     (
         "admin@odense.faelles.example",
-        ["/odense/administration/", "/odense/administration/log/"],
+        [
+            "/odense/administration/",
+            "/odense/administration/personer/",
+            "/odense/administration/afdelinger/",
+            "/odense/administration/log/",
+            "/odense/initiativer/uden-svar/",
+        ],
     ),
 ]
+
+
+def detail_paths() -> dict[str, str]:
+    """Addresses of detail pages in the demo just built (its ids vary)."""
+    import django
+
+    django.setup()
+    from faelles.budgeting.models import BudgetRound, Project
+    from faelles.communities.models import Community, Movement
+    from faelles.events.models import Event
+    from faelles.initiatives.models import Initiative, Story
+    from faelles.municipalities.tenancy import tenant_reverse
+    from faelles.organisations.models import Organisation
+    from faelles.resources.models import Listing, Proposal
+
+    def first(*querysets):
+        """The first object of the first queryset that has one."""
+        for queryset in querysets:
+            found = queryset.order_by("pk").first()
+            if found is not None:
+                return found
+        raise SystemExit(f"The demo has no {querysets[0].model.__name__} to show.")
+
+    rodovre = {"municipality__slug": "rodovre"}
+    open_round = first(BudgetRound.objects.filter(**rodovre, phase="voting"))
+    finished = first(
+        BudgetRound.objects.filter(**rodovre, phase__in=["results", "implementation"])
+    )
+
+    def budget(name, budget_round):
+        return tenant_reverse(name, budget_round.municipality_id, pk=budget_round.pk)
+
+    suggestion = first(
+        Proposal.objects.filter(
+            need__municipality__slug="kerteminde", status="suggested"
+        )
+    )
+    return {
+        "open_round": budget("budgeting:detail", open_round),
+        "ballot": budget("budgeting:ballot", open_round),
+        "result": budget("budgeting:results", finished),
+        "project": first(Project.objects.filter(round=finished)).get_absolute_url(),
+        "listing": first(
+            Listing.objects.filter(municipality__slug="kerteminde", side="need")
+        ).get_absolute_url(),
+        "initiative": first(
+            Initiative.objects.filter(municipality__slug="kerteminde", state="trying")
+        ).get_absolute_url(),
+        "odense_initiative": first(
+            Initiative.objects.filter(
+                municipality__slug="odense", comments__isnull=False
+            ).distinct()
+        ).get_absolute_url(),
+        "story": first(
+            Story.objects.filter(
+                initiative__municipality__slug="kerteminde",
+                published_at__isnull=False,
+            )
+        ).get_absolute_url(),
+        "community": first(
+            Community.objects.filter(municipality__slug="odense", access="open")
+        ).get_absolute_url(),
+        "event": first(  # one an association organises, if there is one
+            Event.objects.filter(
+                municipality__slug="odense", organisation__isnull=False
+            ),
+            Event.objects.filter(municipality__slug="odense"),
+        ).get_absolute_url(),
+        "movement": first(
+            Movement.objects.filter(municipality__slug="odense")
+        ).get_absolute_url(),
+        "organisation": first(
+            Organisation.objects.filter(municipality__slug="odense", kind="association")
+        ).get_absolute_url(),
+        "own_organisation": first(
+            Organisation.objects.filter(
+                members__user__email="forening@odense.faelles.example",
+                members__is_admin=True,
+            )
+        ).get_absolute_url(),
+        "suggestion": suggestion.get_absolute_url(),
+    }
 
 
 def free_port() -> int:
@@ -83,13 +216,24 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "faelles.sqlite3").unlink(missing_ok=True)
     subprocess.run([python, "-m", "faelles", "demo"], env=env, check=True, cwd=ROOT)
+    os.environ.update(env)
+    details = detail_paths()
+    # The product as a visitor meets it (as `make demo` serves it): its own 404
+    # page, not Django's debug page, and static files through WhiteNoise.
+    subprocess.run(
+        [python, "-m", "faelles", "collectstatic", "--noinput", "--verbosity", "0"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+    )
     port = free_port()
     server = subprocess.Popen(
         [python, "-m", "faelles", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
+        env={**env, "FAELLES_DEBUG": "0"},
         cwd=ROOT,
     )
     base = f"http://127.0.0.1:{port}"
+    problems: list[str] = []
     try:
         for _ in range(100):
             try:
@@ -103,6 +247,8 @@ def main() -> int:
             for width in WIDTHS:
                 folder = OUT / str(width)
                 folder.mkdir(exist_ok=True)
+                for old in folder.glob("*.png"):  # none left from an earlier list
+                    old.unlink()
                 for who, paths in PAGES:
                     context = browser.new_context(
                         viewport={"width": width, "height": 900}, locale="da-DK"
@@ -115,7 +261,19 @@ def main() -> int:
                         page.get_by_role("button", name="Log ind").last.click()
                         page.wait_for_load_state()
                     for path in paths:
-                        page.goto(base + path)
+                        path = path.format(**details)
+                        response = page.goto(base + path)
+                        expected = 404 if "findes-ikke" in path else 200
+                        if response.status != expected:
+                            problems.append(
+                                f"{who or 'anonym'} {path}: HTTP {response.status}"
+                            )
+                        wide = page.evaluate("document.documentElement.scrollWidth")
+                        if wide > width:
+                            problems.append(
+                                f"{who or 'anonym'} {path}: {wide} px wide "
+                                f"on a {width} px screen"
+                            )
                         page.screenshot(
                             path=folder / name_of(who, path), full_page=True
                         )
@@ -123,10 +281,12 @@ def main() -> int:
                     context.close()
             browser.close()
         print(f"{count} screenshots in {OUT.relative_to(ROOT)}/")
+        for problem in problems:
+            print(f"Problem: {problem}", file=sys.stderr)
     finally:
         server.terminate()
         server.wait(timeout=10)
-    return 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from faelles.budgeting.models import (
 )
 from faelles.municipalities.factories import MunicipalityFactory
 from faelles.organisations.factories import DepartmentFactory
+from tests.browser.screens import is_phone, on_both_screens, open_section, press
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -128,26 +129,37 @@ def _finished_round(place):
     return budget_round, have
 
 
+@on_both_screens
 def test_citizen_votes_by_keyboard_and_changes_the_vote(page, axe, login, place):
+    """On a phone by tapping, on a desktop by keyboard alone."""
     open_round, citizen = place["open"], place["citizen"]
     login(citizen)
-    page.goto(page.base_url + "/rodovre/borgerbudget/")
+    page.goto(page.base_url + "/rodovre/")
+    open_section(page, "Borgerbudget")
+    assert page.url.endswith("/rodovre/borgerbudget/")
     axe(page, "round list")
-    page.get_by_role("link", name="Vi tør prioritere 2026").click()
+    press(page.get_by_role("link", name="Vi tør prioritere 2026"))
     axe(page, "open round")
-    tab_to(page, text="Stem nu")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    axe(page, "ballot")
-    tab_to(
-        page, field=f"project-{open_round.projects.get(title__startswith='Frugt').pk}"
-    )
-    page.keyboard.press("Space")
-    tab_to(page, field="id_birth_year")
-    page.keyboard.type("1988")
-    tab_to(page, text="Afgiv min stemme")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    fruit = open_round.projects.get(title__startswith="Frugt")
+    if is_phone(page):
+        press(page.get_by_role("link", name="Stem nu"))
+        axe(page, "ballot")
+        press(page.locator(f"#project-{fruit.pk}"), navigates=False)
+        assert page.locator(f"#project-{fruit.pk}").is_checked()
+        page.get_by_label("Dit fødselsår").fill("1988")
+        press(page.get_by_role("button", name="Afgiv min stemme"))
+    else:
+        tab_to(page, text="Stem nu")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        axe(page, "ballot")
+        tab_to(page, field=f"project-{fruit.pk}")
+        page.keyboard.press("Space")
+        tab_to(page, field="id_birth_year")
+        page.keyboard.type("1988")
+        tab_to(page, text="Afgiv min stemme")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
     expect(page.get_by_text("Tak! Din stemme er registreret.")).to_be_visible()
     axe(page, "ballot after voting")
     assert Ballot.objects.filter(round=open_round).count() == 1
@@ -157,7 +169,7 @@ def test_citizen_votes_by_keyboard_and_changes_the_vote(page, axe, login, place)
     for project in open_round.projects.all():
         page.get_by_label(project.title, exact=False).first.check()
     page.get_by_label("Dit fødselsår").fill("1988")
-    page.get_by_role("button", name="Gem min ændrede stemme").click()
+    press(page.get_by_role("button", name="Gem min ændrede stemme"))
     expect(page.get_by_text("må højst vælge 2")).to_be_visible()
     axe(page, "ballot with error")
     ballot = Ballot.objects.get(round=open_round)
@@ -166,7 +178,7 @@ def test_citizen_votes_by_keyboard_and_changes_the_vote(page, axe, login, place)
     # Change the vote: only the newest counts.
     page.get_by_label("Frugttræer i Islev", exact=False).first.uncheck()
     page.get_by_label("Dit fødselsår").fill("1988")
-    page.get_by_role("button", name="Gem min ændrede stemme").click()
+    press(page.get_by_role("button", name="Gem min ændrede stemme"))
     expect(
         page.get_by_text("Din stemme er ændret. Kun den nyeste tæller.")
     ).to_be_visible()

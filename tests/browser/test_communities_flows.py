@@ -23,6 +23,7 @@ from faelles.events.factories import EventFactory
 from faelles.events.models import Registration
 from faelles.municipalities.factories import MunicipalityFactory
 from faelles.notifications.models import NotificationPreference
+from tests.browser.screens import is_phone, on_both_screens, open_section, press
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,6 +64,7 @@ def people(odense):
     }
 
 
+@on_both_screens
 def test_find_a_community_by_interest_and_join_by_keyboard(
     page, axe, login, switch_to, odense, people
 ):
@@ -91,13 +93,15 @@ def test_find_a_community_by_interest_and_join_by_keyboard(
         host=people["host"],
     )
     login(people["citizen"])
-    page.goto(page.base_url + "/odense/faellesskaber/")
+    page.goto(page.base_url + "/odense/")
+    open_section(page, "Fællesskaber")
+    assert page.url.endswith("/odense/faellesskaber/")
     axe(page, "find a community")
     assert page.get_by_role("link", name="Hemmelig sorggruppe").count() == 0
     page.get_by_label("Interesse eller ord").fill("hofte")
     page.get_by_label("Livssituation").select_option("illness")
     page.get_by_label("Aldersgruppe").select_option("seniors")
-    page.get_by_role("button", name="Søg").click()
+    press(page.get_by_role("button", name="Søg"), navigates=False)  # htmx
     page.wait_for_url(re.compile(r"q=hofte"))
     expect(page.get_by_role("link", name="Hofteholdet i Hjallese")).to_be_visible()
     assert page.get_by_role("link", name="Strikkecaféen").count() == 0
@@ -106,24 +110,27 @@ def test_find_a_community_by_interest_and_join_by_keyboard(
     page.get_by_label("Livssituation").select_option("")
     page.get_by_label("Aldersgruppe").select_option("")
     page.get_by_label("Område eller postnummer").fill("5260")
-    page.get_by_role("button", name="Søg").click()
+    press(page.get_by_role("button", name="Søg"), navigates=False)  # htmx
     page.wait_for_url(re.compile(r"area=5260"))
-    page.get_by_role("link", name="Hofteholdet i Hjallese").click()
+    press(page.get_by_role("link", name="Hofteholdet i Hjallese"))
     axe(page, "community detail before joining")
 
     # A first message to the hosts before joining.
-    page.get_by_text("Skriv til værterne").click()
+    press(page.get_by_text("Skriv til værterne"), navigates=False)
     page.get_by_label("Din besked til værterne").fill(
         "Jeg fik ny hofte i maj. Kan jeg være med, selvom jeg går langsomt?"
     )
-    page.get_by_role("button", name="Send besked").click()
+    press(page.get_by_role("button", name="Send besked"))
     expect(page.get_by_text("Din besked er sendt til værterne.")).to_be_visible()
 
-    # Join with the keyboard alone.
+    # Join by tapping on a phone, with the keyboard alone on a desktop.
     join = page.get_by_role("button", name="Bliv medlem")
-    join.focus()
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    if is_phone(page):
+        press(join)
+    else:
+        join.focus()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
     expect(
         page.get_by_text("Du er nu medlem af Hofteholdet i Hjallese")
     ).to_be_visible()
@@ -132,7 +139,7 @@ def test_find_a_community_by_interest_and_join_by_keyboard(
         community=hip, user=people["citizen"]
     ).status == ("active")
     page.get_by_label("Skriv på opslagstavlen").fill("Tak fordi jeg må være med!")
-    page.get_by_role("button", name="Sæt på tavlen").click()
+    press(page.get_by_role("button", name="Sæt på tavlen"))
     expect(page.get_by_text("Tak fordi jeg må være med!")).to_be_visible()
     page.goto(page.base_url + "/odense/faellesskaber/mine/")
     axe(page, "my communities")
@@ -188,6 +195,7 @@ def test_closed_community_request_and_referral(
     axe(page, "start a community")
 
 
+@on_both_screens
 def test_sign_up_to_a_full_event_and_be_promoted(page, axe, login, odense, people):
     walk = EventFactory(
         municipality=odense,
@@ -198,12 +206,14 @@ def test_sign_up_to_a_full_event_and_be_promoted(page, axe, login, odense, peopl
     )
     event_services.registration_create(event=walk, user=people["other"])
     login(people["citizen"])
-    page.goto(page.base_url + "/odense/arrangementer/")
+    page.goto(page.base_url + "/odense/")
+    open_section(page, "Arrangementer")
+    assert page.url.endswith("/odense/arrangementer/")
     axe(page, "event calendar")
-    page.get_by_role("link", name="Gåtur med fysioterapeuten").click()
+    press(page.get_by_role("link", name="Gåtur med fysioterapeuten"))
     axe(page, "full event")
     expect(page.get_by_text("1 af 1 pladser taget")).to_be_visible()
-    page.get_by_role("button", name="Skriv mig på ventelisten").click()
+    press(page.get_by_role("button", name="Skriv mig på ventelisten"))
     expect(page.get_by_text("Du er nummer 1 på ventelisten.")).to_be_visible()
     axe(page, "on the waiting list")
 

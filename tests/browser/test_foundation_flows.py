@@ -16,6 +16,7 @@ from faelles.municipalities.factories import MunicipalityFactory, PrincipleFacto
 from faelles.municipalities.models import Municipality
 from faelles.organisations.factories import OrganisationFactory
 from faelles.organisations.models import OrganisationMember
+from tests.browser.screens import on_both_screens, open_section, press
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -227,38 +228,42 @@ def test_log_in_switch_municipality_and_language(page, axe, login, two_municipal
     assert page.locator("html").get_attribute("lang") == "da"
 
 
+@on_both_screens
 def test_organisation_pages_and_acting_on_behalf(page, axe, login, two_municipalities):
     odense, _ = two_municipalities
     person = MembershipFactory(municipality=odense).user
     login(person)
-    page.goto(page.base_url + "/odense/organisationer/")
+    page.goto(page.base_url + "/odense/")
+    open_section(page, "Foreninger og virksomheder")
+    assert page.url.endswith("/odense/organisationer/")
     axe(page, "organisation list")
-    page.get_by_role("link", name="Opret en organisation").click()
+    press(page.get_by_role("link", name="Opret en organisation"))
     axe(page, "create organisation")
-    page.get_by_role("button", name="Gem").click()
+    press(page.get_by_role("button", name="Gem"))
     axe(page, "create organisation with errors")
     page.get_by_label("Type").select_option("association")
     page.get_by_label("Navn", exact=True).fill("Vollsmose Strikkeklub")
     page.get_by_label("Beskrivelse").fill("Vi strikker og drikker kaffe.")
-    page.get_by_role("button", name="Gem").click()
+    press(page.get_by_role("button", name="Gem"))
     expect(page.get_by_role("heading", name="Vollsmose Strikkeklub")).to_be_visible()
     axe(page, "organisation page")
     assert OrganisationMember.objects.get(user=person).is_admin
-    page.get_by_role("button", name="Handl på vegne af Vollsmose Strikkeklub").click()
+    press(page.get_by_role("button", name="Handl på vegne af Vollsmose Strikkeklub"))
     banner = page.locator(".faelles-acting")
     expect(banner).to_contain_text("Du handler på vegne af Vollsmose Strikkeklub")
     axe(page, "acting on behalf")
     page.goto(page.base_url + "/odense/")
     expect(banner).to_be_visible()
-    banner.get_by_role("button", name="Handl som mig selv igen").click()
+    press(banner.get_by_role("button", name="Handl som mig selv igen"))
     assert page.url.endswith("/odense/")
     expect(page.locator(".faelles-acting")).to_have_count(0)
     page.goto(page.base_url + "/odense/organisationer/")
-    page.get_by_role("link", name="Vollsmose Strikkeklub").click()
-    page.get_by_role("link", name="Rediger").click()
+    press(page.get_by_role("link", name="Vollsmose Strikkeklub"))
+    press(page.get_by_role("link", name="Rediger"))
     axe(page, "edit organisation")
 
 
+@on_both_screens
 def test_administrator_manages_settings_roles_and_departments(
     page, axe, login, two_municipalities
 ):
@@ -271,56 +276,56 @@ def test_administrator_manages_settings_roles_and_departments(
     ).user
     login(admin)
     page.goto(page.base_url + "/odense/")
-    page.get_by_role("link", name="Administration").click()
+    open_section(page, "Administration")
     axe(page, "admin settings")
     page.get_by_label(re.compile(r"^Om programmet \(")).fill(
         "Vi udvikler Odense sammen – med mod og handlekraft."
     )
     page.get_by_label("Primærfarve").fill("#FFFF00")
-    page.get_by_role("button", name="Gem indstillinger").click()
+    press(page.get_by_role("button", name="Gem indstillinger"))
     axe(page, "admin settings with errors")
     expect(page.get_by_text("for lys til hvid tekst")).to_be_visible()
     page.get_by_label("Primærfarve").fill("#003B6F")
-    page.get_by_role("button", name="Gem indstillinger").click()
+    press(page.get_by_role("button", name="Gem indstillinger"))
     expect(page.get_by_text("Indstillingerne er gemt.")).to_be_visible()
     assert Municipality.objects.get(pk=odense.pk).primary_colour.upper() == "#003B6F"
 
-    page.get_by_role("link", name="Afdelinger").click()
+    press(page.get_by_role("link", name="Afdelinger"))
     axe(page, "admin departments")
     page.get_by_label("Navn").fill("Borgerservice")
-    page.get_by_role("button", name="Opret afdeling").click()
+    press(page.get_by_role("button", name="Opret afdeling"))
     expect(page.get_by_role("link", name="Borgerservice", exact=True)).to_be_visible()
 
-    page.get_by_role("link", name="Personer og roller").click()
+    press(page.get_by_role("link", name="Personer og roller"))
     axe(page, "admin people")
     page.get_by_label("Søg efter navn eller e-mail").fill("Bent")
-    page.get_by_role("button", name="Søg").click()
-    page.get_by_role("link", name="Ret roller – Bent Poulsen").click()
+    press(page.get_by_role("button", name="Søg"))
+    press(page.get_by_role("link", name="Ret roller – Bent Poulsen"))
     axe(page, "admin roles of one person")
     page.get_by_label("Medarbejder").check()
     page.get_by_label("Afdeling").select_option(label="Borgerservice")
     page.get_by_label("Stilling").fill("Fællesskabskonsulent")
-    page.get_by_role("button", name="Gem roller").click()
+    press(page.get_by_role("button", name="Gem roller"))
     expect(page.get_by_text("Rollerne for Bent Poulsen er gemt.")).to_be_visible()
     membership = citizen.memberships.get()
     assert membership.is_employee and membership.department.name == "Borgerservice"
-    page.get_by_role("link", name="Revisionslog").click()
+    press(page.get_by_role("link", name="Revisionslog"))
     axe(page, "audit log")
     expect(
         page.get_by_role("cell", name="Ændrede en persons roller (medlemskab)")
     ).to_be_visible()
 
     # A department with an employee is kept; an unused one can be deleted.
-    page.get_by_role("link", name="Afdelinger").click()
-    page.get_by_role("link", name="Slet Borgerservice").click()
+    press(page.get_by_role("link", name="Afdelinger"))
+    press(page.get_by_role("link", name="Slet Borgerservice"))
     axe(page, "delete department with employees")
     expect(page.get_by_text("1 medarbejder hører til afdelingen")).to_be_visible()
-    page.get_by_role("link", name="Afdelinger").click()
+    press(page.get_by_role("link", name="Afdelinger"))
     page.get_by_label("Navn").fill("Gammel afdeling")
-    page.get_by_role("button", name="Opret afdeling").click()
-    page.get_by_role("link", name="Slet Gammel afdeling").click()
+    press(page.get_by_role("button", name="Opret afdeling"))
+    press(page.get_by_role("link", name="Slet Gammel afdeling"))
     axe(page, "delete department")
-    page.get_by_role("button", name="Slet afdelingen").click()
+    press(page.get_by_role("button", name="Slet afdelingen"))
     expect(page.get_by_text("Afdelingen Gammel afdeling er slettet.")).to_be_visible()
 
 

@@ -20,6 +20,7 @@ from faelles.initiatives.models import (
 )
 from faelles.municipalities.factories import MunicipalityFactory, PrincipleFactory
 from faelles.organisations.factories import DepartmentFactory
+from tests.browser.screens import is_phone, on_both_screens, open_section, press
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -73,13 +74,17 @@ def _jpeg() -> bytes:
     return buffer.getvalue()
 
 
+@on_both_screens
 def test_from_proposal_to_evaluated_trial_story_and_newspaper(page, axe, login, people):
-    # A citizen proposes an initiative.
+    # A citizen proposes an initiative, reaching the list through the main menu.
     login(people["proposer"])
-    _visit(page, axe, f"{BASE}/", "initiative list")
-    page.get_by_role("link", name="Foreslå et initiativ").click()
+    page.goto(page.base_url + "/odense/")
+    open_section(page, "Initiativer")
+    assert page.url.endswith(f"{BASE}/")
+    axe(page, "initiative list")
+    press(page.get_by_role("link", name="Foreslå et initiativ"))
     axe(page, "propose form")
-    page.get_by_role("button", name="Opret initiativet").click()
+    press(page.get_by_role("button", name="Opret initiativet"))
     axe(page, "propose form with errors")
     assert not Initiative.objects.exists()
     page.get_by_label("Titel").fill("Gåbus til Bolbro Skole")
@@ -92,31 +97,34 @@ def test_from_proposal_to_evaluated_trial_story_and_newspaper(page, axe, login, 
     page.get_by_label("Trafik og transport").check()
     page.get_by_label("Fællesskab", exact=True).check()
     page.get_by_label("Hvilke roller søger I?").fill("Voksne der går med")
-    page.get_by_role("button", name="Opret initiativet").click()
+    press(page.get_by_role("button", name="Opret initiativet"))
     initiative = Initiative.objects.get()
     assert page.url.endswith(f"{BASE}/{initiative.pk}/")
     axe(page, "initiative page as proposer")
-    page.get_by_role("link", name="Redigér initiativet").click()
+    press(page.get_by_role("link", name="Redigér initiativet"))
     axe(page, "edit initiative")
     page.get_by_label("Sted").fill("Bolbro Skole, Stadionvej")
-    page.get_by_role("button", name="Gem ændringerne").click()
+    press(page.get_by_role("button", name="Gem ændringerne"))
     initiative.refresh_from_db()
     assert initiative.place == "Bolbro Skole, Stadionvej"
 
     # A neighbour supports (by keyboard), joins with a role and comments.
     _switch(page, login, people["neighbour"])
     page.goto(page.base_url + initiative.get_absolute_url())
-    page.get_by_role("button", name="Jeg støtter").focus()
-    page.keyboard.press("Enter")
+    if is_phone(page):
+        press(page.get_by_role("button", name="Jeg støtter"), navigates=False)
+    else:
+        page.get_by_role("button", name="Jeg støtter").focus()
+        page.keyboard.press("Enter")
     page.get_by_role("button", name=re.compile("Du støtter")).wait_for()
     axe(page, "initiative page after support")
     page.get_by_label("Jeg vil være med som …").fill("Går med om tirsdagen")
     page.get_by_label("Udfylder du et af initiativets behov?").select_option(
         label="Voksne der går med"
     )
-    page.get_by_role("button", name="Meld mig til").click()
+    press(page.get_by_role("button", name="Meld mig til"))
     page.get_by_label("Din kommentar").fill("Jeg kan også tage min nabos børn med.")
-    page.get_by_role("button", name="Send kommentar").click()
+    press(page.get_by_role("button", name="Send kommentar"))
     axe(page, "initiative page after comment")
     initiative.refresh_from_db()
     assert (initiative.support_count, initiative.participant_count) == (1, 1)
@@ -126,21 +134,21 @@ def test_from_proposal_to_evaluated_trial_story_and_newspaper(page, axe, login, 
     _visit(page, axe, f"{BASE}/uden-svar/", "awaiting response")
     _visit(page, axe, f"{BASE}/indstillinger/", "initiative settings")
     page.goto(page.base_url + initiative.get_absolute_url())
-    page.get_by_role("link", name="Vælg facilitator og team").click()
+    press(page.get_by_role("link", name="Vælg facilitator og team"))
     axe(page, "facilitation form")
     page.get_by_label("Facilitator").select_option(label="Mette Facilitator")
     page.get_by_label("Tværgående team").select_option(label="Jens Sundhed")
-    page.get_by_role("button", name="Gem").click()
+    press(page.get_by_role("button", name="Gem"))
     initiative.refresh_from_db()
     assert initiative.facilitator == people["facilitator"]
 
     # The facilitator moves it through preparation, trial and evaluation.
     _switch(page, login, people["facilitator"])
     _visit(page, axe, f"{BASE}/mine-opgaver/", "facilitator's work list")
-    page.get_by_role("link", name="Gåbus til Bolbro Skole").click()
+    press(page.get_by_role("link", name="Gåbus til Bolbro Skole"))
     _transition(page, "Forberedes", "Vi har fundet tre ruter og en skolegård.")
     axe(page, "initiative being prepared")
-    page.get_by_role("link", name="Beskriv prøvehandlingen").click()
+    press(page.get_by_role("link", name="Beskriv prøvehandlingen"))
     axe(page, "trial form")
     page.get_by_label("Vi tror, at …").fill("en gåbus med faste ruter")
     page.get_by_label("… vil føre til …").fill("færre biler foran skolen")
@@ -151,10 +159,10 @@ def test_from_proposal_to_evaluated_trial_story_and_newspaper(page, axe, login, 
     page.get_by_label("Succeskriterium 1: målværdi").fill("40")
     page.get_by_label("Succeskriterium 2: indikator").fill("Biler foran skolen")
     page.get_by_label("Succeskriterium 2: målværdi").fill("30 % færre")
-    page.get_by_role("button", name="Gem prøvehandlingen").click()
+    press(page.get_by_role("button", name="Gem prøvehandlingen"))
     _transition(page, "Afprøves", "Ruterne er skiltet, og vi går i gang.")
     _transition(page, "Evalueres", "Ti uger er gået.")
-    page.get_by_role("link", name="Evaluér prøvehandlingen").click()
+    press(page.get_by_role("link", name="Evaluér prøvehandlingen"))
     axe(page, "evaluation form")
     trial = initiative.trials.get()
     first, second = trial.criteria.order_by("id")
@@ -168,7 +176,7 @@ def test_from_proposal_to_evaluated_trial_story_and_newspaper(page, axe, login, 
     page.get_by_label("Hvad lærte vi?").fill(
         "Børnene går, men forældrene kører stadig videre på arbejde."
     )
-    page.get_by_role("button", name="Gem evalueringen").click()
+    press(page.get_by_role("button", name="Gem evalueringen"))
     _transition(page, "Gentages", "Vi prøver igen med et afleveringssted.")
     initiative.refresh_from_db()
     trial.refresh_from_db()
@@ -183,35 +191,35 @@ def test_from_proposal_to_evaluated_trial_story_and_newspaper(page, axe, login, 
     _visit(page, axe, f"{BASE}/laeringsbank/", "learning library")
     page.get_by_role("textbox", name="Søg").fill("gåbus")
     page.get_by_label("Udfald").select_option(label="Virkede delvist")
-    page.get_by_role("button", name="Find").click()
+    press(page.get_by_role("button", name="Find"))
     axe(page, "learning library, filtered")
     assert page.get_by_role("link", name="Gåbus til Bolbro Skole").is_visible()
 
     # A story with a photo and recorded consent is published.
     page.goto(page.base_url + initiative.get_absolute_url())
-    page.get_by_role("link", name="Skriv en god historie").click()
+    press(page.get_by_role("link", name="Skriv en god historie"))
     axe(page, "story form")
     page.get_by_label("Overskrift").fill("Karavanen til Bolbro")
     page.get_by_label("Indledning").fill("52 børn går nu i skole i gåbus.")
     page.get_by_label("Historien").fill("Det begyndte med en farlig morgen.")
-    page.get_by_role("button", name="Gem kladden").click()
+    press(page.get_by_role("button", name="Gem kladden"))
     axe(page, "story draft")
-    page.get_by_role("link", name="Tilføj et foto").click()
+    press(page.get_by_role("link", name="Tilføj et foto"))
     axe(page, "story photo form")
     page.get_by_label("Foto", exact=True).set_input_files(
         files=[{"name": "gaabus.jpg", "mimeType": "image/jpeg", "buffer": _jpeg()}]
     )
     page.get_by_label("Billedtekst").fill("Gåbussen på Stadionvej")
-    page.get_by_role("button", name="Tilføj fotoet").click()
-    page.get_by_role("button", name="Udgiv historien").click()
+    press(page.get_by_role("button", name="Tilføj fotoet"))
+    press(page.get_by_role("button", name="Udgiv historien"))
     assert "uden registreret samtykke" in page.content()
-    page.get_by_role("link", name=re.compile("Registrér et samtykke")).click()
+    press(page.get_by_role("link", name=re.compile("Registrér et samtykke")))
     axe(page, "consent form")
     page.get_by_label("Hvem har givet samtykke").fill("Karin Sørensen")
     page.get_by_label("Hvornår").fill("2026-10-20")
     page.get_by_label("Hvordan").select_option(label="Skriftligt på papir")
-    page.get_by_role("button", name="Gem samtykket").click()
-    page.get_by_role("button", name="Udgiv historien").click()
+    press(page.get_by_role("button", name="Gem samtykket"))
+    press(page.get_by_role("button", name="Udgiv historien"))
     axe(page, "published story")
     story = Story.objects.get()
     assert story.published_at is not None and PhotoConsent.objects.count() == 1
@@ -232,7 +240,7 @@ def test_from_proposal_to_evaluated_trial_story_and_newspaper(page, axe, login, 
 def _transition(page, state: str, reason: str) -> None:
     page.get_by_label(state, exact=True).check()
     page.get_by_label("Hvorfor?").fill(reason)
-    page.get_by_role("button", name="Skift fase").click()
+    press(page.get_by_role("button", name="Skift fase"))
     assert f"fasen “{state}”" in page.content()
 
 

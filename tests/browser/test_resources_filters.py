@@ -12,11 +12,11 @@ from faelles.municipalities.factories import MunicipalityFactory
 from faelles.resources import matches
 from faelles.resources.factories import ListingFactory
 from faelles.resources.models import Listing, mask_to_slots, slots_to_mask
+from tests.browser.screens import on_both_screens, press
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BASE = "/odense/ressourcer"
-WIDTHS = [390, 1280]
 
 
 @pytest.fixture(autouse=True)
@@ -26,26 +26,6 @@ def _fresh_match_cache():
     matches.clear_cache()
 
 
-@pytest.fixture(params=WIDTHS, ids=lambda w: f"{w}px")
-def screen(request, browser, live_server, settings):
-    """A page at the width; the phone has a touch screen, so ``tap`` works."""
-    settings.FAELLES_SITE_URL = live_server.url
-    width = request.param
-    context = browser.new_context(
-        bypass_csp=True,
-        locale="da-DK",
-        viewport={"width": width, "height": 900},
-        has_touch=width < 600,
-    )
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.base_url = live_server.url
-    page.width = width
-    page.press_ = (lambda loc: loc.tap()) if width < 600 else (lambda loc: loc.click())
-    yield page
-    context.close()
-
-
 @pytest.fixture
 def odense():
     return MunicipalityFactory(slug="odense", name="Odense Kommune")
@@ -53,11 +33,12 @@ def odense():
 
 def _fits(page):
     wide = page.evaluate("document.documentElement.scrollWidth")
-    assert wide <= page.width, f"page is {wide} px wide on a {page.width} px screen"
+    width = page.viewport_size["width"]
+    assert wide <= width, f"page is {wide} px wide on a {width} px screen"
 
 
-def test_filters_fold_and_filter_by_tapping(screen, axe, odense):
-    page = screen
+@on_both_screens
+def test_filters_fold_and_filter_by_tapping(page, axe, odense):
     owner = MembershipFactory(municipality=odense).user
     ListingFactory(
         municipality=odense,
@@ -76,7 +57,7 @@ def test_filters_fold_and_filter_by_tapping(screen, axe, odense):
     _fits(page)
     grid = page.locator("table.res-slots")
     assert not grid.is_visible()  # folded: the list starts near the top
-    page.press_(page.locator("summary", has_text="Flere filtre"))
+    press(page.locator("summary", has_text="Flere filtre"), navigates=False)
     assert grid.is_visible()
     axe(page, "list, filters open")
     _fits(page)
@@ -90,9 +71,9 @@ def test_filters_fold_and_filter_by_tapping(screen, axe, odense):
         ), select.get_attribute("name")
     # No Ctrl-multi-select anywhere in the filters.
     assert page.locator(".res-filters select[multiple]").count() == 0
-    page.press_(page.get_by_label("Tirsdag eftermiddag"))
+    press(page.get_by_label("Tirsdag eftermiddag"), navigates=False)
     assert page.get_by_label("Tirsdag eftermiddag").is_checked()
-    page.press_(page.get_by_role("button", name="Brug filtrene"))
+    press(page.get_by_role("button", name="Brug filtrene"), navigates=False)
     page.wait_for_url(re.compile(r"slots=tue-afternoon"))
     results = page.locator("#results").inner_text()
     assert "Kaffe tirsdag eftermiddag" in results
@@ -104,8 +85,8 @@ def test_filters_fold_and_filter_by_tapping(screen, axe, odense):
     axe(page, "list, filtered by a slot")
 
 
-def test_need_form_submits_with_the_grid(screen, axe, password, odense):
-    page = screen
+@on_both_screens
+def test_need_form_submits_with_the_grid(page, axe, password, odense):
     citizen = MembershipFactory(municipality=odense).user
     page.goto(page.base_url + "/accounts/login/")
     page.get_by_label("E-mail").fill(citizen.email)
@@ -128,12 +109,12 @@ def test_need_form_submits_with_the_grid(screen, axe, password, odense):
     page.get_by_label(re.compile("^Beskrivelse")).fill(
         "Min mor skal til lægen og vil gerne have følgeskab på bussen."
     )
-    page.press_(page.get_by_label("Tirsdag formiddag"))
-    page.press_(page.get_by_label("Torsdag aften"))
+    press(page.get_by_label("Tirsdag formiddag"), navigates=False)
+    press(page.get_by_label("Torsdag aften"), navigates=False)
     # Categories are checkboxes folded in a <details>: open it by tapping.
-    page.press_(page.locator("summary", has_text="Vælg kategorier"))
-    page.press_(page.get_by_label("Ældre", exact=True))
-    page.press_(page.get_by_role("button", name="Opret"))
+    press(page.locator("summary", has_text="Vælg kategorier"), navigates=False)
+    press(page.get_by_label("Ældre", exact=True), navigates=False)
+    press(page.get_by_role("button", name="Opret"))
     page.wait_for_url(re.compile(rf"{BASE}/\d+/$"))
     need = Listing.objects.get(owner=citizen)
     assert mask_to_slots(need.availability) == ["tue-morning", "thu-evening"]

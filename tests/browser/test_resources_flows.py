@@ -13,6 +13,7 @@ from faelles.organisations.factories import DepartmentFactory
 from faelles.resources import matches, services
 from faelles.resources.factories import ListingFactory, NeedFactory
 from faelles.resources.models import Collaboration, Listing, Proposal
+from tests.browser.screens import is_phone, on_both_screens, press
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -110,15 +111,16 @@ def _tab_to(page, name: str, limit: int = 200) -> None:
     raise AssertionError(f"could not reach {name!r} by keyboard")
 
 
+@on_both_screens
 def test_need_to_finished_collaboration(page, axe, login, people):
     citizen, helper = people["citizen"], people["helper"]
     login(citizen)
     page.goto(page.base_url + f"{BASE}/")
     axe(page, "list")
-    page.get_by_role("link", name="Fortæl om et behov").first.click()
+    press(page.get_by_role("link", name="Fortæl om et behov").first)
     axe(page, "create need")
     # Bad input first: a clear message, nothing saved.
-    page.get_by_role("button", name="Opret").click()
+    press(page.get_by_role("button", name="Opret"))
     axe(page, "create need with errors")
     assert page.locator(".form-error-message").count() >= 1
     assert not Listing.objects.filter(owner=citizen).exists()
@@ -131,20 +133,25 @@ def test_need_to_finished_collaboration(page, axe, login, people):
         "have følgeskab, for hun er usikker på at tage bussen alene."
     )
     page.get_by_label(re.compile("^Postnummer")).fill("5000")
-    page.get_by_role("button", name="Opret").click()
+    press(page.get_by_role("button", name="Opret"))
     need = Listing.objects.get(owner=citizen)
     assert page.url.endswith(f"{BASE}/{need.pk}/")
     axe(page, "need detail with matches")
     assert page.get_by_text("Derfor passer det:").count() >= 1
 
-    page.get_by_role("link", name=re.compile("match med begrundelser")).click()
+    press(page.get_by_role("link", name=re.compile("match med begrundelser")))
     axe(page, "matches for this need")
     first = page.locator(".res-match").first
     assert "Følgeskab til lægen og hospitalet" in first.inner_text()
     assert "Begge nævner" in first.inner_text()
-    # Ask the best match for help — by keyboard alone.
-    _tab_to(page, "Spørg om hjælp: Følgeskab til lægen og hospitalet")
-    page.keyboard.press("Enter")
+    # Ask the best match for help — by tapping on a phone, by keyboard alone on
+    # a desktop.
+    if is_phone(page):
+        ask = re.compile(r"^Spørg om hjælp\W+Følgeskab til lægen og hospitalet$")
+        press(page.get_by_role("button", name=ask))
+    else:
+        _tab_to(page, "Spørg om hjælp: Følgeskab til lægen og hospitalet")
+        page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/forslag/\d+/$"))
     axe(page, "proposal, waiting")
     proposal = Proposal.objects.get(need=need)
@@ -153,24 +160,24 @@ def test_need_to_finished_collaboration(page, axe, login, people):
     _switch(page, login, helper)
     page.goto(page.base_url + f"{BASE}/mine/")
     axe(page, "mine with a proposal waiting")
-    page.get_by_role(
-        "link", name=re.compile("Nogen der kan følge min mor")
-    ).first.click()
+    press(
+        page.get_by_role("link", name=re.compile("Nogen der kan følge min mor")).first
+    )
     axe(page, "proposal for the helper")
-    page.get_by_role("button", name="Ja, lad os gøre det").click()
+    press(page.get_by_role("button", name="Ja, lad os gøre det"))
     collaboration = Collaboration.objects.get()
     assert page.url.endswith(collaboration.get_absolute_url())
     axe(page, "collaboration")
     page.get_by_label("Skriv en besked").fill("Hej Karin. Jeg kan tirsdag kl. 9.")
-    page.get_by_role("button", name="Send besked").click()
+    press(page.get_by_role("button", name="Send besked"))
     axe(page, "collaboration with a message")
     page.get_by_label("Timer").fill("2.5")
-    page.get_by_role("button", name="Skriv timer").click()
+    press(page.get_by_role("button", name="Skriv timer"))
     page.get_by_label("Status").select_option(label="Afsluttet")
-    page.get_by_role("button", name="Opdater status").click()
+    press(page.get_by_role("button", name="Opdater status"))
     axe(page, "collaboration finished")
     page.get_by_label("Hvordan gik det?").fill("Hyggelig tur, og lægen var rar.")
-    page.get_by_role("button", name="Giv tilbagemelding").click()
+    press(page.get_by_role("button", name="Giv tilbagemelding"))
 
     _switch(page, login, citizen)
     page.goto(page.base_url + collaboration.get_absolute_url())
@@ -179,7 +186,7 @@ def test_need_to_finished_collaboration(page, axe, login, people):
         "main"
     ).inner_text()
     page.get_by_label("Hvordan gik det?").fill("Tusind tak, min mor var glad.")
-    page.get_by_role("button", name="Giv tilbagemelding").click()
+    press(page.get_by_role("button", name="Giv tilbagemelding"))
     axe(page, "collaboration with feedback from both")
     collaboration.refresh_from_db()
     assert collaboration.status == "finished"
@@ -187,6 +194,7 @@ def test_need_to_finished_collaboration(page, axe, login, people):
     assert collaboration.hours.get().hours == 2.5
 
 
+@on_both_screens
 def test_i_can_help_and_a_no(page, axe, login, people):
     need = NeedFactory(
         municipality=people["municipality"],
@@ -201,17 +209,18 @@ def test_i_can_help_and_a_no(page, axe, login, people):
     page.get_by_label(re.compile("Besked til den, der har behovet")).fill(
         "Jeg kører forbi om formiddagen."
     )
-    page.get_by_role("button", name="Jeg kan hjælpe").last.click()
+    press(page.get_by_role("button", name="Jeg kan hjælpe").last)
     axe(page, "proposal after 'Jeg kan hjælpe'")
     _switch(page, login, people["citizen"])
     page.goto(page.base_url + Proposal.objects.get().get_absolute_url())
-    page.get_by_role("button", name="Nej tak").click()
+    press(page.get_by_role("button", name="Nej tak"))
     axe(page, "declined proposal")
     assert Proposal.objects.get().status == "declined"
     page.goto(page.base_url + f"{BASE}/{need.pk}/match/")
     assert "Kørsel til genoptræning" not in page.locator("main").inner_text()
 
 
+@on_both_screens
 def test_facilitation_queue_confirm_adjust_dismiss(page, axe, login, people):
     municipality = people["municipality"]
     needs = [
@@ -238,28 +247,26 @@ def test_facilitation_queue_confirm_adjust_dismiss(page, axe, login, people):
     assert Proposal.objects.filter(status="suggested").count() == 3
     login(people["employee"])
     page.goto(page.base_url + f"{BASE}/")
-    page.get_by_role("link", name="Formidling").click()
+    press(page.get_by_role("link", name="Formidling"))
     axe(page, "facilitation queue")
     assert page.locator("tbody tr").count() == 3, page.locator("main").inner_text()
 
-    page.get_by_role("link", name=re.compile("Behandl.*Nogen at tale med")).click()
+    press(page.get_by_role("link", name=re.compile("Behandl.*Nogen at tale med")))
     axe(page, "suggestion for a facilitator")
-    page.get_by_role("button", name="Bekræft og spørg begge").click()
+    press(page.get_by_role("button", name="Bekræft og spørg begge"))
     assert Proposal.objects.get(need=needs[1]).status == "proposed"
 
     page.goto(page.base_url + f"{BASE}/formidling/")
-    page.get_by_role(
-        "link", name=re.compile("Behandl.*Følgeskab til øjenlægen")
-    ).click()
+    press(page.get_by_role("link", name=re.compile("Behandl.*Følgeskab til øjenlægen")))
     page.get_by_label("Følgeskab til lægen og hospitalet").check()
-    page.get_by_role("button", name="Foreslå den valgte ressource i stedet").click()
+    press(page.get_by_role("button", name="Foreslå den valgte ressource i stedet"))
     axe(page, "adjusted proposal")
     adjusted = Proposal.objects.get(need=needs[0], status="proposed")
     assert adjusted.offer == helper_offer and adjusted.adjusted_from is not None
 
     page.goto(page.base_url + f"{BASE}/formidling/")
-    page.get_by_role("link", name=re.compile("Behandl.*Hjælp til matematik")).click()
-    page.get_by_role("button", name="Afvis forslaget").click()
+    press(page.get_by_role("link", name=re.compile("Behandl.*Hjælp til matematik")))
+    press(page.get_by_role("button", name="Afvis forslaget"))
     assert Proposal.objects.get(need=needs[2]).status == "dismissed"
     axe(page, "empty queue")
     assert page.get_by_text("Der er ingen forslag, der venter.").count() == 1

@@ -12,6 +12,7 @@ from faelles.municipalities.factories import MunicipalityFactory
 from faelles.notifications.models import Notification
 from faelles.resources import matches
 from faelles.resources.factories import ListingFactory, NeedFactory
+from tests.browser.screens import on_both_screens, press
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,8 +24,8 @@ def _fresh_match_cache():
     matches.clear_cache()
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-def test_nothing_fits_page_offers_the_next_steps(page, axe, login, width):
+@on_both_screens
+def test_nothing_fits_page_offers_the_next_steps(page, axe, login):
     odense = MunicipalityFactory(slug="odense", name="Odense Kommune")
     citizen = MembershipFactory(
         municipality=odense, user__display_name="Erik Holm"
@@ -60,7 +61,7 @@ def test_nothing_fits_page_offers_the_next_steps(page, axe, login, width):
         theme="talk",
         access=Community.Access.INVITATION,
     )
-    page.set_viewport_size({"width": width, "height": 900})
+    width = page.viewport_size["width"]
     login(citizen)
     page.goto(f"{page.base_url}/odense/ressourcer/{need.pk}/")
     main = page.locator("main")
@@ -74,7 +75,7 @@ def test_nothing_fits_page_offers_the_next_steps(page, axe, login, width):
     assert button.is_visible()
     axe(page, f"nothing fits at {width} px")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    button.click()
+    press(button)
     page.wait_for_load_state()
     assert "Kommunen har fået besked" in page.locator("body").inner_text()
     axe(page, f"nothing fits after asking at {width} px")
