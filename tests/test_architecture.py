@@ -47,7 +47,14 @@ ENGINES = {
     "disclosure",
     "formats",
 }
-FEATURES = {"resources", "initiatives", "communities", "events", "budgeting"}
+FEATURES = {
+    "resources",
+    "initiatives",
+    "communities",
+    "events",
+    "budgeting",
+    "dialogue",
+}
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}
 # Not apps, not checked: static files, templates, the project's catalogue, and the
@@ -93,6 +100,13 @@ ALLOWED: dict[tuple[str, str], str] = {
     ),
     ("initiatives/demo.py", "resources"): (
         "the demo's initiatives publish some of their needs as listings"
+    ),
+    ("dialogue/forms.py", "initiatives"): (
+        "a hearing may be about an initiative; the form offers the municipality's"
+    ),
+    ("dialogue/forms.py", "budgeting"): (
+        "a hearing may be about a borgerbudget round; the form offers the "
+        "municipality's rounds"
     ),
 }
 

@@ -17,6 +17,7 @@ CATEGORIES: dict[str, str] = {
     "resources": _("Ressourcer og behov: forslag til match og samarbejder"),
     "initiatives": _("Initiativer og prøvehandlinger"),
     "budgeting": _("Borgerbudget"),
+    "dialogue": _("Høringer og debatter: svar på dine kommentarer og kommunens svar"),
 }
 OTHER = "other"
 

@@ -1,0 +1,212 @@
+"""Reads for hearings: the list, one hearing's page, the moderation queue, and
+who was heard (counts by area and age band, small groups suppressed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from faelles.core.pagination import KeysetPage, keyset_page
+from faelles.disclosure import suppression
+
+from .models import (
+    AgeBand,
+    Answer,
+    Appeal,
+    Comment,
+    Hearing,
+    Paragraph,
+    Participant,
+    Reaction,
+    Section,
+)
+
+PER_PAGE = 20
+
+
+def hearing_list(
+    *, municipality, include_unannounced: bool, after: str | None = None
+) -> KeysetPage:
+    """The municipality's hearings, newest first; staff also see those not yet
+    announced."""
+    qs = Hearing.objects.for_municipality(municipality)
+    if not include_unannounced:
+        qs = qs.announced()
+    qs = qs.only(
+        "id",
+        "municipality_id",
+        "kind",
+        "title",
+        "announced_at",
+        "opens_at",
+        "closes_at",
+        "answered_at",
+        "comment_count",
+    )
+    return keyset_page(qs, after=after, per_page=PER_PAGE)
+
+
+def open_hearings(*, municipality, now: datetime | None = None, limit: int = 4):
+    """Hearings open for comments now, closing soonest first (the home page)."""
+    now = now or timezone.now()
+    return list(
+        Hearing.objects.for_municipality(municipality)
+        .filter(opens_at__lte=now, closes_at__gt=now)
+        .only("id", "municipality_id", "kind", "title", "closes_at", "comment_count")
+        .order_by("closes_at", "id")[:limit]
+    )
+
+
+@dataclass
+class Thread:
+    comment: Comment
+    replies: list[Comment] = field(default_factory=list)
+
+
+def _comments(hearing: Hearing):
+    return (
+        Comment.objects.filter(hearing=hearing)
+        .select_related("author")
+        .annotate(
+            agree=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.AGREE)),
+            disagree=Count(
+                "reactions", filter=Q(reactions__kind=Reaction.Kind.DISAGREE)
+            ),
+            useful=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.USEFUL)),
+        )
+        .order_by("id")
+    )
+
+
+def hearing_page(*, hearing: Hearing, user, show_draft_answer: bool) -> dict:
+    """Everything one hearing's page shows, in a fixed number of queries:
+    sections with paragraphs, every comment with its reaction counts in threads
+    (general ones and per paragraph), the person's own reactions, attachments,
+    the answer and who was heard."""
+    sections = list(
+        Section.objects.filter(hearing=hearing).prefetch_related(
+            Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position"))
+        )
+    )
+    threads: dict[int | None, list[Thread]] = {}
+    by_id: dict[int, Thread] = {}
+    for comment in _comments(hearing):
+        if comment.parent_id is None:
+            thread = Thread(comment)
+            by_id[comment.pk] = thread
+            threads.setdefault(comment.paragraph_id, []).append(thread)
+        elif comment.parent_id in by_id:
+            by_id[comment.parent_id].replies.append(comment)
+    mine: dict[int, str] = {}
+    if user.is_authenticated and by_id:
+        mine = dict(
+            Reaction.objects.filter(comment__hearing=hearing, user=user).values_list(
+                "comment_id", "kind"
+            )
+        )
+    for section in sections:
+        for paragraph in section.paragraphs.all():
+            paragraph.threads = threads.get(paragraph.pk, [])
+            paragraph.comment_total = sum(1 + len(t.replies) for t in paragraph.threads)
+    answer = Answer.objects.filter(hearing=hearing).first()
+    if answer is not None and answer.published_at is None and not show_draft_answer:
+        answer = None
+    return {
+        "sections": sections,
+        "general_threads": threads.get(None, []),
+        "my_reactions": mine,
+        "attachments": list(hearing.attachments.all()),
+        "answer": answer,
+        "heard": who_was_heard(hearing=hearing),
+    }
+
+
+# --- who was heard ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HeardRow:
+    label: str
+    count: int | None  # None: fewer than 5, or hidden to protect a small group
+
+
+@dataclass(frozen=True)
+class Heard:
+    total: int | None
+    by_area: list[HeardRow]
+    by_age: list[HeardRow]
+
+
+def who_was_heard(*, hearing: Hearing) -> Heard:
+    """How many took part, by area (postcode) and by age band.
+
+    The two tables describe the same people and share their total, so they are
+    suppressed together (``faelles/disclosure``): no group under 5 is shown, and
+    none can be worked out by subtracting the others from the total.
+    """
+    rows = Participant.objects.filter(hearing=hearing)
+    by_area = {
+        f"area:{r['postcode']}": r["n"]
+        for r in rows.values("postcode").annotate(n=Count("id")).order_by()
+    }
+    by_age = {
+        f"age:{r['age_band']}": r["n"]
+        for r in rows.values("age_band").annotate(n=Count("id")).order_by()
+    }
+    if not by_area:
+        return Heard(total=0, by_area=[], by_age=[])
+    table = suppression.merge(suppression.one_way(by_area), suppression.one_way(by_age))
+    values = suppression.suppress(table).values
+
+    def published(key: str) -> int | None:
+        return values[((key,), None)]
+
+    not_given = _("ikke oplyst")
+    area_rows = sorted(
+        (
+            HeardRow(key.removeprefix("area:") or not_given, published(key))
+            for key in by_area
+        ),
+        key=lambda r: (r.label == not_given, r.label),
+    )
+    bands = dict(AgeBand.choices)
+    order = {value: i for i, value in enumerate(AgeBand.values)}
+    age_rows = [
+        HeardRow(str(bands.get(key.removeprefix("age:"), not_given)), published(key))
+        for key in sorted(
+            by_age, key=lambda k: order.get(k.removeprefix("age:"), len(order))
+        )
+    ]
+    return Heard(total=values[((), None)], by_area=area_rows, by_age=age_rows)
+
+
+# --- moderation ---------------------------------------------------------------
+
+
+def moderation_queue(*, municipality) -> dict:
+    """Reported comments not yet handled, and appeals not yet decided."""
+    reported = list(
+        Comment.objects.filter(
+            hearing__municipality=municipality,
+            is_hidden=False,
+            reports__handled_at__isnull=True,
+        )
+        .select_related("hearing", "author")
+        .annotate(
+            open_reports=Count("reports", filter=Q(reports__handled_at__isnull=True))
+        )
+        .order_by("id")
+        .distinct()[:100]
+    )
+    appeals = list(
+        Appeal.objects.filter(
+            comment__hearing__municipality=municipality, decided_at__isnull=True
+        )
+        .select_related("comment", "comment__hearing", "author")
+        .order_by("id")[:100]
+    )
+    return {"reported": reported, "appeals": appeals}
