@@ -82,6 +82,19 @@ def _comments(hearing: Hearing):
     )
 
 
+def comment_reactions(*, comment: Comment, user) -> Comment:
+    """One comment with its reaction counts and the person's own reaction."""
+    counted = _comments(comment.hearing).get(pk=comment.pk)
+    counted.hearing = comment.hearing
+    counted.my_reaction = (
+        Reaction.objects.filter(comment=comment, user=user)
+        .values_list("kind", flat=True)
+        .first()
+        or ""
+    )
+    return counted
+
+
 def hearing_page(*, hearing: Hearing, user, show_draft_answer: bool) -> dict:
     """Everything one hearing's page shows, in a fixed number of queries:
     sections with paragraphs, every comment with its reaction counts in threads
@@ -92,22 +105,25 @@ def hearing_page(*, hearing: Hearing, user, show_draft_answer: bool) -> dict:
             Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position"))
         )
     )
+    comments = list(_comments(hearing))
+    mine: dict[int, str] = {}
+    if user.is_authenticated and comments:
+        mine = dict(
+            Reaction.objects.filter(comment__hearing=hearing, user=user).values_list(
+                "comment_id", "kind"
+            )
+        )
     threads: dict[int | None, list[Thread]] = {}
     by_id: dict[int, Thread] = {}
-    for comment in _comments(hearing):
+    for comment in comments:
+        comment.hearing = hearing
+        comment.my_reaction = mine.get(comment.pk, "")
         if comment.parent_id is None:
             thread = Thread(comment)
             by_id[comment.pk] = thread
             threads.setdefault(comment.paragraph_id, []).append(thread)
         elif comment.parent_id in by_id:
             by_id[comment.parent_id].replies.append(comment)
-    mine: dict[int, str] = {}
-    if user.is_authenticated and by_id:
-        mine = dict(
-            Reaction.objects.filter(comment__hearing=hearing, user=user).values_list(
-                "comment_id", "kind"
-            )
-        )
     for section in sections:
         for paragraph in section.paragraphs.all():
             paragraph.threads = threads.get(paragraph.pk, [])
@@ -118,7 +134,6 @@ def hearing_page(*, hearing: Hearing, user, show_draft_answer: bool) -> dict:
     return {
         "sections": sections,
         "general_threads": threads.get(None, []),
-        "my_reactions": mine,
         "attachments": list(hearing.attachments.all()),
         "answer": answer,
         "heard": who_was_heard(hearing=hearing),

@@ -3,7 +3,6 @@ service or selector, render."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +24,7 @@ from .forms import (
     ReactionForm,
     ReportForm,
 )
-from .models import Appeal, Comment, Hearing, Paragraph, Participant, Reaction
+from .models import AgeBand, Appeal, Comment, Hearing, Paragraph, Participant
 
 VIEW = "dialogue.view_hearing"
 
@@ -140,9 +139,7 @@ def hearing_detail(request, pk: int):
         phase=hearing.current_phase,
         can_comment=can_comment,
         first_time=first_time,
-        comment_form=CommentForm(initial={"postcode": user.postcode})
-        if can_comment
-        else None,
+        age_bands=AgeBand.choices,
         can_react=user.has_perm("dialogue.react", hearing),
         can_report=user.has_perm("dialogue.report", hearing),
         can_moderate=user.has_perm("dialogue.moderate", hearing),
@@ -152,7 +149,6 @@ def hearing_detail(request, pk: int):
         attachment_form=AttachmentForm()
         if user.has_perm("dialogue.add_attachment", hearing)
         else None,
-        reaction_kinds=Reaction.Kind.choices,
     )
     return render(request, "dialogue/hearing_detail.html", context)
 
@@ -251,29 +247,13 @@ def react(request, pk: int, comment_pk: int):
         except ValidationError as error:
             access.error_messages(request, error)
     if request.htmx:
-        counted = (
-            Comment.objects.filter(pk=target.pk)
-            .annotate(
-                agree=Count("reactions", filter=Q(reactions__kind="agree")),
-                disagree=Count("reactions", filter=Q(reactions__kind="disagree")),
-                useful=Count("reactions", filter=Q(reactions__kind="useful")),
-            )
-            .get()
-        )
-        mine = dict(
-            Reaction.objects.filter(comment=target, user=request.user).values_list(
-                "comment_id", "kind"
-            )
-        )
         return render(
             request,
             "dialogue/partials/_reactions.html",
             {
                 "hearing": hearing,
-                "c": counted,
-                "my_reactions": mine,
+                "c": selectors.comment_reactions(comment=target, user=request.user),
                 "can_react": True,
-                "reaction_kinds": Reaction.Kind.choices,
             },
         )
     return _at(hearing, target.pk)
