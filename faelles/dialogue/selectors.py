@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -67,24 +68,66 @@ class Thread:
     replies: list[Comment] = field(default_factory=list)
 
 
-def _comments(hearing: Hearing):
-    return (
-        Comment.objects.filter(hearing=hearing)
+#: Threads shown under each paragraph on the hearing's page (newest first);
+#: the paragraph's own page shows them all, a page at a time.
+THREADS_PER_PARAGRAPH = 10
+#: Threads per page of general comments, and of one paragraph's page.
+THREADS_PER_PAGE = 30
+
+
+def _roots(hearing: Hearing):
+    return Comment.objects.filter(hearing=hearing, parent__isnull=True)
+
+
+def _threads(hearing: Hearing, roots: list[Comment], user) -> list[Thread]:
+    """Threads for the given roots: their replies, reaction counts and the
+    person's own reactions, in three queries whatever the number."""
+    if not roots:
+        return []
+    replies = list(
+        Comment.objects.filter(parent_id__in=[r.pk for r in roots])
         .select_related("author")
-        .annotate(
-            agree=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.AGREE)),
-            disagree=Count(
-                "reactions", filter=Q(reactions__kind=Reaction.Kind.DISAGREE)
-            ),
-            useful=Count("reactions", filter=Q(reactions__kind=Reaction.Kind.USEFUL)),
-        )
         .order_by("id")
     )
+    shown = [*roots, *replies]
+    ids = [c.pk for c in shown]
+    counts: dict[tuple[int, str], int] = {
+        (row["comment_id"], row["kind"]): row["n"]
+        for row in Reaction.objects.filter(comment_id__in=ids)
+        .values("comment_id", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    mine: dict[int, str] = {}
+    if user.is_authenticated:
+        mine = dict(
+            Reaction.objects.filter(comment_id__in=ids, user=user).values_list(
+                "comment_id", "kind"
+            )
+        )
+    for comment in shown:
+        comment.hearing = hearing
+        comment.my_reaction = mine.get(comment.pk, "")
+        for kind in Reaction.Kind.values:
+            setattr(comment, kind, counts.get((comment.pk, kind), 0))
+    threads = {root.pk: Thread(root) for root in roots}
+    for reply in replies:
+        threads[reply.parent_id].replies.append(reply)
+    return list(threads.values())
 
 
 def comment_reactions(*, comment: Comment, user) -> Comment:
     """One comment with its reaction counts and the person's own reaction."""
-    counted = _comments(comment.hearing).get(pk=comment.pk)
+    counted = Comment.objects.select_related("author").get(pk=comment.pk)
+    counts = dict(
+        Reaction.objects.filter(comment=comment)
+        .values("kind")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("kind", "n")
+    )
+    for kind in Reaction.Kind.values:
+        setattr(counted, kind, counts.get(kind, 0))
     counted.hearing = comment.hearing
     counted.my_reaction = (
         Reaction.objects.filter(comment=comment, user=user)
@@ -95,49 +138,74 @@ def comment_reactions(*, comment: Comment, user) -> Comment:
     return counted
 
 
-def hearing_page(*, hearing: Hearing, user, show_draft_answer: bool) -> dict:
-    """Everything one hearing's page shows, in a fixed number of queries:
-    sections with paragraphs, every comment with its reaction counts in threads
-    (general ones and per paragraph), the person's own reactions, attachments,
-    the answer and who was heard."""
+def hearing_page(
+    *, hearing: Hearing, user, show_draft_answer: bool, after: str | None = None
+) -> dict:
+    """Everything one hearing's page shows, in a fixed number of queries whatever
+    the number of comments: sections with paragraphs, the newest threads of each
+    paragraph and a page of general threads (with replies, reaction counts and
+    the person's own reactions), attachments, the answer and who was heard."""
     sections = list(
         Section.objects.filter(hearing=hearing).prefetch_related(
             Prefetch("paragraphs", queryset=Paragraph.objects.order_by("position"))
         )
     )
-    comments = list(_comments(hearing))
-    mine: dict[int, str] = {}
-    if user.is_authenticated and comments:
-        mine = dict(
-            Reaction.objects.filter(comment__hearing=hearing, user=user).values_list(
-                "comment_id", "kind"
+    paragraph_roots = list(
+        _roots(hearing)
+        .filter(paragraph__isnull=False)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=F("paragraph_id"), order_by=F("id").desc()
             )
         )
-    threads: dict[int | None, list[Thread]] = {}
-    by_id: dict[int, Thread] = {}
-    for comment in comments:
-        comment.hearing = hearing
-        comment.my_reaction = mine.get(comment.pk, "")
-        if comment.parent_id is None:
-            thread = Thread(comment)
-            by_id[comment.pk] = thread
-            threads.setdefault(comment.paragraph_id, []).append(thread)
-        elif comment.parent_id in by_id:
-            by_id[comment.parent_id].replies.append(comment)
+        .filter(rank__lte=THREADS_PER_PARAGRAPH)
+        .select_related("author")
+        .order_by("-id")
+    )
+    general = keyset_page(
+        _roots(hearing).filter(paragraph__isnull=True).select_related("author"),
+        after=after,
+        per_page=THREADS_PER_PAGE,
+    )
+    threads = _threads(hearing, [*paragraph_roots, *general.items], user)
+    by_paragraph: dict[int | None, list[Thread]] = {}
+    for thread in threads:
+        by_paragraph.setdefault(thread.comment.paragraph_id, []).append(thread)
+    totals = dict(
+        Comment.objects.filter(hearing=hearing, paragraph__isnull=False)
+        .values("paragraph_id")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("paragraph_id", "n")
+    )
     for section in sections:
         for paragraph in section.paragraphs.all():
-            paragraph.threads = threads.get(paragraph.pk, [])
-            paragraph.comment_total = sum(1 + len(t.replies) for t in paragraph.threads)
+            paragraph.threads = by_paragraph.get(paragraph.pk, [])
+            paragraph.comment_total = totals.get(paragraph.pk, 0)
+            paragraph.more = len(paragraph.threads) >= THREADS_PER_PARAGRAPH
     answer = Answer.objects.filter(hearing=hearing).first()
     if answer is not None and answer.published_at is None and not show_draft_answer:
         answer = None
     return {
         "sections": sections,
-        "general_threads": threads.get(None, []),
+        "general_threads": by_paragraph.get(None, []),
+        "general_page": general,
         "attachments": list(hearing.attachments.all()),
         "answer": answer,
         "heard": who_was_heard(hearing=hearing),
     }
+
+
+def paragraph_page(
+    *, hearing: Hearing, paragraph: Paragraph, user, after: str | None = None
+) -> dict:
+    """One paragraph with all its threads, newest first, a page at a time."""
+    page = keyset_page(
+        _roots(hearing).filter(paragraph=paragraph).select_related("author"),
+        after=after,
+        per_page=THREADS_PER_PAGE,
+    )
+    return {"threads": _threads(hearing, page.items, user), "page": page}
 
 
 # --- who was heard ------------------------------------------------------------

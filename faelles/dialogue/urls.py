@@ -9,6 +9,11 @@ urlpatterns = [
     path("moderation/", views.moderation, name="moderation"),
     path("<id:pk>/", views.hearing_detail, name="detail"),
     path("<id:pk>/rediger/", views.hearing_update, name="update"),
+    path(
+        "<id:pk>/afsnit/<id:paragraph_pk>/",
+        views.paragraph_detail,
+        name="paragraph",
+    ),
     path("<id:pk>/bilag/", views.attachment_add, name="attachment_add"),
     path(
         "<id:pk>/bilag/<id:attachment_pk>/",

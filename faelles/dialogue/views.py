@@ -127,7 +127,10 @@ def hearing_detail(request, pk: int):
     user = request.user
     is_staff = user.has_perm("dialogue.change_hearing", hearing)
     context = selectors.hearing_page(
-        hearing=hearing, user=user, show_draft_answer=is_staff
+        hearing=hearing,
+        user=user,
+        show_draft_answer=is_staff,
+        after=request.GET.get("efter"),
     )
     can_comment = user.has_perm("dialogue.comment", hearing)
     first_time = (
@@ -151,6 +154,34 @@ def hearing_detail(request, pk: int):
         else None,
     )
     return render(request, "dialogue/hearing_detail.html", context)
+
+
+def paragraph_detail(request, pk: int, paragraph_pk: int):
+    hearing = _hearing(request, pk)
+    paragraph = (
+        Paragraph.objects.filter(pk=paragraph_pk, section__hearing=hearing)
+        .select_related("section")
+        .first()
+    )
+    if paragraph is None:
+        raise Http404
+    user = request.user
+    can_comment = user.has_perm("dialogue.comment", hearing)
+    context = selectors.paragraph_page(
+        hearing=hearing, paragraph=paragraph, user=user, after=request.GET.get("efter")
+    )
+    context.update(
+        hearing=hearing,
+        paragraph=paragraph,
+        can_comment=can_comment,
+        first_time=can_comment
+        and not Participant.objects.filter(hearing=hearing, user=user).exists(),
+        age_bands=AgeBand.choices,
+        can_react=user.has_perm("dialogue.react", hearing),
+        can_report=user.has_perm("dialogue.report", hearing),
+        can_moderate=user.has_perm("dialogue.moderate", hearing),
+    )
+    return render(request, "dialogue/paragraph_detail.html", context)
 
 
 @require_POST
@@ -231,6 +262,23 @@ def comment(request, pk: int):
         access.error_messages(request, error)
         return _at(hearing, anchor="kommentarer")
     messages.success(request, _("Din kommentar er tilføjet."))
+    root = created.parent
+    if (
+        root is not None
+        and root.paragraph_id
+        and Comment.objects.filter(
+            paragraph_id=root.paragraph_id, parent__isnull=True, pk__gt=root.pk
+        ).count()
+        >= selectors.THREADS_PER_PARAGRAPH
+    ):
+        # An older thread than the hearing's page shows: its paragraph's page.
+        url = tenant_reverse(
+            "dialogue:paragraph",
+            request.municipality,
+            pk=hearing.pk,
+            paragraph_pk=root.paragraph_id,
+        )
+        return redirect(f"{url}#kommentar-{created.pk}")
     return _at(hearing, created.pk)
 
 

@@ -17,6 +17,16 @@ def hearing(municipality):
     return {"pk": HearingFactory(municipality=municipality).pk}
 
 
+@isolation_case("dialogue:paragraph")
+def paragraph(municipality):
+    from faelles.dialogue.factories import ParagraphFactory, SectionFactory
+
+    p = ParagraphFactory(
+        section=SectionFactory(hearing=HearingFactory(municipality=municipality))
+    )
+    return {"pk": p.section.hearing_id, "paragraph_pk": p.pk}
+
+
 @isolation_case("dialogue:attachment")
 def attachment(municipality):
     a = AttachmentFactory(hearing=HearingFactory(municipality=municipality))

@@ -2,6 +2,7 @@
 the answer, attachments, query counts, and a commenter's data export and erasure."""
 
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -88,7 +89,7 @@ def test_detail_queries_do_not_grow_with_comments(
 ):
     _fill(hearing, municipality, n)
     client.force_login(citizen)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(18):
         response = client.get(_url(hearing))
     assert response.status_code == 200
     assert response.content.decode().count('<article class="dialogue-comment') == 2 * n
@@ -311,3 +312,31 @@ def test_gdpr_export_and_deletion_of_a_commenter(hearing, citizen, municipality)
     assert comment.author is None and comment.body == "Min mening"
     assert not Reaction.objects.exists()
     assert not Participant.objects.filter(user_id=citizen.pk).exists()
+
+
+def test_long_discussions_are_paged(client, hearing, municipality):
+    from faelles.dialogue.selectors import THREADS_PER_PAGE, THREADS_PER_PARAGRAPH
+
+    paragraph = ParagraphFactory(section=SectionFactory(hearing=hearing))
+    person = MembershipFactory(municipality=municipality).user
+    on_paragraph = THREADS_PER_PARAGRAPH + 5
+    for i in range(on_paragraph):
+        services.comment_create(
+            hearing=hearing,
+            author=person,
+            body=f"Om afsnittet {i}.",
+            paragraph=paragraph,
+        )
+    for i in range(THREADS_PER_PAGE + 3):
+        services.comment_create(hearing=hearing, author=person, body=f"Generelt {i}.")
+    page = client.get(_url(hearing)).content.decode()
+    assert page.count("Om afsnittet ") == THREADS_PER_PARAGRAPH
+    assert f"Om afsnittet {on_paragraph - 1}." in page and "Om afsnittet 0." not in page
+    assert f"Se alle {on_paragraph} kommentarer til afsnittet" in page
+    assert page.count("Generelt ") == THREADS_PER_PAGE
+    assert "Generelt 0." not in page and "Ældre kommentarer" in page
+    older = re.search(r'href="\?efter=(\d+)#kommentarer"', page).group(1)
+    rest = client.get(_url(hearing), {"efter": older}).content.decode()
+    assert "Generelt 0." in rest and f"Generelt {THREADS_PER_PAGE + 2}." not in rest
+    whole = client.get(_url(hearing, f"afsnit/{paragraph.pk}/")).content.decode()
+    assert whole.count("Om afsnittet ") == on_paragraph
