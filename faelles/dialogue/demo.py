@@ -172,3 +172,180 @@ def _play(municipality, spec, people) -> Hearing:
         services.answer_publish(hearing=hearing, actor=writer, now=answered)
     hearing.refresh_from_db()
     return hearing
+
+
+# --- scale data -------------------------------------------------------------------
+
+SIZES = {
+    "small": {"hearings": 10, "comments": 3_000, "reactions": 6_000},
+    "large": {"hearings": 400, "comments": 300_000, "reactions": 600_000},
+}
+PARAGRAPHS = 12  # 4 sections of 3 paragraphs
+SEED_TEXTS = [
+    "Jeg støtter forslaget, men husk cykelparkering.",
+    "Det her vil give mere trafik i sidegaderne.",
+    "Flere træer og bænke, tak.",
+    "Hvordan sikrer I, at de ældre kan komme frem?",
+    "Godt at vi bliver spurgt, før det er besluttet.",
+    "Prisen er for høj i forhold til, hvad vi får.",
+]
+
+
+def seed(*, municipality, scale: str, rng, progress) -> None:
+    """Hearings with many comments, in bulk: a long tail (a few hearings hold
+    most comments), each comment on a paragraph or the whole, a third of them
+    replies, reactions, and the participants counted in who was heard."""
+    from django.db import connection
+    from django.db.models import Max
+
+    from faelles.core.bulk import insert_rows, reset_sequences
+
+    from .models import AgeBand, Comment, Paragraph, Participant, Reaction, Section
+
+    size = SIZES[scale]
+    users = list(
+        Membership.objects.filter(municipality=municipality)
+        .order_by("user_id")
+        .values_list("user_id", flat=True)
+    )
+    if len(users) < 50:
+        return  # seed accounts first: hearings need people
+
+    def next_id(model) -> int:
+        return (model.objects.aggregate(m=Max("id"))["m"] or 0) + 1
+
+    n = size["hearings"]
+    weights = [rng.paretovariate(1.2) for _ in range(n)]
+    scale_by = size["comments"] / sum(weights)
+    counts = [int(w * scale_by) for w in weights]
+    counts[weights.index(max(weights))] += size["comments"] - sum(counts)
+    now = timezone.now().replace(microsecond=0)
+    ids = {m: next_id(m) for m in (Hearing, Section, Paragraph, Comment)}
+    hearings, sections, paragraphs = [], [], []
+    comments, reactions, participants = [], [], []
+    bands = ["", *AgeBand.values]
+    postcodes = ["", *(f"{p:04d}" for p in range(2600, 2700, 10))]
+    bar = progress(n, f"hearings in {municipality.slug}")
+    for i in range(n):
+        hearing_id = ids[Hearing] + i
+        opens = now - timedelta(days=rng.randint(0, 700))
+        closes = opens + timedelta(days=rng.randint(14, 60))
+        hearings.append(
+            (
+                hearing_id,
+                municipality.pk,
+                "hearing" if i % 3 else "debate",
+                f"Høring {i + 1}: lokalplan for område {rng.randint(1, 400)}",
+                "Hvad mener du om forslaget?",
+                opens - timedelta(days=7),
+                opens,
+                closes,
+                counts[i],
+                now,
+            )
+        )
+        paragraph_ids = []
+        for s in range(4):
+            section_id = ids[Section]
+            ids[Section] += 1
+            sections.append((section_id, hearing_id, s + 1, f"Afsnit {s + 1}"))
+            for p in range(3):
+                paragraph_ids.append(ids[Paragraph])
+                paragraphs.append(
+                    (ids[Paragraph], section_id, p + 1, rng.choice(SEED_TEXTS))
+                )
+                ids[Paragraph] += 1
+        roots: list[tuple[int, int | None]] = []
+        heard: set[int] = set()
+        span = max(1, int((min(closes, now) - opens).total_seconds()))
+        for _ in range(counts[i]):
+            comment_id = ids[Comment]
+            ids[Comment] += 1
+            author = rng.choice(users)
+            heard.add(author)
+            at = opens + timedelta(seconds=rng.randrange(span))
+            if roots and rng.random() < 0.33:
+                parent, paragraph = rng.choice(roots)
+            else:
+                parent = None
+                paragraph = rng.choice([None, *paragraph_ids])
+                roots.append((comment_id, paragraph))
+            comments.append(
+                (
+                    comment_id,
+                    hearing_id,
+                    paragraph,
+                    parent,
+                    author,
+                    rng.choice(SEED_TEXTS),
+                    "citizen",
+                    "",
+                    False,
+                    "",
+                    at,
+                )
+            )
+        for user_id in heard:
+            participants.append(
+                (
+                    hearing_id,
+                    user_id,
+                    rng.choice(postcodes),
+                    rng.choice(bands),
+                    opens,
+                )
+            )
+        bar.update(1)
+    bar.close()
+    per_comment = size["reactions"] / max(1, len(comments))
+    for row in comments:
+        for user_id in rng.sample(
+            users, min(len(users), int(rng.expovariate(1 / per_comment)))
+        ):
+            reactions.append(
+                (row[0], user_id, rng.choice(["agree", "disagree", "useful"]), row[10])
+            )
+    with transaction.atomic():
+        insert_rows(
+            Hearing,
+            [
+                "id",
+                "municipality",
+                "kind",
+                "title",
+                "question",
+                "announced_at",
+                "opens_at",
+                "closes_at",
+                "comment_count",
+                "created_at",
+            ],
+            hearings,
+        )
+        insert_rows(Section, ["id", "hearing", "position", "heading"], sections)
+        insert_rows(Paragraph, ["id", "section", "position", "text"], paragraphs)
+        insert_rows(
+            Comment,
+            [
+                "id",
+                "hearing",
+                "paragraph",
+                "parent",
+                "author",
+                "body",
+                "author_role",
+                "author_role_detail",
+                "is_hidden",
+                "hidden_reason",
+                "created_at",
+            ],
+            comments,
+        )
+        insert_rows(Reaction, ["comment", "user", "kind", "created_at"], reactions)
+        insert_rows(
+            Participant,
+            ["hearing", "user", "postcode", "age_band", "first_at"],
+            participants,
+        )
+    if connection.vendor == "postgresql":
+        reset_sequences([Hearing, Section, Paragraph, Comment, Reaction, Participant])
