@@ -53,7 +53,7 @@ def _residents(municipality) -> dict[str, User]:
     found = {}
     for i, (name, postcode, _age) in enumerate(RESIDENTS, 1):
         key = f"beboer{i:02d}"
-        user, created = User.objects.get_or_create(
+        user, created = User.objects.update_or_create(
             email=f"{key}@{municipality.slug}.faelles.example",
             defaults={"display_name": name, "postcode": postcode},
         )

@@ -37,5 +37,6 @@ def test_demo_hearing_and_debate(django_capture_on_commit_callbacks):
     heard = who_was_heard(hearing=plan)
     assert heard.total and heard.total >= 30
     assert any(row.count for row in heard.by_age)
+    assert any(row.count for row in heard.by_area)
     debate = Hearing.objects.get(municipality__slug="kerteminde")
     assert debate.kind == "debate" and debate.current_phase.key == "open"
