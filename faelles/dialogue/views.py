@@ -62,10 +62,11 @@ def hearing_list(request):
         include_unannounced=can_create,
         after=request.GET.get("efter"),
     )
+    can_moderate = request.user.has_perm("dialogue.moderate", request.municipality)
     return render(
         request,
         "dialogue/hearing_list.html",
-        {"page": page, "can_create": can_create},
+        {"page": page, "can_create": can_create, "can_moderate": can_moderate},
     )
 
 

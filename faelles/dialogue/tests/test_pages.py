@@ -186,10 +186,17 @@ def test_hidden_comment_shows_its_reason_in_place(client, hearing, citizen, mode
     assert "Det var ikke ment sådan." in queue
 
 
-def test_moderation_is_for_moderators(client, municipality, citizen, moderator):
+def test_moderation_is_for_moderators(
+    client, municipality, citizen, employee, moderator
+):
     client.force_login(citizen)
     assert client.get(f"{BASE}/moderation/").status_code == 403
+    # An employee creates hearings but does not moderate: no link to a 403.
+    client.force_login(employee)
+    assert "/moderation/" not in client.get(f"{BASE}/").content.decode()
+    assert client.get(f"{BASE}/moderation/").status_code == 403
     client.force_login(moderator)
+    assert "/moderation/" in client.get(f"{BASE}/").content.decode()
     assert client.get(f"{BASE}/moderation/").status_code == 200
 
 
