@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -203,10 +203,14 @@ def hearing_update(
     if unknown:
         raise ValueError(f"not a hearing field: {', '.join(sorted(unknown))}")
     opened = hearing.opens_at <= now
-    if opened and "opens_at" in data and data["opens_at"] != hearing.opens_at:
-        raise ValidationError(
-            {"opens_at": _("Høringen er åbnet; datoen kan ikke flyttes.")}
-        )
+    data = dict(data)
+    if opened and "opens_at" in data:
+        # A form shows minutes: the same minute is the same date.
+        if abs(data["opens_at"] - hearing.opens_at) >= timedelta(minutes=1):
+            raise ValidationError(
+                {"opens_at": _("Høringen er åbnet; datoen kan ikke flyttes.")}
+            )
+        del data["opens_at"]
     if draft is not None and opened and draft.strip() != draft_text(hearing).strip():
         raise ValidationError(
             {

@@ -347,3 +347,36 @@ def test_long_discussions_are_paged(client, hearing, municipality):
     assert "Generelt 0." in rest and f"Generelt {THREADS_PER_PAGE + 2}." not in rest
     whole = client.get(_url(hearing, f"afsnit/{paragraph.pk}/")).content.decode()
     assert whole.count("Om afsnittet ") == on_paragraph
+
+
+def test_a_hearing_about_an_initiative_links_to_it(client, municipality, employee):
+    from faelles.initiatives.factories import InitiativeFactory
+
+    initiative = InitiativeFactory(municipality=municipality, title="Badebro i havnen")
+    hearing = HearingFactory(municipality=municipality, initiative=initiative)
+    page = client.get(_url(hearing)).content.decode()
+    assert f'href="{initiative.get_absolute_url()}">Badebro i havnen' in page
+
+
+def test_edit_keeps_the_draft_once_open(client, hearing, employee):
+    ParagraphFactory(section=SectionFactory(hearing=hearing, heading="Trafik"))
+    client.force_login(employee)
+    form = client.get(_url(hearing, "rediger/")).content.decode()
+    assert "# Trafik" in form and "disabled" in form
+    fmt = "%Y-%m-%dT%H:%M"
+    response = client.post(
+        _url(hearing, "rediger/"),
+        {
+            "kind": "hearing",
+            "title": "Ny titel",
+            "question": hearing.question,
+            "announced_at": timezone.localtime(hearing.announced_at).strftime(fmt),
+            "opens_at": timezone.localtime(hearing.opens_at).strftime(fmt),
+            "closes_at": timezone.localtime(hearing.closes_at).strftime(fmt),
+            "draft": "# Noget andet\n\nHelt ny tekst.",
+        },
+    )
+    assert response.status_code == 302
+    hearing.refresh_from_db()
+    assert hearing.title == "Ny titel"
+    assert services.draft_text(hearing).startswith("# Trafik")

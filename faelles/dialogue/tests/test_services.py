@@ -402,3 +402,25 @@ def test_a_linked_initiative_of_another_municipality_is_refused(
             closes_at=NOW + 2 * DAY,
             initiative=InitiativeFactory(municipality=other_municipality),
         )
+
+
+def test_an_open_hearing_keeps_its_opening_date(hearing, employee):
+    with pytest.raises(ValidationError):
+        services.hearing_update(
+            hearing=hearing,
+            actor=employee,
+            data={"opens_at": hearing.opens_at + DAY},
+            now=NOW,
+        )
+    # The same minute (a form's precision) is no change; closing earlier is.
+    services.hearing_update(
+        hearing=hearing,
+        actor=employee,
+        data={
+            "opens_at": hearing.opens_at.replace(second=0),
+            "closes_at": NOW + DAY,
+        },
+        now=NOW,
+    )
+    hearing.refresh_from_db()
+    assert hearing.closes_at == NOW + DAY
