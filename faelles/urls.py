@@ -28,6 +28,7 @@ tenant_patterns = [
     path("borgerbudget/", include("faelles.budgeting.urls")),
     path("opgaveudvalg/", include("faelles.committees.urls")),
     path("sprogtjek/", include("faelles.sprogtjek.urls")),
+    path("hoeringer/", include("faelles.dialogue.urls")),
 ]
 
 urlpatterns = [

@@ -55,6 +55,7 @@ FEATURES = {
     "budgeting",
     "committees",
     "sprogtjek",
+    "dialogue",
 }
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}
@@ -99,12 +100,15 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("initiatives/factories.py", "resources"): (
         "factories for needs that have been published as listings"
     ),
-    ("committees/services.py", "communities"): (
-        "a meeting's documents are checked against the same allow-list of file "
-        "types and sizes as a community's shared files (validate_shared_file)"
-    ),
     ("initiatives/demo.py", "resources"): (
         "the demo's initiatives publish some of their needs as listings"
+    ),
+    ("dialogue/forms.py", "initiatives"): (
+        "a hearing may be about an initiative; the form offers the municipality's"
+    ),
+    ("dialogue/forms.py", "budgeting"): (
+        "a hearing may be about a borgerbudget round; the form offers the "
+        "municipality's rounds"
     ),
 }
 

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from faelles.accounts.selectors import membership_for
-from faelles.communities.services import validate_shared_file
 from faelles.core.audit import audit
+from faelles.core.files import document_content_type
 from faelles.core.services import model_update
 from faelles.notifications.services import notify
 from faelles.organisations.models import Organisation, OrganisationMember
@@ -866,7 +866,7 @@ def minutes_publish(
 @transaction.atomic
 def document_upload(*, meeting: Meeting, actor, title: str, upload) -> MeetingDocument:
     _meetings_allowed(meeting.committee_id)
-    content_type = validate_shared_file(upload)
+    content_type = document_content_type(upload)
     document = MeetingDocument(
         municipality=meeting.municipality,
         meeting=meeting,

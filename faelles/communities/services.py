@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from faelles.accounts.models import User
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
+from faelles.core.files import document_content_type
 from faelles.core.models import AuditEntry
 from faelles.core.services import model_update
 from faelles.notifications.services import notify
@@ -21,20 +22,8 @@ from .models import Community, CommunityMember, Post, Referral, SharedFile
 
 # First messages to the hosts: at most this many per person and community a day.
 CONTACTS_PER_DAY = 3
-# Shared files: an allow-list of types checked by extension and by the first bytes.
+# Shared files: the allow-list and checks are core.files'; the limit is ours.
 MAX_FILE_BYTES = 10 * 1024 * 1024
-ALLOWED_FILES = {
-    ".pdf": ("application/pdf", [b"%PDF-"]),
-    ".png": ("image/png", [b"\x89PNG\r\n\x1a\n"]),
-    ".jpg": ("image/jpeg", [b"\xff\xd8\xff"]),
-    ".jpeg": ("image/jpeg", [b"\xff\xd8\xff"]),
-    ".txt": ("text/plain", []),
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        [b"PK\x03\x04"],
-    ),
-    ".odt": ("application/vnd.oasis.opendocument.text", [b"PK\x03\x04"]),
-}
 
 
 def _hosts(community):
@@ -499,29 +488,7 @@ def post_delete(*, post: Post, actor) -> None:
 
 def validate_shared_file(upload) -> str:
     """Return the content type to store, or raise ValidationError."""
-    import os
-
-    ext = os.path.splitext(upload.name)[1].lower()
-    if ext not in ALLOWED_FILES:
-        raise ValidationError(
-            _(
-                "Filtypen er ikke tilladt. Brug PDF, Word (docx), ODT, tekst, PNG eller JPEG."
-            )
-        )
-    if upload.size > MAX_FILE_BYTES:
-        raise ValidationError(
-            _("Filen fylder %(size).1f MB; højst %(max).0f MB er tilladt."),
-            params={"size": upload.size / 1_048_576, "max": MAX_FILE_BYTES / 1_048_576},
-        )
-    content_type, signatures = ALLOWED_FILES[ext]
-    position = upload.tell()
-    head = upload.read(16)
-    upload.seek(position)
-    if signatures and not any(head.startswith(sig) for sig in signatures):
-        raise ValidationError(_("Filens indhold passer ikke til filtypen."))
-    if ext == ".txt" and b"\x00" in head:
-        raise ValidationError(_("Filens indhold passer ikke til filtypen."))
-    return content_type
+    return document_content_type(upload, max_bytes=MAX_FILE_BYTES)
 
 
 @transaction.atomic

@@ -25,6 +25,7 @@ CATEGORIES: dict[str, StrOrPromise] = {
     "initiatives": _("Initiativer og prøvehandlinger"),
     "budgeting": _("Borgerbudget"),
     "committees": _("Opgaveudvalg: udvælgelse, beslutninger og opfølgning"),
+    "dialogue": _("Høringer og debatter: svar på dine kommentarer og kommunens svar"),
 }
 OTHER = "other"
 
