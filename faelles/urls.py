@@ -26,6 +26,7 @@ tenant_patterns = [
     path("bevaegelser/", include("faelles.communities.movement_urls")),
     path("arrangementer/", include("faelles.events.urls")),
     path("borgerbudget/", include("faelles.budgeting.urls")),
+    path("meningskort/", include("faelles.opinions.urls")),
 ]
 
 urlpatterns = [

@@ -47,7 +47,14 @@ ENGINES = {
     "disclosure",
     "formats",
 }
-FEATURES = {"resources", "initiatives", "communities", "events", "budgeting"}
+FEATURES = {
+    "resources",
+    "initiatives",
+    "communities",
+    "events",
+    "budgeting",
+    "opinions",
+}
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}
 # Not apps, not checked: static files, templates, the project's catalogue, and the

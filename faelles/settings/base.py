@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "faelles.communities",
     "faelles.events",
     "faelles.budgeting",
+    "faelles.opinions",
     "faelles.demo",
 ]
 
