@@ -106,6 +106,34 @@ def progress(*, opinion_map: OpinionMap, participant: Participant | None) -> dic
 # --- the result ---------------------------------------------------------------------
 
 
+def shape_path(shape: str, x: float, y: float, r: float) -> str:
+    """An SVG path for a group's marker: groups differ by shape, not colour only."""
+    if shape == "square":
+        a = r * 0.9
+        return f"M{x - a:.1f},{y - a:.1f}h{2 * a:.1f}v{2 * a:.1f}h{-2 * a:.1f}Z"
+    if shape == "triangle":
+        return (
+            f"M{x:.1f},{y - r:.1f}L{x + r:.1f},{y + 0.8 * r:.1f}"
+            f"L{x - r:.1f},{y + 0.8 * r:.1f}Z"
+        )
+    if shape == "diamond":
+        return (
+            f"M{x:.1f},{y - r:.1f}L{x + r:.1f},{y:.1f}"
+            f"L{x:.1f},{y + r:.1f}L{x - r:.1f},{y:.1f}Z"
+        )
+    if shape == "cross":
+        t = r / 3
+        return (
+            f"M{x - t:.1f},{y - r:.1f}h{2 * t:.1f}v{r - t:.1f}h{r - t:.1f}"
+            f"v{2 * t:.1f}h{t - r:.1f}v{r - t:.1f}h{-2 * t:.1f}v{t - r:.1f}"
+            f"h{t - r:.1f}v{-2 * t:.1f}h{r - t:.1f}Z"
+        )
+    return (
+        f"M{x - r:.1f},{y:.1f}a{r:.1f},{r:.1f} 0 1,0 {2 * r:.1f},0"
+        f"a{r:.1f},{r:.1f} 0 1,0 {-2 * r:.1f},0Z"
+    )
+
+
 def _scale(summary: dict):
     (x0, y0), (x1, y1) = summary.get("bounds") or [[0, 0], [1, 1]]
     inner = SVG_SIZE - 2 * SVG_PAD
@@ -158,6 +186,8 @@ def result_context(*, opinion_map: OpinionMap, participant: Participant | None) 
                 shape=SHAPES[i % len(SHAPES)],
                 cx=cx,
                 cy=cy,
+                marker=shape_path(SHAPES[i % len(SHAPES)], cx, cy, 9),
+                legend=shape_path(SHAPES[i % len(SHAPES)], 10, 10, 7),
                 agree=[r for r in reps if r["agree"]],
                 disagree=[r for r in reps if not r["agree"]],
                 percent=round(100 * g["size"] / max(summary["participants_in"], 1)),
@@ -168,13 +198,14 @@ def result_context(*, opinion_map: OpinionMap, participant: Participant | None) 
     inner = SVG_SIZE - 2 * SVG_PAD
     dots = []
     for x, y, label, n in summary["cells"]:
+        px = SVG_PAD + (x + 0.5) * inner / grid
+        py = SVG_SIZE - SVG_PAD - (y + 0.5) * inner / grid
+        r = min(1.5 + 1.6 * math.sqrt(n), inner / grid * 0.9)
         dots.append(
             {
-                "x": round(SVG_PAD + (x + 0.5) * inner / grid, 1),
-                "y": round(SVG_SIZE - SVG_PAD - (y + 0.5) * inner / grid, 1),
-                "r": round(min(2 + 2.2 * math.sqrt(n), inner / grid * 0.9), 1),
+                "d": shape_path(shape_of.get(label, "circle"), px, py, r),
                 "label": label,
-                "shape": shape_of.get(label, "none"),
+                "count": n,
             }
         )
     me = None
