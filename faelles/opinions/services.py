@@ -135,11 +135,14 @@ def participant_for(*, opinion_map: OpinionMap, user) -> Participant | None:
     return Participant.objects.filter(map=opinion_map, user=user).first()
 
 
-def _participant(opinion_map: OpinionMap, user, now: datetime) -> Participant:
+def _participant(
+    opinion_map: OpinionMap, user, now: datetime, *, record: bool = True
+) -> Participant:
     """The person's pseudonym in the map, made on their first vote or statement.
 
     Taking part is recorded on the activity ladder once per map, dated to the day
-    only, and names the map, never a vote.
+    only, and names the map, never a vote (not for staff putting starting
+    statements on the map: that is the municipality's work, ``record=False``).
     """
     found = Participant.objects.filter(map=opinion_map, user=user).first()
     if found is not None:
@@ -160,6 +163,8 @@ def _participant(opinion_map: OpinionMap, user, now: datetime) -> Participant:
             if found is not None:
                 return found
             continue
+        if not record:
+            return participant
         day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
         record_participation(
             municipality=opinion_map.municipality,
@@ -204,7 +209,7 @@ def statement_add(
         raise ValidationError(
             {"text": _("Det udsagn findes allerede på meningskortet.")}
         )
-    participant = _participant(opinion_map, user, now)
+    participant = _participant(opinion_map, user, now, record=not accept)
     at_once = accept or opinion_map.moderation == Moderation.AFTER
     statement = Statement(
         municipality_id=opinion_map.municipality_id,
