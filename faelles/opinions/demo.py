@@ -348,7 +348,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
         .order_by("id")
         .values_list("id", flat=True)
     )
-    numbers = gen.choice(np.arange(1, 2**31 - 1), size=n, replace=False)
+    numbers = rng.sample(range(1, 2**31 - 1), n)
     Participant.objects.bulk_create(
         (
             Participant(municipality=municipality, map=opinion_map, number=int(x))

@@ -105,7 +105,7 @@ def test_the_update_continues_from_the_stored_state(grouped_map):
 
 
 def test_groups_smaller_than_five_are_not_shown(opinion_map):
-    from .conftest import grouped_votes
+    from .synthetic import grouped_votes
 
     grouped_votes(opinion_map, people=8, statements=8)
     result = services.result_compute(map_id=opinion_map.pk)
