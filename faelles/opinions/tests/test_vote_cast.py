@@ -128,3 +128,30 @@ def test_votes_only_while_the_map_is_open(municipality, citizen, changes):
 def test_a_member_may_vote_and_an_outsider_may_not(opinion_map, citizen, outsider):
     assert citizen.has_perm("opinions.take_part", opinion_map)
     assert not outsider.has_perm("opinions.take_part", opinion_map)
+
+
+def test_writing_a_statement_is_taking_part_but_staff_starting_statements_are_not(
+    opinion_map, citizen, employee
+):
+    services.statement_add(
+        opinion_map=opinion_map, user=citizen, text="Flere træer på torvet, tak"
+    )
+    services.statement_add(
+        opinion_map=opinion_map,
+        user=employee,
+        text="Bymidten skal have et torv",
+        accept=True,
+    )
+    acts = ParticipationAct.objects.filter(action="opinions.take_part")
+    assert list(acts.values_list("user", flat=True)) == [citizen.pk]
+
+
+def test_the_same_statement_twice_is_refused(opinion_map, citizen):
+    services.statement_add(
+        opinion_map=opinion_map, user=citizen, text="Flere træer på torvet, tak"
+    )
+    with pytest.raises(ValidationError):
+        services.statement_add(
+            opinion_map=opinion_map, user=citizen, text="flere  træer på torvet, TAK"
+        )
+    assert opinion_map.statements.count() == 1
