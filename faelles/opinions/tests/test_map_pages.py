@@ -234,3 +234,19 @@ def test_where_do_i_stand_names_my_group(client, grouped_map, citizen):
     me = page.context["me"]
     assert me["placed"] and me["group"] is not None
     assert f"Du er i gruppe {me['label']}" in page.content.decode()
+
+
+def test_list_and_detail_make_a_bounded_number_of_queries(
+    client, grouped_map, citizen, django_assert_max_num_queries
+):
+    opinion_map, statements, _people = grouped_map
+    services.result_compute(map_id=opinion_map.pk)
+    for i in range(3):
+        OpinionMapFactory(municipality=opinion_map.municipality, title=f"Kort {i}")
+    client.force_login(citizen)
+    with django_assert_max_num_queries(14):
+        page = client.get(url("list", opinion_map.municipality))
+    assert page.status_code == 200
+    with django_assert_max_num_queries(16):
+        page = client.get(url("detail", opinion_map.municipality, pk=opinion_map.pk))
+    assert page.context["statement"] in statements
