@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from faelles.accounts.factories import MembershipFactory
 from faelles.municipalities.factories import MunicipalityFactory
 from faelles.opinions import services
-from faelles.opinions.factories import OpinionMapFactory
+from faelles.opinions.factories import OpinionMapFactory, StatementFactory
 from faelles.opinions.models import Vote
 from faelles.opinions.tests.synthetic import grouped_votes
 
@@ -130,3 +130,28 @@ def test_voting_without_javascript(browser, live_server, place, password):
     assert _shown_statement(page) != first
     assert Vote.objects.get(participant__user=place["citizen"]).value == 1
     context.close()
+
+
+def test_staff_pages_pass_axe(page, axe, login, place):
+    from faelles.opinions.models import StatementStatus
+
+    municipality = place["map"].municipality
+    moderator = MembershipFactory(
+        municipality=municipality, is_employee=True, is_moderator=True
+    ).user
+    StatementFactory(
+        map=place["map"],
+        status=StatementStatus.PENDING,
+        text="Der skal være offentlige toiletter ved torvet",
+    )
+    login(moderator)
+    page.goto(page.base_url + "/rodovre/meningskort/")
+    axe(page, "map list")
+    page.goto(page.base_url + "/rodovre/meningskort/nyt/")
+    axe(page, "new map form")
+    page.goto(page.base_url + place["map"].get_absolute_url() + "moderation/")
+    axe(page, "moderation")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Godkend").first.click()
+    expect(page.get_by_text("Udsagnet er modereret.")).to_be_visible()
+    axe(page, "moderation after accepting")
