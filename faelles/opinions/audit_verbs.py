@@ -30,5 +30,4 @@ VERBS = {
 
 TARGETS = {
     "opinions.opinionmap": Target(_may_see_map),
-    "opinions.statement": Target(_may_see_map, select_related=("map",)),
 }

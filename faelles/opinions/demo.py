@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 import time
 from datetime import timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -37,7 +38,7 @@ from .phases import Phase
 
 # Each statement with the stance of each latent group: +1 agree, -1 disagree,
 # 0 no clear stance.
-RODOVRE = {
+RODOVRE: dict[str, Any] = {
     "municipality": "rodovre",
     "title": "Bymidten – hvad vil vi med den?",
     "question": "Hvordan skal Rødovres nye bymidte omkring Rødovrevej og rådhuset være?",
@@ -128,7 +129,7 @@ RODOVRE = {
     "export_access": ExportAccess.AFTER_CLOSE,
 }
 
-KERTEMINDE = {
+KERTEMINDE: dict[str, Any] = {
     "municipality": "kerteminde",
     "title": "Debat: Havnen i Kerteminde",
     "question": "Hvad skal havnen i Kerteminde bruges til de næste 20 år?",
@@ -365,7 +366,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     group = gen.integers(0, k, size=n)
     bar = progress(int(n * m * VOTED), f"opinion map: {n:,} × {m:,} votes")
     for lo in range(0, n, 1000):
-        rows = []
+        rows: list[tuple] = []
         for i in range(lo, min(lo + 1000, n)):
             cols = np.flatnonzero(gen.random(m) < VOTED)
             want = stance[group[i], cols]

@@ -78,7 +78,7 @@ class OpinionMap(TenantModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = OpinionMapQuerySet.as_manager()
+    objects = OpinionMapQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -190,7 +190,7 @@ class Statement(TenantModel):
     moderated_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = StatementQuerySet.as_manager()
+    objects = StatementQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         ordering = ["created_at", "id"]

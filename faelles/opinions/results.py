@@ -132,7 +132,7 @@ def summarise(result: OpinionMap, matrix: VoteMatrix, rejected: set) -> Parts:
     for p, (x, y) in zip(result.in_conv, pts, strict=True):
         cx = int(min(GRID - 1, (x - lo[0]) / span[0] * GRID))
         cy = int(min(GRID - 1, (y - lo[1]) / span[1] * GRID))
-        label = labels.get(group_of.get(p), "")
+        label = labels.get(group_of.get(p, -1), "")
         cells[(cx, cy, label)] = cells.get((cx, cy, label), 0) + 1
 
     summary = {

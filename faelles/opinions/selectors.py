@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import math
 import zipfile
+from collections.abc import Hashable
 from datetime import UTC, datetime, time
+from typing import cast
 
 from django.db.models import Count, Q
 
@@ -80,12 +82,12 @@ def next_statement(
         .first()
         or {}
     )
-    priorities = {int(k): v for k, v in stored.items()}
+    priorities: dict[Hashable, float] = {int(k): v for k, v in stored.items()}
     chosen = StatementChooser(priorities, open_ids).choose(voted, rng)
     if chosen is None:
         return None
     return Statement.objects.only("id", "text", "map_id", "municipality_id").get(
-        pk=chosen
+        pk=cast(int, chosen)
     )
 
 
@@ -260,7 +262,7 @@ def moderation_queue(*, opinion_map: OpinionMap) -> dict:
 
 # --- the open-data export -----------------------------------------------------------
 
-MODERATED = {
+MODERATED: dict[str, int] = {
     StatementStatus.ACCEPTED: 1,
     StatementStatus.PENDING: 0,
     StatementStatus.REJECTED: -1,

@@ -254,8 +254,8 @@ def statement_moderate(
         action="opinions.statement_moderate",
         actor=actor,
         municipality=statement.municipality,
-        target=statement,
-        data={"status": status},
+        target=statement.map,
+        data={"status": status, "statement": statement.pk},
     )
     if was != status and statement.votes.exists():
         request_update(opinion_map=statement.map)

@@ -250,3 +250,28 @@ def test_list_and_detail_make_a_bounded_number_of_queries(
     with django_assert_max_num_queries(16):
         page = client.get(url("detail", opinion_map.municipality, pk=opinion_map.pk))
     assert page.context["statement"] in statements
+
+
+def test_the_audit_log_shows_moderation_and_daily_vote_counts(
+    client, opinion_map, citizen, municipal_admin
+):
+    statement = StatementFactory(map=opinion_map, status=StatementStatus.PENDING)
+    services.statement_moderate(
+        statement=statement, actor=municipal_admin, status=StatementStatus.ACCEPTED
+    )
+    services.vote_cast(
+        opinion_map=opinion_map, user=citizen, statement_id=statement.pk, value=1
+    )
+    client.force_login(municipal_admin)
+    page = client.get(
+        reverse(
+            "municipalities:manage_audit",
+            kwargs={"municipality_slug": opinion_map.municipality.slug},
+        )
+    )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Modererede et udsagn i meningskortet" in html
+    assert "Stemmer afgivet denne dag (1) i meningskortet" in html
+    assert statement.text not in html
+    assert citizen.display_name not in html
