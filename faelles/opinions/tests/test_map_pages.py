@@ -275,3 +275,15 @@ def test_the_audit_log_shows_moderation_and_daily_vote_counts(
     assert "Stemmer afgivet denne dag (1) i meningskortet" in html
     assert statement.text not in html
     assert citizen.display_name not in html
+
+
+def test_the_result_page_in_english(client, grouped_map, citizen):
+    opinion_map, _statements, _people = grouped_map
+    services.result_compute(map_id=opinion_map.pk)
+    client.cookies["faelles_language"] = "en"
+    page = client.get(url("results", opinion_map.municipality, pk=opinion_map.pk))
+    html = page.content.decode()
+    assert "Group A especially agrees that:" in html
+    assert "The groups in numbers" in html
+    for danish in ("Gruppe A", "er især", "deltagere", "Hvor står"):
+        assert danish not in html
