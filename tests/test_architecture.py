@@ -56,6 +56,7 @@ FEATURES = {
     "committees",
     "sprogtjek",
     "dialogue",
+    "opinions",
 }
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}

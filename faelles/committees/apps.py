@@ -16,6 +16,6 @@ class CommitteesConfig(AppConfig):
         from . import rules  # noqa: F401
         from .views import home_context, person_context
 
-        register_nav(55, "committees:list", _("Opgaveudvalg"))
+        register_nav(60, "committees:list", _("Opgaveudvalg"))
         register_home_section(55, "committees/partials/_home.html", home_context)
         register_person_section(55, "committees/partials/_person.html", person_context)

@@ -250,3 +250,72 @@ def read_polis_state(path: Path) -> MapState:
         ) from None
     except (KeyError, TypeError, ValueError) as exc:
         raise PolisFormatError(f"{path}: not a Polis math result ({exc})") from None
+
+
+# --- writing the open-data export ---------------------------------------------------
+
+COMMENTS_HEADER = (
+    "timestamp",
+    "datetime",
+    "comment-id",
+    "author-id",
+    "agrees",
+    "disagrees",
+    "moderated",
+    "comment-body",
+)
+VOTES_HEADER = ("timestamp", "datetime", "comment-id", "voter-id", "vote")
+
+
+@dataclass(frozen=True)
+class ExportComment:
+    comment_id: int
+    author_id: int | None
+    moderated: int  # 1 accepted, 0 not yet moderated, -1 moderated out
+    body: str
+    timestamp: int  # milliseconds since the epoch
+
+
+def _polis_datetime(ms: int) -> str:
+    from datetime import UTC, datetime
+
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%a %b %d %H:%M:%S UTC %Y")
+
+
+def write_export(
+    comments: list[ExportComment], votes: list[tuple[int, int, int, int]]
+) -> dict[str, str]:
+    """``comments.csv`` and ``votes.csv`` as Polis exports them (``read_export``
+    reads them back). ``votes`` are ``(voter, comment, vote, timestamp_ms)``."""
+    import io
+
+    agrees: dict[int, int] = {}
+    disagrees: dict[int, int] = {}
+    for _voter, cid, vote, _ts in votes:
+        if vote == 1:
+            agrees[cid] = agrees.get(cid, 0) + 1
+        elif vote == -1:
+            disagrees[cid] = disagrees.get(cid, 0) + 1
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COMMENTS_HEADER)
+    for c in sorted(comments, key=lambda c: c.comment_id):
+        writer.writerow(
+            (
+                c.timestamp,
+                _polis_datetime(c.timestamp),
+                c.comment_id,
+                "" if c.author_id is None else c.author_id,
+                agrees.get(c.comment_id, 0),
+                disagrees.get(c.comment_id, 0),
+                c.moderated,
+                c.body,
+            )
+        )
+    comments_csv = out.getvalue()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(VOTES_HEADER)
+    for voter, cid, vote, ts in sorted(votes, key=lambda v: (v[3], v[1], v[0])):
+        writer.writerow((ts, _polis_datetime(ts), cid, voter, vote))
+    return {"comments.csv": comments_csv, "votes.csv": out.getvalue()}

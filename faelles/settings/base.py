@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "faelles.committees",
     "faelles.sprogtjek",
     "faelles.dialogue",
+    "faelles.opinions",
     "faelles.demo",
 ]
 
