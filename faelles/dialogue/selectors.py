@@ -191,6 +191,9 @@ def hearing_page(
         "general_threads": by_paragraph.get(None, []),
         "general_page": general,
         "attachments": list(hearing.attachments.all()),
+        # Opinion maps that are part of this hearing (the reverse of the map's
+        # string reference; dialogue imports nothing of opinions).
+        "opinion_maps": list(hearing.opinion_maps.public().order_by("pk")),  # type: ignore[attr-defined]
         "answer": answer,
         "heard": who_was_heard(hearing=hearing),
     }

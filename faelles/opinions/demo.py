@@ -41,6 +41,7 @@ from .phases import Phase
 RODOVRE: dict[str, Any] = {
     "municipality": "rodovre",
     "title": "Bymidten – hvad vil vi med den?",
+    "hearing": "Forslag til bymidteplan for Rødovre",
     "question": "Hvordan skal Rødovres nye bymidte omkring Rødovrevej og rådhuset være?",
     "description": (
         "Kommunen er ved at lave en helhedsplan for bymidten langs Rødovrevej "
@@ -132,6 +133,7 @@ RODOVRE: dict[str, Any] = {
 KERTEMINDE: dict[str, Any] = {
     "municipality": "kerteminde",
     "title": "Debat: Havnen i Kerteminde",
+    "hearing": "Hvordan bruger vi havnen i Kerteminde – hele året?",
     "question": "Hvad skal havnen i Kerteminde bruges til de næste 20 år?",
     "description": (
         "Fiskeriet fylder mindre, og flere vil bo, bade og spise ved havnen. Hvad "
@@ -182,6 +184,13 @@ def load_demo(*, municipalities, stdout) -> None:
             f"({result.summary['participants'] if result else 0} deltagere, "
             f"{groups} grupper)"
         )
+
+
+def _hearing(municipality, title: str):
+    """The demo hearing or debate the map belongs to (made by dialogue's demo,
+    which runs first), or None when it is not there."""
+    hearings = OpinionMap._meta.get_field("hearing").related_model._default_manager
+    return hearings.filter(municipality=municipality, title=title).first()
 
 
 def _people(municipality) -> dict:
@@ -249,6 +258,7 @@ def _load(municipality, spec: dict, people: dict) -> OpinionMap:
         closes_at=now + timedelta(days=16),
         moderation=Moderation.BEFORE,
         export_access=spec["export_access"],
+        hearing=_hearing(municipality, spec["hearing"]),
     )
     opinion_map = services.map_set_phase(
         opinion_map=opinion_map, actor=employee, phase=Phase.OPEN

@@ -24,6 +24,17 @@ class MapForm(forms.ModelForm):
             "export_access": forms.RadioSelect,
         }
 
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only this municipality's hearings and debates can be chosen.
+        hearings = OpinionMap._meta.get_field("hearing").related_model._default_manager
+        field = self.fields["hearing"]
+        field.queryset = hearings.filter(municipality=municipality)  # type: ignore[attr-defined]
+        field.help_text = _(
+            "Vælg en høring eller debat, hvis kortet er en del af den. Høringens "
+            "side viser så kortet."
+        )
+
 
 class PhaseForm(forms.Form):
     phase = forms.ChoiceField(label=_("Fase"), choices=MAP_PHASES.choices)

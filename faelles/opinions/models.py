@@ -11,6 +11,7 @@ docs/opinion-map.md ("On the site").
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +70,16 @@ class OpinionMap(TenantModel):
     # Set when a vote asks for a new result and cleared when the task starts: a
     # burst of votes queues one update (see services.request_update).
     update_queued = models.BooleanField(default=False, editable=False)
+    # A map can be part of a hearing or a debate (docs/dialogue.md); the hearing's
+    # page links to it. A string reference: opinions imports nothing of dialogue.
+    hearing = models.ForeignKey(
+        "dialogue.Hearing",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="opinion_maps",
+        verbose_name=_("del af høringen eller debatten"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -96,6 +107,16 @@ class OpinionMap(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if (
+            self.hearing_id is not None
+            and self.hearing.municipality_id != self.municipality_id
+        ):
+            raise ValidationError(
+                {"hearing": _("Høringen hører til en anden kommune.")}
+            )
 
     def get_absolute_url(self) -> str:
         return tenant_reverse("opinions:detail", self.municipality_id, pk=self.pk)

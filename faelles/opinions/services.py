@@ -42,6 +42,7 @@ MAP_FIELDS = (
     "description",
     "opens_at",
     "closes_at",
+    "hearing",
     "moderation",
     "export_access",
 )
@@ -62,6 +63,7 @@ def map_create(
     closes_at: datetime | None = None,
     moderation: str = Moderation.BEFORE,
     export_access: str = OpinionMap._meta.get_field("export_access").default,
+    hearing=None,
 ) -> OpinionMap:
     opinion_map = OpinionMap(
         municipality=municipality,
@@ -73,6 +75,7 @@ def map_create(
         closes_at=closes_at,
         moderation=moderation,
         export_access=export_access,
+        hearing=hearing,
     )
     opinion_map.full_clean()
     opinion_map.save()

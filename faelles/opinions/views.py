@@ -42,7 +42,10 @@ def map_list_view(request):
 
 def map_create(request):
     access.require_perm(request, "opinions.create_map")
-    form = MapForm(request.POST if request.method == "POST" else None)
+    form = MapForm(
+        request.POST if request.method == "POST" else None,
+        municipality=request.municipality,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             opinion_map = services.map_create(
@@ -65,6 +68,7 @@ def map_edit(request, pk: int):
     form = MapForm(
         request.POST if request.method == "POST" else None,
         instance=OpinionMap.objects.get(pk=opinion_map.pk),
+        municipality=request.municipality,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -128,9 +132,18 @@ def map_detail(request, pk: int):
             "can_moderate": request.user.has_perm("opinions.moderate", opinion_map),
             "can_export": request.user.has_perm("opinions.export", opinion_map),
             "statement_form": StatementForm() if context["can_take_part"] else None,
+            "hearing": _visible_hearing(request, opinion_map),
         }
     )
     return render(request, "opinions/map_detail.html", context)
+
+
+def _visible_hearing(request, opinion_map: OpinionMap):
+    """The hearing the map is part of, if the person may see it."""
+    hearing = opinion_map.hearing if opinion_map.hearing_id else None
+    if hearing is None or not request.user.has_perm("dialogue.view_hearing", hearing):
+        return None
+    return hearing
 
 
 @require_POST

@@ -89,7 +89,7 @@ def test_detail_queries_do_not_grow_with_comments(
 ):
     _fill(hearing, municipality, n)
     client.force_login(citizen)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(19):
         response = client.get(_url(hearing))
     assert response.status_code == 200
     assert response.content.decode().count('<article class="dialogue-comment') == 2 * n
