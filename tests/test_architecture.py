@@ -107,6 +107,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("dialogue/forms.py", "initiatives"): (
         "a hearing may be about an initiative; the form offers the municipality's"
     ),
+    ("dialogue/forms.py", "committees"): (
+        "a hearing can be a task committee's public input between its meetings: "
+        "staff choose among this municipality's committees"
+    ),
     ("dialogue/forms.py", "budgeting"): (
         "a hearing may be about a borgerbudget round; the form offers the "
         "municipality's rounds"

@@ -150,6 +150,9 @@ def committee_detail(request, pk: int):
             "phases": [(p, i <= reached) for i, p in enumerate(COMMITTEE_PHASES)],
             "members": selectors.committee_members(committee=committee),
             "meetings": selectors.committee_meetings(committee=committee),
+            # Hearings and debates asking for the public's input (dialogue names
+            # the committee by string; committees imports nothing of dialogue).
+            "hearings": list(committee.hearings.announced().order_by("opens_at", "pk")),
             "recommendations": recommendations,
             "decisions": selectors.decision_counts(recommendations),
             "follow_up": selectors.follow_up_summary(committee=committee),

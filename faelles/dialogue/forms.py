@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from faelles.accounts.models import postcode_validator
 from faelles.budgeting.models import BudgetRound
+from faelles.committees.models import TaskCommittee
 from faelles.initiatives.models import Initiative
 
 from .models import AgeBand, Hearing, Reaction
@@ -42,6 +43,9 @@ class HearingForm(forms.ModelForm):
             municipality
         ).order_by("-id")
         self.fields["budget_round"].queryset = BudgetRound.objects.for_municipality(
+            municipality
+        ).order_by("-id")
+        self.fields["committee"].queryset = TaskCommittee.objects.for_municipality(
             municipality
         ).order_by("-id")
         if draft_locked:

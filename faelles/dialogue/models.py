@@ -74,6 +74,16 @@ class Hearing(TenantModel):
         related_name="+",
         verbose_name=_("borgerbudget"),
     )
+    # Public input to a task committee between its meetings (docs/committees.md);
+    # the committee's page lists the hearings it asked for.
+    committee = models.ForeignKey(
+        "committees.TaskCommittee",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hearings",
+        verbose_name=_("opgaveudvalg"),
+    )
     announced_at = models.DateTimeField(_("annonceres"))
     opens_at = models.DateTimeField(_("åbner for kommentarer"))
     closes_at = models.DateTimeField(_("lukker for kommentarer"))

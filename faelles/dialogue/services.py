@@ -59,6 +59,7 @@ HEARING_FIELDS = (
     "closes_at",
     "initiative",
     "budget_round",
+    "committee",
 )
 
 
@@ -134,7 +135,7 @@ def _write_draft(hearing: Hearing, text: str) -> None:
 
 
 def _check_links(hearing: Hearing) -> None:
-    for field in ("initiative", "budget_round"):
+    for field in ("initiative", "budget_round", "committee"):
         linked = getattr(hearing, field)
         if linked is not None and linked.municipality_id != hearing.municipality_id:
             raise ValidationError({field: _("Det hører til en anden kommune.")})
@@ -157,6 +158,7 @@ def hearing_create(
     draft: str = "",
     initiative=None,
     budget_round=None,
+    committee=None,
     now: datetime | None = None,
 ) -> Hearing:
     hearing = Hearing(
@@ -169,6 +171,7 @@ def hearing_create(
         closes_at=closes_at,
         initiative=initiative,
         budget_round=budget_round,
+        committee=committee,
         created_by=actor,
         created_at=_now(now),
     )

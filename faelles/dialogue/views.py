@@ -148,6 +148,10 @@ def hearing_detail(request, pk: int):
         can_report=user.has_perm("dialogue.report", hearing),
         can_moderate=user.has_perm("dialogue.moderate", hearing),
         can_change=is_staff,
+        committee=hearing.committee
+        if hearing.committee_id
+        and user.has_perm("committees.view_committee", hearing.committee)
+        else None,
         can_answer=user.has_perm("dialogue.answer", hearing),
         can_attach=user.has_perm("dialogue.add_attachment", hearing),
         attachment_form=AttachmentForm()

@@ -29,7 +29,7 @@ class MapForm(forms.ModelForm):
         # Only this municipality's hearings and debates can be chosen.
         hearings = OpinionMap._meta.get_field("hearing").related_model._default_manager
         field = self.fields["hearing"]
-        field.queryset = hearings.filter(municipality=municipality)  # type: ignore[attr-defined]
+        field.queryset = hearings.filter(municipality=municipality)
         field.help_text = _(
             "Vælg en høring eller debat, hvis kortet er en del af den. Høringens "
             "side viser så kortet."

@@ -110,10 +110,8 @@ class OpinionMap(TenantModel):
 
     def clean(self) -> None:
         super().clean()
-        if (
-            self.hearing_id is not None
-            and self.hearing.municipality_id != self.municipality_id
-        ):
+        hearing = self.hearing if self.hearing_id is not None else None
+        if hearing is not None and hearing.municipality_id != self.municipality_id:
             raise ValidationError(
                 {"hearing": _("Høringen hører til en anden kommune.")}
             )
