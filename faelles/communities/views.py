@@ -26,7 +26,7 @@ from .models import Community, CommunityMember
 
 
 def community_list(request):
-    form = CommunitySearchForm(request.GET or None)
+    form = CommunitySearchForm(request.GET or None, municipality=request.municipality)
     filters = form.cleaned_data if form.is_valid() else {}
     page = selectors.community_search(
         municipality=request.municipality,
@@ -62,7 +62,7 @@ def my_communities(request):
 @login_required
 def community_create(request):
     access.require_perm(request, "communities.create_community")
-    form = CommunityForm(request.POST or None)
+    form = CommunityForm(request.POST or None, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
         try:
             community = services.community_create(
@@ -81,7 +81,9 @@ def community_create(request):
 
 
 def community_detail(request, pk: int):
-    community = access.get_or_404(request, Community, pk=pk)
+    community = access.get_or_404(
+        request, Community.objects.select_related("theme", "focus_area"), pk=pk
+    )
     user = request.user
     membership = selectors.community_membership(community=community, user=user)
     is_active = bool(membership and membership.status == "active")
@@ -139,7 +141,9 @@ def community_edit(request, pk: int):
         request, Community, pk=pk, perm="communities.change_community"
     )
     form = CommunityForm(
-        request.POST or None, instance=Community.objects.get(pk=community.pk)
+        request.POST or None,
+        instance=Community.objects.get(pk=community.pk),
+        municipality=request.municipality,
     )
     if request.method == "POST" and form.is_valid():
         try:

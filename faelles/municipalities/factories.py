@@ -7,6 +7,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Municipality
         django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Testkommune {n}")
     slug = factory.Sequence(lambda n: f"test-{n}")

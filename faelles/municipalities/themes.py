@@ -138,12 +138,23 @@ def map_old_values(
 _KEY = re.compile(r"[-a-zA-Z0-9_]{1,40}")
 
 
-def active_themes(municipality):
+def municipality_themes(municipality) -> list:
+    """All the municipality's themes in order, read once per municipality object
+    (``request.municipality`` lives for one request), so a page that filters and
+    labels by theme reads them in one query."""
     from .models import Theme
 
-    return Theme.objects.filter(municipality=municipality, is_active=True).order_by(
-        "position", "id"
-    )
+    cached = getattr(municipality, "_faelles_themes", None)
+    if cached is None:
+        cached = list(
+            Theme.objects.filter(municipality=municipality).order_by("position", "id")
+        )
+        municipality._faelles_themes = cached
+    return cached
+
+
+def active_themes(municipality) -> list:
+    return [t for t in municipality_themes(municipality) if t.is_active]
 
 
 class ThemeChoiceField(forms.ModelChoiceField):
@@ -268,11 +279,8 @@ def theme_options(municipality) -> list[tuple[str, str]]:
 
 def theme_from_param(municipality, value) -> object | None:
     """The theme a ``?theme=<key>`` names in this municipality, or None."""
-    from .models import Theme
-
-    if not isinstance(value, str) or not _KEY.fullmatch(value):
-        return None
-    return Theme.objects.filter(municipality=municipality, key=value).first()
+    key = theme_key(value)
+    return next((t for t in municipality_themes(municipality) if t.key == key), None)
 
 
 def resolve_themes(municipality, items: Iterable) -> list:
@@ -335,11 +343,4 @@ def theme_key(value) -> str:
 
 def theme_labels(municipality) -> dict[int, str]:
     """{theme id: name in the reader's language}, inactive themes included."""
-    from .models import Theme
-
-    return {
-        t.pk: t.name_local
-        for t in Theme.objects.filter(municipality=municipality).only(
-            "id", "name", "name_en"
-        )
-    }
+    return {t.pk: t.name_local for t in municipality_themes(municipality)}
