@@ -203,7 +203,11 @@ class Theme(models.Model):
         verbose_name_plural = _("temaer")
         constraints = [
             models.UniqueConstraint(
-                fields=["municipality", "key"], name="theme_key_once"
+                fields=["municipality", "key"],
+                name="theme_key_once",
+                violation_error_message=_(
+                    "Kommunen har allerede et tema med den nøgle."
+                ),
             )
         ]
 
@@ -255,7 +259,11 @@ class FocusArea(models.Model):
         verbose_name_plural = _("indsatsområder")
         constraints = [
             models.UniqueConstraint(
-                fields=["municipality", "key"], name="focus_area_key_once"
+                fields=["municipality", "key"],
+                name="focus_area_key_once",
+                violation_error_message=_(
+                    "Kommunen har allerede et indsatsområde med den nøgle."
+                ),
             )
         ]
 

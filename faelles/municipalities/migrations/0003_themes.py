@@ -63,11 +63,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='theme',
-            constraint=models.UniqueConstraint(fields=('municipality', 'key'), name='theme_key_once'),
+            constraint=models.UniqueConstraint(fields=('municipality', 'key'), name='theme_key_once', violation_error_message='Kommunen har allerede et tema med den nøgle.'),
         ),
         migrations.AddConstraint(
             model_name='focusarea',
-            constraint=models.UniqueConstraint(fields=('municipality', 'key'), name='focus_area_key_once'),
+            constraint=models.UniqueConstraint(fields=('municipality', 'key'), name='focus_area_key_once', violation_error_message='Kommunen har allerede et indsatsområde med den nøgle.'),
         ),
         migrations.RunPython(seed_default_themes, migrations.RunPython.noop),
     ]
