@@ -238,22 +238,30 @@ def theme_move(*, theme: Theme, actor, up: bool) -> None:
     theme_reorder(municipality=theme.municipality, actor=actor, theme_ids=ids)
 
 
+def _pointing_at(model) -> list:
+    """Every foreign key to ``model`` (hidden ``related_name="+"`` ones too)."""
+    return [
+        f
+        for f in model._meta.get_fields(include_hidden=True)
+        if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)
+    ]
+
+
 def theme_in_use(theme: Theme) -> bool:
     """Whether anything is filed under the theme or one of its focus areas.
 
     Read from the model graph, so the ground floor never imports the features
-    that point here.
+    that point here, and a new feature's foreign key counts without a change.
     """
-    for obj, accessor in [(theme, r) for r in theme._meta.related_objects] + [
-        (area, r)
-        for area in theme.focus_areas.all()
-        for r in FocusArea._meta.related_objects
-    ]:
-        related = accessor.related_model
-        if related in (Theme, FocusArea):
-            continue
-        if related._default_manager.filter(**{accessor.field.name: obj}).exists():
-            return True
+    areas = list(theme.focus_areas.all())
+    for model, objects in ((Theme, [theme]), (FocusArea, areas)):
+        for relation in _pointing_at(model):
+            related = relation.related_model
+            if related in (Theme, FocusArea) or not objects:
+                continue
+            lookup = {f"{relation.field.name}__in": objects}
+            if related._default_manager.filter(**lookup).exists():
+                return True
     return False
 
 

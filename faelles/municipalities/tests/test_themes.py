@@ -110,10 +110,13 @@ def test_a_theme_in_use_cannot_be_deleted(municipality, municipal_admin):
     )
     used["focus area"] = area.theme
     for what, theme in used.items():
+        assert services.theme_in_use(theme), what
         with pytest.raises(ValidationError, match="er i brug"):
             services.theme_delete(theme=theme, actor=municipal_admin)
         assert Theme.objects.filter(pk=theme.pk).exists(), what
     unused = ThemeFactory(municipality=municipality)
+    FocusAreaFactory(theme=unused)  # its own focus areas do not keep it
+    assert not services.theme_in_use(unused)
     services.theme_delete(theme=unused, actor=municipal_admin)
     assert not Theme.objects.filter(pk=unused.pk).exists()
     assert AuditEntry.objects.filter(action="municipality.theme_delete").count() == 1
