@@ -47,6 +47,12 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(to_themes, to_values),
+        # A default, so that going back re-adds the column to rows that have one.
+        migrations.AlterField(
+            model_name="project",
+            name="category",
+            field=models.CharField(blank=True, default="", max_length=20),
+        ),
         migrations.RemoveField(model_name="project", name="category"),
         migrations.RenameField(
             model_name="project", old_name="theme_ref", new_name="theme"

@@ -50,6 +50,12 @@ class Migration(migrations.Migration):
         migrations.RemoveIndex(
             model_name="community", name="communities_municip_aaaca4_idx"
         ),
+        # A default, so that going back re-adds the column to rows that have one.
+        migrations.AlterField(
+            model_name="community",
+            name="theme",
+            field=models.CharField(default="", max_length=20),
+        ),
         migrations.RemoveField(model_name="community", name="theme"),
         migrations.RenameField(
             model_name="community", old_name="theme_ref", new_name="theme"

@@ -46,10 +46,17 @@ class Migration(migrations.Migration):
                 to="municipalities.theme",
             ),
         ),
-        migrations.RunPython(to_themes, to_values),
+        # Before the data moves: going back, they return once the old values are.
         migrations.RemoveIndex(model_name="initiativetheme", name="init_theme_idx"),
         migrations.RemoveConstraint(
             model_name="initiativetheme", name="initiative_theme_once"
+        ),
+        migrations.RunPython(to_themes, to_values),
+        # A default, so that going back re-adds the column to rows that have one.
+        migrations.AlterField(
+            model_name="initiativetheme",
+            name="theme",
+            field=models.CharField(default="", max_length=20),
         ),
         migrations.RemoveField(model_name="initiativetheme", name="theme"),
         migrations.RenameField(
