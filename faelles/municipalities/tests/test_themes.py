@@ -277,3 +277,33 @@ def test_reorder_must_name_every_theme_once(municipality):
     assert list(
         municipality.themes.order_by("position").values_list("pk", flat=True)
     ) == list(reversed(ids))
+
+
+def test_a_municipality_made_in_django_admin_gets_the_defaults(client, db):
+    from faelles.accounts.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.post(
+        "/django-admin/municipalities/municipality/add/",
+        {
+            "name": "Admin Kommune",
+            "slug": "admin-kommune",
+            "programme_name": "Sammen",
+            "primary_colour": "#004A7C",
+            "accent_colour": "#C9E3F2",
+            "is_active": "on",
+            **{
+                f"{prefix}-{key}": value
+                for prefix in ("principles", "themes")
+                for key, value in (
+                    ("TOTAL_FORMS", "0"),
+                    ("INITIAL_FORMS", "0"),
+                    ("MIN_NUM_FORMS", "0"),
+                    ("MAX_NUM_FORMS", "1000"),
+                )
+            },
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    made = Theme.objects.filter(municipality__slug="admin-kommune")
+    assert made.count() == len(DEFAULT_THEMES)
