@@ -9,7 +9,7 @@ A feature files its objects under the municipality's themes (docs/themes.md)::
 
 and offers the choice in its form with :func:`theme_field` (and
 :func:`focus_area_field`); a list filters with ``?theme=<key>`` through
-:func:`theme_from_param` and shows the select with :func:`theme_options`.
+:func:`theme_key` and shows the select with :func:`theme_options`.
 ``on_delete=PROTECT`` is what makes a theme in use impossible to delete
 (``services.theme_delete`` turns the refusal into a clear message).
 
@@ -26,7 +26,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from .models import FocusArea, Theme
 
 
 @dataclass(frozen=True)
@@ -142,8 +146,6 @@ def municipality_themes(municipality) -> list:
     """All the municipality's themes in order, read once per municipality object
     (``request.municipality`` lives for one request), so a page that filters and
     labels by theme reads them in one query."""
-    from .models import Theme
-
     cached = getattr(municipality, "_faelles_themes", None)
     if cached is None:
         cached = list(
@@ -202,15 +204,11 @@ def theme_field(
     themes the object already has, so an inactive one is not lost on edit);
     anything else posted is refused with a clear message. Values are keys.
     """
-    from .models import Theme
-
     current_ids = [t.pk for t in current if t is not None]
     queryset = Theme.objects.filter(municipality=municipality).order_by(
         "position", "id"
     )
     if current_ids:
-        from django.db.models import Q
-
         queryset = queryset.filter(Q(is_active=True) | Q(pk__in=current_ids))
     else:
         queryset = queryset.filter(is_active=True)
@@ -232,10 +230,6 @@ def theme_field(
 
 def focus_area_field(municipality, *, label=None, current=None, **kwargs):
     """An optional focus area (indsatsområde) of one of the municipality's themes."""
-    from django.db.models import Q
-
-    from .models import FocusArea
-
     condition = Q(is_active=True, theme__is_active=True)
     if current is not None:
         condition |= Q(pk=current.pk)
@@ -257,8 +251,6 @@ def focus_area_field(municipality, *, label=None, current=None, **kwargs):
 
 def check_theme(municipality, theme, focus_area=None) -> None:
     """Refuse, in a service, a theme or focus area of another municipality."""
-    from django.core.exceptions import ValidationError
-
     if theme is not None and theme.municipality_id != municipality.pk:
         raise ValidationError({"theme": _("Temaet hører ikke til kommunen.")})
     if focus_area is not None:
@@ -277,22 +269,12 @@ def theme_options(municipality) -> list[tuple[str, str]]:
     return [(t.key, t.name_local) for t in active_themes(municipality)]
 
 
-def theme_from_param(municipality, value) -> object | None:
-    """The theme a ``?theme=<key>`` names in this municipality, or None."""
-    key = theme_key(value)
-    return next((t for t in municipality_themes(municipality) if t.key == key), None)
-
-
 def resolve_themes(municipality, items: Iterable) -> list:
     """Themes given as Theme objects or keys, checked to be the municipality's.
 
     For services: a key that is not the municipality's, or another
     municipality's theme, is refused with a clear message (never filed).
     """
-    from django.core.exceptions import ValidationError
-
-    from .models import Theme
-
     items = list(items)
     keys = {item for item in items if isinstance(item, str)}
     by_key = {
@@ -316,10 +298,6 @@ def resolve_themes(municipality, items: Iterable) -> list:
 
 def resolve_focus_area(municipality, item):
     """A focus area given as an object or a key (or None), checked as above."""
-    from django.core.exceptions import ValidationError
-
-    from .models import FocusArea
-
     if item is None or item == "":
         return None
     if isinstance(item, str):
