@@ -109,3 +109,16 @@ def test_an_unknown_theme_is_no_filter_and_no_error(client, municipality, value)
     for name in ("communities:list", "initiatives:list"):
         response = client.get(tenant_reverse(name, municipality), {"theme": value})
         assert response.status_code == 200
+
+
+def test_the_cached_search_form_shows_each_municipalitys_own_themes(
+    client, municipality, other_municipality
+):
+    ThemeFactory(municipality=municipality, key="kun-odense", name="Kun Odense")
+    ThemeFactory(municipality=other_municipality, key="kun-faxe", name="Kun Faxe")
+    odense = client.get(tenant_reverse("communities:list", municipality))
+    faxe = client.get(tenant_reverse("communities:list", other_municipality))
+    assert "Kun Odense" in _options(odense.content.decode())
+    assert "Kun Faxe" not in _options(odense.content.decode())
+    assert "Kun Faxe" in _options(faxe.content.decode())
+    assert "Kun Odense" not in _options(faxe.content.decode())

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from faelles.core import access
 from faelles.core.params import parse_id
 from faelles.municipalities.tenancy import tenant_reverse
+from faelles.municipalities.themes import themes_version
 
 from . import selectors, services
 from .forms import (
@@ -37,7 +38,12 @@ def community_list(request):
         area=(filters.get("area") or "").strip(),
         after=request.GET.get("efter"),
     )
-    context = {"form": form, "page": page}
+    context = {
+        "form": form,
+        "page": page,
+        # The municipality's own themes are in the form: they key its cache.
+        "themes_version": themes_version(request.municipality),
+    }
     if request.htmx:
         return render(request, "communities/partials/_results.html", context)
     return render(request, "communities/community_list.html", context)

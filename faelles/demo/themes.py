@@ -53,9 +53,10 @@ def demo_themes(municipality: Municipality) -> dict[str, Theme]:
         for t in STRATEGIES.get(municipality.slug, [])
         for old in t.get("covers", ())
     }
-    fallback = next(iter(themes.values()), None)
-    out = {}
-    for spec in DEFAULT_THEMES:
-        theme = themes.get(spec.key) or themes.get(covers.get(spec.key, ""))
-        out[spec.key] = theme or fallback
-    return out
+    if not themes:
+        raise ValueError(f"{municipality.slug} has no themes")
+    first = next(iter(themes.values()))
+    return {
+        spec.key: themes.get(spec.key) or themes.get(covers.get(spec.key, "")) or first
+        for spec in DEFAULT_THEMES
+    }

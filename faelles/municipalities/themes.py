@@ -21,6 +21,7 @@ categories, merged by key), so a new municipality starts with them and old
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -155,6 +156,18 @@ def municipality_themes(municipality) -> list:
     return cached
 
 
+def themes_version(municipality) -> str:
+    """Changes whenever the municipality's themes do: a key part for caches of
+    anything that shows them (the communities' search form)."""
+    seen = repr(
+        [
+            (t.pk, t.key, t.name, t.name_en, t.position, t.is_active)
+            for t in municipality_themes(municipality)
+        ]
+    )
+    return f"{municipality.pk}-{hashlib.sha256(seen.encode()).hexdigest()[:12]}"
+
+
 def active_themes(municipality) -> list:
     return [t for t in municipality_themes(municipality) if t.is_active]
 
@@ -212,18 +225,20 @@ def theme_field(
         queryset = queryset.filter(Q(is_active=True) | Q(pk__in=current_ids))
     else:
         queryset = queryset.filter(is_active=True)
-    field_class = ThemeMultipleChoiceField if multiple else ThemeChoiceField
-    extra = (
-        {}
-        if multiple
-        else {"empty_label": _("Vælg tema") if required else _("Intet tema")}
-    )
-    return field_class(
+    if multiple:
+        return ThemeMultipleChoiceField(
+            queryset=queryset,
+            to_field_name="key",
+            required=required,
+            label=label if label is not None else _("Temaer"),
+            **kwargs,
+        )
+    return ThemeChoiceField(
         queryset=queryset,
         to_field_name="key",
         required=required,
-        label=label if label is not None else (_("Temaer") if multiple else _("Tema")),
-        **extra,
+        label=label if label is not None else _("Tema"),
+        empty_label=_("Vælg tema") if required else _("Intet tema"),
         **kwargs,
     )
 
@@ -269,7 +284,7 @@ def theme_options(municipality) -> list[tuple[str, str]]:
     return [(t.key, t.name_local) for t in active_themes(municipality)]
 
 
-def resolve_themes(municipality, items: Iterable) -> list:
+def resolve_themes(municipality, items: Iterable) -> list[Theme]:
     """Themes given as Theme objects or keys, checked to be the municipality's.
 
     For services: a key that is not the municipality's, or another
@@ -296,7 +311,7 @@ def resolve_themes(municipality, items: Iterable) -> list:
     return themes
 
 
-def resolve_focus_area(municipality, item):
+def resolve_focus_area(municipality, item) -> FocusArea | None:
     """A focus area given as an object or a key (or None), checked as above."""
     if item is None or item == "":
         return None
