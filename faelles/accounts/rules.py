@@ -50,6 +50,7 @@ can_moderate = is_moderator | can_administer
 is_staff_member = is_employee | can_administer
 
 rules.add_perm("municipalities.change_settings", can_administer)
+rules.add_perm("municipalities.manage_themes", can_administer)
 rules.add_perm("accounts.manage_roles", can_administer)
 rules.add_perm("accounts.view_member_list", is_staff_member)
 rules.add_perm("municipalities.view_audit_log", can_administer)

@@ -45,7 +45,9 @@ VOTE_TYPE: dict[str, str] = {
 
 
 def ballot_projects(budget_round: BudgetRound) -> list[Project]:
-    return list(budget_round.projects.on_ballot().order_by("id"))
+    return list(
+        budget_round.projects.on_ballot().select_related("theme").order_by("id")
+    )
 
 
 def election_for_round(
@@ -126,7 +128,8 @@ def election_for_round(
                 "project_id": p.election_id,
                 "cost": str(p.cost),
                 "name": p.title,
-                "category": p.get_category_display() if p.category else "",
+                # Pabulib's category column: the municipality's theme.
+                "category": p.theme.name if p.theme else "",
             }
             for p in projects
         ],

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from faelles.core.bulk import insert_rows
+from faelles.demo.themes import demo_themes
 
 from . import services
 from .demo_content import (
@@ -149,6 +150,7 @@ def _create(municipality, spec: dict, employee, now):
 
 def _propose(budget_round, people, items, now, start_days: float) -> dict:
     projects = {}
+    themes = demo_themes(budget_round.municipality)
     for i, (key, title, cost, area, category, by, description, *_rest) in enumerate(
         items
     ):
@@ -160,7 +162,7 @@ def _propose(budget_round, people, items, now, start_days: float) -> dict:
             description=description,
             cost=cost,
             area=area,
-            category=category,
+            theme=themes[category] if category else None,
             image=picture(key, budget_round.municipality.primary_colour)
             if caption
             else None,
@@ -468,6 +470,7 @@ def _seed_round(
         voting_end=voting[1],
     )
     projects = []
+    themes = demo_themes(municipality)
     for j in range(n_projects):
         word, category = WORDS[j % len(WORDS)]
         projects.append(
@@ -478,7 +481,7 @@ def _seed_round(
                 description="Et forslag fra skaleringsdata.",
                 cost=int(rng.choice([40, 60, 90, 120, 180, 250, 400])) * 1_000,
                 area=PLACES[j % len(PLACES)],
-                category=category,
+                theme=themes[category],
                 review_status=ReviewStatus.APPROVED,
                 legal_ok=True,
                 practical_ok=True,

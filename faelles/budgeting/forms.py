@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from faelles.core.images import ImageUploadField
+from faelles.municipalities.themes import focus_area_field, theme_field
 
 from .models import (
     AgeCheck,
@@ -47,14 +48,26 @@ class ProposalForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = ["title", "description", "cost", "area", "category"]
+        fields = ["title", "description", "cost", "area", "theme", "focus_area"]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
             "cost": _("Dit bedste bud; medarbejderne regner prisen efter."),
         }
 
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"] = theme_field(municipality, required=False)
+        self.fields["focus_area"] = focus_area_field(municipality)
+
     def clean(self):
         data = super().clean()
+        area, theme = data.get("focus_area"), data.get("theme")
+        if area is not None and (theme is None or area.theme_id != theme.pk):
+            self.add_error(
+                "focus_area",
+                _("Indsatsområdet hører under temaet “%(theme)s”.")
+                % {"theme": area.theme.name_local},
+            )
         if data.get("image") and not data.get("image_alt", "").strip():
             self.add_error(
                 "image_alt", _("Beskriv billedet kort for dem, der ikke kan se det.")

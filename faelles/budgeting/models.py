@@ -186,16 +186,6 @@ class BudgetRound(TenantModel):
         return ROUND_PHASES.permits(self, "results")
 
 
-class Category(models.TextChoices):
-    PLAY = "play", _("Leg og bevægelse")
-    NATURE = "nature", _("Natur og grønne områder")
-    CULTURE = "culture", _("Kultur og musik")
-    COMMUNITY = "community", _("Fællesskab og mødesteder")
-    SAFETY = "safety", _("Tryghed og belysning")
-    TRAFFIC = "traffic", _("Trafik og stier")
-    CLIMATE = "climate", _("Klima og genbrug")
-
-
 class ReviewStatus(models.TextChoices):
     PENDING = "pending", _("Afventer vurdering")
     APPROVED = "approved", _("Kan gennemføres – på stemmesedlen")
@@ -233,8 +223,21 @@ class Project(TenantModel):
         _("anslået pris (kr.)"), validators=[MinValueValidator(1)]
     )
     area = models.CharField(_("sted eller område"), max_length=160, blank=True)
-    category = models.CharField(
-        _("kategori"), max_length=20, choices=Category.choices, blank=True
+    theme = models.ForeignKey(
+        "municipalities.Theme",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tema"),
+    )
+    focus_area = models.ForeignKey(
+        "municipalities.FocusArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indsatsområde"),
     )
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -8,6 +8,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from faelles.accounts.rules import is_staff_member
+from faelles.municipalities.themes import theme_key
 
 from .models import (
     Ballot,
@@ -34,7 +35,9 @@ def round_list(*, municipality, viewer) -> QuerySet[BudgetRound]:
     return qs.order_by("-created_at", "-id")
 
 
-def round_projects(*, municipality, budget_round: BudgetRound, viewer) -> list[Project]:
+def round_projects(
+    *, municipality, budget_round: BudgetRound, viewer, theme: str = ""
+) -> list[Project]:
     """Projects of a round as the viewer may see them.
 
     Before voting, everyone sees every proposal (with the review outcome);
@@ -43,11 +46,14 @@ def round_projects(*, municipality, budget_round: BudgetRound, viewer) -> list[P
     qs = (
         Project.objects.for_municipality(municipality)
         .filter(round=budget_round)
+        .select_related("theme")
         .prefetch_related(
             Prefetch("images", queryset=ProjectImage.objects.order_by("id"))
         )
         .order_by("title", "id")
     )
+    if theme := theme_key(theme):
+        qs = qs.filter(theme__key=theme)
     return list(qs)
 
 

@@ -21,6 +21,12 @@ from faelles.core.bulk import insert_rows
 from faelles.core.images import PreparedImage, prepare_image
 from faelles.core.params import parse_int
 from faelles.core.services import model_update
+from faelles.municipalities.models import FocusArea, Theme
+from faelles.municipalities.themes import (
+    check_theme,
+    resolve_focus_area,
+    resolve_themes,
+)
 from faelles.participation.models import Rung
 from faelles.participation.services import record_participation
 
@@ -260,7 +266,8 @@ def project_propose(
     description: str,
     cost: int,
     area: str = "",
-    category: str = "",
+    theme: Theme | str | None = None,
+    focus_area: FocusArea | str | None = None,
     image=None,
     image_alt: str = "",
     now: datetime | None = None,
@@ -271,14 +278,21 @@ def project_propose(
         raise ValidationError(
             _("Du skal være medlem af kommunen for at stille forslag.")
         )
+    municipality = budget_round.municipality
+    (theme,) = resolve_themes(municipality, [theme]) if theme else (None,)
+    focus_area = resolve_focus_area(municipality, focus_area)
+    if focus_area is not None and theme is None:
+        theme = focus_area.theme
+    check_theme(municipality, theme, focus_area)
     project = Project(
-        municipality=budget_round.municipality,
+        municipality=municipality,
         round=budget_round,
         title=title,
         description=description,
         cost=cost,
         area=area,
-        category=category,
+        theme=theme,
+        focus_area=focus_area,
         proposed_by=actor,
     )
     project.full_clean()

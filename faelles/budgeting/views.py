@@ -10,6 +10,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from faelles.core import access
 from faelles.municipalities.tenancy import tenant_reverse
+from faelles.municipalities.themes import theme_key, theme_options
 
 from . import services
 from .forms import (
@@ -63,10 +64,12 @@ def round_detail(request, pk: int):
     budget_round = access.get_or_404(
         request, BudgetRound, pk=pk, view="budgeting.view_round"
     )
+    theme = theme_key(request.GET.get("theme"))
     projects = round_projects(
         municipality=request.municipality,
         budget_round=budget_round,
         viewer=request.user,
+        theme=theme,
     )
     on_ballot = [p for p in projects if p.review_status == ReviewStatus.APPROVED]
     if budget_round.has_results:
@@ -84,6 +87,8 @@ def round_detail(request, pk: int):
             "on_ballot": on_ballot,
             "rejected": rejected,
             "pending": pending,
+            "theme": theme,
+            "themes": theme_options(request.municipality),
             "phases": [(p, i <= reached) for i, p in enumerate(ROUND_PHASES)],
             "can_change": can_change,
             "next_phase": next_phase,
@@ -186,7 +191,9 @@ def project_propose(request, pk: int):
         )
         return redirect(budget_round.get_absolute_url())
     form = ProposalForm(
-        request.POST if request.method == "POST" else None, request.FILES or None
+        request.POST if request.method == "POST" else None,
+        request.FILES or None,
+        municipality=request.municipality,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -198,7 +205,8 @@ def project_propose(request, pk: int):
                 description=data["description"],
                 cost=data["cost"],
                 area=data["area"],
-                category=data["category"],
+                theme=data["theme"],
+                focus_area=data["focus_area"],
                 image=data.get("image"),
                 image_alt=data.get("image_alt", ""),
             )
@@ -216,7 +224,11 @@ def project_propose(request, pk: int):
 
 
 def project_detail(request, pk: int):
-    project = access.get_or_404(request, Project.objects.select_related("round"), pk=pk)
+    project = access.get_or_404(
+        request,
+        Project.objects.select_related("round", "theme", "focus_area"),
+        pk=pk,
+    )
     access.hide_unless(request, "budgeting.view_round", project.round)
     return render(
         request,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from faelles.accounts.models import Membership, User
 from faelles.core.bulk import copy_rows
 from faelles.demo.content.foundation import MUNICIPALITIES
+from faelles.demo.themes import demo_themes
 from faelles.participation.models import ParticipationAct
 
 from . import movement_services, services
@@ -37,7 +38,6 @@ from .models import (
     MovementTeam,
     Pledge,
     Post,
-    Theme,
 )
 
 
@@ -115,7 +115,7 @@ def _community(municipality, people, spec, local) -> Community:
         actor=hosts[0],
         name=_fill(spec["name"], local),
         description=_fill(spec["description"], local),
-        theme=spec["theme"],
+        theme=demo_themes(municipality)[spec["theme"]],
         access=spec["access"],
         place=_fill(spec["place"], local),
         area=_fill(spec["area"], local),
@@ -262,7 +262,14 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
         return  # seed accounts first: communities need people
     now = timezone.now()
     start = Community.objects.aggregate(m=Max("id"))["m"] or 0
-    themes, ages, situations = Theme.values, AgeGroup.values, LifeSituation.values
+    by_key = demo_themes(municipality)
+    # The old hard-coded community themes, in their order (keeps the random stream).
+    themes = [
+        by_key[key].pk
+        for key in ("health", "movement", "family", "culture", "craft", "climate",
+                    "neighbours", "talk", "learning")
+    ]  # fmt: skip
+    ages, situations = AgeGroup.values, LifeSituation.values
     accesses = ["open"] * 7 + ["closed"] * 2 + ["invitation"]
     total = size["communities"]
     bar = progress(total, f"communities in {municipality.slug}")
@@ -298,7 +305,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
             "municipality_id",
             "name",
             "description",
-            "theme",
+            "theme_id",
             "access",
             "place",
             "area",

@@ -3,7 +3,7 @@ from decimal import Decimal
 import factory
 
 from faelles.accounts.factories import UserFactory
-from faelles.municipalities.factories import MunicipalityFactory
+from faelles.municipalities.factories import MunicipalityFactory, theme
 
 from .models import Community, CommunityMember, Movement, MovementTeam, Pledge
 
@@ -16,10 +16,16 @@ class CommunityFactory(factory.django.DjangoModelFactory):
     municipality = factory.SubFactory(MunicipalityFactory)
     name = factory.Sequence(lambda n: f"Fællesskab {n}")
     description = "Vi mødes, snakker og hjælper hinanden."
-    theme = "health"
+    theme = "health"  # a key of the municipality's theme, or a Theme
     access = Community.Access.OPEN
     area = "Centrum"
     meeting_rhythm = "Hver tirsdag kl. 10"
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        if isinstance(kwargs.get("theme"), str):
+            kwargs["theme"] = theme(kwargs["municipality"], kwargs["theme"])
+        return kwargs
 
     @factory.post_generation
     def host(self, create, extracted, **kwargs):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from faelles.accounts.models import User
+from faelles.municipalities.themes import focus_area_field, theme_field, theme_options
 from faelles.organisations.models import Organisation
 
 from .models import (
@@ -12,7 +13,6 @@ from .models import (
     MovementAction,
     MovementTeam,
     Pledge,
-    Theme,
 )
 
 
@@ -24,9 +24,7 @@ class CommunitySearchForm(forms.Form):
     is_filter = True  # filters are all optional; no "(frivilligt)" on each
 
     q = forms.CharField(label=_("Interesse eller ord"), required=False, max_length=100)
-    theme = forms.ChoiceField(
-        label=_("Tema"), required=False, choices=_blank(Theme.choices, _("Alle temaer"))
-    )
+    theme = forms.ChoiceField(label=_("Tema"), required=False)
     life_situation = forms.ChoiceField(
         label=_("Livssituation"),
         required=False,
@@ -41,14 +39,42 @@ class CommunitySearchForm(forms.Form):
         label=_("Område eller postnummer"), required=False, max_length=80
     )
 
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = _blank(
+            theme_options(municipality), _("Alle temaer")
+        )
+
 
 class CommunityForm(forms.ModelForm):
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance if self.instance.pk else None
+        self.fields["theme"] = theme_field(
+            municipality, current=[instance.theme] if instance else ()
+        )
+        self.fields["focus_area"] = focus_area_field(
+            municipality, current=instance.focus_area if instance else None
+        )
+
+    def clean(self):
+        data = super().clean()
+        area, theme = data.get("focus_area"), data.get("theme")
+        if area is not None and theme is not None and area.theme_id != theme.pk:
+            self.add_error(
+                "focus_area",
+                _("Indsatsområdet hører under temaet “%(theme)s”.")
+                % {"theme": area.theme.name_local},
+            )
+        return data
+
     class Meta:
         model = Community
         fields = [
             "name",
             "description",
             "theme",
+            "focus_area",
             "access",
             "target_group",
             "age_group",

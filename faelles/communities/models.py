@@ -15,18 +15,6 @@ from faelles.municipalities.models import TenantModel, TenantQuerySet
 from faelles.municipalities.tenancy import tenant_reverse
 
 
-class Theme(models.TextChoices):
-    HEALTH = "health", _("Sundhed og genoptræning")
-    MOVEMENT = "movement", _("Bevægelse og natur")
-    FAMILY = "family", _("Familie og børn")
-    CULTURE = "culture", _("Kultur og kreativitet")
-    CRAFT = "craft", _("Håndværk og gør-det-selv")
-    CLIMATE = "climate", _("Klima og grøn omstilling")
-    NEIGHBOURS = "neighbours", _("Naboskab og lokalområde")
-    TALK = "talk", _("Samtale og netværk")
-    LEARNING = "learning", _("Læring og sprog")
-
-
 class AgeGroup(models.TextChoices):
     ALL = "all", _("Alle aldre")
     CHILDREN = "children", _("Børn")
@@ -49,7 +37,6 @@ class LifeSituation(models.TextChoices):
 
 # Label lookups for list pages: ``get_FOO_display`` rebuilds the choice dict on
 # every call, which adds up over a page of cards.
-THEME_LABELS = dict(Theme.choices)
 AGE_LABELS = dict(AgeGroup.choices)
 SITUATION_LABELS = dict(LifeSituation.choices)
 
@@ -100,7 +87,20 @@ class Community(TenantModel):
 
     name = models.CharField(_("navn"), max_length=150)
     description = models.TextField(_("beskrivelse"), max_length=5000)
-    theme = models.CharField(_("tema"), max_length=20, choices=Theme.choices)
+    theme = models.ForeignKey(
+        "municipalities.Theme",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("tema"),
+    )
+    focus_area = models.ForeignKey(
+        "municipalities.FocusArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indsatsområde"),
+    )
     access = models.CharField(
         _("hvem kan være med"),
         max_length=12,
@@ -159,7 +159,7 @@ class Community(TenantModel):
 
     @property
     def theme_label(self) -> str:
-        return THEME_LABELS.get(self.theme, self.theme)
+        return self.theme.name_local
 
     @property
     def age_group_label(self) -> str:

@@ -3,6 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from faelles.core.pagination import KeysetPage, keyset_page
+from faelles.municipalities.themes import theme_key
 
 from .models import Community, CommunityMember, Movement, Pledge, Referral
 
@@ -29,8 +30,8 @@ def community_search(
             | Q(description__icontains=query)
             | Q(target_group__icontains=query)
         )
-    if theme:
-        qs = qs.filter(theme=theme)
+    if theme := theme_key(theme):
+        qs = qs.filter(theme__key=theme)
     if age_group:
         qs = qs.filter(age_group__in=[age_group, "all"])
     if life_situation:
@@ -40,12 +41,13 @@ def community_search(
             qs = qs.filter(postcode=area)
         else:
             qs = qs.filter(area__icontains=area)
-    qs = qs.only(
+    qs = qs.select_related("theme").only(
         "id",
         "municipality_id",
         "name",
         "description",
-        "theme",
+        "theme__name",
+        "theme__name_en",
         "access",
         "area",
         "postcode",

@@ -14,6 +14,12 @@ from faelles.core.audit import audit
 from faelles.core.files import document_content_type
 from faelles.core.models import AuditEntry
 from faelles.core.services import model_update
+from faelles.municipalities.models import FocusArea, Theme
+from faelles.municipalities.themes import (
+    check_theme,
+    resolve_focus_area,
+    resolve_themes,
+)
 from faelles.notifications.services import notify
 from faelles.participation.models import Rung
 from faelles.participation.services import record_participation
@@ -44,7 +50,8 @@ def community_create(
     actor,
     name: str,
     description: str,
-    theme: str,
+    theme: Theme | str,
+    focus_area: FocusArea | str | None = None,
     access: str = Community.Access.OPEN,
     place: str = "",
     area: str = "",
@@ -54,11 +61,15 @@ def community_create(
     life_situation: str = "any",
     target_group: str = "",
 ) -> Community:
+    (theme,) = resolve_themes(municipality, [theme])
+    focus_area = resolve_focus_area(municipality, focus_area)
+    check_theme(municipality, theme, focus_area)
     community = Community(
         municipality=municipality,
         name=name,
         description=description,
         theme=theme,
+        focus_area=focus_area,
         access=access,
         place=place,
         area=area,
@@ -98,6 +109,16 @@ def community_create(
 
 @transaction.atomic
 def community_update(*, community: Community, actor, **fields) -> Community:
+    municipality = community.municipality
+    if "theme" in fields:
+        (fields["theme"],) = resolve_themes(municipality, [fields["theme"]])
+    if "focus_area" in fields:
+        fields["focus_area"] = resolve_focus_area(municipality, fields["focus_area"])
+    check_theme(
+        municipality,
+        fields.get("theme", community.theme),
+        fields.get("focus_area", community.focus_area),
+    )
     return model_update(
         community, fields=fields, actor=actor, action="communities.update"
     )

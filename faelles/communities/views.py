@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from faelles.core import access
 from faelles.core.params import parse_id
 from faelles.municipalities.tenancy import tenant_reverse
+from faelles.municipalities.themes import themes_version
 
 from . import selectors, services
 from .forms import (
@@ -26,7 +27,7 @@ from .models import Community, CommunityMember
 
 
 def community_list(request):
-    form = CommunitySearchForm(request.GET or None)
+    form = CommunitySearchForm(request.GET or None, municipality=request.municipality)
     filters = form.cleaned_data if form.is_valid() else {}
     page = selectors.community_search(
         municipality=request.municipality,
@@ -37,7 +38,12 @@ def community_list(request):
         area=(filters.get("area") or "").strip(),
         after=request.GET.get("efter"),
     )
-    context = {"form": form, "page": page}
+    context = {
+        "form": form,
+        "page": page,
+        # The municipality's own themes are in the form: they key its cache.
+        "themes_version": themes_version(request.municipality),
+    }
     if request.htmx:
         return render(request, "communities/partials/_results.html", context)
     return render(request, "communities/community_list.html", context)
@@ -62,7 +68,7 @@ def my_communities(request):
 @login_required
 def community_create(request):
     access.require_perm(request, "communities.create_community")
-    form = CommunityForm(request.POST or None)
+    form = CommunityForm(request.POST or None, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
         try:
             community = services.community_create(
@@ -81,7 +87,9 @@ def community_create(request):
 
 
 def community_detail(request, pk: int):
-    community = access.get_or_404(request, Community, pk=pk)
+    community = access.get_or_404(
+        request, Community.objects.select_related("theme", "focus_area"), pk=pk
+    )
     user = request.user
     membership = selectors.community_membership(community=community, user=user)
     is_active = bool(membership and membership.status == "active")
@@ -139,7 +147,9 @@ def community_edit(request, pk: int):
         request, Community, pk=pk, perm="communities.change_community"
     )
     form = CommunityForm(
-        request.POST or None, instance=Community.objects.get(pk=community.pk)
+        request.POST or None,
+        instance=Community.objects.get(pk=community.pk),
+        municipality=request.municipality,
     )
     if request.method == "POST" and form.is_valid():
         try:

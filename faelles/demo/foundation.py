@@ -8,6 +8,7 @@ from faelles.municipalities.models import Municipality, Principle
 from faelles.organisations.models import Organisation, OrganisationMember
 
 from .content.foundation import DEMO_PASSWORD, MUNICIPALITIES, PLATFORM_ADMIN
+from .themes import load_strategy
 
 
 @transaction.atomic
@@ -42,6 +43,7 @@ def load_foundation() -> dict[str, Municipality]:
                 "accent_colour": data["colours"].get("accent", "#C9E3F2"),
             },
         )
+        load_strategy(m)
         m.principles.all().delete()
         Principle.objects.bulk_create(
             Principle(municipality=m, position=i, **p)

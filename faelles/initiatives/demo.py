@@ -23,6 +23,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from faelles.core.bulk import insert_rows, reset_sequences
+from faelles.demo.themes import demo_themes
 from faelles.participation.models import ParticipationAct, Rung
 
 from .demo_content import INITIATIVES
@@ -39,7 +40,6 @@ from .models import (
     Story,
     SuccessCriterion,
     Support,
-    Theme,
     Transition,
     Trial,
 )
@@ -92,6 +92,7 @@ class _Demo:
             o.slug: o for o in Organisation.objects.filter(municipality=municipality)
         }
         self.principles = list(municipality.principles.order_by("position"))
+        self.themes = demo_themes(municipality)
         self.org_of = {}
         for link in OrganisationMember.objects.filter(
             organisation__municipality=municipality, is_admin=True
@@ -172,7 +173,7 @@ def _load_initiative(demo: _Demo, item: dict, now: datetime) -> Initiative:
         target_group=item["who"],
         postcode=item["pc"],
         place=item["place"],
-        themes=item["themes"],
+        themes=[demo.themes[key] for key in item["themes"]],
         principles=[
             demo.principles[i - 1]
             for i in item["principles"]
@@ -403,25 +404,30 @@ PATHS = {
     State.WITHDRAWN: [State.WITHDRAWN],
 }
 WHAT = [
-    ("Fællesspisning", "for enlige ældre", Theme.ELDERLY),
-    ("Gåbus", "til skolen", Theme.MOBILITY),
-    ("Lektiecafé", "for udskolingen", Theme.LEARNING),
-    ("Reparationscafé", "på biblioteket", Theme.NATURE),
-    ("Byttemarked", "for børnetøj", Theme.NEIGHBOURS),
-    ("Gåklub", "for nye pensionister", Theme.HEALTH),
-    ("Fredagscafé", "drevet af unge", Theme.CHILDREN),
-    ("Fælleshave", "mellem blokkene", Theme.CITY),
-    ("Sprogcafé", "for nye borgere", Theme.LEARNING),
-    ("Bydelsmødre", "der hjælper med sundhed", Theme.HEALTH),
-    ("Læsevenner", "fra de store klasser", Theme.CHILDREN),
-    ("Badebro", "bygget af frivillige", Theme.NATURE),
-    ("Cykelværksted", "for unge", Theme.MOBILITY),
-    ("Klimafestival", "på torvet", Theme.NATURE),
-    ("Værtsfamilier", "for nye familier", Theme.NEIGHBOURS),
-    ("Peer-hold", "for mennesker med KOL", Theme.HEALTH),
-    ("Koncertrække", "i forsamlingshuset", Theme.CULTURE),
-    ("Jobcafé", "med frivillige mentorer", Theme.WORK),
+    ("Fællesspisning", "for enlige ældre", "elderly"),
+    ("Gåbus", "til skolen", "mobility"),
+    ("Lektiecafé", "for udskolingen", "learning"),
+    ("Reparationscafé", "på biblioteket", "nature"),
+    ("Byttemarked", "for børnetøj", "neighbours"),
+    ("Gåklub", "for nye pensionister", "health"),
+    ("Fredagscafé", "drevet af unge", "children"),
+    ("Fælleshave", "mellem blokkene", "city"),
+    ("Sprogcafé", "for nye borgere", "learning"),
+    ("Bydelsmødre", "der hjælper med sundhed", "health"),
+    ("Læsevenner", "fra de store klasser", "children"),
+    ("Badebro", "bygget af frivillige", "nature"),
+    ("Cykelværksted", "for unge", "mobility"),
+    ("Klimafestival", "på torvet", "nature"),
+    ("Værtsfamilier", "for nye familier", "neighbours"),
+    ("Peer-hold", "for mennesker med KOL", "health"),
+    ("Koncertrække", "i forsamlingshuset", "culture"),
+    ("Jobcafé", "med frivillige mentorer", "work"),
 ]
+#: The old hard-coded initiative themes, in their order (keeps the random stream).
+THEME_KEYS = [
+    "health", "children", "elderly", "nature", "culture", "neighbours",
+    "learning", "work", "city", "mobility",
+]  # fmt: skip
 PLACES = [
     "Nordbyen", "Søndermarken", "Stationsbyen", "Havnen", "Skovkvarteret",
     "Engparken", "Bakkehuse", "Mølleparken", "Vestervang", "Kirkebyen",
@@ -563,6 +569,7 @@ def _seed_chunk(
     now,
 ):
     mid = municipality.pk
+    theme_ids = {key: t.pk for key, t in demo_themes(municipality).items()}
     initiatives, themes, needs, transitions = [], [], [], []
     trials, criteria, stories, supports = [], [], [], []
     comments, participations, follows, acts = [], [], [], []
@@ -666,8 +673,8 @@ def _seed_chunk(
                 now,
             )
         )
-        extra = rng.choice(list(Theme.values))
-        for t in sorted({theme, extra}):
+        extra = rng.choice(THEME_KEYS)
+        for t in sorted({theme_ids[theme], theme_ids[extra]}):
             themes.append((mid, pk, t))
         need_id = ids[Need]
         ids[Need] += 1

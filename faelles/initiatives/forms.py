@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from faelles.core.images import ImageUploadField
 from faelles.core.params import IdModelMultipleChoiceField
 from faelles.municipalities.models import Principle
+from faelles.municipalities.themes import focus_area_field, theme_field
 
 from .models import (
     Initiative,
@@ -15,7 +16,6 @@ from .models import (
     PhotoConsent,
     State,
     Story,
-    Theme,
 )
 
 CRITERIA_ROWS = 4
@@ -33,12 +33,9 @@ def _lines(text: str) -> list[str]:
 
 
 class InitiativeForm(forms.ModelForm):
-    themes = forms.MultipleChoiceField(
-        label=_("Temaer"),
-        choices=Theme.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    # Replaced per municipality in __init__ (its own themes, posted by key).
+    themes = forms.MultipleChoiceField(required=False)
+    focus_area = forms.ChoiceField(required=False)
     principles = IdModelMultipleChoiceField(
         label=_("Hvilke af kommunens principper understøtter det?"),
         queryset=Principle.objects.none(),
@@ -83,12 +80,32 @@ class InitiativeForm(forms.ModelForm):
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
+        instance = self.instance if self.instance.pk else None
+        self.fields["themes"] = theme_field(
+            municipality,
+            multiple=True,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            current=[t.theme for t in instance.themes.select_related("theme")]
+            if instance
+            else (),
+        )
+        self.fields["focus_area"] = focus_area_field(
+            municipality, current=instance.focus_area if instance else None
+        )
         self.fields["principles"].queryset = Principle.objects.filter(
             municipality=municipality
         )
 
     def clean(self):
         data = super().clean()
+        area = data.get("focus_area")
+        if area is not None and area.theme not in list(data.get("themes") or ()):
+            self.add_error(
+                "focus_area",
+                _("Vælg også det tema, indsatsområdet hører under (%(theme)s).")
+                % {"theme": area.theme.name_local},
+            )
         if data.get("image") and not (data.get("image_alt") or "").strip():
             self.add_error(
                 "image_alt", _("Beskriv billedet for dem, der ikke kan se det.")
@@ -115,8 +132,10 @@ class InitiativeEditForm(InitiativeForm):
             del self.fields[name]
         if not self.is_bound:
             self.initial["themes"] = list(
-                instance.themes.values_list("theme", flat=True)
+                instance.themes.values_list("theme__key", flat=True)
             )
+            if instance.focus_area_id:
+                self.initial["focus_area"] = instance.focus_area.key
             self.initial["principles"] = list(
                 instance.principles.values_list("pk", flat=True)
             )

@@ -5,10 +5,11 @@ from django.shortcuts import render
 
 from faelles.core import access
 from faelles.core.params import search_words
+from faelles.municipalities.themes import theme_options
 from faelles.organisations.models import Organisation
 
 from . import selectors
-from .models import Outcome, Theme
+from .models import Outcome
 
 
 def library_readable(request) -> bool:
@@ -51,7 +52,7 @@ def library(request):
             "department": department,
             "outcome": outcome,
             "query": query,
-            "themes": Theme.choices,
+            "themes": theme_options(request.municipality),
             "outcomes": Outcome.choices,
             "departments": Organisation.objects.for_municipality(request.municipality)
             .departments()

@@ -17,19 +17,6 @@ from faelles.core.storage import private_storage
 from faelles.municipalities.models import TenantModel, TenantQuerySet
 
 
-class Theme(models.TextChoices):
-    HEALTH = "health", _("Sundhed og trivsel")
-    CHILDREN = "children", _("Børn og unge")
-    ELDERLY = "elderly", _("Ældre")
-    NATURE = "nature", _("Natur og klima")
-    CULTURE = "culture", _("Kultur og fritid")
-    NEIGHBOURS = "neighbours", _("Naboskab og fællesskab")
-    LEARNING = "learning", _("Læring og skole")
-    WORK = "work", _("Arbejde og hverdag")
-    CITY = "city", _("By og landskab")
-    MOBILITY = "mobility", _("Trafik og transport")
-
-
 class State(models.TextChoices):
     IDEA = "idea", _("Idé")
     PREPARING = "preparing", _("Forberedes")
@@ -107,6 +94,14 @@ class Initiative(TenantModel):
         blank=True,
         related_name="initiatives",
         verbose_name=_("principper det understøtter"),
+    )
+    focus_area = models.ForeignKey(
+        "municipalities.FocusArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indsatsområde"),
     )
     state = models.CharField(
         _("status"), max_length=12, choices=State.choices, default=State.IDEA
@@ -209,7 +204,12 @@ class InitiativeTheme(models.Model):
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="themes"
     )
-    theme = models.CharField(_("tema"), max_length=20, choices=Theme.choices)
+    theme = models.ForeignKey(
+        "municipalities.Theme",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("tema"),
+    )
 
     class Meta:
         constraints = [
@@ -224,7 +224,7 @@ class InitiativeTheme(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.get_theme_display()
+        return self.theme.name_local
 
 
 def initiative_image_path(instance, filename: str) -> str:

@@ -7,9 +7,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from faelles.core.pagination import KeysetPage, keyset_page
 from faelles.core.params import parse_id
+from faelles.municipalities.themes import theme_key, theme_labels
 
 from . import search
 from .models import (
@@ -23,7 +25,6 @@ from .models import (
     State,
     Story,
     Support,
-    Theme,
     Transition,
     Trial,
 )
@@ -50,10 +51,10 @@ def initiative_list(
         "organisation"
     )
     qs = qs.filter(state=state) if state in State.values else qs.visible()
-    if theme in Theme.values:
+    if theme := theme_key(theme):
         qs = qs.filter(
             pk__in=InitiativeTheme.objects.filter(
-                municipality=municipality, theme=theme
+                municipality=municipality, theme__key=theme
             ).values("initiative_id")
         )
     if query:
@@ -76,12 +77,16 @@ def initiative_list(
 
 
 def themes_for(initiative_ids) -> dict[int, list[str]]:
+    """{initiative id: its themes' names in the reader's language}, one query."""
     out: dict[int, list[str]] = {}
-    labels = dict(Theme.choices)
-    for iid, theme in InitiativeTheme.objects.filter(
-        initiative_id__in=initiative_ids
-    ).values_list("initiative_id", "theme"):
-        out.setdefault(iid, []).append(labels.get(theme, theme))
+    rows = (
+        InitiativeTheme.objects.filter(initiative_id__in=initiative_ids)
+        .order_by("theme__position", "theme_id")
+        .values_list("initiative_id", "theme__name", "theme__name_en")
+    )
+    english = get_language() == "en"
+    for iid, name, name_en in rows:
+        out.setdefault(iid, []).append(name_en if english and name_en else name)
     return out
 
 
@@ -101,7 +106,7 @@ def initiative_detail(*, municipality, pk: int) -> Initiative:
 
     qs = (
         Initiative.objects.select_related(
-            "proposer", "organisation", "facilitator", "department"
+            "proposer", "organisation", "facilitator", "department", "focus_area"
         )
         .defer("search_vector")
         .defer(
@@ -114,7 +119,12 @@ def initiative_detail(*, municipality, pk: int) -> Initiative:
         )
         .prefetch_related(
             "principles",
-            "themes",
+            Prefetch(
+                "themes",
+                queryset=InitiativeTheme.objects.select_related("theme").order_by(
+                    "theme__position", "theme_id"
+                ),
+            ),
             "images",
             "needs",
             Prefetch("team", queryset=User.objects.only(*PERSON)),
@@ -285,10 +295,10 @@ def library(
     )
     if outcome in Outcome.values:
         qs = qs.filter(outcome=outcome)
-    if theme in Theme.values:
+    if theme := theme_key(theme):
         qs = qs.filter(
             initiative_id__in=InitiativeTheme.objects.filter(
-                municipality=municipality, theme=theme
+                municipality=municipality, theme__key=theme
             ).values("initiative_id")
         )
     if (department_id := parse_id(department)) is not None:
@@ -348,7 +358,13 @@ def library_statistics(*, municipality) -> dict:
     if stats is None:
         stats = _library_statistics(municipality, evaluated)
         cache.set(key, stats, STATS_SECONDS)
-    return stats
+    # Cached by theme id; named here, in the reader's language.
+    labels = theme_labels(municipality)
+    by_theme = [
+        {**row, "label": labels.get(row["label"], "")} for row in stats["by_theme"]
+    ]
+    by_theme.sort(key=lambda r: r["label"])
+    return {**stats, "by_theme": by_theme}
 
 
 def _library_statistics(municipality, evaluated) -> dict:
@@ -375,7 +391,7 @@ def _library_statistics(municipality, evaluated) -> dict:
         dep_names[dep_id] = dep_name
     totals = dict(evaluated.values_list("outcome").annotate(n=Count("id")).order_by())
     return {
-        "by_theme": _stat_rows(by_theme, dict(Theme.choices)),
+        "by_theme": _stat_rows(by_theme, {}),
         "by_department": _stat_rows(by_department, dep_names),
         "overall": _stat_rows({"all": totals}, {"all": ""})[0],
     }

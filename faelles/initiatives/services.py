@@ -13,6 +13,8 @@ from faelles.accounts.models import User
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.core.images import prepare_image
+from faelles.municipalities.models import FocusArea, Theme
+from faelles.municipalities.themes import resolve_focus_area, resolve_themes
 from faelles.participation.models import Rung
 from faelles.participation.services import record_participation
 
@@ -103,7 +105,8 @@ def initiative_create(
     target_group: str = "",
     postcode: str = "",
     place: str = "",
-    themes: Iterable[str] = (),
+    themes: Iterable[Theme | str] = (),
+    focus_area: FocusArea | str | None = None,
     principles: Iterable = (),
     needs: Iterable[dict] = (),
     organisation=None,
@@ -112,9 +115,13 @@ def initiative_create(
     now: datetime | None = None,
 ) -> Initiative:
     now = _now(now)
+    themes = resolve_themes(municipality, themes)
+    focus_area = resolve_focus_area(municipality, focus_area)
+    _check_focus_area(focus_area, themes)
     initiative = Initiative(
         municipality=municipality,
         proposer=proposer,
+        focus_area=focus_area,
         organisation=organisation,
         title=title,
         challenge=challenge,
@@ -133,7 +140,7 @@ def initiative_create(
     initiative.principles.set(principles)
     InitiativeTheme.objects.bulk_create(
         InitiativeTheme(municipality=municipality, initiative=initiative, theme=t)
-        for t in sorted(set(themes))
+        for t in themes
     )
     for need in needs:
         need_add(initiative=initiative, actor=proposer, **need)
@@ -219,6 +226,21 @@ def image_add(
     return obj
 
 
+#: ``initiative_update(focus_area=KEEP)``: leave the focus area as it is.
+KEEP = object()
+
+
+def _check_focus_area(focus_area, themes) -> None:
+    if focus_area is not None and focus_area.theme_id not in {t.pk for t in themes}:
+        raise ValidationError(
+            {
+                "focus_area": _(
+                    "Indsatsområdet hører under et tema, initiativet ikke har."
+                )
+            }
+        )
+
+
 EDITABLE_FIELDS = ("title", "challenge", "idea", "target_group", "postcode", "place")
 
 
@@ -227,7 +249,8 @@ def initiative_update(
     *,
     initiative: Initiative,
     actor,
-    themes: Iterable[str] | None = None,
+    themes: Iterable[Theme | str] | None = None,
+    focus_area: FocusArea | str | None | object = KEEP,
     principles: Iterable | None = None,
     **fields,
 ) -> Initiative:
@@ -243,6 +266,17 @@ def initiative_update(
     changed = sorted(k for k, v in fields.items() if before[k] != v)
     for name, value in fields.items():
         setattr(initiative, name, value)
+    municipality = initiative.municipality
+    if themes is not None:
+        themes = resolve_themes(municipality, themes)
+    if focus_area is not KEEP:
+        initiative.focus_area = resolve_focus_area(municipality, focus_area)
+    _check_focus_area(
+        initiative.focus_area,
+        themes
+        if themes is not None
+        else [t.theme for t in initiative.themes.select_related("theme")],
+    )
     initiative.full_clean()
     initiative.save()
     if principles is not None:
@@ -258,7 +292,7 @@ def initiative_update(
                 initiative=initiative,
                 theme=t,
             )
-            for t in sorted(set(themes))
+            for t in themes
         )
     search.index_initiatives([initiative.pk])
     search.index_trials(initiative.trials.values_list("pk", flat=True))

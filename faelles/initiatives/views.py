@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from faelles.core import access
 from faelles.core.params import search_words
 from faelles.municipalities.tenancy import tenant_reverse
+from faelles.municipalities.themes import theme_options
 from faelles.organisations.selectors import acting_organisation
 from faelles.resources.models import Listing
 
@@ -30,7 +31,7 @@ from .forms import (
     TrialForm,
 )
 from .lifecycle import TRIAL_STATES
-from .models import Comment, Initiative, State, Theme
+from .models import Comment, Initiative, State
 
 
 def initiative_list(request):
@@ -56,7 +57,7 @@ def initiative_list(request):
             "theme": theme,
             "query": query,
             "states": State.choices,
-            "themes": Theme.choices,
+            "themes": theme_options(request.municipality),
             "can_propose": request.user.has_perm(
                 "initiatives.propose", request.municipality
             ),
@@ -84,6 +85,7 @@ def initiative_create(request):
                 postcode=data["postcode"],
                 place=data["place"],
                 themes=data["themes"],
+                focus_area=data["focus_area"],
                 principles=data["principles"],
                 needs=form.needs(),
                 image=data.get("image") or None,
@@ -116,6 +118,7 @@ def initiative_update(request, pk: int):
                 initiative=initiative,
                 actor=request.user,
                 themes=data["themes"],
+                focus_area=data["focus_area"],
                 principles=data["principles"],
                 **{name: data[name] for name in services.EDITABLE_FIELDS},
             )

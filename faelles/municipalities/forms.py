@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from faelles.core.images import ImageUploadField
 from faelles.organisations.models import Organisation
 
-from .models import Municipality, Principle
+from .models import FocusArea, Municipality, Principle, Theme
 
 
 class MunicipalitySettingsForm(forms.ModelForm):
@@ -134,3 +134,42 @@ PrincipleFormSet = forms.inlineformset_factory(
         "text_en": forms.Textarea(attrs={"rows": 2}),
     },
 )
+
+
+THEME_WIDGETS = {
+    "description": forms.Textarea(attrs={"rows": 3}),
+    "description_en": forms.Textarea(attrs={"rows": 3}),
+}
+
+
+class ThemeCreateForm(forms.ModelForm):
+    class Meta:
+        model = Theme
+        fields = ["key", "name", "name_en", "description", "description_en"]
+        widgets = THEME_WIDGETS
+
+
+class ThemeEditForm(forms.ModelForm):
+    """Everything but the key, which addresses keep using."""
+
+    class Meta:
+        model = Theme
+        fields = ["name", "name_en", "description", "description_en", "is_active"]
+        widgets = THEME_WIDGETS
+
+
+class FocusAreaCreateForm(forms.ModelForm):
+    class Meta:
+        model = FocusArea
+        fields = ["key", "name", "name_en", "description", "description_en"]
+        widgets = THEME_WIDGETS
+        help_texts = {
+            "key": _("Små bogstaver, tal og bindestreger; kan ikke ændres bagefter.")
+        }
+
+
+class FocusAreaEditForm(forms.ModelForm):
+    class Meta:
+        model = FocusArea
+        fields = ["name", "name_en", "description", "description_en", "is_active"]
+        widgets = THEME_WIDGETS

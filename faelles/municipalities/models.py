@@ -148,3 +148,142 @@ class TenantModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ThemeQuerySet(models.QuerySet):
+    def for_municipality(self, municipality):
+        return self.filter(municipality=municipality)
+
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Theme(models.Model):
+    """One theme of the municipality's own strategy (see docs/themes.md).
+
+    Initiatives, communities, budget projects — anything a municipality wants to
+    follow by its strategy — point here. The key is the theme's address in filters
+    (``?theme=<key>``) and never changes once made, so links keep working.
+    """
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="themes",
+        verbose_name=_("kommune"),
+    )
+    key = models.SlugField(
+        _("nøgle"),
+        max_length=40,
+        help_text=_(
+            "Små bogstaver, tal og bindestreger; bruges i adresser og kan ikke ændres."
+        ),
+    )
+    name = models.CharField(_("navn"), max_length=120)
+    name_en = models.CharField(_("navn på engelsk"), max_length=120, blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True, max_length=2000)
+    description_en = models.TextField(
+        _("beskrivelse på engelsk"), blank=True, max_length=2000
+    )
+    position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    is_active = models.BooleanField(
+        _("aktiv"),
+        default=True,
+        help_text=_(
+            "Et inaktivt tema kan ikke vælges til noget nyt, men det, der allerede "
+            "hører under det, beholder det."
+        ),
+    )
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality", "position", "id"]
+        verbose_name = _("tema")
+        verbose_name_plural = _("temaer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "key"],
+                name="theme_key_once",
+                violation_error_message=_(
+                    "Kommunen har allerede et tema med den nøgle."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        # Choice lists show a theme by its str(), in the reader's language.
+        return self.name_local
+
+    @property
+    def name_local(self) -> str:
+        return self.name_en if get_language() == "en" and self.name_en else self.name
+
+    @property
+    def description_local(self) -> str:
+        if get_language() == "en" and self.description_en:
+            return self.description_en
+        return self.description
+
+
+class FocusArea(models.Model):
+    """A focus area (indsatsområde) within a theme."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("kommune"),
+    )
+    theme = models.ForeignKey(
+        Theme,
+        on_delete=models.CASCADE,
+        related_name="focus_areas",
+        verbose_name=_("tema"),
+    )
+    key = models.SlugField(_("nøgle"), max_length=40)
+    name = models.CharField(_("navn"), max_length=120)
+    name_en = models.CharField(_("navn på engelsk"), max_length=120, blank=True)
+    description = models.TextField(_("beskrivelse"), blank=True, max_length=2000)
+    description_en = models.TextField(
+        _("beskrivelse på engelsk"), blank=True, max_length=2000
+    )
+    position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    is_active = models.BooleanField(_("aktiv"), default=True)
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("indsatsområde")
+        verbose_name_plural = _("indsatsområder")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "key"],
+                name="focus_area_key_once",
+                violation_error_message=_(
+                    "Kommunen har allerede et indsatsområde med den nøgle."
+                ),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name_local
+
+    def clean(self) -> None:
+        if (
+            self.theme_id
+            and self.municipality_id
+            and self.theme.municipality_id != self.municipality_id
+        ):
+            raise ValidationError({"theme": _("Temaet hører ikke til kommunen.")})
+
+    @property
+    def name_local(self) -> str:
+        return self.name_en if get_language() == "en" and self.name_en else self.name
+
+    @property
+    def description_local(self) -> str:
+        if get_language() == "en" and self.description_en:
+            return self.description_en
+        return self.description

@@ -2,7 +2,7 @@ from django.urls import path
 
 from faelles.organisations import views as organisation_views
 
-from . import views
+from . import theme_views, views
 
 app_name = "municipalities"
 urlpatterns = [
@@ -27,4 +27,30 @@ urlpatterns = [
         name="department_delete",
     ),
     path("administration/log/", views.manage_audit, name="manage_audit"),
+    path("administration/temaer/", theme_views.manage_themes, name="manage_themes"),
+    path(
+        "administration/temaer/<id:pk>/",
+        theme_views.theme_edit,
+        name="theme_edit",
+    ),
+    path(
+        "administration/temaer/<id:pk>/flyt/",
+        theme_views.theme_move,
+        name="theme_move",
+    ),
+    path(
+        "administration/temaer/<id:pk>/slet/",
+        theme_views.theme_delete,
+        name="theme_delete",
+    ),
+    path(
+        "administration/temaer/<id:pk>/indsatsomraader/",
+        theme_views.focus_area_create,
+        name="focus_area_create",
+    ),
+    path(
+        "administration/indsatsomraader/<id:pk>/",
+        theme_views.focus_area_edit,
+        name="focus_area_edit",
+    ),
 ]

@@ -92,7 +92,7 @@ def test_from_proposal_to_evaluated_trial_story_and_newspaper(page, axe, login, 
     page.get_by_label("Idéen").fill("Forældre og bedsteforældre går med på skift.")
     page.get_by_label("Hvem er det for").fill("Elever i 0.–3. klasse")
     page.get_by_label("Postnummer").fill("5200")
-    page.get_by_label("Sted").fill("Bolbro Skole")
+    page.get_by_role("textbox", name="Sted").fill("Bolbro Skole")
     page.get_by_label("Børn og unge").check()
     page.get_by_label("Trafik og transport").check()
     page.get_by_label("Fællesskab", exact=True).check()
@@ -103,7 +103,7 @@ def test_from_proposal_to_evaluated_trial_story_and_newspaper(page, axe, login, 
     axe(page, "initiative page as proposer")
     press(page.get_by_role("link", name="Redigér initiativet"))
     axe(page, "edit initiative")
-    page.get_by_label("Sted").fill("Bolbro Skole, Stadionvej")
+    page.get_by_role("textbox", name="Sted").fill("Bolbro Skole, Stadionvej")
     press(page.get_by_role("button", name="Gem ændringerne"))
     initiative.refresh_from_db()
     assert initiative.place == "Bolbro Skole, Stadionvej"

@@ -75,13 +75,14 @@ def test_citizen_proposes_in_proposal_phase(client, municipality, citizen):
             "description": "Stien er mørk om vinteren.",
             "cost": "120000",
             "area": "Damhusåen",
-            "category": "safety",
+            "theme": "safety",
         },
     )
     assert response.status_code == 302
     project = Project.objects.get(title="Lys på stien ved åen")
     assert project.review_status == ReviewStatus.PENDING
     assert project.proposed_by == citizen
+    assert (project.theme.key, project.theme.municipality) == ("safety", municipality)
     assert AuditEntry.objects.filter(action="budgeting.project_propose").exists()
 
 

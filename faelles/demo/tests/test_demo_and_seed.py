@@ -30,6 +30,7 @@ def test_demo_loads_five_municipalities_with_every_role(capsys):
     ]
     rodovre = Municipality.objects.get(slug="rodovre")
     assert rodovre.programme_name == "Sammen om Rødovre"
+    _assert_strategies(odense)
     out = capsys.readouterr().out
     assert "borger@odense.faelles.example" in out and "faelles-demo" in out
 
@@ -90,3 +91,50 @@ def test_foundation_seeders_run_once_and_give_employees_departments():
     for organisation in Organisation.objects.filter(municipality__slug="by-d").civil():
         assert organisation.members.filter(is_admin=True).count() == 1
         assert 3 <= organisation.members.count() <= 30
+
+
+def _assert_strategies(odense):
+    """Skanderborg's nine themes and Rødovre's indsatsområder, with the demo's
+    initiatives, communities and budget projects filed under their own themes."""
+    from faelles.budgeting.models import Project
+    from faelles.communities.models import Community
+    from faelles.initiatives.models import InitiativeTheme
+    from faelles.municipalities.models import Theme
+    from faelles.municipalities.themes import DEFAULT_THEMES
+
+    skanderborg = Theme.objects.filter(municipality__slug="skanderborg")
+    assert skanderborg.count() == 9
+    assert skanderborg.order_by("position").first().name == "Fællesskaber der bærer"
+    assert all(t.name_en for t in skanderborg)
+    rodovre = Theme.objects.filter(municipality__slug="rodovre").order_by("position")
+    assert [t.name for t in rodovre[:2]] == ["Sammen med borgeren", "En ung strategi"]
+    assert rodovre[1].focus_areas.filter(name="Unges trivsel").exists()
+    assert sorted(odense.themes.values_list("key", flat=True)) == sorted(
+        spec.key for spec in DEFAULT_THEMES
+    )
+    for slug in ("skanderborg", "rodovre"):
+        own = set(
+            Theme.objects.filter(municipality__slug=slug).values_list("pk", flat=True)
+        )
+        filed = [
+            set(
+                InitiativeTheme.objects.filter(municipality__slug=slug).values_list(
+                    "theme_id", flat=True
+                )
+            ),
+            set(
+                Community.objects.filter(municipality__slug=slug).values_list(
+                    "theme_id", flat=True
+                )
+            ),
+            set(
+                Project.objects.filter(municipality__slug=slug)
+                .exclude(theme=None)
+                .values_list("theme_id", flat=True)
+            ),
+        ]
+        assert filed[0] and filed[1], slug
+        for ids in filed:
+            assert ids <= own, slug
+    young = Theme.objects.get(municipality__slug="rodovre", key="en-ung-strategi")
+    assert InitiativeTheme.objects.filter(theme=young).exists()

@@ -56,7 +56,7 @@ def test_citizen_proposes_with_needs_themes_principles_and_image(
     assert initiative.state == State.IDEA
     assert initiative.proposer == citizen
     assert list(initiative.principles.all()) == [principle]
-    assert sorted(initiative.themes.values_list("theme", flat=True)) == [
+    assert sorted(initiative.themes.values_list("theme__key", flat=True)) == [
         "elderly",
         "nature",
     ]

@@ -44,7 +44,7 @@ def test_proposer_edits_description_and_themes(client, municipality, citizen):
     assert response.status_code == 302
     initiative.refresh_from_db()
     assert initiative.title == "Badebro ved Nordstranden"
-    assert sorted(initiative.themes.values_list("theme", flat=True)) == [
+    assert sorted(initiative.themes.values_list("theme__key", flat=True)) == [
         "elderly",
         "nature",
     ]

@@ -1,12 +1,14 @@
 import random
 import time
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
 from faelles.demo.loading import demo_modules
 from faelles.municipalities.models import Municipality
+from faelles.municipalities.services import municipality_create
 
 SCALES = ("small", "large")
 
@@ -32,14 +34,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, municipality, scale, seed, only, **options):
         slug = municipality.strip().lower()
-        m, created = Municipality.objects.get_or_create(
-            slug=slug,
-            defaults={
-                "name": f"{slug.capitalize()} Kommune",
-                "programme_name": f"Sammen i {slug.capitalize()}",
-                "programme_text": "Skaleringsdata til test og måling.",
-            },
-        )
+        m = Municipality.objects.filter(slug=slug).first()
+        created = m is None
+        if m is None:
+            try:
+                # The service gives it its strategy's default themes.
+                m = municipality_create(
+                    slug=slug,
+                    name=f"{slug.capitalize()} Kommune",
+                    programme_name=f"Sammen i {slug.capitalize()}",
+                    programme_text="Skaleringsdata til test og måling.",
+                )
+            except ValidationError as exc:
+                raise CommandError("; ".join(exc.messages)) from exc
         if (
             not created
             and m.memberships.filter(user__email__startswith="seed-").exists()

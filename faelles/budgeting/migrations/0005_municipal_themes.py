@@ -1,0 +1,84 @@
+"""A project's category becomes one of the municipality's own themes."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+from faelles.municipalities.themes import map_old_values
+
+
+def to_themes(apps, schema_editor):
+    """Each old value becomes the municipality's theme with that key."""
+    Theme = apps.get_model("municipalities", "Theme")
+    FocusArea = apps.get_model("municipalities", "FocusArea")
+    Model = apps.get_model("budgeting", "Project")
+    for mid in Model.objects.values_list("municipality_id", flat=True).distinct():
+        rows = Model.objects.filter(municipality_id=mid)
+        values = rows.values_list("category", flat=True).distinct()
+        for value, theme_id in map_old_values(
+            Theme, FocusArea, mid, values
+        ).items():
+            rows.filter(category=value).update(theme_ref_id=theme_id)
+
+
+def to_values(apps, schema_editor):
+    """Back: each row gets its theme's key as the old value."""
+    Theme = apps.get_model("municipalities", "Theme")
+    Model = apps.get_model("budgeting", "Project")
+    used = Model.objects.exclude(theme_ref=None).values_list("theme_ref_id", flat=True)
+    for theme_id, key in Theme.objects.filter(pk__in=used).values_list("pk", "key"):
+        Model.objects.filter(theme_ref_id=theme_id).update(category=key[:20])
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("municipalities", "0003_themes"),
+        ("budgeting", "0004_pabulib_import"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="project",
+            name="theme_ref",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="municipalities.theme",
+            ),
+        ),
+        migrations.RunPython(to_themes, to_values),
+        # A default, so that going back re-adds the column to rows that have one.
+        migrations.AlterField(
+            model_name="project",
+            name="category",
+            field=models.CharField(blank=True, default="", max_length=20),
+        ),
+        migrations.RemoveField(model_name="project", name="category"),
+        migrations.RenameField(
+            model_name="project", old_name="theme_ref", new_name="theme"
+        ),
+        migrations.AlterField(
+            model_name="project",
+            name="theme",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="municipalities.theme",
+                verbose_name="tema",
+            ),
+        ),
+        migrations.AddField(
+            model_name="project",
+            name="focus_area",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="municipalities.focusarea",
+                verbose_name="indsatsområde",
+            ),
+        ),
+    ]
