@@ -58,6 +58,16 @@ PAGES = [
             "{movement}",
             "/odense/organisationer/",
             "{organisation}",
+            "/rodovre/hoeringer/",
+            "{hearing}",
+            "/rodovre/meningskort/",
+            "{opinion_map}",
+            "{opinion_results}",
+            "/skanderborg/opgaveudvalg/",
+            "{committee}",
+            "{draw}",
+            "{recommendation}",
+            "{follow_up}",
             "/om/privatliv/",
             "/accounts/login/",
             "/accounts/signup/",
@@ -93,6 +103,8 @@ PAGES = [
             "{suggestion}",
         ],
     ),
+    # An employee's language check.
+    ("medarbejder@skanderborg.faelles.example", ["/skanderborg/sprogtjek/"]),
     # A politician: start a movement, answer on an initiative.
     (
         "politiker@odense.faelles.example",
@@ -110,6 +122,16 @@ PAGES = [
             "/odense/initiativer/uden-svar/",
         ],
     ),
+    # An administrator of the language check: the municipality's own words and the
+    # statistics per department; a committee chair's page.
+    (
+        "admin@skanderborg.faelles.example",
+        [
+            "/skanderborg/sprogtjek/ordliste/",
+            "/skanderborg/sprogtjek/statistik/",
+            "{politician}",
+        ],
+    ),
 ]
 
 
@@ -118,11 +140,21 @@ def detail_paths() -> dict[str, str]:
     import django
 
     django.setup()
+    from django.db.models import Q
+
     from faelles.budgeting.models import BudgetRound, Project
+    from faelles.committees.models import (
+        Draw,
+        FollowUpAction,
+        Recommendation,
+        TaskCommittee,
+    )
     from faelles.communities.models import Community, Movement
+    from faelles.dialogue.models import Hearing
     from faelles.events.models import Event
     from faelles.initiatives.models import Initiative, Story
     from faelles.municipalities.tenancy import tenant_reverse
+    from faelles.opinions.models import OpinionMap
     from faelles.organisations.models import Organisation
     from faelles.resources.models import Listing, Proposal
 
@@ -143,6 +175,13 @@ def detail_paths() -> dict[str, str]:
     def budget(name, budget_round):
         return tenant_reverse(name, budget_round.municipality_id, pk=budget_round.pk)
 
+    skanderborg = Q(municipality__slug="skanderborg")
+    opinion_map = first(OpinionMap.objects.filter(**rodovre))
+    committee = first(
+        TaskCommittee.objects.filter(skanderborg, chair__isnull=False).exclude(
+            phase="mandate"
+        )
+    )
     suggestion = first(
         Proposal.objects.filter(
             need__municipality__slug="kerteminde", status="suggested"
@@ -192,6 +231,26 @@ def detail_paths() -> dict[str, str]:
             )
         ).get_absolute_url(),
         "suggestion": suggestion.get_absolute_url(),
+        "hearing": first(Hearing.objects.filter(**rodovre)).get_absolute_url(),
+        "opinion_map": opinion_map.get_absolute_url(),
+        "opinion_results": tenant_reverse(
+            "opinions:results", opinion_map.municipality_id, pk=opinion_map.pk
+        ),
+        "committee": committee.get_absolute_url(),
+        "draw": first(
+            Draw.objects.filter(municipality__slug="skanderborg", status="done")
+        ).get_absolute_url(),
+        "recommendation": first(
+            Recommendation.objects.filter(skanderborg).exclude(decision="pending")
+        ).get_absolute_url(),
+        "follow_up": first(
+            FollowUpAction.objects.filter(municipality__slug="skanderborg")
+        ).get_absolute_url(),
+        "politician": tenant_reverse(
+            "committees:politician",
+            committee.municipality_id,
+            user_id=committee.chair_id,
+        ),
     }
 
 
