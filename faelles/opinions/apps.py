@@ -9,10 +9,10 @@ class OpinionsConfig(AppConfig):
 
     def ready(self):
         from faelles.municipalities.home import register_home_section
-        from faelles.municipalities.navigation import register_nav
 
         from . import rules  # noqa: F401
         from .views import home_context
 
-        register_nav(56, "opinions:list", _("Meningskort"))
+        # No entry of its own in the main menu (ten entries wrap to three lines
+        # at 1280 px): the hearings page and the home page lead to the maps.
         register_home_section(56, "opinions/partials/_home.html", home_context)
