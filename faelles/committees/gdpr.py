@@ -1,6 +1,7 @@
 """What the task committees hold about one person (the account export).
 
-Applications (with the age band, gender and area the call asked for) and seats
+No delete_personal_data hook is needed: when an account is deleted, the
+database's own rules do it. Applications (with the age band, gender and area the call asked for) and seats
 go with the account (cascade). A finished draw keeps its pool as lottery
 numbers with strata and no name, so that the published draw can still be
 checked; once the application is gone nothing leads from a number to the

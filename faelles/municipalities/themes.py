@@ -138,6 +138,19 @@ def map_old_values(
     return {v: ids[v[:40]] for v in values}
 
 
+def settle_deferred_checks(schema_editor) -> None:
+    """Run PostgreSQL's deferred foreign-key checks now, for data migrations.
+
+    Django's foreign keys are DEFERRABLE INITIALLY DEFERRED; rows written by a
+    RunPython step leave pending trigger events, and PostgreSQL then refuses
+    the same migration's ALTER TABLE ("pending trigger events"). Checking them
+    at once and deferring again keeps data and schema steps in one migration.
+    """
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
 # --- Reading themes in views and forms --------------------------------------
 
 _KEY = re.compile(r"[-a-zA-Z0-9_]{1,40}")

@@ -33,8 +33,8 @@ def test_administrator_builds_the_strategy_and_a_citizen_files_under_it(
     expect(page.get_by_text("Temaet “En ung strategi” er oprettet.")).to_be_visible()
     # Move it up by keyboard: focus the button and press Enter.
     page.get_by_role("button", name="Op En ung strategi").focus()
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     young = Theme.objects.get(municipality=rodovre, key="en-ung-strategi")
     last = Theme.objects.filter(municipality=rodovre).order_by("-position").first()
     assert last != young
@@ -56,8 +56,8 @@ def test_administrator_builds_the_strategy_and_a_citizen_files_under_it(
     page.get_by_label("Beskrivelse").fill("Unge mødes og former byen.")
     page.get_by_label("Tema", exact=True).select_option("en-ung-strategi")
     page.get_by_label("Indsatsområde").select_option("unges-trivsel")
-    page.get_by_role("button", name="Opret fællesskabet").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opret fællesskabet").click()
     community = Community.objects.get(name="Ungerådet")
     assert (community.theme.key, community.focus_area.key) == (
         "en-ung-strategi",

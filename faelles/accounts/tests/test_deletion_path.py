@@ -20,7 +20,7 @@ FAELLES = Path(__file__).resolve().parents[2]
 
 # The apps whose hook carries rules about a person leaving, in INSTALLED_APPS order
 # (the order the hooks run in). An app that adds or drops a hook updates this list.
-HOOKED = ["initiatives", "communities", "events"]
+HOOKED = ["initiatives", "communities", "events", "dialogue"]
 
 # Delete signals that remain: cache invalidation only, no business rule.
 DELETE_RECEIVERS = {

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from faelles.municipalities.themes import map_old_values
+from faelles.municipalities.themes import map_old_values, settle_deferred_checks
 
 
 def to_themes(apps, schema_editor):
@@ -14,10 +14,9 @@ def to_themes(apps, schema_editor):
     for mid in Model.objects.values_list("municipality_id", flat=True).distinct():
         rows = Model.objects.filter(municipality_id=mid)
         values = rows.values_list("theme", flat=True).distinct()
-        for value, theme_id in map_old_values(
-            Theme, FocusArea, mid, values
-        ).items():
+        for value, theme_id in map_old_values(Theme, FocusArea, mid, values).items():
             rows.filter(theme=value).update(theme_ref_id=theme_id)
+    settle_deferred_checks(schema_editor)
 
 
 def to_values(apps, schema_editor):
@@ -27,6 +26,7 @@ def to_values(apps, schema_editor):
     used = Model.objects.exclude(theme_ref=None).values_list("theme_ref_id", flat=True)
     for theme_id, key in Theme.objects.filter(pk__in=used).values_list("pk", "key"):
         Model.objects.filter(theme_ref_id=theme_id).update(theme=key[:20])
+    settle_deferred_checks(schema_editor)
 
 
 class Migration(migrations.Migration):

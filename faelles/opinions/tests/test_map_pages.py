@@ -55,7 +55,7 @@ def test_htmx_swaps_the_card_with_the_next_statement(client, opinion_map, citize
     assert response.status_code == 200
     html = response.content.decode()
     assert html.lstrip().startswith("<section") and 'id="stem"' in html
-    assert second.text in html and "autofocus" in html
+    assert second.text in html and "data-focus-after-swap" in html
     assert 'hx-swap-oob="true"' in html  # the status line announces the vote
 
 
