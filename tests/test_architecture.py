@@ -57,6 +57,7 @@ FEATURES = {
     "sprogtjek",
     "dialogue",
     "opinions",
+    "status",
 }
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}

@@ -11,34 +11,13 @@ shows changes — a story published or edited, a trial evaluated, another day pr
 
 import hashlib
 from pathlib import Path
-from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-
-def local_only_fetcher():
-    """A WeasyPrint URL fetcher that reads files under MEDIA_ROOT or the private
-    storage (story photos live there) and nothing else."""
-    from weasyprint.urls import URLFetcher
-
-    class LocalOnlyFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            if not url.startswith("file://"):
-                raise ValueError(f"Only local files may be fetched: {url}")
-            path = Path(unquote(url.removeprefix("file://"))).resolve()
-            roots = [Path(settings.MEDIA_ROOT).resolve()]
-            private = settings.STORAGES.get("private", {}).get("OPTIONS", {})
-            if private.get("location"):
-                roots.append(Path(private["location"]).resolve())
-            if not any(path.is_relative_to(root) for root in roots):
-                raise ValueError(f"Outside the media folders: {url}")
-            return super().fetch(url, headers)
-
-    return LocalOnlyFetcher(allowed_protocols={"file"}, allow_redirects=False)
-
+from faelles.core.pdf import local_only_fetcher
 
 CACHE_TIMEOUT = 60 * 60 * 24 * 30  # an edition's PDF is kept a month
 

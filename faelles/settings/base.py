@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "faelles.sprogtjek",
     "faelles.dialogue",
     "faelles.opinions",
+    "faelles.status",
     "faelles.demo",
 ]
 

@@ -1,0 +1,162 @@
+"""The status page ("gør status") at the issue's scale: 200 committees, 5,000
+recommendations and 20,000 follow-up actions, beside 200 initiatives, 10 hearings
+and a budget round (``seed`` of each app: committees ``large``, the rest ``small``).
+
+    .venv/bin/python bench/bench_status.py [--requests 200]
+    scripts/with-postgres .venv/bin/python bench/bench_status.py
+
+Times the page as an anonymous visitor and as a politician ("mine"), filtered by
+theme, by department and to what is overdue, one section paged, and the full CSV:
+p50 / p95 wall time, p50 CPU time and the SQL queries per request (the bar: p95 ≤
+50 ms). Without DATABASE_URL it uses a throw-away SQLite file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.test")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+if not os.environ.get("DATABASE_URL"):
+    _tmp = Path(tempfile.mkdtemp(prefix="faelles-bench-status-"))
+    os.environ["DATABASE_URL"] = f"sqlite:///{_tmp / 'bench.sqlite3'}"
+
+from bench.bench_pages import machine, measure  # noqa: E402
+
+
+class _Bar:
+    def __init__(self, total: int = 0, description: str = ""):
+        pass
+
+    def update(self, n: int) -> None:
+        pass
+
+    def set_postfix_str(self, text: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+SLUG = "bench-status"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=200)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["testserver"]
+    call_command("migrate", verbosity=0)
+
+    from faelles.accounts import demo as accounts_demo
+    from faelles.budgeting import demo as budgeting_demo
+    from faelles.committees import demo as committees_demo
+    from faelles.committees.models import FollowUpAction, TaskCommittee
+    from faelles.dialogue import demo as dialogue_demo
+    from faelles.initiatives import demo as initiatives_demo
+    from faelles.municipalities.services import municipality_create
+    from faelles.municipalities.models import Municipality
+    from faelles.organisations import demo as organisations_demo
+    from faelles.organisations.models import Organisation
+
+    municipality = Municipality.objects.filter(slug=SLUG).first()
+    seeded = None
+    if municipality is None:
+        municipality = municipality_create(
+            slug=SLUG, name="Bench Kommune", programme_name="Bench"
+        )
+        start = time.monotonic()
+        for module, scale in (
+            (accounts_demo, "small"),
+            (organisations_demo, "small"),
+            (committees_demo, "large"),
+            (initiatives_demo, "small"),
+            (dialogue_demo, "small"),
+            (budgeting_demo, "small"),
+        ):
+            module.seed(
+                municipality=municipality,
+                scale=scale,
+                rng=random.Random(1),
+                progress=_Bar,
+            )
+        seeded = time.monotonic() - start
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+    actions = FollowUpAction.objects.filter(municipality=municipality)
+    chair = (
+        TaskCommittee.objects.filter(municipality=municipality, chair__isnull=False)
+        .values_list("chair", flat=True)
+        .first()
+    )
+    department = (
+        Organisation.objects.departments()
+        .filter(municipality=municipality)
+        .order_by("id")
+        .first()
+    )
+    theme = (
+        TaskCommittee.objects.filter(municipality=municipality, theme__isnull=False)
+        .values_list("theme__key", flat=True)
+        .first()
+    )
+    anonymous, politician = Client(), Client()
+    if chair:
+        from faelles.accounts.models import User
+
+        politician.force_login(User.objects.get(pk=chair))
+    base = f"/{SLUG}/status/"
+    rows = []
+    for label, client, query in [
+        ("overview", anonymous, ""),
+        ("theme", anonymous, f"?theme={theme}"),
+        ("department", anonymous, f"?department={department.pk}"),
+        ("overdue only", anonymous, "?overdue=on"),
+        ("actions, page 3", anonymous, "?kind=actions&side=3"),
+        ("mine (a chair)", politician, "?mine=on"),
+    ]:
+        p50, p95, cpu, queries = measure(client, base + query, args.requests)
+        rows.append((label, base + query, p50, p95, cpu, queries))
+
+    start = time.perf_counter()
+    response = anonymous.get(base + "status.csv")
+    lines = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+    csv_seconds = time.perf_counter() - start
+
+    print(f"Machine: {machine()}; database: {connection.vendor}.")
+    print(
+        f"Data: {TaskCommittee.objects.filter(municipality=municipality).count()} "
+        f"committees, {actions.count()} follow-up actions "
+        f"({actions.overdue().count()} overdue)"
+        + (f"; seeded in {seeded:.0f} s." if seeded else ".")
+    )
+    print()
+    print("| page | path | p50 ms | p95 ms | p50 CPU ms | queries |")
+    print("|---|---|---:|---:|---:|---:|")
+    for label, path, p50, p95, cpu, queries in rows:
+        print(f"| {label} | `{path}` | {p50:.1f} | {p95:.1f} | {cpu:.1f} | {queries} |")
+    print()
+    print(f"Full CSV: {lines - 1} rows in {csv_seconds:.2f} s.")
+
+
+if __name__ == "__main__":
+    main()
