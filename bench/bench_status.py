@@ -71,8 +71,8 @@ def main() -> None:
     from faelles.committees.models import FollowUpAction, TaskCommittee
     from faelles.dialogue import demo as dialogue_demo
     from faelles.initiatives import demo as initiatives_demo
-    from faelles.municipalities.services import municipality_create
     from faelles.municipalities.models import Municipality
+    from faelles.municipalities.services import municipality_create
     from faelles.organisations import demo as organisations_demo
     from faelles.organisations.models import Organisation
 

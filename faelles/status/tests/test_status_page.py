@@ -194,7 +194,8 @@ def test_counts_by_theme(client, place):
     response = client.get(URL)
     sources = [s.key for s in response.context["theme_sources"]]
     rows = {
-        row.key: dict(zip(sources, row.cells)) for row in response.context["theme_rows"]
+        row.key: dict(zip(sources, row.cells, strict=True))
+        for row in response.context["theme_rows"]
     }
     assert rows["nature"]["committees"] == (1, 1)
     assert rows["nature"]["initiatives"] == (1, 1)
@@ -372,7 +373,7 @@ def test_query_count_does_not_grow(
 ):
     with django_assert_max_num_queries(40) as small:
         client.get(URL)
-    for n in range(30):
+    for _ in range(30):
         FollowUpActionFactory(
             municipality=municipality,
             recommendation=place["recommendation"],
