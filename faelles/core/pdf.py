@@ -10,6 +10,7 @@ status report work this way.
 
 import hashlib
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 from django.conf import settings
@@ -18,13 +19,13 @@ from django.core.cache import cache
 CACHE_TIMEOUT = 60 * 60 * 24 * 30  # a built PDF is kept a month
 
 
-def local_only_fetcher():
+def local_only_fetcher() -> Any:
     """A WeasyPrint URL fetcher that reads files under MEDIA_ROOT or the private
     storage (story photos live there) and nothing else."""
     from weasyprint.urls import URLFetcher
 
-    class LocalOnlyFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
+    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
             if not url.startswith("file://"):
                 raise ValueError(f"Only local files may be fetched: {url}")
             path = Path(unquote(url.removeprefix("file://"))).resolve()
@@ -39,7 +40,7 @@ def local_only_fetcher():
     return LocalOnlyFetcher(allowed_protocols={"file"}, allow_redirects=False)
 
 
-def layout(html: str):
+def layout(html: str) -> Any:
     """The laid-out document (pages, boxes and text) for ``html``."""
     from weasyprint import HTML
 
@@ -56,14 +57,15 @@ def key_for(prefix: str, html: str) -> str:
 
 def cached(prefix: str, html: str) -> bytes | None:
     """The PDF of ``html`` if a task has built it."""
-    return cache.get(key_for(prefix, html))
+    found: bytes | None = cache.get(key_for(prefix, html))
+    return found
 
 
 def build(prefix: str, html: str) -> bytes:
     """Lay out ``html`` and keep the PDF (called by background tasks)."""
     key = key_for(prefix, html)
-    pdf = cache.get(key)
+    pdf: bytes | None = cache.get(key)
     if pdf is None:
-        pdf = layout(html).write_pdf()
+        pdf = bytes(layout(html).write_pdf())
         cache.set(key, pdf, CACHE_TIMEOUT)
     return pdf

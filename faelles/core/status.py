@@ -65,7 +65,7 @@ class StatusSource:
     order: int
     # (municipality, StatusFilter) -> the public rows matching the filter, or None
     # when the source cannot answer the filter (e.g. no department to filter by).
-    queryset: Callable[[Any, StatusFilter], QuerySet | None]
+    queryset: Callable[[Any, StatusFilter], QuerySet[Any] | None]
     # today -> the condition of an overdue row (Q() never matches nothing; use
     # NEVER for sources without deadlines).
     overdue: Callable[[date], Q]

@@ -1,5 +1,7 @@
 """The status report for the council as HTML for WeasyPrint (``faelles.core.pdf``)."""
 
+from typing import Any
+
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -13,7 +15,8 @@ PDF_ITEMS = 300
 def report_html(municipality, status_filter) -> str:
     """The report in the active language (cheap: no layout)."""
     sections = selectors.sections(municipality, status_filter, size=PDF_ITEMS)
-    theme_sources, theme_rows = [], []
+    theme_sources: list[Any] = []
+    theme_rows: list[Any] = []
     if status_filter.theme is None and status_filter.focus_area is None:
         theme_sources, theme_rows = selectors.by_theme(municipality, status_filter)
     return render_to_string(
