@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from faelles.accounts.models import Membership, ProfileVisibility, User
 from faelles.demo.content.foundation import DEMO_PASSWORD
+from faelles.municipalities.models import Theme
 from faelles.organisations.models import Organisation, OrganisationMember
 from faelles.participation.models import ParticipationAct
 
@@ -152,6 +153,7 @@ def _committee(municipality, spec, people, rng, password) -> TaskCommittee:
         actor=admin,
         title=spec["title"],
         theme=spec["theme"],
+        focus_area=spec["focus_area"],
         summary=spec["summary"],
         mandate=spec["mandate"],
         questions=spec["questions"],
@@ -195,7 +197,7 @@ def _committee(municipality, spec, people, rng, password) -> TaskCommittee:
             title=r["title"],
             rationale=r["rationale"],
             expected_cost=r["cost"] or None,
-            theme="",
+            theme=r.get("theme"),  # none: the committee's theme
         )
         for r in spec["recommendations"]
     ]
@@ -373,14 +375,6 @@ SIZES = {
 SEED_PHASES = ([Phase.CALL] * 2 + [Phase.WORK] * 3 + [Phase.RECOMMENDATION] * 3) + [
     Phase.FOLLOW_UP
 ] * 12
-SEED_THEMES = [
-    "Fællesskaber og trivsel",
-    "Klima og natur",
-    "Land og by",
-    "Sundhed og ældreliv",
-    "Børn og unge",
-    "Erhverv og arbejde",
-]
 
 
 def seed(*, municipality, scale: str, rng, progress) -> None:
@@ -405,6 +399,12 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
         progress(0, f"committees in {municipality.slug}: no departments").close()
         return
     chairs: list[int | None] = list(politicians) or [None]  # a small seed: none
+    # Filed under the municipality's own themes (one query; none: no theme).
+    themes: list[tuple[int | None, str]] = list(
+        Theme.objects.filter(municipality=municipality, is_active=True)
+        .order_by("position", "id")
+        .values_list("id", "name")
+    ) or [(None, "Opgaveudvalg")]
     now = timezone.now().replace(microsecond=0)
     today = timezone.localdate()
     n = size["committees"]
@@ -415,12 +415,12 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     rows: list[tuple[Any, ...]] = []
     for i, phase in enumerate(phases):
         begun = today - timedelta(days=rng.randint(30, 900))
-        theme = rng.choice(SEED_THEMES)
+        theme_id, theme_name = themes[i % len(themes)]
         rows.append(
             (
                 municipality.pk,
-                f"Opgaveudvalg {i + 1}: {theme}",
-                theme,
+                f"Opgaveudvalg {i + 1}: {theme_name}",
+                theme_id,
                 "Skaleringsdata.",
                 "Udvalget skal komme med anbefalinger til byrådet.",
                 "Hvad skal der til?",
@@ -451,7 +451,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
         [
             "municipality_id",
             "title",
-            "theme",
+            "theme_id",
             "summary",
             "mandate",
             "questions",
@@ -478,7 +478,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     committees = list(
         TaskCommittee.objects.filter(municipality=municipality, id__gt=start)
         .order_by("id")
-        .values_list("id", "phase", "theme")
+        .values_list("id", "phase", "theme_id")
     )
     # Recommendations spread over the committees that have written them.
     writing = [c for c in committees if c[1] != Phase.CALL]
@@ -518,7 +518,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
             "title",
             "rationale",
             "expected_cost",
-            "theme",
+            "theme_id",
             "decision",
             "decision_reason",
             "decided_at",

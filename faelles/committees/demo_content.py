@@ -108,7 +108,8 @@ COMMITTEES = [
         "key": "unge",
         "chair": "politiker",
         "title": "Opgaveudvalget for unges fællesskaber",
-        "theme": "Fællesskaber og trivsel",
+        "theme": "boerne-og-ungeliv",  # Skanderborg's strategy (demo/content/themes.py)
+        "focus_area": "unges-trivsel",
         "summary": (
             "Hvordan får flere unge mellem 13 og 25 år et fællesskab, de føler "
             "sig hjemme i – i foreningerne, i byen og på nettet?"
@@ -229,6 +230,8 @@ COMMITTEES = [
             },
             {
                 "title": "Gratis øvelokaler og mødesteder for unge om aftenen",
+                # Serves another theme of the strategy than the committee's.
+                "theme": "kultur-og-fritid",
                 "rationale": (
                     "Der er få steder, hvor unge kan være uden at købe noget. "
                     "Erfaringerne fra Galten viser, at et bibliotek med "
@@ -313,7 +316,8 @@ COMMITTEES = [
         "key": "klima",
         "chair": "lene",
         "title": "Opgaveudvalget for grøn omstilling i lokalsamfundene",
-        "theme": "Klima og natur",
+        "theme": "natur-klima",
+        "focus_area": "groen-omstilling",
         "summary": (
             "Hvordan kan landsbyer, foreninger og virksomheder selv drive den "
             "grønne omstilling – med kommunen som medspiller?"
@@ -397,7 +401,8 @@ COMMITTEES = [
         "key": "landsby",
         "chair": "morten",
         "title": "Opgaveudvalget for levende landsbyer",
-        "theme": "Land og by",
+        "theme": "byer-og-landsbyer",
+        "focus_area": None,
         "summary": (
             "Hvad skal der til, for at landsbyerne fortsat er gode at bo i for "
             "både børnefamilier og ældre?"
@@ -458,7 +463,8 @@ COMMITTEES = [
         "key": "sundhed",
         "chair": "anne",
         "title": "Opgaveudvalget for et aktivt seniorliv",
-        "theme": "Sundhed og ældreliv",
+        "theme": "det-gode-aeldreliv",
+        "focus_area": None,
         "summary": (
             "Hvordan bliver flere seniorer ved med at være aktive og en del af "
             "et fællesskab – også når helbredet svigter?"

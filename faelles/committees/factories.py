@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from faelles.accounts.factories import MembershipFactory
-from faelles.municipalities.factories import MunicipalityFactory
+from faelles.municipalities.factories import MunicipalityFactory, theme
 from faelles.organisations.factories import DepartmentFactory
 
 from .models import (
@@ -34,7 +34,7 @@ class TaskCommitteeFactory(factory.django.DjangoModelFactory):
 
     municipality = factory.SubFactory(MunicipalityFactory)
     title = factory.Sequence(lambda n: f"Opgaveudvalg {n}")
-    theme = "Fællesskaber"
+    theme = "neighbours"  # a key of the municipality's theme, a Theme or None
     summary = "Hvordan skaber vi flere fællesskaber for unge?"
     mandate = "Udvalget skal komme med anbefalinger til byrådet."
     questions = "Hvad savner de unge?\nHvad kan foreningerne gøre?"
@@ -51,6 +51,12 @@ class TaskCommitteeFactory(factory.django.DjangoModelFactory):
     seats = 4
     strata = factory.LazyFunction(lambda: ["age_band", "gender"])
     chair = factory.LazyAttribute(lambda o: None)
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        if isinstance(kwargs.get("theme"), str):
+            kwargs["theme"] = theme(kwargs["municipality"], kwargs["theme"])
+        return kwargs
 
     @factory.post_generation
     def with_chair(obj, create, extracted, **kwargs):
@@ -100,6 +106,7 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Anbefaling {n}")
     rationale = "Fordi det virker andre steder."
     expected_cost = 250_000
+    theme = factory.LazyAttribute(lambda o: o.committee.theme)
     decision = Decision.PENDING
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from faelles.accounts.models import User
 from faelles.core.params import IdModelMultipleChoiceField
+from faelles.municipalities.themes import focus_area_field, theme_field
 from faelles.organisations.models import Organisation
 
 from .models import (
@@ -39,6 +40,31 @@ STRATUM_NAMES = {
     "area": Stratum.AREA,
     "område": Stratum.AREA,
 }
+
+
+def add_theme_fields(form: forms.ModelForm, municipality) -> None:
+    """The municipality's themes and focus areas (posted by key), keeping the
+    object's own inactive ones on edit (docs/themes.md)."""
+    current = form.instance if form.instance.pk else None
+    form.fields["theme"] = theme_field(
+        municipality,
+        required=False,
+        current=[current.theme] if current else (),
+        help_text=form.instance._meta.get_field("theme").help_text,
+    )
+    form.fields["focus_area"] = focus_area_field(
+        municipality, current=current.focus_area if current else None
+    )
+
+
+def check_focus_area(form: forms.Form, data: dict) -> None:
+    area, theme = data.get("focus_area"), data.get("theme")
+    if area is not None and theme is not None and area.theme_id != theme.pk:
+        form.add_error(
+            "focus_area",
+            _("Indsatsområdet hører under temaet “%(theme)s”.")
+            % {"theme": area.theme.name_local},
+        )
 
 
 def parse_quotas(text: str) -> dict:
@@ -127,6 +153,7 @@ class CommitteeForm(forms.ModelForm):
             is_active=True,
         ).order_by("display_name", "id")
         self.fields["chair"].required = True
+        add_theme_fields(self, municipality)
         if self.instance.pk:
             self.initial["quotas"] = format_quotas(self.instance.quotas or {})
 
@@ -141,6 +168,7 @@ class CommitteeForm(forms.ModelForm):
         opens, closes = data.get("call_opens"), data.get("call_closes")
         if opens and closes and closes <= opens:
             self.add_error("call_closes", _("Fristen ligger før ansøgningen åbner."))
+        check_focus_area(self, data)
         return data
 
     def _post_clean(self):
@@ -300,6 +328,15 @@ class RecommendationForm(forms.ModelForm):
         model = Recommendation
         fields = list(RECOMMENDATION_FIELDS)
         widgets = {"rationale": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_theme_fields(self, municipality)
+
+    def clean(self):
+        data = super().clean()
+        check_focus_area(self, data)
+        return data
 
     def _post_clean(self):
         pass

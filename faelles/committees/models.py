@@ -50,11 +50,23 @@ class TaskCommitteeQuerySet(TenantQuerySet):
 
 class TaskCommittee(TenantModel):
     title = models.CharField(_("titel"), max_length=160)
-    theme = models.CharField(
-        _("tema"),
-        max_length=120,
+    # Filed under the municipality's own strategy (docs/themes.md).
+    theme = models.ForeignKey(
+        "municipalities.Theme",
+        on_delete=models.PROTECT,  # a theme in use cannot be deleted
+        null=True,
         blank=True,
+        related_name="+",
+        verbose_name=_("tema"),
         help_text=_("Det tema i kommunens strategi, udvalget arbejder med."),
+    )
+    focus_area = models.ForeignKey(
+        "municipalities.FocusArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indsatsområde"),
     )
     summary = models.CharField(_("kort beskrivelse"), max_length=300)
     mandate = models.TextField(
@@ -448,7 +460,23 @@ class Recommendation(TenantModel):
         blank=True,
         help_text=_("Tom, hvis anbefalingen ikke koster noget at gennemføre."),
     )
-    theme = models.CharField(_("tema"), max_length=120, blank=True)
+    # The theme it serves; the committee's unless the committee says otherwise.
+    theme = models.ForeignKey(
+        "municipalities.Theme",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tema"),
+    )
+    focus_area = models.ForeignKey(
+        "municipalities.FocusArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indsatsområde"),
+    )
     decision = models.CharField(
         _("byrådets beslutning"),
         max_length=16,

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from faelles.accounts.models import Membership
+from faelles.municipalities.themes import theme_key
 
 from .models import (
     ADOPTED,
@@ -25,8 +26,13 @@ from .phases import COMMITTEE_PHASES, Phase
 SMALLEST_GROUP = 5
 
 
-def committee_list(*, municipality, viewer) -> list[TaskCommittee]:
-    qs = TaskCommittee.objects.filter(municipality=municipality).select_related("chair")
+def committee_list(*, municipality, viewer, theme: str = "") -> list[TaskCommittee]:
+    """The committees the viewer may open; ``theme`` a theme's key, or all."""
+    qs = TaskCommittee.objects.filter(municipality=municipality).select_related(
+        "chair", "theme"
+    )
+    if theme := theme_key(theme):
+        qs = qs.filter(theme__key=theme)
     if not viewer.has_perm("committees.view_all_committees", municipality):
         # What the person may open: public committees and those they run.
         public = qs.public()
@@ -92,7 +98,7 @@ def committee_meetings(*, committee: TaskCommittee) -> list[Meeting]:
 
 def committee_recommendations(*, committee: TaskCommittee) -> list[Recommendation]:
     return list(
-        committee.recommendations.prefetch_related(
+        committee.recommendations.select_related("theme").prefetch_related(
             Prefetch(
                 "actions",
                 queryset=FollowUpAction.objects.select_related("owner"),

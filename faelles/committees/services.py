@@ -18,6 +18,11 @@ from faelles.accounts.selectors import membership_for
 from faelles.core.audit import audit
 from faelles.core.files import document_content_type
 from faelles.core.services import model_update
+from faelles.municipalities.themes import (
+    check_theme,
+    resolve_focus_area,
+    resolve_themes,
+)
 from faelles.notifications.services import notify
 from faelles.organisations.models import Organisation, OrganisationMember
 from faelles.participation.models import Rung
@@ -57,6 +62,7 @@ from .phases import COMMITTEE_PHASES, Phase
 COMMITTEE_FIELDS = (
     "title",
     "theme",
+    "focus_area",
     "summary",
     "mandate",
     "questions",
@@ -78,13 +84,34 @@ ROLE_OF: dict[str, str] = {
     AppliesAs.BUSINESS: MemberRole.BUSINESS,
     AppliesAs.ASSOCIATION: MemberRole.ASSOCIATION,
 }
-RECOMMENDATION_FIELDS = ("title", "rationale", "expected_cost", "theme")
+RECOMMENDATION_FIELDS = ("title", "rationale", "expected_cost", "theme", "focus_area")
 
 
 def _check_fields(fields: dict, allowed: tuple[str, ...]) -> None:
     unknown = set(fields) - set(allowed)
     if unknown:
         raise TypeError(f"unknown fields {sorted(unknown)}")
+
+
+def _resolve_themes(municipality, fields: dict[str, Any]) -> None:
+    """A theme and focus area given as objects or keys become the municipality's
+    own (docs/themes.md); another municipality's, or an unknown key, is refused."""
+    if "theme" in fields:
+        value = fields["theme"]
+        fields["theme"] = (
+            None if value in (None, "") else resolve_themes(municipality, [value])[0]
+        )
+    if "focus_area" in fields:
+        fields["focus_area"] = resolve_focus_area(municipality, fields["focus_area"])
+
+
+def _check_theme(municipality, filed: TaskCommittee | Recommendation) -> None:
+    """A focus area without a theme files the object under the area's theme;
+    the area must belong to the theme, and both to the municipality."""
+    if filed.focus_area is not None and filed.theme is None:
+        check_theme(municipality, None, filed.focus_area)
+        filed.theme = filed.focus_area.theme
+    check_theme(municipality, filed.theme, filed.focus_area)
 
 
 def _committee_problems(committee: TaskCommittee) -> None:
@@ -146,7 +173,9 @@ def _quota_problems(committee: TaskCommittee) -> list[str]:
 @transaction.atomic
 def committee_create(*, municipality, actor, **fields: Any) -> TaskCommittee:
     _check_fields(fields, COMMITTEE_FIELDS)
+    _resolve_themes(municipality, fields)
     committee = TaskCommittee(municipality=municipality, created_by=actor, **fields)
+    _check_theme(municipality, committee)
     committee.full_clean()
     _committee_problems(committee)
     committee.save()
@@ -171,12 +200,19 @@ def committee_update(
         raise ValidationError(
             _("Kommissorium og indkaldelse kan ikke ændres, når udvalget er i gang.")
         )
+    municipality = committee.municipality
+    _resolve_themes(municipality, fields)
+
+    def problems(locked: TaskCommittee, old: dict) -> None:
+        _check_theme(municipality, locked)
+        _committee_problems(locked)
+
     updated = model_update(
         committee,
         fields=fields,
         actor=actor,
         action="committees.committee_update",
-        before_save=lambda locked, old: _committee_problems(locked),
+        before_save=problems,
     )
     if updated.chair_id is not None:
         _add_member(updated, updated.chair, MemberRole.POLITICIAN)
@@ -900,15 +936,20 @@ def recommendation_create(
             _("Anbefalinger skrives, mens udvalget arbejder, før de afleveres.")
         )
     committee = TaskCommittee.objects.select_for_update().get(pk=committee.pk)
+    municipality = committee.municipality
+    _resolve_themes(municipality, fields)
     last = committee.recommendations.aggregate(n=Max("number"))["n"] or 0
     recommendation = Recommendation(
-        municipality=committee.municipality,
+        municipality=municipality,
         committee=committee,
         number=last + 1,
         **fields,
     )
-    if not recommendation.theme:
+    if recommendation.theme is None and recommendation.focus_area is None:
+        # The theme it serves is the committee's, unless it says otherwise.
         recommendation.theme = committee.theme
+        recommendation.focus_area = committee.focus_area
+    _check_theme(municipality, recommendation)
     recommendation.full_clean()
     recommendation.save()
     audit(
@@ -929,11 +970,14 @@ def recommendation_update(
         raise ValidationError(
             _("Anbefalingerne er afleveret til byrådet og kan ikke ændres.")
         )
+    municipality = recommendation.municipality
+    _resolve_themes(municipality, fields)
     return model_update(
         recommendation,
         fields=fields,
         actor=actor,
         action="committees.recommendation_update",
+        before_save=lambda locked, old: _check_theme(municipality, locked),
     )
 
 

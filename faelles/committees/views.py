@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from faelles.accounts.models import Membership, User
 from faelles.core import access
 from faelles.municipalities.tenancy import tenant_reverse
+from faelles.municipalities.themes import theme_key, theme_options
 
 from . import selectors, services
 from .forms import (
@@ -90,13 +91,16 @@ def person_context(request, person):
 
 
 def committee_list(request):
+    theme = theme_key(request.GET.get("theme"))
     return render(
         request,
         "committees/committee_list.html",
         {
             "committees": selectors.committee_list(
-                municipality=request.municipality, viewer=request.user
+                municipality=request.municipality, viewer=request.user, theme=theme
             ),
+            "theme": theme,
+            "themes": theme_options(request.municipality),
             "can_create": request.user.has_perm(
                 "committees.create_committee", request.municipality
             ),
@@ -131,7 +135,12 @@ def committee_create(request):
 
 
 def committee_detail(request, pk: int):
-    committee = access.get_or_404(request, TaskCommittee, pk=pk, view=VIEW)
+    committee = access.get_or_404(
+        request,
+        TaskCommittee.objects.select_related("theme", "focus_area"),
+        pk=pk,
+        view=VIEW,
+    )
     user = request.user
     recommendations = selectors.committee_recommendations(committee=committee)
     reached = COMMITTEE_PHASES.index(committee.phase)
@@ -582,7 +591,8 @@ def recommendation_create(request, pk: int):
     )
     form = RecommendationForm(
         request.POST if request.method == "POST" else None,
-        initial={"theme": committee.theme},
+        municipality=request.municipality,
+        initial={"theme": committee.theme, "focus_area": committee.focus_area},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -606,6 +616,7 @@ def recommendation_edit(request, pk: int):
     form = RecommendationForm(
         request.POST if request.method == "POST" else None,
         instance=Recommendation.objects.get(pk=recommendation.pk),
+        municipality=request.municipality,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -628,7 +639,12 @@ def recommendation_edit(request, pk: int):
 
 
 def recommendation_detail(request, pk: int):
-    recommendation = access.get_or_404(request, Recommendation, pk=pk, view=VIEW)
+    recommendation = access.get_or_404(
+        request,
+        Recommendation.objects.select_related("theme", "focus_area"),
+        pk=pk,
+        view=VIEW,
+    )
     actions = list(
         recommendation.actions.select_related("owner", "responsible").prefetch_related(
             "milestones"

@@ -138,6 +138,59 @@ def map_old_values(
     return {v: ids[v[:40]] for v in values}
 
 
+_DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
+
+def map_theme_texts(
+    theme_model, focus_area_model, municipality_id: int, texts: Iterable[str]
+) -> dict[str, int]:
+    """{free-text theme: theme id} for one municipality, for data migrations.
+
+    Where a theme was typed as text (task committees, their recommendations),
+    the text names one of the municipality's themes: the one whose key, Danish
+    or English name is the same text (ignoring case and surrounding spaces).
+    A text that names none becomes a theme of its own, named by the text, so
+    nothing typed is lost. Blank texts are not mapped (no theme).
+    """
+    from django.utils.text import slugify
+
+    texts = {t for t in texts if t and t.strip()}
+    themes = list(
+        theme_model.objects.filter(municipality_id=municipality_id).order_by(
+            "position", "id"
+        )
+    )
+    found: dict[str, int] = {}
+    for theme in themes:  # names first, then keys: a name is what people typed
+        for label in (theme.name, theme.name_en):
+            if label:
+                found.setdefault(label.strip().casefold(), theme.id)
+    for theme in themes:
+        found.setdefault(theme.key.casefold(), theme.id)
+    keys = {theme.key for theme in themes}
+    last = max((theme.position for theme in themes), default=0)
+    mapped = {}
+    for text in sorted(texts):
+        wanted = text.strip().casefold()
+        if wanted not in found:
+            danish = text.lower().translate(_DANISH_LETTERS)
+            base = slugify(danish)[:34].strip("-") or "tema"
+            key, n = base, 1
+            while key in keys:
+                n += 1
+                key = f"{base}-{n}"
+            last += 1
+            found[wanted] = theme_model.objects.create(
+                municipality_id=municipality_id,
+                key=key,
+                name=text.strip()[:120],
+                position=last,
+            ).id
+            keys.add(key)
+        mapped[text] = found[wanted]
+    return mapped
+
+
 def settle_deferred_checks(schema_editor) -> None:
     """Run PostgreSQL's deferred foreign-key checks now, for data migrations.
 

@@ -107,7 +107,7 @@ def test_politicians_and_administrators_create_committees(
         url("create", municipality),
         {
             "title": "Unges fællesskaber",
-            "theme": "Fællesskaber",
+            "theme": "neighbours",
             "summary": "Hvordan finder flere unge et fællesskab?",
             "mandate": "Kom med anbefalinger.",
             "questions": "Hvad savner de unge?",
