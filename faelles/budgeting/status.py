@@ -1,4 +1,4 @@
-"""Budget projects being built on the status page (``faelles.core.status``;
+"""Budget projects being built on the status page (``faelles.core.status_sources``;
 docs/status.md): the funded projects of rounds whose result is published."""
 
 from datetime import date
@@ -6,7 +6,13 @@ from datetime import date
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from faelles.core.status import NEVER, StatusFilter, StatusItem, StatusSource, as_date
+from faelles.core.status_sources import (
+    NEVER,
+    StatusFilter,
+    StatusItem,
+    StatusSource,
+    as_date,
+)
 
 from .models import Project
 from .phases import ROUND_PHASES

@@ -1,5 +1,5 @@
 """Task committees, their recommendations and follow-up on the status page
-(``faelles.core.status``; docs/status.md). Only public committees take part."""
+(``faelles.core.status_sources``; docs/status.md). Only public committees take part."""
 
 from datetime import date
 
@@ -7,7 +7,13 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from faelles.core.status import NEVER, StatusFilter, StatusItem, StatusSource, as_date
+from faelles.core.status_sources import (
+    NEVER,
+    StatusFilter,
+    StatusItem,
+    StatusSource,
+    as_date,
+)
 
 from .models import (
     OPEN_STATUSES,

@@ -1,4 +1,4 @@
-"""Hearings and debates on the status page (``faelles.core.status``;
+"""Hearings and debates on the status page (``faelles.core.status_sources``;
 docs/status.md): announced ones only, as on the site."""
 
 from datetime import date, datetime, time, timedelta
@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from faelles.core.status import StatusFilter, StatusItem, StatusSource, as_date
+from faelles.core.status_sources import StatusFilter, StatusItem, StatusSource, as_date
 
 from .models import Hearing
 

@@ -1,4 +1,4 @@
-"""Initiatives and their trials on the status page (``faelles.core.status``;
+"""Initiatives and their trials on the status page (``faelles.core.status_sources``;
 docs/status.md). Withdrawn initiatives are not shown, as on the site."""
 
 from datetime import date, datetime, time, timedelta
@@ -7,7 +7,7 @@ from django.db.models import Case, IntegerField, OuterRef, Q, Subquery, Value, W
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from faelles.core.status import StatusFilter, StatusItem, StatusSource, as_date
+from faelles.core.status_sources import StatusFilter, StatusItem, StatusSource, as_date
 
 from .models import Initiative, Outcome, State, Trial
 from .selectors import settings_for

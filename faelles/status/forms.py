@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from faelles.core.status import StatusFilter, status_sources
+from faelles.core.status_sources import StatusFilter, status_sources
 from faelles.municipalities.models import FocusArea, Theme
 from faelles.organisations.models import Organisation
 

@@ -1,5 +1,5 @@
 """Reading the status page: sections, counts by theme and the full list, all
-from the sources the feature apps register (``faelles.core.status``)."""
+from the sources the feature apps register (``faelles.core.status_sources``)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, F, IntegerField, Value, When
 
-from faelles.core.status import StatusFilter, StatusItem, StatusSource, status_sources
+from faelles.core.status_sources import (
+    StatusFilter,
+    StatusItem,
+    StatusSource,
+    status_sources,
+)
 from faelles.municipalities.themes import municipality_themes
 
 # Items a section shows on the overview, and per page when one kind is chosen.

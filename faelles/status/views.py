@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from faelles.core import pdf
-from faelles.core.status import status_sources
+from faelles.core.status_sources import status_sources
 
 from . import selectors
 from .forms import filter_from_query

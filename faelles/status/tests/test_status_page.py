@@ -69,6 +69,7 @@ def place(municipality):
         committee__municipality=municipality,
         committee__phase=CommitteePhase.FOLLOW_UP,
         committee__theme=culture,
+        committee__title="Kulturudvalget",
         title="Flere spillesteder",
         decision="adopted",
         decided_at=today - timedelta(days=100),
@@ -144,7 +145,7 @@ def place(municipality):
 def test_the_page_lists_what_is_public_and_marks_what_is_overdue(client, place):
     response = client.get(URL)
     assert response.status_code == 200
-    assert _titles(response, "committees") == ["Udvalg over tiden"]
+    assert _titles(response, "committees") == ["Udvalg over tiden", "Kulturudvalget"]
     assert "Udvalg i støbeskeen" not in response.content.decode()
     assert _titles(response, "actions") == [
         "Lån lokaler ud om aftenen",
@@ -225,7 +226,9 @@ def test_filter_by_department(client, place):
     response = client.get(URL, {"department": place["school"].pk})
     assert _titles(response, "actions") == ["Gennemført handling"]
     assert _titles(response, "initiatives") == ["Prøvehandling uden evaluering"]
-    assert _titles(response, "recommendations") == ["Flere spillesteder"]
+    assert _titles(response, "recommendations") == [
+        f"{place['recommendation'].number}. Flere spillesteder"
+    ]
     assert not _section(response, "committees").answered
     assert "ingen afdeling knyttet til dem" in response.content.decode()
 
@@ -248,7 +251,9 @@ def test_mine_for_a_politician_and_for_an_employee(client, municipality, place):
     place["late_action"].save()
     response = client.get(URL, {"mine": "on"})
     assert _titles(response, "actions") == ["Lån lokaler ud om aftenen"]
-    assert _titles(response, "recommendations") == ["Flere spillesteder"]
+    assert _titles(response, "recommendations") == [
+        f"{place['recommendation'].number}. Flere spillesteder"
+    ]
 
     employee = MembershipFactory(
         municipality=municipality, is_employee=True, department=place["roads"]
@@ -260,7 +265,7 @@ def test_mine_for_a_politician_and_for_an_employee(client, municipality, place):
 
 def test_mine_is_ignored_for_anonymous_visitors(client, place):
     response = client.get(URL, {"mine": "on"})
-    assert _titles(response, "committees") == ["Udvalg over tiden"]
+    assert _titles(response, "committees") == ["Udvalg over tiden", "Kulturudvalget"]
 
 
 def test_another_municipalitys_filters_are_refused_with_a_message(
@@ -285,7 +290,7 @@ def test_another_municipalitys_filters_are_refused_with_a_message(
     assert "Afdelingen findes ikke i kommunen." in html
     assert "Indsatsområdet findes ikke i kommunen." in html
     # The filters are left out: everything is shown.
-    assert _titles(response, "committees") == ["Udvalg over tiden"]
+    assert _titles(response, "committees") == ["Udvalg over tiden", "Kulturudvalget"]
     assert len(response.context["sections"]) == 6
 
 
@@ -360,9 +365,12 @@ def test_the_pdf_report_is_built_in_the_background_and_served(client, place):
 
 
 def test_the_pdf_waits_for_its_task(client, place, monkeypatch):
+    from types import SimpleNamespace
+
     from faelles.status import views
 
-    monkeypatch.setattr(views.build_status_pdf, "enqueue", lambda *a, **k: None)
+    idle = SimpleNamespace(enqueue=lambda *args, **kwargs: None)
+    monkeypatch.setattr(views, "build_status_pdf", idle)
     response = client.get(URL + "status.pdf")
     assert response.status_code == 202
     assert "Rapporten bliver sat op" in response.content.decode()

@@ -66,8 +66,7 @@ class StatusSource:
     # (municipality, StatusFilter) -> the public rows matching the filter, or None
     # when the source cannot answer the filter (e.g. no department to filter by).
     queryset: Callable[[Any, StatusFilter], QuerySet[Any] | None]
-    # today -> the condition of an overdue row (Q() never matches nothing; use
-    # NEVER for sources without deadlines).
+    # today -> the condition of an overdue row (NEVER for sources without one).
     overdue: Callable[[date], Q]
     # (row, today) -> the row as shown
     item: Callable[[Any, date], StatusItem]
@@ -79,8 +78,9 @@ class StatusSource:
     order_by: tuple[str, ...] = field(default_factory=lambda: ("-pk",))
 
 
-# A condition no row meets: for sources without a deadline.
-NEVER = Q(pk__in=[])
+# A condition no row meets: for sources without a deadline. (Not ``pk__in=[]``:
+# Django drops an aggregate whose filter can match nothing to an empty result.)
+NEVER = Q(pk__isnull=True)
 
 
 def as_date(value: date | datetime | None) -> date | None:
