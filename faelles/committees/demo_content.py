@@ -5,6 +5,8 @@ the towns and the way § 17, stk. 4 committees work are real. ``days`` are
 counted back from the day the demo is loaded.
 """
 
+from typing import Any
+
 AREAS = [
     "Skanderborg by",
     "Ry",
@@ -103,7 +105,7 @@ MOTIVATIONS = [
     "af skoler.",
 ]
 
-COMMITTEES = [
+COMMITTEES: list[dict[str, Any]] = [
     {
         "key": "unge",
         "chair": "politiker",

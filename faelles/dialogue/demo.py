@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from faelles.accounts.models import Membership, User
+from faelles.demo.themes import demo_themes
+from faelles.municipalities.models import Theme
 from faelles.participation.models import ParticipationAct
 
 from . import services
@@ -95,6 +97,7 @@ def _play(municipality, spec, people) -> Hearing:
         kind=spec["kind"],
         title=spec["title"],
         question=spec["question"],
+        theme=demo_themes(municipality)[spec["theme"]],
         draft=spec["draft"],
         announced_at=announced,
         opens_at=opens,
@@ -215,6 +218,12 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
         return (model.objects.aggregate(m=Max("id"))["m"] or 0) + 1
 
     n = size["hearings"]
+    # Filed under the municipality's own themes, in turn (one query).
+    themes: list[int | None] = list(
+        Theme.objects.filter(municipality=municipality, is_active=True)
+        .order_by("position", "id")
+        .values_list("id", flat=True)
+    ) or [None]
     weights = [rng.paretovariate(1.2) for _ in range(n)]
     scale_by = size["comments"] / sum(weights)
     counts = [int(w * scale_by) for w in weights]
@@ -242,6 +251,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
                 closes,
                 counts[i],
                 now,
+                themes[i % len(themes)],
             )
         )
         paragraph_ids = []
@@ -319,6 +329,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
                 "closes_at",
                 "comment_count",
                 "created_at",
+                "theme",
             ],
             hearings,
         )

@@ -5,6 +5,9 @@ BYMIDTEPLAN = {
     "municipality": "rodovre",
     "kind": "hearing",
     "title": "Forslag til bymidteplan for Rødovre",
+    # A default theme key; Rødovre's own strategy files it under the theme that
+    # covers it (faelles/demo/themes.py: "En grøn og bæredygtig by").
+    "theme": "city",
     "question": (
         "Byrådet har sendt forslaget til en ny bymidteplan i høring. Planen skal "
         "gøre strækningen langs Rødovrevej mellem Rødovre Centrum og rådhuset til "
@@ -403,6 +406,7 @@ DEBAT = {
     "municipality": "kerteminde",
     "kind": "debate",
     "title": "Hvordan bruger vi havnen i Kerteminde – hele året?",
+    "theme": "community",  # Mødesteder
     "question": (
         "Om sommeren er havnen fuld af liv. Om vinteren er den stille. Byrådet "
         "vil gerne høre, hvad der skal til for at havnen bliver et mødested hele "

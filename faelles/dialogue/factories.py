@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from faelles.accounts.factories import UserFactory
-from faelles.municipalities.factories import MunicipalityFactory
+from faelles.municipalities.factories import MunicipalityFactory, theme
 
 from .models import Attachment, Comment, Hearing, Paragraph, Section
 
@@ -22,6 +22,13 @@ class HearingFactory(factory.django.DjangoModelFactory):
     announced_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=14))
     opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=7))
     closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    theme = None  # or a key of the municipality's theme, or a Theme
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        if isinstance(kwargs.get("theme"), str):
+            kwargs["theme"] = theme(kwargs["municipality"], kwargs["theme"])
+        return kwargs
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

@@ -5,6 +5,7 @@ from faelles.accounts.models import postcode_validator
 from faelles.budgeting.models import BudgetRound
 from faelles.committees.models import TaskCommittee
 from faelles.initiatives.models import Initiative
+from faelles.municipalities.themes import focus_area_field, theme_field
 
 from .models import AgeBand, Hearing, Reaction
 from .services import HEARING_FIELDS
@@ -48,11 +49,29 @@ class HearingForm(forms.ModelForm):
         self.fields["committee"].queryset = TaskCommittee.objects.for_municipality(
             municipality
         ).order_by("-id")
+        # The municipality's own themes, posted by key (docs/themes.md).
+        current = self.instance if self.instance.pk else None
+        self.fields["theme"] = theme_field(
+            municipality,
+            required=False,
+            current=[current.theme] if current else (),
+            help_text=_("Tomt ved input til et opgaveudvalg: udvalgets tema."),
+        )
+        self.fields["focus_area"] = focus_area_field(
+            municipality, current=current.focus_area if current else None
+        )
         if draft_locked:
             self.fields["draft"].disabled = True
 
     def clean(self):
         data = super().clean()
+        area, theme = data.get("focus_area"), data.get("theme")
+        if area is not None and theme is not None and area.theme_id != theme.pk:
+            self.add_error(
+                "focus_area",
+                _("Indsatsområdet hører under temaet “%(theme)s”.")
+                % {"theme": area.theme.name_local},
+            )
         announced, opens, closes = (
             data.get("announced_at"),
             data.get("opens_at"),

@@ -84,6 +84,23 @@ class Hearing(TenantModel):
         related_name="hearings",
         verbose_name=_("opgaveudvalg"),
     )
+    # Filed under the municipality's own strategy (docs/themes.md).
+    theme = models.ForeignKey(
+        "municipalities.Theme",
+        on_delete=models.PROTECT,  # a theme in use cannot be deleted
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tema"),
+    )
+    focus_area = models.ForeignKey(
+        "municipalities.FocusArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indsatsområde"),
+    )
     announced_at = models.DateTimeField(_("annonceres"))
     opens_at = models.DateTimeField(_("åbner for kommentarer"))
     closes_at = models.DateTimeField(_("lukker for kommentarer"))

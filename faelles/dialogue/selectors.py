@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from faelles.core.pagination import KeysetPage, keyset_page
 from faelles.disclosure import suppression
+from faelles.municipalities.themes import theme_key
 
 from .models import (
     AgeBand,
@@ -30,14 +31,20 @@ PER_PAGE = 20
 
 
 def hearing_list(
-    *, municipality, include_unannounced: bool, after: str | None = None
+    *,
+    municipality,
+    include_unannounced: bool,
+    after: str | None = None,
+    theme: str = "",
 ) -> KeysetPage:
     """The municipality's hearings, newest first; staff also see those not yet
-    announced."""
+    announced. ``theme`` is a theme's key (``?theme=``), or all."""
     qs = Hearing.objects.for_municipality(municipality)
     if not include_unannounced:
         qs = qs.announced()
-    qs = qs.only(
+    if theme := theme_key(theme):
+        qs = qs.filter(theme__key=theme)
+    qs = qs.select_related("theme").only(
         "id",
         "municipality_id",
         "kind",
@@ -47,6 +54,8 @@ def hearing_list(
         "closes_at",
         "answered_at",
         "comment_count",
+        "theme__name",
+        "theme__name_en",
     )
     return keyset_page(qs, after=after, per_page=PER_PAGE)
 

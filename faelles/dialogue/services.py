@@ -23,6 +23,12 @@ from faelles.accounts.selectors import membership_for
 from faelles.core.audit import audit
 from faelles.core.files import document_content_type
 from faelles.core.phases import permits
+from faelles.municipalities.models import FocusArea, Theme
+from faelles.municipalities.themes import (
+    check_theme,
+    resolve_focus_area,
+    resolve_themes,
+)
 from faelles.notifications.services import notify
 from faelles.participation.models import Rung
 from faelles.participation.services import record_participation
@@ -54,6 +60,8 @@ HEARING_FIELDS = (
     "kind",
     "title",
     "question",
+    "theme",
+    "focus_area",
     "announced_at",
     "opens_at",
     "closes_at",
@@ -141,6 +149,27 @@ def _check_links(hearing: Hearing) -> None:
             raise ValidationError({field: _("Det hører til en anden kommune.")})
 
 
+def _resolve_themes(municipality, data: dict) -> None:
+    """A theme and focus area given as objects or keys become the municipality's
+    own (docs/themes.md); another municipality's, or an unknown key, is refused."""
+    if "theme" in data:
+        value = data["theme"]
+        data["theme"] = (
+            None if value in (None, "") else resolve_themes(municipality, [value])[0]
+        )
+    if "focus_area" in data:
+        data["focus_area"] = resolve_focus_area(municipality, data["focus_area"])
+
+
+def _check_theme(hearing: Hearing) -> None:
+    """A focus area without a theme files the hearing under the area's theme."""
+    municipality = hearing.municipality
+    if hearing.focus_area is not None and hearing.theme is None:
+        check_theme(municipality, None, hearing.focus_area)
+        hearing.theme = hearing.focus_area.theme
+    check_theme(municipality, hearing.theme, hearing.focus_area)
+
+
 # --- hearings -----------------------------------------------------------------
 
 
@@ -159,8 +188,15 @@ def hearing_create(
     initiative=None,
     budget_round=None,
     committee=None,
+    theme: Theme | str | None = None,
+    focus_area: FocusArea | str | None = None,
     now: datetime | None = None,
 ) -> Hearing:
+    """A hearing or debate, filed under ``theme`` (and ``focus_area``) of the
+    municipality's strategy; one asking for input to a task committee is filed
+    under the committee's theme unless it names its own."""
+    filed = {"theme": theme, "focus_area": focus_area}
+    _resolve_themes(municipality, filed)
     hearing = Hearing(
         municipality=municipality,
         kind=kind,
@@ -174,9 +210,14 @@ def hearing_create(
         committee=committee,
         created_by=actor,
         created_at=_now(now),
+        **filed,
     )
     hearing.full_clean()
     _check_links(hearing)
+    if hearing.theme is None and hearing.focus_area is None and committee is not None:
+        hearing.theme_id = committee.theme_id
+        hearing.focus_area_id = committee.focus_area_id
+    _check_theme(hearing)
     hearing.save()
     _write_draft(hearing, draft)
     audit(
@@ -214,6 +255,7 @@ def hearing_update(
                 {"opens_at": _("Høringen er åbnet; datoen kan ikke flyttes.")}
             )
         del data["opens_at"]
+    _resolve_themes(hearing.municipality, data)
     if draft is not None and opened and draft.strip() != draft_text(hearing).strip():
         raise ValidationError(
             {
@@ -227,6 +269,7 @@ def hearing_update(
         setattr(hearing, name, value.strip() if isinstance(value, str) else value)
     hearing.full_clean()
     _check_links(hearing)
+    _check_theme(hearing)
     hearing.save()
     if draft is not None and not opened:
         _write_draft(hearing, draft)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from faelles.core import access
 from faelles.core.params import parse_id
 from faelles.municipalities.tenancy import tenant_reverse
+from faelles.municipalities.themes import theme_key, theme_options
 
 from . import selectors, services
 from .forms import (
@@ -30,7 +31,13 @@ VIEW = "dialogue.view_hearing"
 
 
 def _hearing(request, pk: int, perm: str | None = None) -> Hearing:
-    return access.get_or_404(request, Hearing, pk=pk, view=VIEW, perm=perm)
+    return access.get_or_404(
+        request,
+        Hearing.objects.select_related("theme", "focus_area"),
+        pk=pk,
+        view=VIEW,
+        perm=perm,
+    )
 
 
 def _comment(hearing: Hearing, comment_pk: int) -> Comment:
@@ -57,16 +64,24 @@ def _at(hearing: Hearing, comment_pk: int | None = None, anchor: str = ""):
 
 def hearing_list(request):
     can_create = request.user.has_perm("dialogue.create_hearing", request.municipality)
+    theme = theme_key(request.GET.get("theme"))
     page = selectors.hearing_list(
         municipality=request.municipality,
         include_unannounced=can_create,
         after=request.GET.get("efter"),
+        theme=theme,
     )
     can_moderate = request.user.has_perm("dialogue.moderate", request.municipality)
     return render(
         request,
         "dialogue/hearing_list.html",
-        {"page": page, "can_create": can_create, "can_moderate": can_moderate},
+        {
+            "page": page,
+            "can_create": can_create,
+            "can_moderate": can_moderate,
+            "theme": theme,
+            "themes": theme_options(request.municipality),
+        },
     )
 
 

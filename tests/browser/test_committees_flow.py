@@ -57,9 +57,14 @@ def test_a_committee_from_call_to_follow_up(page, axe, login):
 
     # A citizen finds the open call and applies.
     login(citizen)
-    page.goto(f"{base}/")
-    _check(page, axe, "committee list")
+    page.goto(f"{base}/?theme=climate")
+    expect(page.get_by_role("link", name=committee.title)).to_have_count(0)
+    page.get_by_label("Tema").select_option(label="Naboskab og fællesskab")
+    page.get_by_role("button", name="Find", exact=True).click()
+    expect(page).to_have_url(f"{base}/?theme=neighbours")
+    _check(page, axe, "committee list filtered by theme")
     page.get_by_role("link", name=committee.title).click()
+    expect(page.get_by_role("link", name="Naboskab og fællesskab")).to_be_visible()
     expect(page.get_by_text("Politiker · Venstre")).to_be_visible()  # the chair
     _check(page, axe, "committee in its call")
     page.get_by_role("link", name="Søg om en plads").click()

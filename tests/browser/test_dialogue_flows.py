@@ -61,6 +61,7 @@ def hearing_setup():
         actor=employee,
         title="Forslag til bymidteplan",
         question="Hvad synes du om forslaget til en grønnere bymidte?",
+        theme="city",
         draft=(
             "# Et grønt strøg\n\nVi planter en dobbelt række træer langs vejen.\n\n"
             "Regnvand ledes ud i regnbede.\n\n# Trafik\n\nHastigheden sænkes til "
@@ -188,3 +189,19 @@ def test_comment_reply_react_and_moderate(screen, axe, password, hearing_setup):
     page.goto(page.base_url + "/odense/hoeringer/moderation/")
     axe(page, "moderation queue")
     _fits(page)
+
+
+def test_hearings_filtered_by_the_municipalitys_theme(screen, axe, hearing_setup):
+    page = screen
+    hearing = hearing_setup["hearing"]
+    page.goto(page.base_url + "/odense/hoeringer/?theme=nature")
+    assert page.get_by_role("link", name=hearing.title).count() == 0
+    page.get_by_label("Tema").select_option(label="By og landskab")
+    _submit(page, page.get_by_role("button", name="Find", exact=True))
+    assert page.url.endswith("?theme=city")
+    axe(page, "hearings filtered by theme")
+    _fits(page)
+    page.press_(page.get_by_role("link", name=hearing.title))
+    page.wait_for_load_state()
+    page.get_by_role("link", name="By og landskab").wait_for()
+    axe(page, "hearing with its theme")
