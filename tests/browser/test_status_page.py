@@ -50,7 +50,7 @@ def test_a_politician_takes_stock(page, axe, login):
     page.goto(f"{page.base_url}/rodovre/")
     page.get_by_role("link", name="Gør status: det, vi har sat i gang").click()
     expect(page.get_by_role("heading", name="Gør status", level=1)).to_be_visible()
-    expect(page.get_by_text("Fristen er overskredet")).to_be_visible()
+    expect(page.get_by_text("Forsinket: Fristen er overskredet")).to_be_visible()
     axe(page, "status overview")
     _fits(page, "status overview")
 
