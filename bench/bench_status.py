@@ -52,6 +52,10 @@ SLUG = "bench-status"
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--profile", action="store_true", help="cProfile the overview")
+    parser.add_argument(
+        "--slowest", type=int, default=0, help="print the N slowest queries per page"
+    )
     args = parser.parse_args()
 
     import django
@@ -125,6 +129,18 @@ def main() -> None:
 
         politician.force_login(User.objects.get(pk=chair))
     base = f"/{SLUG}/status/"
+    if args.profile:
+        import cProfile
+        import pstats
+
+        anonymous.get(base)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(20):
+            anonymous.get(base)
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+        return
     rows = []
     for label, client, query in [
         ("overview", anonymous, ""),
@@ -134,6 +150,17 @@ def main() -> None:
         ("actions, page 3", anonymous, "?kind=actions&side=3"),
         ("mine (a chair)", politician, "?mine=on"),
     ]:
+        if args.slowest:
+            from django.db import reset_queries
+
+            connection.force_debug_cursor = True
+            reset_queries()
+            client.get(base + query)
+            slow = sorted(connection.queries, key=lambda q: -float(q["time"]))
+            connection.force_debug_cursor = False
+            print(f"\n{label}:")
+            for q in slow[: args.slowest]:
+                print(f"  {float(q['time']) * 1000:.1f} ms  {q['sql'][:400]}")
         p50, p95, cpu, queries = measure(client, base + query, args.requests)
         rows.append((label, base + query, p50, p95, cpu, queries))
 

@@ -72,6 +72,8 @@ class StatusSource:
     item: Callable[[Any, date], StatusItem]
     # The path from a row to its theme id, for the count by theme.
     theme_path: Any = "theme"  # a path or an expression (Coalesce of two paths)
+    # False when a row can have several themes (its counts by theme overlap).
+    one_theme: bool = True
     # What "overdue" means for this source, in one sentence (shown on the page).
     overdue_rule: Any = ""
     # Extra paths to order by after "overdue first" (newest first by default).

@@ -112,6 +112,7 @@ SOURCES = [
         overdue=lambda today: ~Q(status_late=ON_TIME),
         item=initiative_item,
         theme_path="themes__theme",
+        one_theme=False,
         overdue_rule=_(
             "Et initiativ er forsinket, når kommunen ikke har svaret inden for "
             "kommunens svarfrist, eller når dets prøvehandling er slut uden at være "

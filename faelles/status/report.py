@@ -14,11 +14,16 @@ PDF_ITEMS = 300
 
 def report_html(municipality, status_filter) -> str:
     """The report in the active language (cheap: no layout)."""
-    sections = selectors.sections(municipality, status_filter, size=PDF_ITEMS)
     theme_sources: list[Any] = []
     theme_rows: list[Any] = []
+    counts: dict[str, tuple[int, int]] = {}
     if status_filter.theme is None and status_filter.focus_area is None:
-        theme_sources, theme_rows = selectors.by_theme(municipality, status_filter)
+        theme_sources, theme_rows, counts = selectors.by_theme(
+            municipality, status_filter
+        )
+    sections = selectors.sections(
+        municipality, status_filter, size=PDF_ITEMS, counts=counts
+    )
     return render_to_string(
         "status/report.html",
         {

@@ -48,21 +48,22 @@ def overview(request):
     form, status_filter, kind = _filter(request)
     page = _page_number(request) if kind else 1
     size = selectors.PAGE_SIZE if kind else selectors.SECTION_SIZE
+    theme_sources, theme_rows, counts = [], [], {}
+    if not kind and status_filter.theme is None and status_filter.focus_area is None:
+        theme_sources, theme_rows, counts = selectors.by_theme(
+            request.municipality, status_filter
+        )
     sections = selectors.sections(
         request.municipality,
         status_filter,
         kind=kind,
         offset=(page - 1) * size,
         size=size,
+        counts=counts,
     )
     for section in sections:
         section.all_query = _query(request, kind=section.source.key)
         section.pages = max(1, -(-section.total // size)) if kind else 1
-    theme_sources, theme_rows = [], []
-    if status_filter.theme is None and status_filter.focus_area is None:
-        theme_sources, theme_rows = selectors.by_theme(
-            request.municipality, status_filter
-        )
     membership = getattr(request, "membership", None)
     context = {
         "form": form,

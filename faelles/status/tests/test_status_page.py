@@ -323,7 +323,7 @@ def test_one_kind_pages_through_everything(client, municipality, place):
             title=f"Handling nr. {n:02d}",
         )
     overview = client.get(URL)
-    assert len(_titles(overview, "actions")) == 10
+    assert len(_titles(overview, "actions")) == 5
     assert "Se alle 62" in overview.content.decode()
     first = client.get(URL, {"kind": "actions"})
     assert [s.source.key for s in first.context["sections"]] == ["actions"]
@@ -379,6 +379,8 @@ def test_the_pdf_waits_for_its_task(client, place, monkeypatch):
 def test_query_count_does_not_grow(
     client, municipality, place, django_assert_max_num_queries
 ):
+    # One of each on both sides of "overdue", so that every slice is read.
+    InitiativeFactory(municipality=municipality)
     with django_assert_max_num_queries(40) as small:
         client.get(URL)
     for _ in range(30):
