@@ -5,7 +5,9 @@ import pytest
 from django.conf import settings
 
 from faelles.budgeting.factories import BudgetRoundFactory, ProjectFactory
+from faelles.committees.factories import TaskCommitteeFactory
 from faelles.communities.factories import CommunityFactory
+from faelles.dialogue.factories import HearingFactory
 from faelles.initiatives.factories import InitiativeFactory
 from faelles.initiatives.models import InitiativeTheme
 from faelles.municipalities.factories import ThemeFactory, theme
@@ -77,6 +79,44 @@ def test_budget_projects_filter_by_theme(client, municipality, language):
     assert f'<option value="safety" selected>{label}</option>' in page
 
 
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_committees_filter_by_theme(client, municipality, language):
+    TaskCommitteeFactory(
+        municipality=municipality, title="Klimaudvalget", theme="climate"
+    )
+    TaskCommitteeFactory(
+        municipality=municipality, title="Ældreudvalget", theme="elderly"
+    )
+    if language == "en":
+        _english(client)
+    url = tenant_reverse("committees:list", municipality)
+    page = client.get(url, {"theme": "climate"}).content.decode()
+    assert "Klimaudvalget" in page and "Ældreudvalget" not in page
+    label = (
+        "Climate and the green transition"
+        if language == "en"
+        else "Klima og grøn omstilling"
+    )
+    assert f'<option value="climate" selected>{label}</option>' in page
+    assert label in page.split("</select>")[-1]  # the card names its theme too
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_hearings_filter_by_theme(client, municipality, language):
+    HearingFactory(
+        municipality=municipality, title="Lokalplan for havnen", theme="city"
+    )
+    HearingFactory(municipality=municipality, title="Skovrejsning", theme="nature")
+    if language == "en":
+        _english(client)
+    url = tenant_reverse("dialogue:list", municipality)
+    page = client.get(url, {"theme": "city"}).content.decode()
+    assert "Lokalplan for havnen" in page and "Skovrejsning" not in page
+    label = "Town and landscape" if language == "en" else "By og landskab"
+    assert f'<option value="city" selected>{label}</option>' in page
+    assert label in page.split("</select>")[-1]
+
+
 def test_a_municipalitys_own_theme_filters_and_inactive_ones_are_not_offered(
     client, municipality, other_municipality
 ):
@@ -106,7 +146,12 @@ def test_a_municipalitys_own_theme_filters_and_inactive_ones_are_not_offered(
 @pytest.mark.parametrize("value", ["findes-ikke", "health\x00", "x" * 300])
 def test_an_unknown_theme_is_no_filter_and_no_error(client, municipality, value):
     CommunityFactory(municipality=municipality, name="Nye hofter", theme="health")
-    for name in ("communities:list", "initiatives:list"):
+    for name in (
+        "communities:list",
+        "initiatives:list",
+        "committees:list",
+        "dialogue:list",
+    ):
         response = client.get(tenant_reverse(name, municipality), {"theme": value})
         assert response.status_code == 200
 

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.db.models import F
 from django.urls import reverse
 
 from faelles.committees import demo
@@ -31,7 +32,29 @@ def test_the_demo_runs_a_committee_from_call_to_follow_up(client):
         Phase.RECOMMENDATION,
         Phase.FOLLOW_UP,
     }
+    # Filed under Skanderborg's own strategy (faelles/demo/content/themes.py).
+    filed = {
+        c.title: (c.theme.key, c.focus_area.key if c.focus_area else None)
+        for c in TaskCommittee.objects.select_related("theme", "focus_area")
+    }
+    assert filed == {
+        "Opgaveudvalget for unges fællesskaber": ("boerne-og-ungeliv", "unges-trivsel"),
+        "Opgaveudvalget for grøn omstilling i lokalsamfundene": (
+            "natur-klima",
+            "groen-omstilling",
+        ),
+        "Opgaveudvalget for levende landsbyer": ("byer-og-landsbyer", None),
+        "Opgaveudvalget for et aktivt seniorliv": ("det-gode-aeldreliv", None),
+    }
+    assert not TaskCommittee.objects.exclude(
+        theme__municipality__slug="skanderborg"
+    ).exists()
     youth = committees["Opgaveudvalget for unges fællesskaber"]
+    served = dict(youth.recommendations.values_list("title", "theme__key"))
+    assert served["Gratis øvelokaler og mødesteder for unge om aftenen"] == (
+        "kultur-og-fritid"
+    )
+    assert set(served.values()) == {"boerne-og-ungeliv", "kultur-og-fritid"}
     job = youth.draws.get()
     assert job.status == DrawStatus.DONE and job.seed == 20250314
     assert len(job.pool) == 41 and len(job.selected) == 8
@@ -83,3 +106,10 @@ def test_seed_small_writes_committees_recommendations_and_follow_up():
     ).exists()
     for action in actions[:50]:
         action.full_clean()
+    # Every committee under one of the municipality's themes; its
+    # recommendations serve the same theme.
+    assert not committees.exclude(theme__municipality__slug="seed-c").exists()
+    assert committees.values("theme").distinct().count() > 1
+    assert not Recommendation.objects.filter(committee__in=committees).exclude(
+        theme=F("committee__theme")
+    )

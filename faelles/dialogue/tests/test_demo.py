@@ -40,3 +40,12 @@ def test_demo_hearing_and_debate(django_capture_on_commit_callbacks):
     assert any(row.count for row in heard.by_area)
     debate = Hearing.objects.get(municipality__slug="kerteminde")
     assert debate.kind == "debate" and debate.current_phase.key == "open"
+    # Rødovre's own strategy; Kerteminde's default themes.
+    assert (plan.theme.municipality_id, plan.theme.key) == (
+        plan.municipality_id,
+        "groen-by",
+    )
+    assert (debate.theme.municipality_id, debate.theme.key) == (
+        debate.municipality_id,
+        "community",
+    )

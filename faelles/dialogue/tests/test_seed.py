@@ -24,6 +24,9 @@ def test_seed_is_consistent_and_deterministic():
         )
     hearings = Hearing.objects.filter(municipality__slug="hs-a")
     assert hearings.count() == 10
+    # Filed under the municipality's own themes, in turn.
+    assert not hearings.exclude(theme__municipality__slug="hs-a").exists()
+    assert hearings.values("theme").distinct().count() > 1
     assert Comment.objects.filter(hearing__in=hearings).count() == 3_000
     assert not hearings.annotate(n=Count("comments")).exclude(comment_count=F("n"))
     for hearing in hearings:
