@@ -117,8 +117,9 @@ class ThemeRow:
 
 def by_theme(
     municipality, f: StatusFilter
-) -> tuple[list[StatusSource], list[ThemeRow]]:
-    """Started and overdue per theme and source: one grouped query per source."""
+) -> tuple[list[StatusSource], list[ThemeRow], dict[str, tuple[int, int]]]:
+    """Started and overdue per theme and source (one grouped query per source),
+    and each source's totals where a row has one theme (so the sums are exact)."""
     sources = list(status_sources())
     themes = municipality_themes(municipality)
     counts: dict[object, list[tuple[int, int]]] = {}
