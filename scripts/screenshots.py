@@ -68,6 +68,8 @@ PAGES = [
             "{draw}",
             "{recommendation}",
             "{follow_up}",
+            "/skanderborg/status/",
+            "/rodovre/status/",
             "/om/privatliv/",
             "/accounts/login/",
             "/accounts/signup/",

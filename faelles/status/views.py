@@ -81,6 +81,15 @@ def overview(request):
         "theme_sources": theme_sources,
         "theme_rows": theme_rows,
         "filtered": status_filter,
+        "filtering": any(
+            (
+                status_filter.theme,
+                status_filter.focus_area,
+                status_filter.department,
+                status_filter.person,
+                status_filter.overdue_only,
+            )
+        ),
         "own_department": getattr(membership, "department", None),
         "rules": [s for s in status_sources() if s.overdue_rule],
     }

@@ -398,3 +398,11 @@ def test_english(client, place):
     client.cookies["faelles_language"] = "en"
     html = client.get(URL).content.decode()
     assert "Take stock" in html and "Overdue:" in html
+
+
+def test_empty_sections_say_why(client, municipality):
+    html = client.get(URL).content.decode()
+    assert "Der er ikke noget af den slags endnu." in html
+    assert "Intet at vise med de valgte filtre." not in html
+    html = client.get(URL, {"overdue": "on"}).content.decode()
+    assert "Intet at vise med de valgte filtre." in html
