@@ -1,5 +1,7 @@
 """People: one account across municipalities, a membership with roles in each."""
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
@@ -103,7 +105,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     class Meta:
         verbose_name = _("person")
@@ -204,5 +206,7 @@ class Membership(models.Model):
             "is_administrator",
         ]:
             if getattr(self, field):
-                labels.append(str(self._meta.get_field(field).verbose_name))
+                model_field = self._meta.get_field(field)
+                assert isinstance(model_field, models.Field)  # the role flags
+                labels.append(str(model_field.verbose_name))
         return labels
