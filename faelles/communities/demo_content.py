@@ -12,8 +12,45 @@ written for its own places, plus communities of its own, a climate movement
 with CO₂ pledges and teams, and an inclusion movement.
 """
 
+from typing import NotRequired, TypedDict
+
+
+class CommunitySpec(TypedDict):
+    name: str
+    description: str
+    theme: str
+    access: str
+    age_group: str
+    life_situation: str
+    target_group: str
+    meeting_rhythm: str
+    place: str
+    area: str
+    postcode: str
+    hosts: list[str]
+    members: list[str]
+    requests: NotRequired[list[tuple[str, str]]]  # (person, message)
+    posts: NotRequired[list[tuple[str, str]]]  # (author, body)
+
+
+class SharedCommunitySpec(CommunitySpec):
+    key: str
+
+
+class MovementSpec(TypedDict):
+    title: str
+    description: str
+    goal: str
+    led_by: str
+    leader: str
+    unit: str
+    target: str
+    teams: list[tuple[str, str, bool]]  # (name, kind, on the leaderboard)
+    pledges: list[tuple[str, str, str, int | None, bool, str]]
+
+
 # Local colour for the shared kinds of community.
-LOCAL = {
+LOCAL: dict[str, dict[str, str]] = {
     "kerteminde": {
         "town": "Kerteminde",
         "postcode": "5300",
@@ -90,7 +127,7 @@ LOCAL = {
 }
 
 # The shared kinds of community; texts use the local colour above.
-SHARED_COMMUNITIES = [
+SHARED_COMMUNITIES: list[SharedCommunitySpec] = [
     {
         "key": "hip",
         "name": "Hofteholdet i {town}",
@@ -261,7 +298,7 @@ SHARED_COMMUNITIES = [
 ]
 
 # Communities of each municipality's own.
-OWN_COMMUNITIES = {
+OWN_COMMUNITIES: dict[str, list[CommunitySpec]] = {
     "kerteminde": [
         {
             "name": "Strikkecaféen på havnen",
@@ -411,7 +448,7 @@ OWN_COMMUNITIES = {
 }
 
 # A climate movement with CO₂ pledges and teams, and an inclusion movement.
-MOVEMENTS = {
+MOVEMENTS: dict[str, MovementSpec] = {
     "climate": {
         "title": "Klimafestival {town} – 100 ton CO₂ mindre",
         "description": (
@@ -477,7 +514,7 @@ MOVEMENTS = {
 }
 
 # Referrals by the employee: (citizen, community key, note, outcome)
-REFERRALS = [
+REFERRALS: list[tuple[str, str, str, str]] = [
     (
         "borger",
         "copd",

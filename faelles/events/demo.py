@@ -7,12 +7,13 @@ again replaces the demo events. ``seed`` writes ``large`` scale data in bulk
 """
 
 from datetime import datetime, time, timedelta
+from typing import TypedDict
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from faelles.accounts.models import Membership
+from faelles.accounts.models import Membership, User
 from faelles.communities.demo import _people, _pick
 from faelles.communities.demo_content import LOCAL, MOVEMENTS, SHARED_COMMUNITIES
 from faelles.communities.models import Community, Movement
@@ -54,10 +55,14 @@ def load_demo(*, municipalities, stdout) -> None:
         }
         order = [u for u in (_pick(people, s) for s in SIGNUP_ORDER) if u]
         for spec in EVENTS:
-            community = communities.get(spec.get("community"))
-            movement = movements.get(spec.get("movement"))
+            community = (
+                communities.get(spec["community"]) if "community" in spec else None
+            )
+            movement = movements.get(spec["movement"]) if "movement" in spec else None
             if community is not None:
-                organiser = community.members.filter(is_host=True).first().user
+                host = community.members.filter(is_host=True).first()
+                assert host is not None  # every demo community has a host
+                organiser: User | None = host.user
             elif movement is not None:
                 organiser = movement.leader
             else:
@@ -95,7 +100,13 @@ def load_demo(*, municipalities, stdout) -> None:
 
 # --- scale data -----------------------------------------------------------------
 
-SIZES = {
+
+class ScaleSize(TypedDict):
+    events: int
+    signups: tuple[int, int]  # people per event, from and to
+
+
+SIZES: dict[str, ScaleSize] = {
     "small": {"events": 500, "signups": (5, 15)},
     "large": {"events": 50_000, "signups": (8, 34)},
 }

@@ -14,8 +14,26 @@ moderator, who has a place, and cancel; the citizen is promoted and told so.
 "Klimaworkshop: Spar på varmen" is full with a waiting list already.
 """
 
+from typing import NotRequired, TypedDict
+
+
+class EventSpec(TypedDict):
+    title: str
+    community: NotRequired[str]
+    movement: NotRequired[str]
+    when: tuple[int, int, int, int]  # (days from today, hour, minute, minutes long)
+    place: str
+    description: str
+    capacity: int | None
+    signups: int
+    step_free: NotRequired[bool]
+    hearing_loop: NotRequired[bool]
+    accessible_toilet: NotRequired[bool]
+    accessibility_note: NotRequired[str]
+
+
 # The order in which demo people sign up (the first of a|b|c that exists).
-SIGNUP_ORDER = [
+SIGNUP_ORDER: list[str] = [
     "moderator",
     "politiker",
     "admin",
@@ -29,7 +47,7 @@ SIGNUP_ORDER = [
     "medarbejder",
 ]
 
-EVENTS = [
+EVENTS: list[EventSpec] = [
     {
         "title": "Fælles træning i hofteholdet",
         "community": "hip",

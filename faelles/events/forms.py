@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -28,11 +30,11 @@ class EventForm(forms.ModelForm):
             communities = communities.filter(members__user=user, members__is_host=True)
             movements = movements.filter(leader=user)
             initiatives = initiatives.filter(proposer=user)
-        self.fields["community"].queryset = communities
-        self.fields["movement"].queryset = movements
-        self.fields["initiative"].queryset = initiatives.only(
-            "id", "municipality_id", "title"
-        )
+        cast(forms.ModelChoiceField, self.fields["community"]).queryset = communities
+        cast(forms.ModelChoiceField, self.fields["movement"]).queryset = movements
+        cast(
+            forms.ModelChoiceField, self.fields["initiative"]
+        ).queryset = initiatives.only("id", "municipality_id", "title")
         self.can_municipal = can_municipal
 
     class Meta:

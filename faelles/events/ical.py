@@ -49,6 +49,7 @@ def calendar_response(
     body: bytes | None = None,
 ) -> HttpResponse:
     if body is None:
+        assert events is not None  # a feed is built from its events or given built
         body = build_calendar(events, name=name)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'

@@ -6,6 +6,7 @@ under concurrent sign-ups.
 """
 
 import secrets
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -27,6 +28,9 @@ class EventQuerySet(TenantQuerySet):
         """Events whose community the person may see (``faelles.core.visibility``):
         an invitation-only group's events are as hidden as the group."""
         return self.filter(visible_q(Event, user, municipality))
+
+
+EventManager = models.Manager.from_queryset(EventQuerySet)
 
 
 class Event(TenantModel):
@@ -111,7 +115,7 @@ class Event(TenantModel):
     reminders_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = EventQuerySet.as_manager()
+    objects: ClassVar[EventManager] = EventManager()
 
     class Meta:
         ordering = ["starts_at", "id"]

@@ -42,8 +42,8 @@ def _parse_cursor(cursor: str | None) -> tuple[datetime, int] | None:
     """A cursor is ``<unix seconds>_<id>`` of the last event on the previous page."""
     if not cursor or "_" not in cursor:
         return None
-    stamp, _, pk = cursor.partition("_")
-    seconds, pk = parse_int(stamp, maximum=MAX_CURSOR_SECONDS), parse_id(pk)
+    stamp, _, raw_pk = cursor.partition("_")
+    seconds, pk = parse_int(stamp, maximum=MAX_CURSOR_SECONDS), parse_id(raw_pk)
     if seconds is None or pk is None:
         return None
     return datetime.fromtimestamp(seconds, tz=UTC), pk
@@ -91,7 +91,7 @@ def registration_for(*, event, user) -> Registration | None:
     return Registration.objects.filter(event=event, user=user).first()
 
 
-def waiting_position(registration: Registration) -> int | None:
+def waiting_position(registration: Registration | None) -> int | None:
     if registration is None or registration.status != Registration.Status.WAITING:
         return None
     return (

@@ -6,6 +6,7 @@ press the button at the same time.
 """
 
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -156,28 +157,29 @@ def _promote(event: Event) -> list[Registration]:
     for registration in promoted:
         person = registration.user
         transaction.on_commit(
-            lambda person=person, key=f"{registration.pk}:{registration.queued_at:%s}": (
-                notify(
-                    recipient=person,
-                    municipality=event.municipality,
-                    kind="events.promoted",
-                    title=lambda: (
-                        _("Du har fået en plads til %(title)s") % {"title": event.title}
-                    ),
-                    body=lambda: (
-                        _(
-                            "Der er blevet en plads ledig, og du var den næste på "
-                            "ventelisten. Vi ses %(when)s på %(place)s. Kan du alligevel "
-                            "ikke komme, så meld dig fra, så en anden kan få pladsen."
-                        )
-                        % {
-                            "when": date_format(when, "DATETIME_FORMAT"),
-                            "place": event.place,
-                        }
-                    ),
-                    url=url,
-                    dedupe_key=f"event-promoted:{key}",
-                )
+            partial(
+                notify,
+                recipient=person,
+                municipality=event.municipality,
+                kind="events.promoted",
+                title=lambda: (
+                    _("Du har fået en plads til %(title)s") % {"title": event.title}
+                ),
+                body=lambda: (
+                    _(
+                        "Der er blevet en plads ledig, og du var den næste på "
+                        "ventelisten. Vi ses %(when)s på %(place)s. Kan du alligevel "
+                        "ikke komme, så meld dig fra, så en anden kan få pladsen."
+                    )
+                    % {
+                        "when": date_format(when, "DATETIME_FORMAT"),
+                        "place": event.place,
+                    }
+                ),
+                url=url,
+                dedupe_key=(
+                    f"event-promoted:{registration.pk}:{registration.queued_at:%s}"
+                ),
             )
         )
         audit(
