@@ -27,6 +27,8 @@ from .demo_content import (
     OWN_COMMUNITIES,
     REFERRALS,
     SHARED_COMMUNITIES,
+    CommunitySpec,
+    MovementSpec,
 )
 from .models import (
     AgeGroup,
@@ -79,10 +81,10 @@ def load_demo(*, municipalities, stdout) -> None:
         communities = {}
         for spec in SHARED_COMMUNITIES:
             communities[spec["key"]] = _community(municipality, people, spec, local)
-        for spec in OWN_COMMUNITIES.get(slug, []):
-            _community(municipality, people, spec, local)
-        for spec in MOVEMENTS.values():
-            _movement(municipality, people, spec, local)
+        for own in OWN_COMMUNITIES.get(slug, []):
+            _community(municipality, people, own, local)
+        for movement in MOVEMENTS.values():
+            _movement(municipality, people, movement, local)
         employee = people.get("medarbejder")
         for citizen, key, note, outcome in REFERRALS:
             person = _pick(people, citizen)
@@ -108,7 +110,9 @@ def _fill(text: str, local: dict) -> str:
     return text.format(**local)
 
 
-def _community(municipality, people, spec, local) -> Community:
+def _community(
+    municipality, people: dict[str, User], spec: CommunitySpec, local: dict[str, str]
+) -> Community:
     hosts = [u for u in (_pick(people, h) for h in spec["hosts"]) if u]
     community = services.community_create(
         municipality=municipality,
@@ -151,7 +155,9 @@ def _community(municipality, people, spec, local) -> Community:
     return community
 
 
-def _movement(municipality, people, spec, local) -> Movement:
+def _movement(
+    municipality, people: dict[str, User], spec: MovementSpec, local: dict[str, str]
+) -> Movement:
     today = timezone.localdate()
     movement = movement_services.movement_create(
         municipality=municipality,
@@ -422,7 +428,7 @@ def _seed_movements(municipality, size, member_ids, rng, now) -> None:
                 )
             )
     MovementTeam.objects.bulk_create(teams, batch_size=5000)
-    team_ids = {}
+    team_ids: dict[int, list[int]] = {}
     for team in MovementTeam.objects.filter(movement_id__in=ids).values(
         "id", "movement_id"
     ):

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -165,7 +167,9 @@ class MovementForm(forms.ModelForm):
     def __init__(self, *args, municipality, user, is_politician: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.is_politician = is_politician
-        self.fields["organisation"].queryset = Organisation.objects.filter(
+        cast(
+            forms.ModelChoiceField, self.fields["organisation"]
+        ).queryset = Organisation.objects.filter(
             municipality=municipality,
             members__user=user,
             members__is_admin=True,

@@ -5,6 +5,7 @@ date by the services, so lists never count rows per item.
 """
 
 import secrets
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from faelles.core.storage import private_storage
 from faelles.municipalities.models import TenantModel, TenantQuerySet
 from faelles.municipalities.tenancy import tenant_reverse
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class AgeGroup(models.TextChoices):
@@ -79,6 +83,9 @@ class CommunityQuerySet(TenantQuerySet):
         return self.exclude(pk__in=hidden.values("pk"))
 
 
+CommunityManager = models.Manager.from_queryset(CommunityQuerySet)
+
+
 class Community(TenantModel):
     class Access(models.TextChoices):
         OPEN = "open", _("Åben – alle kan melde sig ind")
@@ -137,7 +144,7 @@ class Community(TenantModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = CommunityQuerySet.as_manager()
+    objects: ClassVar[CommunityManager] = CommunityManager()
 
     class Meta:
         ordering = ["-id"]
@@ -162,11 +169,11 @@ class Community(TenantModel):
         return self.theme.name_local
 
     @property
-    def age_group_label(self) -> str:
+    def age_group_label(self) -> "StrOrPromise":
         return AGE_LABELS.get(self.age_group, self.age_group)
 
     @property
-    def life_situation_label(self) -> str:
+    def life_situation_label(self) -> "StrOrPromise":
         return SITUATION_LABELS.get(self.life_situation, self.life_situation)
 
 
@@ -296,6 +303,9 @@ class MovementQuerySet(TenantQuerySet):
         return self.filter(is_active=True)
 
 
+MovementManager = models.Manager.from_queryset(MovementQuerySet)
+
+
 class Movement(TenantModel):
     """A shared goal with a measurable target that many people work towards."""
 
@@ -341,7 +351,7 @@ class Movement(TenantModel):
     is_active = models.BooleanField(_("aktiv"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = MovementQuerySet.as_manager()
+    objects: ClassVar[MovementManager] = MovementManager()
 
     class Meta:
         ordering = ["-id"]
@@ -361,11 +371,11 @@ class Movement(TenantModel):
         return tenant_reverse("movements:detail", self.municipality_id, pk=self.pk)
 
     @property
-    def unit_label(self) -> str:
+    def unit_label(self) -> "StrOrPromise":
         return UNIT_LABELS.get(self.unit, self.unit)
 
     @property
-    def led_by_label(self) -> str:
+    def led_by_label(self) -> "StrOrPromise":
         return LED_BY_LABELS.get(self.led_by, self.led_by)
 
     def _percent(self, value) -> int:

@@ -159,12 +159,14 @@ def pledge_make(
     )
     _milestone(locked, "pledged", locked.pledged_total, locked.pledged_total + delta)
     if not created and old_team_id != pledge.team_id and pledge.achieved:
-        MovementTeam.objects.filter(pk=old_team_id).update(
-            total=F("total") - pledge.achieved
-        )
-        MovementTeam.objects.filter(pk=pledge.team_id).update(
-            total=F("total") + pledge.achieved
-        )
+        if old_team_id is not None:
+            MovementTeam.objects.filter(pk=old_team_id).update(
+                total=F("total") - pledge.achieved
+            )
+        if pledge.team_id is not None:
+            MovementTeam.objects.filter(pk=pledge.team_id).update(
+                total=F("total") + pledge.achieved
+            )
     audit(
         action="movements.pledge",
         actor=user,

@@ -262,7 +262,8 @@ def community_invite(request, pk: int):
         messages.success(request, _("Invitationen er sendt."))
     else:
         for error in form.errors.get("email", []):
-            messages.error(request, error)
+            # ErrorList yields its messages as str; django-stubs says ValidationError.
+            messages.error(request, error)  # type: ignore[arg-type]
     return redirect(community.get_absolute_url())
 
 
