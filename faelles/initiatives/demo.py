@@ -290,6 +290,7 @@ def _evaluate(initiative, trial_data, actor, when) -> None:
     from . import services
 
     trial = services.current_trial(initiative)
+    assert trial is not None  # the demo initiative is being tried
     by_indicator = {c[0]: c for c in trial_data["criteria"]}
     services.trial_evaluate(
         trial=trial,
@@ -483,7 +484,9 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     if len(members) < 50:
         return  # seed accounts first: initiatives need people
     users = [m[0] for m in members]
-    employees = [(m[0], m[2]) for m in members if m[1]] or [(users[0], None)]
+    employees: list[tuple[int, int | None]] = [
+        (m[0], m[2]) for m in members if m[1]
+    ] or [(users[0], None)]
     staff = {m[0] for m in members if m[1]}
     departments = list(
         municipality.organisations.filter(kind="department")

@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -7,6 +9,9 @@ from faelles.core.images import ImageUploadField
 from faelles.core.params import IdModelMultipleChoiceField
 from faelles.municipalities.models import Principle
 from faelles.municipalities.themes import focus_area_field, theme_field
+
+if TYPE_CHECKING:
+    from faelles.accounts.models import User
 
 from .models import (
     Initiative,
@@ -212,7 +217,9 @@ class HideCommentForm(forms.Form):
 
 
 class FacilitatorForm(forms.Form):
-    facilitator = forms.ModelChoiceField(label=_("Facilitator"), queryset=None)
+    facilitator: "forms.ModelChoiceField[User]" = forms.ModelChoiceField(
+        label=_("Facilitator"), queryset=None
+    )
     team = IdModelMultipleChoiceField(
         label=_("Tværgående team"),
         queryset=None,

@@ -5,6 +5,8 @@ denormalised onto Initiative and kept right by the services, so list pages never
 count rows per item.
 """
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -72,6 +74,9 @@ class InitiativeQuerySet(TenantQuerySet):
             created_at__lt=before,
             state=State.IDEA,
         )
+
+
+InitiativeManager = models.Manager.from_queryset(InitiativeQuerySet)
 
 
 class Initiative(TenantModel):
@@ -154,7 +159,7 @@ class Initiative(TenantModel):
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)  # see search.py
 
-    objects = InitiativeQuerySet.as_manager()
+    objects: ClassVar[InitiativeManager] = InitiativeManager()
 
     class Meta:
         ordering = ["-id"]
@@ -472,6 +477,9 @@ class TrialQuerySet(TenantQuerySet):
         return self.filter(outcome__isnull=False)
 
 
+TrialManager = models.Manager.from_queryset(TrialQuerySet)
+
+
 class Trial(TenantModel):
     """A prøvehandling: a hypothesis, what is tried, a period and success criteria."""
 
@@ -511,7 +519,7 @@ class Trial(TenantModel):
     created_at = models.DateTimeField(auto_now_add=True)
     search_vector = SearchVectorField(null=True, editable=False)  # see search.py
 
-    objects = TrialQuerySet.as_manager()
+    objects: ClassVar[TrialManager] = TrialManager()
 
     class Meta:
         ordering = ["-id"]
@@ -602,6 +610,9 @@ class StoryQuerySet(TenantQuerySet):
         return self.filter(visible_q(Story, user, municipality))
 
 
+StoryManager = models.Manager.from_queryset(StoryQuerySet)
+
+
 class Story(TenantModel):
     """A good story (god historie) about an initiative, a community or a collaboration."""
 
@@ -638,7 +649,7 @@ class Story(TenantModel):
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
-    objects = StoryQuerySet.as_manager()
+    objects: ClassVar[StoryManager] = StoryManager()
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -670,9 +681,9 @@ class Story(TenantModel):
 
     @property
     def subject_title(self) -> str:
-        if self.initiative_id:
+        if self.initiative is not None:
             return self.initiative.title
-        if self.community_id:
+        if self.community is not None:
             return self.community.name
         if self.collaboration_id:
             return str(_("Et samarbejde mellem en ressource og et behov"))

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypedDict
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
@@ -193,12 +194,19 @@ def comment_threads(
             .only(*COMMENT_FIELDS)
             .order_by("id")
         ):
+            assert reply.parent_id is not None  # replies only, by the filter
             replies.setdefault(reply.parent_id, []).append(reply)
     threads = [CommentThread(c, replies.get(c.pk, [])) for c in roots]
     return threads, (roots[-1].pk if more and roots else None)
 
 
-def viewer_state(*, initiative: Initiative, user) -> dict:
+class ViewerState(TypedDict):
+    supported: bool
+    following: bool
+    joined: bool
+
+
+def viewer_state(*, initiative: Initiative, user) -> ViewerState:
     """Whether the person supports, follows and takes part — in one query."""
     if not user.is_authenticated:
         return {"supported": False, "following": False, "joined": False}

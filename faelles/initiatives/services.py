@@ -306,7 +306,10 @@ def initiative_update(
     return initiative
 
 
-NEED_LISTING_KINDS = {Need.Kind.ROLE: "time", Need.Kind.RESOURCE: "equipment"}
+NEED_LISTING_KINDS: dict[str, str] = {
+    Need.Kind.ROLE: "time",
+    Need.Kind.RESOURCE: "equipment",
+}
 
 
 @transaction.atomic
@@ -381,7 +384,7 @@ def need_close(*, need: Need, actor) -> Need:
 
     Need.objects.filter(pk=need.pk).update(is_open=False)
     need.is_open = False
-    if need.listing_id is not None and need.listing.is_active:
+    if need.listing is not None and need.listing.is_active:
         resources.listing_close(listing=need.listing, actor=actor)
     audit(
         action="initiative.need_close",
@@ -825,7 +828,7 @@ def trial_plan(
     last = current_trial(initiative)
     if running and (last is None or last.outcome is not None):
         raise ValidationError(_("Der er ingen igangværende prøvehandling at justere."))
-    before = _trial_snapshot(last) if running else None
+    before = _trial_snapshot(last) if running and last is not None else None
     if last is not None and last.outcome is None:
         trial = last
     else:
@@ -847,7 +850,7 @@ def trial_plan(
     SuccessCriterion.objects.bulk_create(
         SuccessCriterion(trial=trial, indicator=i, target=t) for i, t in criteria
     )
-    if running:
+    if before is not None:  # a running trial was changed
         after = _trial_snapshot(trial)
         changes = [
             {"field": field, "before": before[field], "after": after[field]}

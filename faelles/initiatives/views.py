@@ -264,8 +264,9 @@ def join(request, pk: int):
             messages.success(request, _("Velkommen! Du er nu med i initiativet."))
     else:
         for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+            for message in errors:
+                # ErrorList yields its messages as str; django-stubs says ValidationError.
+                messages.error(request, message)  # type: ignore[arg-type]
     return _back(initiative, "deltag")
 
 
