@@ -21,7 +21,7 @@ from faelles.municipalities.models import Theme
 from faelles.participation.models import ParticipationAct
 
 from . import services
-from .demo_content import BYMIDTEPLAN, DEBAT, RESIDENTS
+from .demo_content import BYMIDTEPLAN, DEBAT, RESIDENTS, HearingSpec
 from .models import Hearing
 
 
@@ -82,7 +82,7 @@ def _paragraph(hearing, where):
     return hearing.sections.get(position=section).paragraphs.get(position=number)
 
 
-def _play(municipality, spec, people) -> Hearing:
+def _play(municipality, spec: HearingSpec, people: dict[str, User]) -> Hearing:
     today = timezone.now().replace(second=0, microsecond=0)
     announced = today - timedelta(days=spec["announced_days_ago"])
     opens = today - timedelta(days=spec["opens_days_ago"])

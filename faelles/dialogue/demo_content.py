@@ -1,7 +1,44 @@
 """Hand-written demo hearings: Rødovre's city-centre plan (answered) and a
 Kerteminde debate (open). Places, people and quotes are invented."""
 
-BYMIDTEPLAN = {
+from typing import NotRequired, TypedDict
+
+
+class HiddenSpec(TypedDict):
+    comment: str
+    moderator: str
+    reason: str
+
+
+class AnswerSpec(TypedDict):
+    author: str
+    heard: str
+    changed: str
+    not_changed: str
+
+
+class HearingSpec(TypedDict):
+    municipality: str
+    kind: str
+    title: str
+    theme: str
+    question: str
+    draft: str
+    announced_days_ago: int
+    opens_days_ago: int
+    closes_days_ago: NotRequired[int]
+    closes_in_days: NotRequired[int]
+    answered_days_ago: NotRequired[int]
+    # (key, person, paragraph as (section, paragraph) or None for general, text)
+    comments: list[tuple[str, str, tuple[int, int] | None, str]]
+    replies: list[tuple[str, str, str, str]]  # (key, parent key, person, text)
+    reactions: NotRequired[list[tuple[str, str, int]]]  # (comment key, kind, count)
+    hidden: NotRequired[HiddenSpec]
+    reports: NotRequired[list[tuple[str, str, str]]]  # (comment key, person, reason)
+    answer: NotRequired[AnswerSpec]
+
+
+BYMIDTEPLAN: HearingSpec = {
     "municipality": "rodovre",
     "kind": "hearing",
     "title": "Forslag til bymidteplan for Rødovre",
@@ -402,7 +439,7 @@ Vi vil sammen med foreninger, skoler og erhvervsliv skabe et fast mødested for 
     },
 }
 
-DEBAT = {
+DEBAT: HearingSpec = {
     "municipality": "kerteminde",
     "kind": "debate",
     "title": "Hvordan bruger vi havnen i Kerteminde – hele året?",
@@ -467,7 +504,7 @@ Hvad må ikke forsvinde, når havnen udvikles?""",
 }
 
 #: Names of the demo residents who take part in Rødovre's hearing.
-RESIDENTS = [
+RESIDENTS: list[tuple[str, str, str]] = [
     ("Anne-Marie Holm", "2610", "65+"),
     ("Bo Kristiansen", "2610", "50-64"),
     ("Camilla Frost", "2610", "30-49"),

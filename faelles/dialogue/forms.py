@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -40,15 +42,17 @@ class HearingForm(forms.ModelForm):
 
     def __init__(self, *args, municipality, draft_locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["initiative"].queryset = Initiative.objects.for_municipality(
-            municipality
-        ).order_by("-id")
-        self.fields["budget_round"].queryset = BudgetRound.objects.for_municipality(
-            municipality
-        ).order_by("-id")
-        self.fields["committee"].queryset = TaskCommittee.objects.for_municipality(
-            municipality
-        ).order_by("-id")
+        cast(
+            forms.ModelChoiceField, self.fields["initiative"]
+        ).queryset = Initiative.objects.for_municipality(municipality).order_by("-id")
+        cast(
+            forms.ModelChoiceField, self.fields["budget_round"]
+        ).queryset = BudgetRound.objects.for_municipality(municipality).order_by("-id")
+        cast(
+            forms.ModelChoiceField, self.fields["committee"]
+        ).queryset = TaskCommittee.objects.for_municipality(municipality).order_by(
+            "-id"
+        )
         # The municipality's own themes, posted by key (docs/themes.md).
         current = self.instance if self.instance.pk else None
         self.fields["theme"] = theme_field(

@@ -2,6 +2,7 @@
 paragraph, moderation, and the municipality's answer (docs/dialogue.md)."""
 
 import secrets
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -13,6 +14,9 @@ from faelles.accounts.models import postcode_validator
 from faelles.core.storage import private_storage
 from faelles.municipalities.models import TenantModel, TenantQuerySet
 from faelles.municipalities.tenancy import tenant_reverse
+
+if TYPE_CHECKING:
+    from .selectors import Thread
 
 
 class Kind(models.TextChoices):
@@ -40,6 +44,9 @@ class HearingQuerySet(TenantQuerySet):
     def announced(self, now=None):
         """Hearings the public may see: announced (their first date has come)."""
         return self.filter(announced_at__lte=now or timezone.now())
+
+
+HearingManager = models.Manager.from_queryset(HearingQuerySet)
 
 
 class Hearing(TenantModel):
@@ -115,7 +122,7 @@ class Hearing(TenantModel):
     created_at = models.DateTimeField(default=timezone.now)
     comment_count = models.PositiveIntegerField(default=0)
 
-    objects = HearingQuerySet.as_manager()
+    objects: ClassVar[HearingManager] = HearingManager()
 
     class Meta:
         ordering = ["-opens_at", "-id"]
@@ -175,6 +182,11 @@ class Paragraph(models.Model):
     )
     position = models.PositiveSmallIntegerField(default=0)
     text = models.TextField(_("tekst"), max_length=6000)
+
+    # Set by selectors.hearing_page for the hearing's page; not stored.
+    threads: "list[Thread]"
+    comment_total: int
+    more: bool
 
     class Meta:
         ordering = ["section", "position", "id"]
@@ -282,6 +294,9 @@ class Comment(models.Model):
     )
     hidden_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    # The person's own reaction, set by the selectors for a page; not stored.
+    my_reaction: str
 
     class Meta:
         ordering = ["id"]

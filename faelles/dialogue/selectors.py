@@ -121,6 +121,7 @@ def _threads(hearing: Hearing, roots: list[Comment], user) -> list[Thread]:
             setattr(comment, kind, counts.get((comment.pk, kind), 0))
     threads = {root.pk: Thread(root) for root in roots}
     for reply in replies:
+        assert reply.parent_id is not None  # replies only, by the filter
         threads[reply.parent_id].replies.append(reply)
     return list(threads.values())
 
@@ -202,7 +203,7 @@ def hearing_page(
         "attachments": list(hearing.attachments.all()),
         # Opinion maps that are part of this hearing (the reverse of the map's
         # string reference; dialogue imports nothing of opinions).
-        "opinion_maps": list(hearing.opinion_maps.public().order_by("pk")),  # type: ignore[attr-defined]
+        "opinion_maps": list(hearing.opinion_maps.public().order_by("pk")),
         "answer": answer,
         "heard": who_was_heard(hearing=hearing),
     }

@@ -383,7 +383,7 @@ def comment_create(
     if parent is not None:
         if parent.hearing_id != hearing.pk:
             raise ValidationError(_("Svaret hører ikke til høringen."))
-        if parent.parent_id:
+        if parent.parent is not None:
             parent = parent.parent
         paragraph = parent.paragraph
     if age_band is not None and age_band not in {"", *AgeBand.values}:

@@ -230,6 +230,7 @@ def attachment_download(request, pk: int, attachment_pk: int):
     attachment = hearing.attachments.filter(pk=attachment_pk).first()
     if attachment is None:
         raise Http404
+    assert attachment.file.name is not None  # an attachment is stored with its file
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -250,20 +251,23 @@ def comment(request, pk: int):
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                # ErrorList yields its messages as str; django-stubs says ValidationError.
+                messages.error(request, error)  # type: ignore[arg-type]
         return _at(hearing, anchor="kommentarer")
     data = form.cleaned_data
     paragraph = parent = None
     if data["paragraph"]:
-        paragraph = Paragraph.objects.filter(
-            pk=parse_id(str(data["paragraph"])), section__hearing=hearing
-        ).first()
+        paragraph_id = parse_id(str(data["paragraph"]))
+        if paragraph_id is not None:
+            paragraph = Paragraph.objects.filter(
+                pk=paragraph_id, section__hearing=hearing
+            ).first()
         if paragraph is None:
             raise Http404
     if data["parent"]:
-        parent = Comment.objects.filter(
-            pk=parse_id(str(data["parent"])), hearing=hearing
-        ).first()
+        parent_id = parse_id(str(data["parent"]))
+        if parent_id is not None:
+            parent = Comment.objects.filter(pk=parent_id, hearing=hearing).first()
         if parent is None:
             raise Http404
     # Area and age are asked the first time only; a later comment keeps them.
