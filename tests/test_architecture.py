@@ -46,6 +46,7 @@ ENGINES = {
     "sortition",
     "disclosure",
     "formats",
+    "clikit",
 }
 FEATURES = {
     "resources",

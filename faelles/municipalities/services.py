@@ -8,6 +8,7 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
+from faelles.core.services import model_update
 
 from .models import FocusArea, Municipality, Principle, Theme
 from .themes import DEFAULT_THEMES, ThemeSpec, seed_themes
@@ -184,19 +185,9 @@ def theme_update(*, theme: Theme, actor, fields: dict[str, Any]) -> Theme:
     unknown = set(fields) - set(THEME_FIELDS)
     if unknown:
         raise ValueError(f"not theme fields: {sorted(unknown)}")
-    theme = Theme.objects.select_for_update().get(pk=theme.pk)
-    for name, value in fields.items():
-        setattr(theme, name, value)
-    theme.full_clean()
-    theme.save()
-    audit(
-        action="municipality.theme_update",
-        actor=actor,
-        municipality=theme.municipality,
-        target=theme,
-        data={"changed": sorted(fields)},
+    return model_update(
+        theme, fields=fields, actor=actor, action="municipality.theme_update"
     )
-    return theme
 
 
 @transaction.atomic
@@ -331,16 +322,6 @@ def focus_area_update(*, area: FocusArea, actor, fields: dict[str, Any]) -> Focu
     unknown = set(fields) - set(THEME_FIELDS)
     if unknown:
         raise ValueError(f"not focus area fields: {sorted(unknown)}")
-    area = FocusArea.objects.select_for_update().get(pk=area.pk)
-    for name, value in fields.items():
-        setattr(area, name, value)
-    area.full_clean()
-    area.save()
-    audit(
-        action="municipality.focus_area_update",
-        actor=actor,
-        municipality=area.theme.municipality,
-        target=area,
-        data={"changed": sorted(fields)},
+    return model_update(
+        area, fields=fields, actor=actor, action="municipality.focus_area_update"
     )
-    return area

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from faelles.clikit import InputError, run_main
+from faelles.clikit import Parser as _Parser
 from faelles.opinionmap.engine import OpinionMap, update
 from faelles.opinionmap.polis_io import (
     PolisFormatError,
@@ -25,15 +26,6 @@ from faelles.opinionmap.polis_io import (
     read_polis_state,
     read_server_output,
 )
-
-
-class InputError(Exception):
-    """Bad input: reported on stderr with exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise InputError(f"{self.prog}: {message}")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,18 +94,7 @@ def run(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] in (["opinion-map"], ["opinion_map"]):
-        argv = argv[1:]
-    try:
-        args = _parser().parse_args(argv)
-        run(args, sys.stdout)
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except SystemExit as exc:  # --help
-        return int(exc.code or 0)
-    return 0
+    return run_main(argv, names=("opinion-map", "opinion_map"), parser=_parser, run=run)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from faelles.clikit import InputError, arguments
+from faelles.clikit import Parser as _Parser
 from faelles.sortition.lottery import (
     MAX_SEED,
     InfeasibleQuotas,
@@ -32,15 +34,6 @@ from faelles.sortition.lottery import (
 
 EXIT_INFEASIBLE = 1
 EXIT_USAGE = 2
-
-
-class InputError(Exception):
-    """Bad input: reported on stderr with exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise InputError(f"{self.prog}: {message}")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -203,11 +196,8 @@ def run(args: argparse.Namespace) -> dict:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["sortition"]:
-        argv = argv[1:]
     try:
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(arguments(argv, "sortition"))
         result = run(args)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
