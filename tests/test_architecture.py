@@ -55,6 +55,7 @@ FEATURES = {
     "budgeting",
     "committees",
     "sprogtjek",
+    "paradigm",
     "dialogue",
     "opinions",
     "status",
