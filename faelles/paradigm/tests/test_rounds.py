@@ -315,7 +315,7 @@ def _agreed_round(municipality, department, title, step, people, days_ago):
     services.agreement_record(
         assessment=round_,
         actor=people[0],
-        agreed={key: (step, "Det blev vi enige om.") for key in ROW_KEYS},
+        agreed=dict.fromkeys(ROW_KEYS, (step, "Det blev vi enige om.")),
     )
     services.assessment_close(assessment=round_, actor=people[0])
     return round_
