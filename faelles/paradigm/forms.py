@@ -41,7 +41,7 @@ class AnswerForm(forms.Form):
                 },
             )
             self.fields[f"note_{row.key}"] = forms.CharField(
-                label=gettext_lazy("Note (valgfri)"),
+                label=gettext_lazy("Note"),
                 required=False,
                 max_length=500,
             )
@@ -76,6 +76,9 @@ class AgreementForm(forms.Form):
                 required=False,
                 max_length=300,
                 widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"reason_{row.key}"].required_when = gettext_lazy(
+                "når rækken har en fælles placering"
             )
 
     def clean(self):
