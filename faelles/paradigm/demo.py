@@ -231,13 +231,14 @@ def load_demo(*, municipalities, stdout) -> None:
                 services.answers_save(
                     assessment=assessment,
                     user=person,
-                    steps={k: _near(rng, agreed[k][season]) for k in ROW_KEYS},
+                    steps={k: _near(rng, int(agreed[k][season])) for k in ROW_KEYS},
                 )
             services.agreement_record(
                 assessment=assessment,
                 actor=people[0],
                 agreed={
-                    k: (agreed[k][season], agreed[k][2 + season]) for k in ROW_KEYS
+                    k: (int(agreed[k][season]), str(agreed[k][2 + season]))
+                    for k in ROW_KEYS
                 },
             )
             services.assessment_close(

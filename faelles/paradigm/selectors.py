@@ -174,7 +174,7 @@ def comparison(*, municipality: Municipality) -> Comparison:
     latest: dict[int, Assessment] = {}
     small: set[int] = set()
     for r in agreed:
-        if r.respondents >= THRESHOLD:
+        if r.respondents >= THRESHOLD:  # type: ignore[attr-defined]
             latest.setdefault(r.department_id, r)
         else:
             small.add(r.department_id)
