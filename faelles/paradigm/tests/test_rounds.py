@@ -295,11 +295,18 @@ def test_result_queries_do_not_grow_with_the_answers(client, assessment, departm
     with CaptureQueriesContext(connection) as many:
         assert client.get(f"{BASE}{assessment.pk}/").status_code == 200
     assert len(many) == len(few)
+    municipality = assessment.municipality
+    _agreed_round(municipality, department, "Første", 20, people[:5], 50)
     with CaptureQueriesContext(connection) as compare_few:
-        client.get(f"{BASE}sammenligning/")
-    AssessmentFactory(municipality=assessment.municipality, department=department)
+        assert client.get(f"{BASE}sammenligning/").status_code == 200
+    for n in range(3):  # more departments, rounds and answers
+        other = DepartmentFactory(municipality=municipality)
+        colleagues = _colleagues(other, 6)
+        _agreed_round(municipality, other, f"Runde {n}", 25, colleagues, 40)
+        _agreed_round(municipality, other, f"Senere {n}", 30, colleagues, 20)
     with CaptureQueriesContext(connection) as compare_more:
-        client.get(f"{BASE}sammenligning/")
+        page = client.get(f"{BASE}sammenligning/").content.decode()
+    assert "4 afdelinger er med." in page
     assert len(compare_more) == len(compare_few)
 
 
