@@ -98,6 +98,7 @@ def assessment_reopen(*, assessment: Assessment, actor: Any) -> Assessment:
     if assessment.is_open:
         raise ValidationError(_("Runden er allerede åben."))
     assessment.closed_at = None
+    assessment.full_clean()
     assessment.save(update_fields=["closed_at"])
     audit(
         action="paradigm.assessment_reopen",

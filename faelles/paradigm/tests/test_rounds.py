@@ -422,3 +422,17 @@ def test_export_holds_own_answers_and_deletion_removes_them(assessment, departme
     account_delete(user=person)
     assert not Answer.objects.exists()
     assert Assessment.objects.filter(pk=assessment.pk).exists()
+
+
+def test_after_closing_a_person_still_sees_only_their_own_answers(
+    client, assessment, department
+):
+    me, colleague = _colleagues(department, 2)
+    _answer(assessment, me, step=15, note="Kun min egen note")
+    _answer(assessment, colleague, step=30, note="Kollegaens note")
+    services.assessment_close(assessment=assessment, actor=assessment.opened_by)
+    client.force_login(me)
+    page = html.unescape(client.get(f"{BASE}{assessment.pk}/").content.decode())
+    assert "Runden er lukket. Sådan placerede du jeres praksis" in page
+    assert "Kun min egen note" in page and "Kollegaens note" not in page
+    assert 'name="step_citizens"' not in page  # no form on a closed round
