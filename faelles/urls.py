@@ -28,6 +28,7 @@ tenant_patterns = [
     path("borgerbudget/", include("faelles.budgeting.urls")),
     path("opgaveudvalg/", include("faelles.committees.urls")),
     path("sprogtjek/", include("faelles.sprogtjek.urls")),
+    path("paradigme/", include("faelles.paradigm.urls")),
     path("hoeringer/", include("faelles.dialogue.urls")),
     path("meningskort/", include("faelles.opinions.urls")),
     path("status/", include("faelles.status.urls")),

@@ -56,6 +56,7 @@ FEATURES = {
     "budgeting",
     "committees",
     "sprogtjek",
+    "paradigm",
     "dialogue",
     "opinions",
     "status",

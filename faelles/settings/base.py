@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "faelles.budgeting",
     "faelles.committees",
     "faelles.sprogtjek",
+    "faelles.paradigm",
     "faelles.dialogue",
     "faelles.opinions",
     "faelles.status",
