@@ -8,14 +8,8 @@ class ParadigmConfig(AppConfig):
     verbose_name = _("Paradigmeprofil")
 
     def ready(self):
-        from faelles.municipalities.navigation import register_nav
-
         from . import rules  # noqa: F401
 
-        # Staff only: the menu shows it to the roles the rule lets in.
-        register_nav(
-            82,
-            "paradigm:index",
-            _("Paradigmeprofil"),
-            roles=("is_employee", "is_politician", "is_administrator"),
-        )
+        # No menu entry of its own: the staff menu already wraps onto a third line
+        # at 1280 px. The language check's page leads here (both are issue 16's
+        # learning tools, for the same staff).

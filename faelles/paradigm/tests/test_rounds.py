@@ -101,13 +101,15 @@ def test_another_municipalitys_round_is_404(client, other_admin, municipality):
     assert theirs.is_open
 
 
-def test_staff_see_the_round_and_the_menu_entry_but_citizens_do_not(
+def test_staff_find_the_round_from_the_language_check_but_citizens_do_not(
     client, citizen, politician, assessment
 ):
     client.force_login(citizen)
     assert BASE not in client.get("/odense/").content.decode()
+    assert client.get(BASE).status_code == 403
     client.force_login(politician)
-    page = client.get("/odense/").content.decode()
+    assert BASE not in client.get("/odense/").content.decode()  # no menu entry
+    page = client.get("/odense/sprogtjek/").content.decode()
     assert f'href="{BASE}"' in page
     response = client.get(f"{BASE}{assessment.pk}/")
     assert response.status_code == 200
