@@ -59,8 +59,9 @@ class RowResult:
 @dataclass(frozen=True)
 class Results:
     respondents: int
-    rows: list[RowResult]  # empty below the threshold
+    rows: list[RowResult]  # empty below the threshold and while the round is open
     threshold: int = THRESHOLD
+    waiting_for_close: bool = False
 
     @property
     def shown(self) -> bool:
@@ -69,13 +70,17 @@ class Results:
 
 def results(*, assessment: Assessment) -> Results:
     """Per row how many placed the practice on each step, and the median — only
-    from 5 people; below that, only how many have answered. Two queries,
-    whatever the number of answers."""
+    from 5 people, and only once the round is closed (while it is open, someone
+    who looked before and after a colleague answered would see that colleague's
+    placements); otherwise only how many have answered. Two queries, whatever the
+    number of answers."""
     respondents = (
         Answer.objects.filter(assessment=assessment).values("user").distinct().count()
     )
     if respondents < THRESHOLD:
         return Results(respondents, [])
+    if assessment.is_open:
+        return Results(respondents, [], waiting_for_close=True)
     counts: dict[tuple[str, int], int] = {
         (row, step): n
         for row, step, n in Answer.objects.filter(assessment=assessment)

@@ -277,6 +277,13 @@ def test_no_results_under_five_people(client, assessment, department):
     )
     assert "Median" not in page
     _answer(assessment, people[4], step=20)
+    # Five have answered, but the round is open: a look before and after one
+    # colleague's answer would show that colleague's placements.
+    results = selectors.results(assessment=assessment)
+    assert not results.shown and results.waiting_for_close
+    page = html.unescape(client.get(f"{BASE}{assessment.pk}/").content.decode())
+    assert "Resultaterne vises, når runden lukkes" in page and "Median" not in page
+    services.assessment_close(assessment=assessment, actor=people[0])
     results = selectors.results(assessment=assessment)
     assert results.shown and len(results.rows) == len(ROWS)
     first = results.rows[0]
@@ -289,11 +296,14 @@ def test_result_queries_do_not_grow_with_the_answers(client, assessment, departm
     people = _colleagues(department, 12)
     for person in people[:5]:
         _answer(assessment, person)
+    services.assessment_close(assessment=assessment, actor=people[0])
     client.force_login(people[0])
     with CaptureQueriesContext(connection) as few:
         assert client.get(f"{BASE}{assessment.pk}/").status_code == 200
+    services.assessment_reopen(assessment=assessment, actor=people[0])
     for person in people[5:]:
         _answer(assessment, person, step=30)
+    services.assessment_close(assessment=assessment, actor=people[0])
     with CaptureQueriesContext(connection) as many:
         assert client.get(f"{BASE}{assessment.pk}/").status_code == 200
     assert len(many) == len(few)
