@@ -32,6 +32,7 @@ tenant_patterns = [
     path("hoeringer/", include("faelles.dialogue.urls")),
     path("meningskort/", include("faelles.opinions.urls")),
     path("status/", include("faelles.status.urls")),
+    path("fejring/", include("faelles.recognition.urls")),
 ]
 
 urlpatterns = [

@@ -60,6 +60,7 @@ FEATURES = {
     "dialogue",
     "opinions",
     "status",
+    "recognition",
 }
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}
@@ -70,6 +71,14 @@ NOT_APPS = {"static", "templates", "settings", "locale"}
 # The feature → feature imports there are today, by importing module and imported
 # app, each with its reason. Keep it short: a new one needs a reason as good.
 ALLOWED: dict[tuple[str, str], str] = {
+    ("recognition/nominees.py", "initiatives"): (
+        "an initiative may be nominated for an award; the nomination form offers "
+        "the public ones"
+    ),
+    ("recognition/nominees.py", "communities"): (
+        "a community may be nominated for an award; the nomination form offers "
+        "the public ones (an invitation-only one is refused as if it did not exist)"
+    ),
     ("events/forms.py", "communities"): (
         "an event may be held by a community or a movement; the form offers those "
         "the person hosts"

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "faelles.dialogue",
     "faelles.opinions",
     "faelles.status",
+    "faelles.recognition",
     "faelles.demo",
 ]
 
