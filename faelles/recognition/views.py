@@ -127,7 +127,7 @@ def thank_person(request, user_id: int):
                 _("Din tak er sendt til %(name)s.") % {"name": person.display_name},
             )
             return redirect(
-                tenant_reverse("accounts:person", municipality, user_id=person.pk)
+                tenant_reverse("people:person_detail", municipality, user_id=person.pk)
             )
     return render(
         request,
