@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from faelles.core.newspaper_sections import rendered_sections
 from faelles.core.pdf import local_only_fetcher
 
 CACHE_TIMEOUT = 60 * 60 * 24 * 30  # an edition's PDF is kept a month
@@ -40,6 +41,11 @@ def newspaper_html(*, municipality, start, end, stories, trials) -> str:
             "lead_story": stories[0] if stories else None,
             "stories": stories[1:],
             "trials": trials,
+            # Other apps' sections ("Vi fejrer"), as HTML: part of the edition's
+            # identity, so the cached PDF changes with them.
+            "sections": rendered_sections(
+                municipality=municipality, start=start, end=end
+            ),
         },
     )
     return html
