@@ -189,9 +189,10 @@ def nominate(request, pk: int):
 
 @require_POST
 def nomination_withdraw(request, pk: int, nomination_pk: int):
-    access.require_login(request)
     award = _award(request, pk)
-    nomination = award.nominations.filter(pk=nomination_pk, nominator=request.user)
+    child_or_404(request, award.nominations.all(), pk=nomination_pk)
+    access.require_login(request)
+    nomination = award.nominations.filter(nominator=request.user)
     nomination = child_or_404(request, nomination, pk=nomination_pk)
     nomination.award = award
     try:
@@ -203,13 +204,27 @@ def nomination_withdraw(request, pk: int, nomination_pk: int):
     return redirect(award.get_absolute_url())
 
 
-def _jury_award(request, pk: int, perm: str | None = None) -> Award:
+def _jury_award(
+    request, pk: int, perm: str | None = None, award: Award | None = None
+) -> Award:
+    """The award, if the person is on its jury or an administrator: anonymous
+    visitors go to the login page, everyone else gets 404."""
+    award = award or _award(request, pk)
     access.require_login(request)
-    award = _award(request, pk)
     access.hide_unless(request, "recognition.view_jury", award)
     if perm is not None:
         access.require_perm(request, perm, award)
     return award
+
+
+def _nomination(request, pk: int, nomination_pk: int, perm: str):
+    """A nomination of the award, looked up before anything else so that one
+    hidden by a private space is 404 for everyone, also before login."""
+    award = _award(request, pk)
+    nomination = child_or_404(request, award.nominations.all(), pk=nomination_pk)
+    nomination.award = award
+    _jury_award(request, pk, perm, award=award)
+    return award, nomination
 
 
 @never_cache  # scores and private comments
@@ -237,9 +252,7 @@ def jury(request, pk: int):
 
 @require_POST
 def score(request, pk: int, nomination_pk: int):
-    award = _jury_award(request, pk, "recognition.score")
-    nomination = child_or_404(request, award.nominations.all(), pk=nomination_pk)
-    nomination.award = award
+    award, nomination = _nomination(request, pk, nomination_pk, "recognition.score")
     form = ScoreForm(request.POST)
     if form.is_valid():
         try:
@@ -260,8 +273,7 @@ def score(request, pk: int, nomination_pk: int):
 
 @require_POST
 def winner_record(request, pk: int, nomination_pk: int):
-    award = _jury_award(request, pk, "recognition.decide")
-    nomination = child_or_404(request, award.nominations.all(), pk=nomination_pk)
+    award, nomination = _nomination(request, pk, nomination_pk, "recognition.decide")
     form = WinnerForm(request.POST)
     if form.is_valid():
         try:
@@ -282,9 +294,10 @@ def winner_record(request, pk: int, nomination_pk: int):
 
 @require_POST
 def winner_remove(request, pk: int, winner_pk: int):
-    award = _jury_award(request, pk, "recognition.decide")
+    award = _award(request, pk)
     winner = child_or_404(request, award.winners.all(), pk=winner_pk)
     winner.award = award
+    _jury_award(request, pk, "recognition.decide", award=award)
     try:
         services.winner_remove(winner=winner, actor=request.user)
     except ValidationError as error:

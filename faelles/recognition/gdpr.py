@@ -39,7 +39,12 @@ def _thanks(t: Thanks) -> dict:
 
 
 def export_personal_data(user) -> dict:
-    related = ("sender", "sender_organisation", "recipient_user", "recipient_organisation")
+    related = (
+        "sender",
+        "sender_organisation",
+        "recipient_user",
+        "recipient_organisation",
+    )
     given = Thanks.objects.filter(sender=user).select_related(*related)
     received = Thanks.objects.filter(recipient_user=user).select_related(*related)
     nominations = Nomination.objects.filter(nominator=user).select_related(

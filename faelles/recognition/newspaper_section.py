@@ -14,10 +14,14 @@ from . import selectors
 def _context(municipality, start: date, end: date) -> dict | None:
     awards = [
         a
-        for a in selectors.announced_awards(municipality=municipality, start=start, end=end)
+        for a in selectors.announced_awards(
+            municipality=municipality, start=start, end=end
+        )
         if a.shown_winners or a.waiting
     ]
-    thanks = selectors.thanks_between(municipality=municipality, start=start, end=end)[:12]
+    thanks = selectors.thanks_between(municipality=municipality, start=start, end=end)[
+        :12
+    ]
     if not awards and not thanks:
         return None
     return {"awards": awards, "thanks": thanks}

@@ -200,16 +200,18 @@ def my_nominations(*, award: Award, user) -> list[Nomination]:
     if not user.is_authenticated:
         return []
     return list(
-        Nomination.objects.filter(award=award, nominator=user).select_related(
-            *NOMINEE_RELATED
+        visible_children(
+            Nomination.objects.filter(award=award, nominator=user).select_related(
+                *NOMINEE_RELATED
+            ),
+            user,
+            award.municipality,
         )
     )
 
 
 def winners_of(*, award: Award) -> list[Winner]:
-    return list(
-        award.winners.select_related(*NOMINEE_RELATED).order_by("decided_at", "id")
-    )
+    return list(_public_winners(award.municipality).filter(award=award))
 
 
 def winners_to_answer(*, municipality, user) -> list[Winner]:

@@ -176,13 +176,12 @@ def thanks_delete(request, pk: int):
 @never_cache
 def winner_consent(request, pk: int, winner_pk: int):
     """The winner (or an admin of the winning organisation) agrees to be named."""
-    access.require_login(request)
     award = access.get_or_404(request, Award, pk=pk, view="recognition.view_award")
+    winners = award.winners.select_related("nominee_user", "nominee_organisation")
+    child_or_404(request, winners, pk=winner_pk)
+    access.require_login(request)
     winner = child_or_404(
-        request,
-        award.winners.select_related("nominee_user", "nominee_organisation"),
-        pk=winner_pk,
-        view="recognition.consent_winner",
+        request, winners, pk=winner_pk, view="recognition.consent_winner"
     )
     if award.announced_at is None:
         raise Http404

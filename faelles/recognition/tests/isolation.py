@@ -41,10 +41,11 @@ def nomination(municipality):
 
 
 @isolation_case("recognition:winner_remove", "recognition:winner_consent")
-def winner(municipality):
+def winner(municipality, viewer):
     from django.utils import timezone
 
     winner = WinnerFactory(
-        award=AwardFactory(municipality=municipality, announced_at=timezone.now())
+        award=AwardFactory(municipality=municipality, announced_at=timezone.now()),
+        nominee_user=viewer,
     )
     return {"pk": winner.award_id, "winner_pk": winner.pk}

@@ -12,7 +12,10 @@ from faelles.communities.factories import CommunityFactory
 from faelles.communities.models import Community
 from faelles.initiatives.factories import InitiativeFactory
 from faelles.notifications.models import Notification
-from faelles.organisations.factories import OrganisationFactory, OrganisationMemberFactory
+from faelles.organisations.factories import (
+    OrganisationFactory,
+    OrganisationMemberFactory,
+)
 from faelles.recognition import services
 from faelles.recognition.factories import (
     AwardFactory,
@@ -217,7 +220,11 @@ def test_a_private_community_is_refused_as_if_it_did_not_exist(
         assert private.name not in response.content.decode()
     with pytest.raises(ValidationError) as refused:
         services.nomination_create(
-            award=award, nominator=citizen, kind="community", nominee_id=private.pk, reason="x"
+            award=award,
+            nominator=citizen,
+            kind="community",
+            nominee_id=private.pk,
+            reason="x",
         )
     assert "Vælg en person, en organisation" in str(refused.value)
     assert not Nomination.objects.exists()
@@ -228,7 +235,11 @@ def test_no_nominations_outside_the_period(citizen, award, municipality):
     _closed(award)
     with pytest.raises(ValidationError, match="ikke nomineres"):
         services.nomination_create(
-            award=award, nominator=citizen, kind="organisation", nominee_id=org.pk, reason="x"
+            award=award,
+            nominator=citizen,
+            kind="organisation",
+            nominee_id=org.pk,
+            reason="x",
         )
     award.published_at = None
     with pytest.raises(ValidationError):
@@ -306,7 +317,9 @@ def test_jurors_score_and_the_page_sums(client, award, chair, juror, municipalit
     client.post(f"{BASE}priser/{award.pk}/jury/{nomination.pk}/bedoem/", {"stars": 0})
     assert Score.objects.count() == 2
     for bad in ("4", "-1", "tre", ""):
-        client.post(f"{BASE}priser/{award.pk}/jury/{nomination.pk}/bedoem/", {"stars": bad})
+        client.post(
+            f"{BASE}priser/{award.pk}/jury/{nomination.pk}/bedoem/", {"stars": bad}
+        )
     assert sorted(Score.objects.values_list("stars", flat=True)) == [0, 3]
     # an administrator outside the jury sees, but does not score
     admin = _member(municipality, is_employee=True, is_administrator=True)
@@ -319,7 +332,9 @@ def test_jurors_score_and_the_page_sums(client, award, chair, juror, municipalit
     )
 
 
-def test_a_juror_in_a_conflict_of_interest_cannot_score(client, award, juror, municipality):
+def test_a_juror_in_a_conflict_of_interest_cannot_score(
+    client, award, juror, municipality
+):
     own = NominationFactory(award=award, nominator=juror)
     about_them = NominationFactory(award=award, nominee_user=juror)
     fine = NominationFactory(award=award)
@@ -327,7 +342,9 @@ def test_a_juror_in_a_conflict_of_interest_cannot_score(client, award, juror, mu
     page = client.get(f"{BASE}priser/{award.pk}/jury/").content.decode()
     assert page.count("Inhabil:") == 2
     for nomination in (own, about_them):
-        client.post(f"{BASE}priser/{award.pk}/jury/{nomination.pk}/bedoem/", {"stars": 3})
+        client.post(
+            f"{BASE}priser/{award.pk}/jury/{nomination.pk}/bedoem/", {"stars": 3}
+        )
     client.post(f"{BASE}priser/{award.pk}/jury/{fine.pk}/bedoem/", {"stars": 1})
     assert list(Score.objects.values_list("nomination", flat=True)) == [fine.pk]
 
@@ -397,9 +414,7 @@ def test_an_organisations_admin_consents_for_it(client, award, chair, municipali
     member = _member(municipality)
     OrganisationMemberFactory(organisation=org, user=admin, is_admin=True)
     OrganisationMemberFactory(organisation=org, user=member)
-    winner = WinnerFactory(
-        award=award, nominee_user=None, nominee_organisation=org
-    )
+    winner = WinnerFactory(award=award, nominee_user=None, nominee_organisation=org)
     Award.objects.filter(pk=award.pk).update(announced_at=timezone.now())
     assert "Bådelauget" not in client.get(BASE).content.decode()
     client.force_login(member)
@@ -410,7 +425,9 @@ def test_an_organisations_admin_consents_for_it(client, award, chair, municipali
 
 
 def test_an_initiative_winner_is_named_at_once(client, award, municipality):
-    initiative = InitiativeFactory(municipality=municipality, title="Badebroen i Rødvig")
+    initiative = InitiativeFactory(
+        municipality=municipality, title="Badebroen i Rødvig"
+    )
     WinnerFactory(award=award, nominee_user=None, nominee_initiative=initiative)
     Award.objects.filter(pk=award.pk).update(announced_at=timezone.now())
     assert "Badebroen i Rødvig" in client.get(BASE).content.decode()

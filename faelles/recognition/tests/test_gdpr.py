@@ -36,7 +36,10 @@ def test_export_and_deletion(municipality, citizen, employee):
     Score.objects.create(nomination=other, juror=citizen, stars=2, comment="Fin 4")
     Score.objects.create(nomination=other, juror=employee, stars=3)
     winner = WinnerFactory(
-        award=award, nominee_user=citizen, decided_by=citizen, consented_at=timezone.now()
+        award=award,
+        nominee_user=citizen,
+        decided_by=citizen,
+        consented_at=timezone.now(),
     )
 
     data = export_personal_data(citizen)

@@ -10,7 +10,10 @@ from django.utils import timezone
 from faelles.accounts.factories import MembershipFactory
 from faelles.accounts.models import ProfileVisibility
 from faelles.notifications.models import Notification
-from faelles.organisations.factories import OrganisationFactory, OrganisationMemberFactory
+from faelles.organisations.factories import (
+    OrganisationFactory,
+    OrganisationMemberFactory,
+)
 from faelles.recognition import services
 from faelles.recognition.factories import ThanksFactory
 from faelles.recognition.models import Thanks
@@ -134,7 +137,9 @@ def test_bad_input_changes_nothing(client, citizen, helper, data):
     assert not Thanks.objects.exists()
 
 
-def test_the_rate_limit_says_so_and_saves_nothing(client, citizen, helper, municipality):
+def test_the_rate_limit_says_so_and_saves_nothing(
+    client, citizen, helper, municipality
+):
     now = timezone.now()
     for _ in range(services.THANKS_PER_DAY):
         ThanksFactory(
@@ -164,7 +169,9 @@ def test_private_thanks_are_seen_by_sender_and_recipient_only(
     thanks = Thanks.objects.get()
     for who, sees in [(citizen, True), (helper, True)]:
         client.force_login(who)
-        assert ("En hemmelig tak 4711" in client.get(f"{BASE}tak/").content.decode()) is sees
+        assert (
+            "En hemmelig tak 4711" in client.get(f"{BASE}tak/").content.decode()
+        ) is sees
     third = _member(municipality)
     admin = MembershipFactory(
         municipality=municipality, is_employee=True, is_administrator=True
@@ -173,7 +180,12 @@ def test_private_thanks_are_seen_by_sender_and_recipient_only(
         client.force_login(who)
         assert "4711" not in client.get(f"{BASE}tak/").content.decode()
         assert "4711" not in client.get(BASE).content.decode()
-        assert client.post(f"{BASE}tak/{thanks.pk}/samtykke/", {"consent": "yes"}).status_code == 404
+        assert (
+            client.post(
+                f"{BASE}tak/{thanks.pk}/samtykke/", {"consent": "yes"}
+            ).status_code
+            == 404
+        )
         assert client.post(f"{BASE}tak/{thanks.pk}/slet/").status_code == 404
     client.logout()
     assert "4711" not in client.get(BASE).content.decode()
@@ -194,7 +206,10 @@ def test_public_only_with_consent_and_withdrawal_hides_at_once(
     assert "8150" not in client.get(BASE).content.decode()
     # the sender cannot consent on the recipient's behalf
     client.force_login(citizen)
-    assert client.post(f"{BASE}tak/{thanks.pk}/samtykke/", {"consent": "yes"}).status_code == 403
+    assert (
+        client.post(f"{BASE}tak/{thanks.pk}/samtykke/", {"consent": "yes"}).status_code
+        == 403
+    )
     thanks.refresh_from_db()
     assert thanks.consented_at is None
     client.force_login(helper)
@@ -208,7 +223,9 @@ def test_public_only_with_consent_and_withdrawal_hides_at_once(
 
 
 def test_consent_needs_the_senders_wish(municipality, citizen, helper):
-    thanks = ThanksFactory(municipality=municipality, sender=citizen, recipient_user=helper)
+    thanks = ThanksFactory(
+        municipality=municipality, sender=citizen, recipient_user=helper
+    )
     with pytest.raises(ValidationError):
         services.thanks_consent(thanks=thanks, actor=helper, consent=True)
     thanks.refresh_from_db()
@@ -216,8 +233,12 @@ def test_consent_needs_the_senders_wish(municipality, citizen, helper):
 
 
 def test_recipient_and_sender_may_delete(client, citizen, helper, municipality):
-    one = ThanksFactory(municipality=municipality, sender=citizen, recipient_user=helper)
-    two = ThanksFactory(municipality=municipality, sender=citizen, recipient_user=helper)
+    one = ThanksFactory(
+        municipality=municipality, sender=citizen, recipient_user=helper
+    )
+    two = ThanksFactory(
+        municipality=municipality, sender=citizen, recipient_user=helper
+    )
     client.force_login(helper)
     client.post(f"{BASE}tak/{one.pk}/slet/")
     client.force_login(citizen)
@@ -251,7 +272,10 @@ def test_an_organisation_is_thanked_and_its_admin_consents(
     }
     client.force_login(member)
     assert "2231" in client.get(f"{BASE}tak/").content.decode()
-    assert client.post(f"{BASE}tak/{thanks.pk}/samtykke/", {"consent": "yes"}).status_code == 403
+    assert (
+        client.post(f"{BASE}tak/{thanks.pk}/samtykke/", {"consent": "yes"}).status_code
+        == 403
+    )
     client.force_login(admin)
     client.post(f"{BASE}tak/{thanks.pk}/samtykke/", {"consent": "yes"})
     thanks.refresh_from_db()
