@@ -18,6 +18,7 @@ Running it again replaces the demo's awards and thanks.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -45,9 +46,9 @@ def _org(municipality, slug: str) -> Organisation | None:
 def _initiative(municipality, title: str):
     """An initiative of the demo, through the relation the model already has
     (recognition's demo imports no other feature)."""
-    field = Nomination._meta.get_field("nominee_initiative")
+    model: Any = Nomination._meta.get_field("nominee_initiative").related_model
     return (
-        field.related_model.objects.filter(municipality=municipality, title=title)
+        model.objects.filter(municipality=municipality, title=title)
         .order_by("id")
         .first()
     )

@@ -102,7 +102,7 @@ class JuryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.municipality = municipality
 
-    def clean(self) -> dict[str, Any]:
+    def clean(self):
         data = super().clean()
         text = data.get("members") or ""
         emails = {line.strip().lower() for line in text.replace(",", "\n").splitlines()}
@@ -179,7 +179,7 @@ class NominationForm(forms.Form):
         chosen = self.cleaned_data.get(kind)
         return kind, chosen.pk if chosen is not None else None
 
-    def clean(self) -> dict[str, Any]:
+    def clean(self):
         data = super().clean()
         kind = data.get("kind")
         if self.person is None and kind and not data.get(kind):

@@ -11,6 +11,7 @@ and scores are never public (docs/recognition.md).
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -18,7 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from faelles.municipalities.models import TenantModel
+from faelles.municipalities.models import TenantModel, TenantQuerySet
 from faelles.municipalities.tenancy import tenant_reverse
 
 MESSAGE_MAX = 1000
@@ -37,11 +38,14 @@ def _one_of(*fields: str) -> Q:
     return condition
 
 
-class ThanksQuerySet(models.QuerySet):
+class ThanksQuerySet(TenantQuerySet):
     def public(self):
         """Shown on the celebration page: asked for by the sender and agreed to
         by the recipient."""
         return self.filter(public_requested=True, consented_at__isnull=False)
+
+
+ThanksManager = models.Manager.from_queryset(ThanksQuerySet)
 
 
 class Thanks(TenantModel):
@@ -83,7 +87,7 @@ class Thanks(TenantModel):
     consented_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = ThanksQuerySet.as_manager()
+    objects: ClassVar[ThanksManager] = ThanksManager()
 
     class Meta:
         verbose_name = _("tak")
@@ -137,7 +141,7 @@ class Phase(models.TextChoices):
     ANNOUNCED = "announced", _("Vinderen er fundet")
 
 
-class AwardQuerySet(models.QuerySet):
+class AwardQuerySet(TenantQuerySet):
     def published(self):
         return self.filter(published_at__isnull=False)
 
@@ -150,6 +154,9 @@ class AwardQuerySet(models.QuerySet):
 
     def announced(self):
         return self.filter(announced_at__isnull=False)
+
+
+AwardManager = models.Manager.from_queryset(AwardQuerySet)
 
 
 class Award(TenantModel):
@@ -170,7 +177,7 @@ class Award(TenantModel):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
-    objects = AwardQuerySet.as_manager()
+    objects: ClassVar[AwardManager] = AwardManager()
 
     class Meta:
         verbose_name = _("pris")

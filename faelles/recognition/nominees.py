@@ -67,6 +67,7 @@ def resolve(*, municipality, kind: str, pk: Any) -> tuple[str, Any]:
         pk = int(pk)
     except (TypeError, ValueError):
         raise missing from None
+    found: Any
     if kind == "person":
         membership = people(municipality).filter(user_id=pk).first()
         found = membership.user if membership else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet, Sum
@@ -63,7 +64,7 @@ def _public_winners(municipality):
     )
 
 
-def announced_awards(*, municipality, start=None, end=None) -> list[Award]:
+def announced_awards(*, municipality, start=None, end=None) -> list[Any]:
     """Announced awards, newest first, each with ``shown_winners`` (named, by
     consent) and ``waiting`` (winners not yet named)."""
     from django.db.models import Prefetch
