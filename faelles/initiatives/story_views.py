@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faelles.core import access
+from faelles.core.params import search_words
 from faelles.municipalities.tenancy import tenant_reverse
 
 from . import selectors, services
@@ -86,7 +87,10 @@ def story_detail(request, pk: int):
 
 
 def _story_form_page(request, *, subject, back_url, **about):
-    form = StoryForm(request.POST or None)
+    # A title may be suggested in the address (?titel=…), e.g. by the
+    # celebration page's "Skriv en god historie" about an award's winner.
+    title = search_words(request.GET.get("titel"), length=160)
+    form = StoryForm(request.POST or None, initial={"title": title} if title else None)
     if request.method == "POST" and form.is_valid():
         story = services.story_create(
             author=request.user,

@@ -3,6 +3,8 @@ the jury space (scores, winners, announcement)."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -108,12 +110,39 @@ def award_publish(request, pk: int):
     return redirect(award.get_absolute_url())
 
 
+def _story_links(request, award: Award, winners) -> list[tuple[str, str]]:
+    """(winner's name, address) of "Skriv en god historie" for winners that are
+    an initiative or a community: their existing story form, with a title
+    suggested, for those who may write stories about them."""
+    links = []
+    title = _("Vinder af %(award)s") % {"award": award.name}
+    for winner in winners:
+        if winner.nominee_initiative_id:
+            name, args = (
+                "initiatives:story_create",
+                {"pk": winner.nominee_initiative_id},
+            )
+        elif winner.nominee_community_id:
+            name, args = (
+                "initiatives:story_create_community",
+                {"community_pk": winner.nominee_community_id},
+            )
+        else:
+            continue
+        if request.user.has_perm("initiatives.write_story", winner.nominee):
+            url = tenant_reverse(name, request.municipality, **args)
+            links.append((winner.nominee_name, f"{url}?{urlencode({'titel': title})}"))
+    return links
+
+
 @never_cache  # shows the person's own nominations
 def award_detail(request, pk: int):
     award = _award(request, pk)
     user = request.user
     may_manage = user.has_perm("recognition.manage_awards", award)
     phase = award.phase()
+    winners = selectors.winners_of(award=award) if award.announced_at else []
+    shown = selectors.named_winners(winners)
     return render(
         request,
         "recognition/award_detail.html",
@@ -125,15 +154,9 @@ def award_detail(request, pk: int):
             "may_see_jury": user.has_perm("recognition.view_jury", award),
             "jury": selectors.jurors(award=award),
             "mine": selectors.my_nominations(award=award, user=user),
-            "shown_winners": selectors.named_winners(selectors.winners_of(award=award))
-            if award.announced_at
-            else [],
-            "waiting": (
-                len(selectors.winners_of(award=award))
-                - len(selectors.named_winners(selectors.winners_of(award=award)))
-            )
-            if award.announced_at
-            else 0,
+            "shown_winners": shown,
+            "waiting": len(winners) - len(shown),
+            "story_links": _story_links(request, award, shown) if may_manage else [],
         },
     )
 

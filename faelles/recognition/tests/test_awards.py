@@ -481,3 +481,23 @@ def test_the_pages_in_english(client, citizen, award, chair):
     client.force_login(chair)
     page = client.get(f"{BASE}priser/{award.pk}/jury/").content.decode()
     assert "The jury's room" in page
+
+
+def test_an_administrator_is_offered_a_good_story_about_an_initiative_winner(
+    client, award, municipal_admin, citizen, municipality
+):
+    initiative = InitiativeFactory(municipality=municipality, title="Gåbussen i Karise")
+    WinnerFactory(award=award, nominee_user=None, nominee_initiative=initiative)
+    Award.objects.filter(pk=award.pk).update(announced_at=timezone.now())
+    client.force_login(citizen)
+    assert (
+        "Skriv en god historie"
+        not in client.get(award.get_absolute_url()).content.decode()
+    )
+    client.force_login(municipal_admin)
+    page = client.get(award.get_absolute_url()).content.decode()
+    assert "Skriv en god historie om Gåbussen i Karise" in page
+    url = f"/odense/initiativer/{initiative.pk}/historie/?titel=Vinder+af+%C3%85rets+pr%C3%B8vehandling"
+    assert url in page.replace("&amp;", "&")
+    form = client.get(url).content.decode()
+    assert 'value="Vinder af Årets prøvehandling"' in form
