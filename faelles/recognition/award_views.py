@@ -151,6 +151,8 @@ def award_detail(request, pk: int):
             "phase": phase,
             "Phase": Phase,
             "may_manage": may_manage,
+            "may_nominate": not user.is_authenticated
+            or user.has_perm("recognition.nominate", award),
             "may_see_jury": user.has_perm("recognition.view_jury", award),
             "jury": selectors.jurors(award=award),
             "mine": selectors.my_nominations(award=award, user=user),

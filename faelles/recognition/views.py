@@ -47,6 +47,10 @@ def celebrate(request):
             "page": page,
             "thanks_this_year": given if given >= THRESHOLD else None,
             "year": today.year,
+            # A visitor is asked to log in; a person of another municipality
+            # is not offered what they may not do here.
+            "may_take_part": not request.user.is_authenticated
+            or request.user.has_perm("recognition.thank", municipality),
             "may_manage": request.user.has_perm(
                 "recognition.manage_awards", municipality
             ),

@@ -316,3 +316,21 @@ def test_another_municipalitys_organisation_is_not_a_choice(
         )
         assert response.status_code == 200
     assert not Thanks.objects.exists()
+
+
+def test_a_person_of_another_municipality_is_not_offered_to_thank(
+    client, other_admin, municipality
+):
+    from faelles.recognition.factories import AwardFactory
+
+    award = AwardFactory(municipality=municipality)
+    client.force_login(other_admin)
+    page = client.get(BASE).content.decode()
+    assert f"{BASE}tak/" not in page
+    assert f"{BASE}priser/{award.pk}/nominer/" not in page
+    assert (
+        f"{BASE}priser/{award.pk}/nominer/"
+        not in client.get(award.get_absolute_url()).content.decode()
+    )
+    client.logout()  # a visitor is invited, and asked to log in
+    assert f"{BASE}priser/{award.pk}/nominer/" in client.get(BASE).content.decode()
