@@ -86,6 +86,24 @@ class AwardForm(forms.ModelForm):
             "criteria": _("Hvad juryen lægger vægt på."),
         }
 
+    def clean(self):
+        data = super().clean()
+        opens, closes, announce = (
+            data.get("nominations_open"),
+            data.get("nominations_close"),
+            data.get("announce_on"),
+        )
+        if opens and closes and closes < opens:
+            self.add_error(
+                "nominations_close", _("Nomineringen skal lukke efter, den åbner.")
+            )
+        elif closes and announce and announce < closes:
+            self.add_error(
+                "announce_on",
+                _("Vinderen kan først offentliggøres, når nomineringen er lukket."),
+            )
+        return data
+
 
 class JuryForm(forms.Form):
     members = forms.CharField(

@@ -188,6 +188,10 @@ class Award(TenantModel):
                 condition=Q(nominations_open__lte=models.F("nominations_close"))
                 & Q(nominations_close__lte=models.F("announce_on")),
                 name="recognition_award_dates_in_order",
+                violation_error_message=_(
+                    "Nomineringen skal åbne før, den lukker, og lukke før vinderen "
+                    "offentliggøres."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(announced_at__isnull=True) | Q(published_at__isnull=False),

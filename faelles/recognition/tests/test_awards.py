@@ -147,6 +147,7 @@ def test_bad_award_input_changes_nothing(client, municipal_admin, award, change)
     client.force_login(municipal_admin)
     response = client.post(f"{BASE}priser/{award.pk}/rediger/", data)
     assert response.status_code == 200
+    assert "Begrænsning" not in response.content.decode()  # a clear message
     assert Award.objects.values().get(pk=award.pk) == before
 
 
