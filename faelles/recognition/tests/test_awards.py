@@ -502,3 +502,21 @@ def test_an_administrator_is_offered_a_good_story_about_an_initiative_winner(
     assert url in page.replace("&amp;", "&")
     form = client.get(url).content.decode()
     assert 'value="Vinder af Årets prøvehandling"' in form
+
+
+def test_the_home_page_leads_to_the_celebration(client, award, municipality):
+    page = client.get("/odense/").content.decode()
+    assert "Vi fejrer dem, der gør det godt" in page
+    assert "Nominér til Årets prøvehandling" in page
+    assert f'href="{BASE}"' in page
+
+
+def test_a_person_one_may_not_see_cannot_be_nominated(
+    client, citizen, award, municipality
+):
+    hidden = _member(municipality, user__profile_visibility="private")
+    client.force_login(citizen)
+    url = f"{BASE}priser/{award.pk}/nominer/?person={hidden.pk}"
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"person": hidden.pk, "reason": "Fordi"}).status_code == 404
+    assert not Nomination.objects.exists()
