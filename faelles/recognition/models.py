@@ -104,10 +104,17 @@ class Thanks(TenantModel):
             ),
         ]
         indexes = [
+            # The celebration page's keyset pages of public thanks.
             models.Index(
-                fields=["municipality", "consented_at", "-created_at"],
+                fields=["municipality", "-id"],
+                condition=Q(consented_at__isnull=False),
                 name="recognition_thanks_public",
             ),
+            # Thanks given this year; the newspaper's period.
+            models.Index(
+                fields=["municipality", "created_at"], name="recognition_thanks_when"
+            ),
+            # The rate limit: one sender's last day.
             models.Index(fields=["sender", "created_at"], name="recognition_rate"),
         ]
 

@@ -18,13 +18,21 @@ from faelles.notifications.services import notify
 from faelles.organisations.models import Organisation, OrganisationMember
 
 from . import nominees
-from .models import Award, Juror, Nomination, Score, Thanks, Winner
+from .models import MESSAGE_MAX, Award, Juror, Nomination, Score, Thanks, Winner
 
 THANKS_PER_DAY = 20
+AWARD_TEXT_MAX = 3000  # an award's description and criteria
 
 
-def _text(value: str | None) -> str:
-    return (value or "").strip()
+def _text(value: str | None, limit: int = MESSAGE_MAX) -> str:
+    """Free text: trimmed, and at most ``limit`` characters (a text field's
+    length is not checked by the model itself)."""
+    text = (value or "").strip()
+    if len(text) > limit:
+        raise ValidationError(
+            _("Skriv højst %(n)d tegn.") % {"n": limit}, code="max_length"
+        )
+    return text
 
 
 def _line(value: str | None) -> str:
@@ -232,7 +240,7 @@ def award_save(
         if name in ("name",):
             value = _line(value)
         elif name in ("description", "criteria"):
-            value = _text(value)
+            value = _text(value, AWARD_TEXT_MAX)
         setattr(award, name, value)
     _check_dates(award)
     award.full_clean()

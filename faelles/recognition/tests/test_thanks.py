@@ -334,3 +334,14 @@ def test_a_person_of_another_municipality_is_not_offered_to_thank(
     )
     client.logout()  # a visitor is invited, and asked to log in
     assert f"{BASE}priser/{award.pk}/nominer/" in client.get(BASE).content.decode()
+
+
+def test_the_service_refuses_a_too_long_message(municipality, citizen, helper):
+    with pytest.raises(ValidationError, match="højst 1000 tegn"):
+        services.thanks_give(
+            municipality=municipality,
+            sender=citizen,
+            recipient_user=helper,
+            message="x" * 1001,
+        )
+    assert not Thanks.objects.exists()
