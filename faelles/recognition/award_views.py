@@ -15,11 +15,18 @@ from django.views.decorators.http import require_POST
 
 from faelles.accounts.selectors import visible_profile
 from faelles.core import access
-from faelles.core.params import parse_id
+from faelles.core.params import parse_id, search_words
 from faelles.municipalities.tenancy import tenant_reverse
 
-from . import selectors, services
-from .forms import AwardForm, JuryForm, NominationForm, ScoreForm, WinnerForm
+from . import nominees, selectors, services
+from .forms import (
+    AwardForm,
+    JuryForm,
+    NominationForm,
+    NomineeSearchForm,
+    ScoreForm,
+    WinnerForm,
+)
 from .models import Award, Phase
 from .views import child_or_404
 
@@ -164,10 +171,12 @@ def award_detail(request, pk: int):
 
 
 def nominate(request, pk: int):
+    """Nominate the person whose page one came from (``?person=``), or find an
+    organisation, an initiative or a community by name and nominate it."""
     award = _award(request, pk, perm="recognition.nominate")
     municipality = request.municipality
     person = None
-    person_id = parse_id(request.GET.get("person") or request.POST.get("person"))
+    person_id = parse_id(request.GET.get("person"))
     if person_id is not None:
         membership = visible_profile(
             viewer=request.user, municipality=municipality, user_id=person_id
@@ -175,38 +184,49 @@ def nominate(request, pk: int):
         if membership is None:
             raise Http404
         person = membership.user
-    form = NominationForm(
-        request.POST if request.method == "POST" else None,
-        municipality=municipality,
-        person=person,
-    )
-    if request.method == "POST" and form.is_valid():
-        kind, nominee_id = form.nominee()
-        try:
-            services.nomination_create(
-                award=award,
-                nominator=request.user,
-                kind=kind,
-                nominee_id=nominee_id,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            access.form_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Tak for din nominering! Juryen ser på den, når nomineringen lukker."
-                ),
-            )
-            return redirect(award.get_absolute_url())
+    search = NomineeSearchForm(request.GET if "slags" in request.GET else None)
+    kind, choices = "person", None
+    if person is None:
+        kind = search.cleaned_data["slags"] if search.is_valid() else ""
+        words = search_words(search.cleaned_data.get("q")) if kind else ""
+        choices = nominees.search(municipality=municipality, kind=kind, words=words)
+    form = None
+    if kind:
+        form = NominationForm(
+            request.POST if request.method == "POST" else None,
+            kind=kind,
+            choices=choices,
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.nomination_create(
+                    award=award,
+                    nominator=request.user,
+                    kind=kind,
+                    nominee_id=person.pk if person else form.cleaned_data["nominee"],
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                access.form_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Tak for din nominering! Juryen ser på den, når "
+                        "nomineringen lukker."
+                    ),
+                )
+                return redirect(award.get_absolute_url())
     return render(
         request,
         "recognition/nominate.html",
         {
             "award": award,
             "form": form,
+            "search": search,
             "person": person,
+            "found": choices,
+            "limit": nominees.SEARCH_LIMIT,
             "is_open": award.phase() == Phase.NOMINATING,
         },
     )

@@ -150,13 +150,26 @@ class JuryForm(forms.Form):
         return data
 
 
+KIND_CHOICES = [
+    (k, label) for k, (_f, label) in nominees.KINDS.items() if k != "person"
+]
+
+
+class NomineeSearchForm(forms.Form):
+    """Finding an organisation, an initiative or a community by name (GET)."""
+
+    slags = forms.ChoiceField(
+        label=_("Hvad vil du nominere?"), choices=KIND_CHOICES, widget=forms.RadioSelect
+    )
+    q = forms.CharField(label=_("Søg efter navn"), required=False, max_length=100)
+
+
 class NominationForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Hvem eller hvad nominerer du?"),
-        choices=[
-            (k, label) for k, (_f, label) in nominees.KINDS.items() if k != "person"
-        ],
-        widget=forms.RadioSelect,
+    """The nominee found (or the person whose page the nomination came from)
+    and the reason."""
+
+    nominee = forms.TypedChoiceField(
+        label=_("Vælg, hvem du nominerer"), coerce=int, widget=forms.RadioSelect
     )
     reason = forms.CharField(
         label=_("Hvorfor fortjener de prisen?"),
@@ -165,44 +178,19 @@ class NominationForm(forms.Form):
     )
 
     def __init__(
-        self, *args: Any, municipality: Any, person: Any = None, **kwargs: Any
+        self,
+        *args: Any,
+        kind: str = "person",
+        choices: list[tuple[int, str]] | None = None,
+        **kwargs: Any,
     ):
         super().__init__(*args, **kwargs)
-        self.person = person
-        if person is not None:
-            del self.fields["kind"]
-            return
-        self.fields["organisation"] = IdModelChoiceField(
-            label=_("Organisation"),
-            queryset=nominees.organisations(municipality),
-            required=False,
-        )
-        self.fields["initiative"] = IdModelChoiceField(
-            label=_("Initiativ"),
-            queryset=nominees.initiatives(municipality).order_by("title", "id"),
-            required=False,
-        )
-        self.fields["community"] = IdModelChoiceField(
-            label=_("Fællesskab"),
-            queryset=nominees.communities(municipality).order_by("name", "id"),
-            required=False,
-        )
-        self.order_fields(["kind", "organisation", "initiative", "community", "reason"])
-
-    def nominee(self) -> tuple[str, Any]:
-        """(kind, id) of the nominee chosen."""
-        if self.person is not None:
-            return "person", self.person.pk
-        kind = self.cleaned_data["kind"]
-        chosen = self.cleaned_data.get(kind)
-        return kind, chosen.pk if chosen is not None else None
-
-    def clean(self):
-        data = super().clean()
-        kind = data.get("kind")
-        if self.person is None and kind and not data.get(kind):
-            self.add_error(kind, _("Vælg, hvem du nominerer."))
-        return data
+        self.kind = kind
+        if kind == "person":
+            del self.fields["nominee"]
+        else:
+            field: Any = self.fields["nominee"]
+            field.choices = choices or []
 
 
 class ScoreForm(forms.Form):

@@ -80,3 +80,24 @@ def resolve(*, municipality, kind: str, pk: Any) -> tuple[str, Any]:
     if found is None:
         raise missing
     return field, found
+
+
+SEARCH_LIMIT = 20
+
+
+def search(*, municipality, kind: str, words: str) -> list[tuple[int, str]]:
+    """Up to ``SEARCH_LIMIT`` nominees of ``kind`` whose name contains
+    ``words``, alphabetically (the first ones when no words are given)."""
+    rows: Any
+    if kind == "organisation":
+        rows = organisations(municipality).filter(name__icontains=words)
+        rows = rows.order_by("name", "id").values_list("pk", "name")
+    elif kind == "initiative":
+        rows = initiatives(municipality).filter(title__icontains=words)
+        rows = rows.order_by("title", "id").values_list("pk", "title")
+    elif kind == "community":
+        rows = communities(municipality).filter(name__icontains=words)
+        rows = rows.order_by("name", "id").values_list("pk", "name")
+    else:
+        return []
+    return list(rows[:SEARCH_LIMIT])

@@ -174,26 +174,25 @@ def test_citizens_nominate_an_organisation_initiative_community_or_person(
     person.profile_visibility = "members"
     person.save()
     client.force_login(citizen)
-    for kind, obj in [
-        ("organisation", org),
-        ("initiative", initiative),
-        ("community", community),
+    url = f"{BASE}priser/{award.pk}/nominer/"
+    for kind, obj, name in [
+        ("organisation", org, org.name),
+        ("initiative", initiative, initiative.title),
+        ("community", community, community.name),
     ]:
+        found = client.get(url, {"slags": kind, "q": name[:6]}).content.decode()
+        assert name in found
         response = client.post(
-            f"{BASE}priser/{award.pk}/nominer/",
-            {"kind": kind, kind: obj.pk, "reason": "De gør en forskel."},
+            f"{url}?slags={kind}&q={name[:6]}",
+            {"nominee": obj.pk, "reason": "De gør en forskel."},
         )
         assert response.status_code == 302, response.content.decode()
-    response = client.post(
-        f"{BASE}priser/{award.pk}/nominer/?person={person.pk}",
-        {"person": person.pk, "reason": "Hun samler vejen."},
-    )
+    response = client.post(f"{url}?person={person.pk}", {"reason": "Hun samler vejen."})
     assert response.status_code == 302
     assert Nomination.objects.filter(award=award, nominator=citizen).count() == 4
     # once per nominee
     response = client.post(
-        f"{BASE}priser/{award.pk}/nominer/",
-        {"kind": "organisation", "organisation": org.pk, "reason": "Igen."},
+        f"{url}?slags=organisation", {"nominee": org.pk, "reason": "Igen."}
     )
     assert "allerede nomineret" in response.content.decode()
     assert Nomination.objects.count() == 4
@@ -207,15 +206,19 @@ def test_a_private_community_is_refused_as_if_it_did_not_exist(
     )
     elsewhere = OrganisationFactory(municipality=other_municipality)
     client.force_login(citizen)
+    url = f"{BASE}priser/{award.pk}/nominer/"
+    assert private.name not in client.get(url, {"slags": "community"}).content.decode()
+    found = client.get(url, {"slags": "community", "q": private.name}).content.decode()
+    assert 'name="nominee"' not in found and "Ingen fundet" in found
     for kind, pk in [
         ("community", private.pk),
         ("organisation", elsewhere.pk),
         ("community", 99999999999999999999),
         ("initiative", "x"),
+        ("nothing", 1),
     ]:
         response = client.post(
-            f"{BASE}priser/{award.pk}/nominer/",
-            {"kind": kind, kind: pk, "reason": "Fordi."},
+            f"{url}?slags={kind}", {"nominee": pk, "reason": "Fordi."}
         )
         assert response.status_code == 200
         assert private.name not in response.content.decode()
