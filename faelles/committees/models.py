@@ -604,6 +604,16 @@ class FollowUpAction(TenantModel):
         related_name="+",
         verbose_name=_("borgerbudgetprojekt der bærer handlingen"),
     )
+    # A hearing or debate that carries the action out (asking citizens before the
+    # municipality decides how); the hearing's page lists the actions it carries.
+    hearing = models.ForeignKey(
+        "dialogue.Hearing",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_up_actions",
+        verbose_name=_("høring der bærer handlingen"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
