@@ -18,7 +18,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from faelles.municipalities.models import TenantModel, TenantQuerySet
+from faelles.municipalities.models import (
+    TenantModel,
+    TenantQuerySet,
+    focus_area_key,
+    theme_key,
+)
 from faelles.municipalities.tenancy import tenant_reverse
 
 from .phases import ROUND_PHASES, Phase
@@ -223,22 +228,8 @@ class Project(TenantModel):
         _("anslået pris (kr.)"), validators=[MinValueValidator(1)]
     )
     area = models.CharField(_("sted eller område"), max_length=160, blank=True)
-    theme = models.ForeignKey(
-        "municipalities.Theme",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("tema"),
-    )
-    focus_area = models.ForeignKey(
-        "municipalities.FocusArea",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("indsatsområde"),
-    )
+    theme = theme_key()
+    focus_area = focus_area_key()
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -59,5 +59,10 @@ SOURCES = [
         item=project_item,
         theme_path="theme",
         order_by=("-round__voting_end", "title", "pk"),
+        depends_on=(
+            "budgeting.BudgetRound",
+            "budgeting.Project",
+            "budgeting.ProjectUpdate",
+        ),
     ),
 ]

@@ -384,6 +384,11 @@ class ActionForm(forms.Form):
         queryset=None,
         required=False,
     )
+    hearing: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Høring eller debat der bærer handlingen (valgfrit)"),
+        queryset=None,
+        required=False,
+    )
 
     def __init__(self, *args, municipality, **kwargs):
         super().__init__(*args, **kwargs)
@@ -401,9 +406,9 @@ class ActionForm(forms.Form):
             .distinct()
             .order_by("display_name", "id")
         )
-        # The carrying initiatives and projects, found through the model's
-        # foreign keys so that this app does not import the other features.
-        for name in ("initiative", "budget_project"):
+        # The carrying initiatives, projects and hearings, found through the
+        # model's foreign keys so that this app does not import the other features.
+        for name in ("initiative", "budget_project", "hearing"):
             related = FollowUpAction._meta.get_field(name).related_model
             field = cast(forms.ModelChoiceField, self.fields[name])
             field.queryset = related._default_manager.filter(

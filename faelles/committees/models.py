@@ -16,7 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from faelles.core.storage import private_storage
-from faelles.municipalities.models import TenantModel, TenantQuerySet
+from faelles.municipalities.models import (
+    TenantModel,
+    TenantQuerySet,
+    focus_area_key,
+    theme_key,
+)
 from faelles.municipalities.tenancy import tenant_reverse
 
 from .phases import COMMITTEE_PHASES, Phase
@@ -51,23 +56,10 @@ class TaskCommitteeQuerySet(TenantQuerySet):
 class TaskCommittee(TenantModel):
     title = models.CharField(_("titel"), max_length=160)
     # Filed under the municipality's own strategy (docs/themes.md).
-    theme = models.ForeignKey(
-        "municipalities.Theme",
-        on_delete=models.PROTECT,  # a theme in use cannot be deleted
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("tema"),
-        help_text=_("Det tema i kommunens strategi, udvalget arbejder med."),
+    theme = theme_key(
+        help_text=_("Det tema i kommunens strategi, udvalget arbejder med.")
     )
-    focus_area = models.ForeignKey(
-        "municipalities.FocusArea",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("indsatsområde"),
-    )
+    focus_area = focus_area_key()
     summary = models.CharField(_("kort beskrivelse"), max_length=300)
     mandate = models.TextField(
         _("kommissorium"),
@@ -461,22 +453,8 @@ class Recommendation(TenantModel):
         help_text=_("Tom, hvis anbefalingen ikke koster noget at gennemføre."),
     )
     # The theme it serves; the committee's unless the committee says otherwise.
-    theme = models.ForeignKey(
-        "municipalities.Theme",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("tema"),
-    )
-    focus_area = models.ForeignKey(
-        "municipalities.FocusArea",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("indsatsområde"),
-    )
+    theme = theme_key()
+    focus_area = focus_area_key()
     decision = models.CharField(
         _("byrådets beslutning"),
         max_length=16,
@@ -603,6 +581,16 @@ class FollowUpAction(TenantModel):
         blank=True,
         related_name="+",
         verbose_name=_("borgerbudgetprojekt der bærer handlingen"),
+    )
+    # A hearing or debate that carries the action out (asking citizens before the
+    # municipality decides how); the hearing's page lists the actions it carries.
+    hearing = models.ForeignKey(
+        "dialogue.Hearing",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="follow_up_actions",
+        verbose_name=_("høring der bærer handlingen"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(default=timezone.now)

@@ -1058,6 +1058,7 @@ def action_create(
     start_date: date | None = None,
     initiative=None,
     budget_project=None,
+    hearing=None,
 ) -> FollowUpAction:
     """Turn an adopted recommendation into a tracked action with an owner."""
     municipality = recommendation.municipality
@@ -1083,6 +1084,12 @@ def action_create(
         "budget_project",
         _("Projektet hører ikke til kommunen."),
     )
+    _same_municipality(
+        hearing,
+        municipality,
+        "hearing",
+        _("Høringen hører ikke til kommunen."),
+    )
     if start_date is not None and due_date < start_date:
         raise ValidationError({"due_date": _("Slutdatoen ligger før starten.")})
     action = FollowUpAction(
@@ -1096,6 +1103,7 @@ def action_create(
         due_date=due_date,
         initiative=initiative,
         budget_project=budget_project,
+        hearing=hearing,
     )
     action.full_clean()
     action.save()

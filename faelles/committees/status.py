@@ -190,6 +190,7 @@ SOURCES = [
             "har afleveret sine anbefalinger."
         ),
         order_by=("-period_start", "-pk"),
+        depends_on=("committees.TaskCommittee", "committees.CommitteeMember"),
     ),
     StatusSource(
         key="recommendations",
@@ -200,6 +201,12 @@ SOURCES = [
         item=recommendation_item,
         theme_path=Coalesce("theme", "committee__theme"),
         order_by=("committee_id", "number"),
+        depends_on=(
+            "committees.TaskCommittee",
+            "committees.Recommendation",
+            "committees.CommitteeMember",
+            "committees.FollowUpAction",
+        ),
     ),
     StatusSource(
         key="actions",
@@ -216,5 +223,12 @@ SOURCES = [
             "fristen er overskredet."
         ),
         order_by=("due_date", "pk"),
+        depends_on=(
+            "committees.TaskCommittee",
+            "committees.Recommendation",
+            "committees.FollowUpAction",
+            "committees.Milestone",
+            "committees.ActionUpdate",
+        ),
     ),
 ]

@@ -766,6 +766,10 @@ def action_detail(request, pk: int):
             if responsible
             else None,
             "today": timezone.localdate(),
+            # A hearing not yet announced is not on the site: not linked either.
+            "hearing": action.hearing
+            if action.hearing_id and action.hearing.announced_at <= timezone.now()
+            else None,
         },
     )
 

@@ -12,7 +12,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from faelles.core.storage import private_storage
-from faelles.municipalities.models import TenantModel, TenantQuerySet
+from faelles.municipalities.models import (
+    TenantModel,
+    TenantQuerySet,
+    focus_area_key,
+    theme_key,
+)
 from faelles.municipalities.tenancy import tenant_reverse
 
 if TYPE_CHECKING:
@@ -94,20 +99,8 @@ class Community(TenantModel):
 
     name = models.CharField(_("navn"), max_length=150)
     description = models.TextField(_("beskrivelse"), max_length=5000)
-    theme = models.ForeignKey(
-        "municipalities.Theme",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("tema"),
-    )
-    focus_area = models.ForeignKey(
-        "municipalities.FocusArea",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("indsatsområde"),
-    )
+    theme = theme_key(required=True)
+    focus_area = focus_area_key()
     access = models.CharField(
         _("hvem kan være med"),
         max_length=12,

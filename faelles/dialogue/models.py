@@ -12,7 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from faelles.accounts.models import postcode_validator
 from faelles.core.storage import private_storage
-from faelles.municipalities.models import TenantModel, TenantQuerySet
+from faelles.municipalities.models import (
+    TenantModel,
+    TenantQuerySet,
+    focus_area_key,
+    theme_key,
+)
 from faelles.municipalities.tenancy import tenant_reverse
 
 if TYPE_CHECKING:
@@ -92,22 +97,8 @@ class Hearing(TenantModel):
         verbose_name=_("opgaveudvalg"),
     )
     # Filed under the municipality's own strategy (docs/themes.md).
-    theme = models.ForeignKey(
-        "municipalities.Theme",
-        on_delete=models.PROTECT,  # a theme in use cannot be deleted
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("tema"),
-    )
-    focus_area = models.ForeignKey(
-        "municipalities.FocusArea",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("indsatsområde"),
-    )
+    theme = theme_key()
+    focus_area = focus_area_key()
     announced_at = models.DateTimeField(_("annonceres"))
     opens_at = models.DateTimeField(_("åbner for kommentarer"))
     closes_at = models.DateTimeField(_("lukker for kommentarer"))

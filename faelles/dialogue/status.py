@@ -76,5 +76,6 @@ SOURCES = [
             "og kommunen endnu ikke har offentliggjort sit svar."
         ),
         order_by=("-opens_at", "-pk"),
+        depends_on=("dialogue.Hearing",),
     ),
 ]

@@ -167,6 +167,17 @@ def hearing_detail(request, pk: int):
         if hearing.committee_id
         and user.has_perm("committees.view_committee", hearing.committee)
         else None,
+        # Follow-up of a committee's recommendation that this hearing carries
+        # out (the action's page links back), as far as the reader may see it.
+        carried_actions=[
+            action
+            for action in hearing.follow_up_actions.select_related(
+                "recommendation__committee"
+            ).order_by("due_date", "pk")
+            if user.has_perm(
+                "committees.view_committee", action.recommendation.committee
+            )
+        ],
         can_answer=user.has_perm("dialogue.answer", hearing),
         can_attach=user.has_perm("dialogue.add_attachment", hearing),
         attachment_form=AttachmentForm()

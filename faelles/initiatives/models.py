@@ -16,7 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from faelles.accounts.models import postcode_validator
 from faelles.core.storage import private_storage
-from faelles.municipalities.models import TenantModel, TenantQuerySet
+from faelles.municipalities.models import (
+    TenantModel,
+    TenantQuerySet,
+    focus_area_key,
+    theme_key,
+)
 
 
 class State(models.TextChoices):
@@ -100,14 +105,7 @@ class Initiative(TenantModel):
         related_name="initiatives",
         verbose_name=_("principper det understøtter"),
     )
-    focus_area = models.ForeignKey(
-        "municipalities.FocusArea",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("indsatsområde"),
-    )
+    focus_area = focus_area_key()
     state = models.CharField(
         _("status"), max_length=12, choices=State.choices, default=State.IDEA
     )
@@ -209,12 +207,7 @@ class InitiativeTheme(models.Model):
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="themes"
     )
-    theme = models.ForeignKey(
-        "municipalities.Theme",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("tema"),
-    )
+    theme = theme_key(required=True)
 
     class Meta:
         constraints = [

@@ -13,6 +13,7 @@ from faelles.accounts.models import User
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.core.images import prepare_image
+from faelles.core.status_sources import status_changed
 from faelles.municipalities.models import FocusArea, Theme
 from faelles.municipalities.themes import resolve_focus_area, resolve_themes
 from faelles.participation.models import Rung
@@ -67,6 +68,7 @@ def _mark_response(initiative: Initiative, actor, now: datetime) -> None:
     if initiative.first_response_at is None and is_staff_member(actor, initiative):
         initiative.first_response_at = now
         Initiative.objects.filter(pk=initiative.pk).update(first_response_at=now)
+        status_changed(initiative.municipality_id)  # no longer overdue there
 
 
 # --- settings -----------------------------------------------------------------

@@ -119,5 +119,12 @@ SOURCES = [
             "evalueret."
         ),
         order_by=("-updated_at", "-pk"),
+        depends_on=(
+            "initiatives.Initiative",
+            "initiatives.InitiativeTheme",
+            "initiatives.Trial",
+            "initiatives.InitiativeSettings",
+            "initiatives.Initiative.through:team",
+        ),
     ),
 ]

@@ -226,6 +226,33 @@ class Theme(models.Model):
         return self.description
 
 
+def theme_key(*, required: bool = False, **options) -> models.ForeignKey:
+    """The key by which an object is filed under one of the municipality's themes
+    (docs/themes.md). PROTECT: a theme in use cannot be deleted, only deactivated.
+    Optional unless ``required``; ``options`` add e.g. a ``help_text``."""
+    if not required:
+        options.update(null=True, blank=True)
+    return models.ForeignKey(
+        "municipalities.Theme",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("tema"),
+        **options,
+    )
+
+
+def focus_area_key() -> models.ForeignKey:
+    """The optional key to one of the municipality's focus areas (indsatsområder)."""
+    return models.ForeignKey(
+        "municipalities.FocusArea",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("indsatsområde"),
+    )
+
+
 class FocusArea(models.Model):
     """A focus area (indsatsområde) within a theme."""
 

@@ -29,6 +29,9 @@ class Section:
     items: list[StatusItem] = field(default_factory=list)
     # None: the source cannot answer the filter (e.g. no departments).
     answered: bool = True
+    # For the page: the query of "see all", and the number of pages.
+    all_query: str = ""
+    pages: int = 1
 
 
 def _slice(qs, order_by, start: int, stop: int) -> list:

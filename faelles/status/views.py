@@ -2,14 +2,18 @@
 with state, owner, last update and what is overdue (docs/status.md). Public."""
 
 import csv
+import hashlib
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.core.cache import cache
+from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from faelles.core import pdf
-from faelles.core.status_sources import status_sources
+from faelles.core.status_sources import CACHE_SECONDS, status_sources, status_version
 
 from . import selectors
 from .forms import filter_from_query
@@ -26,9 +30,12 @@ def _filter(request):
 
 
 def _query(request, **changes) -> str:
-    """The current filters as a query string, with ``changes`` applied."""
-    query = request.GET.copy()
-    query.pop("side", None)
+    """The current filters as a query string, with ``changes`` applied (only the
+    filters: the cached results must not carry anything else a visitor added)."""
+    query = QueryDict(mutable=True)
+    for key in FILTER_KEYS:
+        if key in request.GET:
+            query.setlist(key, request.GET.getlist(key))
     for key, value in changes.items():
         if value is None:
             query.pop(key, None)
@@ -44,11 +51,26 @@ def _page_number(request) -> int:
         return 1
 
 
-def overview(request):
-    form, status_filter, kind = _filter(request)
-    page = _page_number(request) if kind else 1
+def _cache_key(request, status_filter, page: int) -> str:
+    """The results for this municipality's current version, language, day,
+    filters and page — and reader, for "mine"."""
+    parts = [
+        str(request.municipality.pk),
+        status_version(request.municipality.pk),
+        get_language() or "",
+        status_filter.today.isoformat(),
+        _query(request, side=str(page)),
+        str(status_filter.person.pk) if status_filter.person is not None else "",
+    ]
+    return "status:page:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def _results(request, status_filter, kind: str, page: int) -> str:
+    """The table by theme and the sections, rendered (what the cache keeps)."""
     size = selectors.PAGE_SIZE if kind else selectors.SECTION_SIZE
-    theme_sources, theme_rows, counts = [], [], {}
+    theme_sources: list = []
+    theme_rows: list = []
+    counts: dict = {}
     if not kind and status_filter.theme is None and status_filter.focus_area is None:
         theme_sources, theme_rows, counts = selectors.by_theme(
             request.municipality, status_filter
@@ -64,32 +86,50 @@ def overview(request):
     for section in sections:
         section.all_query = _query(request, kind=section.source.key)
         section.pages = max(1, -(-section.total // size)) if kind else 1
+    return render_to_string(
+        "status/_results.html",
+        {
+            "sections": sections,
+            "kind": kind,
+            "page": page,
+            "previous_query": _query(request, side=str(page - 1)) if page > 1 else "",
+            "next_query": (
+                _query(request, side=str(page + 1))
+                if kind and sections and page < sections[0].pages
+                else ""
+            ),
+            "overview_query": _query(request, kind=None),
+            "theme_sources": theme_sources,
+            "theme_rows": theme_rows,
+            "filtering": any(
+                (
+                    status_filter.theme,
+                    status_filter.focus_area,
+                    status_filter.department,
+                    status_filter.person,
+                    status_filter.overdue_only,
+                )
+            ),
+        },
+        request=request,
+    )
+
+
+def overview(request):
+    form, status_filter, kind = _filter(request)
+    page = _page_number(request) if kind else 1
+    key = _cache_key(request, status_filter, page)
+    results = cache.get(key)
+    if results is None:
+        results = _results(request, status_filter, kind, page)
+        cache.set(key, results, CACHE_SECONDS)
     membership = getattr(request, "membership", None)
     context = {
         "form": form,
-        "sections": sections,
-        "kind": kind,
-        "page": page,
-        "previous_query": _query(request, side=str(page - 1)) if page > 1 else "",
-        "next_query": (
-            _query(request, side=str(page + 1))
-            if kind and sections and page < sections[0].pages
-            else ""
-        ),
-        "overview_query": _query(request, kind=None),
+        # Rendered by status/_results.html with autoescaping; kept as text.
+        "results": mark_safe(results),  # noqa: S308
         "export_query": _query(request),
-        "theme_sources": theme_sources,
-        "theme_rows": theme_rows,
         "filtered": status_filter,
-        "filtering": any(
-            (
-                status_filter.theme,
-                status_filter.focus_area,
-                status_filter.department,
-                status_filter.person,
-                status_filter.overdue_only,
-            )
-        ),
         "own_department": getattr(membership, "department", None),
         "rules": [s for s in status_sources() if s.overdue_rule],
     }
