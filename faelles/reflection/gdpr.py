@@ -22,7 +22,9 @@ def export_personal_data(user) -> dict:
     notes = (
         Note.objects.filter(author=user)
         .select_related("question__session__department")
-        .order_by("question__session__date", "question__session_id", "question__position")
+        .order_by(
+            "question__session__date", "question__session_id", "question__position"
+        )
     )
     actions = (
         Action.objects.filter(owner=user)

@@ -28,9 +28,7 @@ def departments(*, municipality: Municipality) -> QuerySet[Organisation]:
 def sessions_for(*, municipality: Municipality, user: Any) -> QuerySet[Session]:
     """The sessions the person may see: their team's, or every team's for an
     administrator (``all_teams``). Newest first."""
-    qs = Session.objects.filter(municipality=municipality).select_related(
-        "department"
-    )
+    qs = Session.objects.filter(municipality=municipality).select_related("department")
     if user.has_perm("reflection.create_any", municipality):
         return qs
     membership = membership_for(user, municipality)
@@ -50,9 +48,7 @@ def own_open_actions(*, municipality: Municipality, user: Any) -> QuerySet[Actio
 
 
 def question_sets(*, municipality: Municipality) -> QuerySet[QuestionSet]:
-    return QuestionSet.objects.filter(municipality=municipality).order_by(
-        "title", "id"
-    )
+    return QuestionSet.objects.filter(municipality=municipality).order_by("title", "id")
 
 
 def own_notes(*, session: Session, user: Any) -> dict[int, Note]:

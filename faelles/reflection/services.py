@@ -62,10 +62,7 @@ def clean_questions(questions: list[str]) -> list[str]:
         )
     if len(cleaned) > MAX_QUESTIONS:
         raise ValidationError(
-            {
-                "questions": _("Højst %(n)s spørgsmål i et sæt.")
-                % {"n": MAX_QUESTIONS}
-            },
+            {"questions": _("Højst %(n)s spørgsmål i et sæt.") % {"n": MAX_QUESTIONS}},
             code="questions",
         )
     if any(len(q) > QUESTION_LENGTH for q in cleaned):
@@ -140,9 +137,7 @@ def _source(municipality: Municipality, source: str) -> tuple[str, str, str, lis
         found = QuestionSet.objects.filter(municipality=municipality, pk=key).first()
         if found is not None:
             return found.title, found.intro, found.guide, list(found.questions)
-    raise ValidationError(
-        {"source": _("Vælg et af spørgsmålssættene.")}, code="source"
-    )
+    raise ValidationError({"source": _("Vælg et af spørgsmålssættene.")}, code="source")
 
 
 @transaction.atomic
@@ -313,9 +308,7 @@ def _summary(session: Session, summary: str, share: bool, now: datetime) -> None
 
 
 @transaction.atomic
-def summary_save(
-    *, session: Session, actor: Any, summary: str, share: bool
-) -> Session:
+def summary_save(*, session: Session, actor: Any, summary: str, share: bool) -> Session:
     """Change a closed session's summary, or whether it is shared."""
     if not session.is_closed:
         raise ValidationError(_("Opsummeringen skrives, når sessionen afsluttes."))

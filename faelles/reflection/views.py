@@ -147,9 +147,7 @@ def detail(request, pk: int):
         {
             "session": session,
             "phases": [(p, label) for p, label in Phase.choices],
-            "questions": [
-                (q, own.get(q.pk), shared.get(q.pk, [])) for q in questions
-            ],
+            "questions": [(q, own.get(q.pk), shared.get(q.pk, [])) for q in questions],
             "notes_form": notes_form,
             "has_own": bool(own),
             "may_share": user.has_perm("reflection.share_notes", session),
@@ -236,9 +234,11 @@ def answers(request, pk: int):
         else:
             messages.success(request, _("De fælles svar er gemt."))
             return redirect(session.get_absolute_url() + "#svar")
-    shared = selectors.shared_notes(session=session) if request.user.has_perm(
-        "reflection.read_shared_notes", session
-    ) else {}
+    shared = (
+        selectors.shared_notes(session=session)
+        if request.user.has_perm("reflection.read_shared_notes", session)
+        else {}
+    )
     return render(
         request,
         "reflection/answers.html",
@@ -291,7 +291,11 @@ def action_add(request, pk: int):
     return render(
         request,
         "reflection/action_add.html",
-        {"session": session, "form": form, "actions": selectors.actions(session=session)},
+        {
+            "session": session,
+            "form": form,
+            "actions": selectors.actions(session=session),
+        },
     )
 
 
@@ -408,9 +412,7 @@ def _set_form(request, question_set: QuestionSet | None):
             }
     else:
         initial = {"questions_text": "\n".join(question_set.questions)}
-    form = QuestionSetForm(
-        request.POST or None, instance=question_set, initial=initial
-    )
+    form = QuestionSetForm(request.POST or None, instance=question_set, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.question_set_save(

@@ -20,7 +20,9 @@ def session(municipality):
 def action(municipality):
     session = SessionFactory(municipality=municipality)
     action = Action.objects.create(
-        municipality=municipality, session=session, text="Ring til foreningen",
+        municipality=municipality,
+        session=session,
+        text="Ring til foreningen",
         due=session.date,
     )
     return {"pk": session.pk, "action_pk": action.pk}
