@@ -25,7 +25,7 @@ def source_choices(own_sets) -> list:
 
 
 class SessionForm(forms.Form):
-    department = forms.ModelChoiceField(
+    department: forms.ModelChoiceField = forms.ModelChoiceField(
         label=gettext_lazy("Team"), queryset=None, empty_label=None
     )
     title = forms.CharField(
@@ -84,7 +84,7 @@ class ActionForm(forms.Form):
         max_length=300,
         help_text=gettext_lazy("Hvad gør vi – så konkret, at vi kan se, om det skete."),
     )
-    owner = forms.ModelChoiceField(
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
         label=gettext_lazy("Ansvarlig"),
         queryset=None,
         empty_label=gettext_lazy("Vælg en fra teamet"),

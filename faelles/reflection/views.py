@@ -373,7 +373,7 @@ def summary(request, pk: int):
     else:
         for errors in form.errors.values():
             for message in errors:
-                messages.error(request, message)
+                messages.error(request, str(message))
     return redirect(session.get_absolute_url() + "#opsummering")
 
 
