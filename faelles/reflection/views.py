@@ -34,7 +34,10 @@ SESSIONS = Session.objects.select_related("department", "facilitator")
 
 
 def _session(request, pk: int, perm: str | None = None) -> Session:
-    access.require_perm(request, "reflection.use")
+    """The session, if the person may see it: anyone logged in who is not of
+    its team nor an administrator gets 404 (a team space does not show it
+    exists); an anonymous visitor goes to login."""
+    access.require_login(request)
     return access.get_or_404(
         request, SESSIONS, pk=pk, view="reflection.view", perm=perm
     )
