@@ -2,8 +2,8 @@
 
 A session is a staff-only team space. It is seen by the employees of its team
 (the department) and by the municipality's administrators; to everyone else it
-does not exist (404). The index is for employees and administrators; a citizen
-gets 403, an anonymous visitor the login page.
+does not exist (404). The index is for employees, politicians and
+administrators; a citizen gets 403, an anonymous visitor the login page.
 
 * An employee with a department creates a session for their own team; an
   administrator for any team. The creator is the facilitator.
@@ -19,12 +19,14 @@ gets 403, an anonymous visitor the login page.
 
 import rules
 
-from faelles.accounts.rules import can_administer, is_employee
+from faelles.accounts.rules import can_administer, is_employee, is_politician
 from faelles.accounts.selectors import membership_for
 
 from .models import Phase
 
-may_use = is_employee | can_administer
+# Politicians may read the index and the question sets (the language check's
+# page, which they see, links here); the sessions stay the teams'.
+may_use = is_employee | is_politician | can_administer
 
 
 @rules.predicate

@@ -30,6 +30,7 @@ from .forms import (
 )
 from .models import PHASE_ORDER, Action, Phase, QuestionSet, Session
 
+CLOSED_SHOWN = 50  # the newest; older ones stay in the teams' history
 SESSIONS = Session.objects.select_related("department", "facilitator")
 
 
@@ -57,8 +58,8 @@ def index(request):
         request,
         "reflection/index.html",
         {
-            "open_sessions": [s for s in sessions if not s.is_closed],
-            "closed_sessions": [s for s in sessions if s.is_closed][:50],
+            "open_sessions": sessions.exclude(phase=Phase.CLOSED),
+            "closed_sessions": sessions.filter(phase=Phase.CLOSED)[:CLOSED_SHOWN],
             "own_actions": selectors.own_open_actions(
                 municipality=municipality, user=user
             ),
@@ -66,6 +67,7 @@ def index(request):
             if membership and membership.is_employee
             else None,
             "all_teams": user.has_perm("reflection.create_any", municipality),
+            "is_employee": bool(membership and membership.is_employee),
             "may_create": user.has_perm("reflection.create", municipality),
             "may_manage_sets": user.has_perm("reflection.manage_sets", municipality),
         },

@@ -54,22 +54,26 @@ def test_builtin_sets_have_questions_and_a_guide():
 # --- who sees what ------------------------------------------------------------------
 
 
-def test_index_anonymous_login_citizen_403_employee_200(
-    client, citizen, employee, municipality
+def test_index_anonymous_login_citizen_403_employee_and_politician_200(
+    client, citizen, employee, politician, municipality
 ):
     response = client.get(BASE)
     assert response.status_code == 302 and "/login/" in response["Location"]
     client.force_login(citizen)
     assert client.get(BASE).status_code == 403
-    client.force_login(employee)
-    assert client.get(BASE).status_code == 200
+    assert client.get(f"{BASE}spoergsmaal/").status_code == 403
+    for person in (employee, politician):
+        client.force_login(person)
+        assert client.get(BASE).status_code == 200
+        assert client.get(f"{BASE}spoergsmaal/").status_code == 200
+    assert client.get(f"{BASE}ny/").status_code == 403  # a politician has no team
 
 
 def test_a_session_is_404_outside_the_team_and_seen_by_team_and_admin(
-    client, session, employee, municipal_admin, members, citizen
+    client, session, employee, municipal_admin, members, citizen, politician
 ):
     assert "/login/" in client.get(_url(session))["Location"]
-    for outsider in (employee, citizen):  # not of the team: it does not exist
+    for outsider in (employee, citizen, politician):  # not of the team: 404
         client.force_login(outsider)
         assert client.get(_url(session)).status_code == 404
         assert client.post(_url(session, "fase/")).status_code == 404
