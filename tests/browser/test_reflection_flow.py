@@ -140,3 +140,26 @@ def test_a_team_reflects_agrees_and_follows_up(page, axe, login):
     press(page.get_by_role("button", name="Gem opfølgningen"))
     expect(page.get_by_text("Denne gang: Udført")).to_be_visible()
     assert Action.objects.get().status == "done"
+
+
+@on_both_screens
+def test_an_administrator_adapts_a_builtin_question_set(page, axe, login):
+    odense = MunicipalityFactory(
+        slug="odense", name="Odense Kommune", programme_name="Sammen om udvikling"
+    )
+    admin = MembershipFactory(
+        municipality=odense, is_employee=True, is_administrator=True
+    ).user
+    login(admin)
+    page.goto(f"{page.base_url}/odense/refleksion/spoergsmaal/")
+    expect(page.get_by_role("heading", name="Spørgsmålssæt", level=1)).to_be_visible()
+    _check(page, axe, "the question sets")
+    press(page.get_by_role("link", name="Kopiér og tilpas Social kapital i teamet"))
+    expect(page.get_by_label("Titel")).to_have_value("Social kapital i teamet")
+    _check(page, axe, "a copy of a built-in set")
+    page.get_by_label("Titel").fill("Vores pejlemærker")
+    page.get_by_label("Spørgsmål").fill("Hvor var vi modige?\nHvad lærte vi?")
+    press(page.get_by_role("button", name="Gem spørgsmålssættet"))
+    expect(page.get_by_text("Spørgsmålssættet er gemt.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Vores pejlemærker")).to_be_visible()
+    _check(page, axe, "the municipality's own set")
