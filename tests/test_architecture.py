@@ -57,6 +57,7 @@ FEATURES = {
     "committees",
     "sprogtjek",
     "paradigm",
+    "reflection",
     "dialogue",
     "opinions",
     "status",

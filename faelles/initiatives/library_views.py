@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from faelles.core import access
+from faelles.core.library_sources import filled_sections
 from faelles.core.params import search_words
 from faelles.municipalities.themes import theme_options
 from faelles.organisations.models import Organisation
@@ -59,5 +60,7 @@ def library(request):
             .only("id", "name"),
             "stats": selectors.library_statistics(municipality=request.municipality),
             "is_public": selectors.settings_for(request.municipality).library_public,
+            # What other apps share to the library (core/library_sources.py)
+            "sections": filled_sections(request.municipality),
         },
     )

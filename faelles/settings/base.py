@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "faelles.committees",
     "faelles.sprogtjek",
     "faelles.paradigm",
+    "faelles.reflection",
     "faelles.dialogue",
     "faelles.opinions",
     "faelles.status",
