@@ -26,6 +26,7 @@ HOOKED = ["initiatives", "communities", "events", "dialogue"]
 DELETE_RECEIVERS = {
     ("accounts/apps.py", "clear_member_count"),  # the home page's member count
     ("municipalities/apps.py", "clear_slug_cache"),  # the slug → municipality cache
+    ("core/status_sources.py", "_changed"),  # the status page's cached results
 }
 
 # Where a user row may be deleted: the one path.

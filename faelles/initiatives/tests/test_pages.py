@@ -75,11 +75,13 @@ def test_library_queries_are_bounded(
     client.force_login(citizen)
     # 8, plus 4 while the outcome statistics are computed (then cached)
     # and 1 for the municipality's themes (filter and labels)
-    with django_assert_max_num_queries(13):
+    # and 1 for the teams' shared reflection summaries (core/library_sources.py)
+    with django_assert_max_num_queries(14):
         response = client.get("/odense/initiativer/laeringsbank/")
     assert response.status_code == 200
     assert response.content.decode().count('class="faelles-card"') == 20
-    with django_assert_max_num_queries(9):  # statistics from the cache; themes
+    # statistics from the cache; themes; the shared reflection summaries
+    with django_assert_max_num_queries(10):
         client.get("/odense/initiativer/laeringsbank/")
 
 
