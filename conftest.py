@@ -256,3 +256,38 @@ def login(page, password):
         page.wait_for_load_state()
 
     return do
+
+
+# --- browser tests once per `make test` ----------------------------------------
+#
+# `make test` runs the suite twice side by side, on SQLite and on PostgreSQL, one
+# core each. What a browser test checks (the page as a person meets it) does not
+# depend on the database, and the browser tests are half of each pass's time, so
+# with FAELLES_BROWSER_ONCE=1 (set by `make test` only) each runs once: on a phone in
+# the SQLite pass, on a desktop — the production database — in the PostgreSQL pass;
+# the demo-wide axe walk (one long desktop test) in the SQLite pass, which evens out
+# the two passes. `make test-sqlite` / `make test-postgres` alone still run them all.
+SQLITE_PASS_BROWSER_FILES = ("tests/browser/test_demo_axe.py",)
+
+
+def _browser_pass(item) -> str:
+    """The pass ("sqlite" or "postgres") a browser test runs in under `make test`."""
+    on_phone = "phone" in item.name or "390" in item.name
+    if on_phone or item.nodeid.startswith(SQLITE_PASS_BROWSER_FILES):
+        return "sqlite"
+    return "postgres"
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.environ.get("FAELLES_BROWSER_ONCE") != "1":
+        return
+    this_pass = "postgres" if os.environ.get("DATABASE_URL") else "sqlite"
+    keep, drop = [], []
+    for item in items:
+        if item.get_closest_marker("browser") and _browser_pass(item) != this_pass:
+            drop.append(item)
+        else:
+            keep.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
