@@ -8,6 +8,7 @@ docs/committees.md, "Privacy").
 
 import secrets
 from datetime import date
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -51,6 +52,9 @@ class SelectionMethod(models.TextChoices):
 class TaskCommitteeQuerySet(TenantQuerySet):
     def public(self):
         return self.filter(phase__in=COMMITTEE_PHASES.keys_permitting("public"))
+
+
+TaskCommitteeManager = models.Manager.from_queryset(TaskCommitteeQuerySet)
 
 
 class TaskCommittee(TenantModel):
@@ -131,7 +135,7 @@ class TaskCommittee(TenantModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = TaskCommitteeQuerySet.as_manager()  # type: ignore[misc]
+    objects: ClassVar[TaskCommitteeManager] = TaskCommitteeManager()
 
     class Meta:
         ordering = ["-period_start", "-id"]
@@ -524,6 +528,9 @@ class FollowUpQuerySet(TenantQuerySet):
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
 
+FollowUpManager = models.Manager.from_queryset(FollowUpQuerySet)
+
+
 class FollowUpAction(TenantModel):
     """What the municipality does to carry out an adopted recommendation.
 
@@ -595,7 +602,7 @@ class FollowUpAction(TenantModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(default=timezone.now)
 
-    objects = FollowUpQuerySet.as_manager()  # type: ignore[misc]
+    objects: ClassVar[FollowUpManager] = FollowUpManager()
 
     class Meta:
         ordering = ["due_date", "id"]
