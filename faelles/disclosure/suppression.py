@@ -42,6 +42,20 @@ THRESHOLD = 5
 Key = Hashable
 
 
+class _QuietHighs(highspy.Highs):
+    """highspy's solver with its output off from its first call.
+
+    HiGHS prints its banner on stdout at the first call made while the option
+    ``output_flag`` is still true (its default), and ``highspy.Highs()`` makes such a
+    call in its constructor (``enableCallbacks``): setting the option on the new
+    solver is too late. The option is set here just before that call.
+    """
+
+    def enableCallbacks(self) -> None:
+        self.setOptionValue("output_flag", False)
+        super().enableCallbacks()
+
+
 @dataclass(frozen=True)
 class Table:
     """Counts and the additive relations between them: ``total = sum(parts)``."""
@@ -246,8 +260,7 @@ def _component_bounds(
     lp.a_matrix_.start_ = starts
     lp.a_matrix_.index_ = columns
     lp.a_matrix_.value_ = coefficients
-    solver = highspy.Highs()
-    solver.setOptionValue("output_flag", False)
+    solver = _QuietHighs()
     solver.passModel(lp)
     out = {}
     for key, j in index.items():

@@ -8,6 +8,9 @@ enumeration of every integer solution.
 """
 
 import itertools
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -256,3 +259,23 @@ def test_bad_tables_are_refused():
         crossed({(("a",), None): 1, (("a", "b"), None): 2})
     with pytest.raises(ValueError, match="differs"):
         merge(one_way({"a": 5}), one_way({"a": 6}))
+
+
+SUPPRESS_ONCE = """
+from faelles.disclosure import one_way, suppress
+assert suppress(one_way({"a": 3, "b": 8, "c": 9})).secondary
+"""
+
+
+def test_the_solver_prints_nothing():
+    # HiGHS prints its banner once a process, at the first solver's first call:
+    # only a fresh process shows whether a suppression (a hearing page) prints it.
+    run = subprocess.run(
+        [sys.executable, "-c", SUPPRESS_ONCE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=Path(__file__).parents[3],
+    )
+    assert run.stdout == ""
