@@ -26,6 +26,8 @@ CATEGORIES: dict[str, StrOrPromise] = {
     "budgeting": _("Borgerbudget"),
     "committees": _("Opgaveudvalg: udvælgelse, beslutninger og opfølgning"),
     "dialogue": _("Høringer og debatter: svar på dine kommentarer og kommunens svar"),
+    "reflection": _("Teamrefleksion: dine egne noter og handlinger du står for"),
+    "recognition": _("Fejring: tak til dig og priser I har vundet"),
 }
 OTHER = "other"
 

@@ -1,8 +1,13 @@
 """The preferences page: choices saved per category, bad input changes nothing."""
 
+import re
+from pathlib import Path
+
 import pytest
 
+import faelles
 from faelles.accounts.factories import UserFactory
+from faelles.notifications.kinds import OTHER, category_of
 from faelles.notifications.models import NotificationPreference
 from faelles.notifications.services import notify, preference_update
 
@@ -43,6 +48,19 @@ def test_save_general_and_per_kind_choices(client):
     # The form shows what was saved.
     form = client.get(URL).context["form"]
     assert form.initial["kind_communities"] == "never"
+
+
+@pytest.mark.django_db(False)
+def test_every_kind_sent_has_its_own_category():
+    """None falls under "Andet" just because its app was not listed in kinds.py."""
+    sent = {
+        kind
+        for path in Path(faelles.__file__).parent.rglob("*.py")
+        if "tests" not in path.parts
+        for kind in re.findall(r'kind="([a-z_]+\.[a-z_.]+)"', path.read_text())
+    }
+    assert {"reflection.notes_open", "recognition.thanks"} <= sent
+    assert [kind for kind in sorted(sent) if category_of(kind) == OTHER] == []
 
 
 def test_bad_input_changes_nothing(client):
