@@ -3,32 +3,19 @@
 An app registers ``(order, template_name, context_function)`` in its
 AppConfig.ready(); the context function gets the request and the person and returns
 a dict, or None to show nothing. As with the home page's sections, the person's
-page shows new features without importing them.
+page shows new features without importing them (``core/page_sections.py``).
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from faelles.core.page_sections import PageSections
 
-@dataclass(frozen=True)
-class PersonSection:
-    order: int
-    template_name: str
-    context: Callable
-
-
-_sections: list[PersonSection] = []
+_sections = PageSections()
 
 
 def register_person_section(order: int, template_name: str, context: Callable) -> None:
-    _sections.append(PersonSection(order, template_name, context))
-    _sections.sort(key=lambda s: s.order)
+    _sections.register(order, template_name, context)
 
 
 def person_sections(request, person) -> list[tuple[str, dict]]:
-    rendered = []
-    for section in _sections:
-        ctx = section.context(request, person)
-        if ctx is not None:
-            rendered.append((section.template_name, ctx))
-    return rendered
+    return _sections.rendered(request, person)
