@@ -20,7 +20,7 @@ from faelles.core.audit import audit
 from faelles.core.bulk import insert_rows
 from faelles.core.images import PreparedImage, prepare_image
 from faelles.core.params import parse_int
-from faelles.core.services import model_update
+from faelles.core.services import check_fields, model_update
 from faelles.municipalities.models import FocusArea, Theme
 from faelles.municipalities.themes import (
     check_theme,
@@ -79,9 +79,7 @@ ROUND_FIELDS = (
 
 @transaction.atomic
 def round_create(*, municipality, actor, **fields) -> BudgetRound:
-    unknown = set(fields) - set(ROUND_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown fields {sorted(unknown)}")
+    check_fields(fields, ROUND_FIELDS)
     budget_round = BudgetRound(municipality=municipality, created_by=actor, **fields)
     budget_round.full_clean()
     budget_round.save()
@@ -97,9 +95,7 @@ def round_create(*, municipality, actor, **fields) -> BudgetRound:
 
 @transaction.atomic
 def round_update(*, budget_round: BudgetRound, actor, **fields) -> BudgetRound:
-    unknown = set(fields) - set(ROUND_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown fields {sorted(unknown)}")
+    check_fields(fields, ROUND_FIELDS)
     return model_update(
         budget_round,
         fields=fields,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from faelles.accounts.selectors import membership_for
 from faelles.core.audit import audit
 from faelles.core.files import document_content_type
-from faelles.core.services import model_update
+from faelles.core.services import check_fields, model_update
 from faelles.municipalities.themes import (
     check_theme,
     resolve_focus_area,
@@ -85,12 +85,6 @@ ROLE_OF: dict[str, str] = {
     AppliesAs.ASSOCIATION: MemberRole.ASSOCIATION,
 }
 RECOMMENDATION_FIELDS = ("title", "rationale", "expected_cost", "theme", "focus_area")
-
-
-def _check_fields(fields: dict, allowed: tuple[str, ...]) -> None:
-    unknown = set(fields) - set(allowed)
-    if unknown:
-        raise TypeError(f"unknown fields {sorted(unknown)}")
 
 
 def _resolve_themes(municipality, fields: dict[str, Any]) -> None:
@@ -172,7 +166,7 @@ def _quota_problems(committee: TaskCommittee) -> list[str]:
 
 @transaction.atomic
 def committee_create(*, municipality, actor, **fields: Any) -> TaskCommittee:
-    _check_fields(fields, COMMITTEE_FIELDS)
+    check_fields(fields, COMMITTEE_FIELDS)
     _resolve_themes(municipality, fields)
     committee = TaskCommittee(municipality=municipality, created_by=actor, **fields)
     _check_theme(municipality, committee)
@@ -195,7 +189,7 @@ def committee_create(*, municipality, actor, **fields: Any) -> TaskCommittee:
 def committee_update(
     *, committee: TaskCommittee, actor, **fields: Any
 ) -> TaskCommittee:
-    _check_fields(fields, COMMITTEE_FIELDS)
+    check_fields(fields, COMMITTEE_FIELDS)
     if not COMMITTEE_PHASES.permits(committee, "edit_mandate"):
         raise ValidationError(
             _("Kommissorium og indkaldelse kan ikke ændres, når udvalget er i gang.")
@@ -847,7 +841,7 @@ def _meetings_allowed(committee_id: int) -> None:
 
 @transaction.atomic
 def meeting_create(*, committee: TaskCommittee, actor, **fields: Any) -> Meeting:
-    _check_fields(fields, MEETING_FIELDS)
+    check_fields(fields, MEETING_FIELDS)
     _meetings_allowed(committee.pk)
     meeting = Meeting(
         municipality=committee.municipality, committee=committee, **fields
@@ -865,7 +859,7 @@ def meeting_create(*, committee: TaskCommittee, actor, **fields: Any) -> Meeting
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, actor, **fields: Any) -> Meeting:
-    _check_fields(fields, MEETING_FIELDS)
+    check_fields(fields, MEETING_FIELDS)
     _meetings_allowed(meeting.committee_id)
     return model_update(
         meeting, fields=fields, actor=actor, action="committees.meeting_update"
@@ -930,7 +924,7 @@ def document_upload(*, meeting: Meeting, actor, title: str, upload) -> MeetingDo
 def recommendation_create(
     *, committee: TaskCommittee, actor, **fields: Any
 ) -> Recommendation:
-    _check_fields(fields, RECOMMENDATION_FIELDS)
+    check_fields(fields, RECOMMENDATION_FIELDS)
     if not COMMITTEE_PHASES.permits(committee, "recommend"):
         raise ValidationError(
             _("Anbefalinger skrives, mens udvalget arbejder, før de afleveres.")
@@ -965,7 +959,7 @@ def recommendation_create(
 def recommendation_update(
     *, recommendation: Recommendation, actor, **fields: Any
 ) -> Recommendation:
-    _check_fields(fields, RECOMMENDATION_FIELDS)
+    check_fields(fields, RECOMMENDATION_FIELDS)
     if not COMMITTEE_PHASES.permits(_current(recommendation.committee_id), "recommend"):
         raise ValidationError(
             _("Anbefalingerne er afleveret til byrådet og kan ikke ændres.")

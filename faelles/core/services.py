@@ -1,9 +1,10 @@
-"""Writes shared by every app: the one way an edit form's fields reach a row."""
+"""Writes shared by every app: the one way an edit form's fields reach a row, and
+the guard that a service is given only the fields it may write."""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar
 
 from django.db import models, transaction
@@ -11,6 +12,15 @@ from django.db import models, transaction
 from .audit import audit
 
 M = TypeVar("M", bound=models.Model)
+
+
+def check_fields(
+    fields: Collection[str], allowed: Collection[str], *, what: str = "fields"
+) -> None:
+    """A caller's mistake, not the user's: a field the service does not write."""
+    unknown = set(fields) - set(allowed)
+    if unknown:
+        raise TypeError(f"unknown {what}: {sorted(unknown)}")
 
 
 @transaction.atomic

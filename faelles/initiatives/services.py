@@ -13,6 +13,7 @@ from faelles.accounts.models import User
 from faelles.accounts.rules import is_staff_member
 from faelles.core.audit import audit
 from faelles.core.images import prepare_image
+from faelles.core.services import check_fields
 from faelles.core.status_sources import status_changed
 from faelles.municipalities.models import FocusArea, Theme
 from faelles.municipalities.themes import resolve_focus_area, resolve_themes
@@ -257,9 +258,7 @@ def initiative_update(
     **fields,
 ) -> Initiative:
     """Change the description; the lifecycle moves only through transitions."""
-    unknown = set(fields) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown initiative fields: {sorted(unknown)}")
+    check_fields(fields, EDITABLE_FIELDS, what="initiative fields")
     if initiative.state in FINAL_STATES and not can_facilitate(actor, initiative):
         raise PermissionDenied(
             _("Initiativet er afsluttet og kan ikke længere ændres.")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from faelles.accounts.models import Membership
 from faelles.core.audit import audit
+from faelles.core.services import check_fields
 from faelles.municipalities.models import Municipality
 from faelles.notifications.services import notify
 from faelles.organisations.models import Organisation, OrganisationMember
@@ -228,9 +229,7 @@ def award_save(
     **fields: Any,
 ) -> Award:
     """Create an award (a draft) or change one that is not announced yet."""
-    unknown = set(fields) - set(AWARD_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown award fields: {sorted(unknown)}")
+    check_fields(fields, AWARD_FIELDS, what="award fields")
     created = award is None
     if award is None:
         award = Award(municipality=municipality, created_by=actor)

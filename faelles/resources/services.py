@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
-from faelles.core.services import model_update
+from faelles.core.services import check_fields, model_update
 from faelles.notifications.services import notify
 from faelles.participation.models import Rung
 from faelles.participation.services import record_participation
@@ -112,14 +112,8 @@ LISTING_FIELDS = {
 }
 
 
-def _check_fields(fields: dict) -> None:
-    unknown = set(fields) - LISTING_FIELDS
-    if unknown:
-        raise TypeError(f"unknown listing fields: {sorted(unknown)}")
-
-
 def _apply(listing: Listing, fields: dict, *, special_consent: bool, now) -> None:
-    _check_fields(fields)
+    check_fields(fields, LISTING_FIELDS, what="listing fields")
     for name, value in fields.items():
         setattr(listing, name, value)
     _derive(listing, special_consent=special_consent, now=now)
@@ -227,7 +221,7 @@ def listing_update(
     **fields,
 ) -> Listing:
     now = now or timezone.now()
-    _check_fields(fields)
+    check_fields(fields, LISTING_FIELDS, what="listing fields")
     listing = model_update(
         listing,
         fields=fields,

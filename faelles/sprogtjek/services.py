@@ -13,6 +13,7 @@ from django.db.models import F, Model
 from django.utils import timezone
 
 from faelles.core.audit import audit
+from faelles.core.services import check_fields
 from faelles.languagecheck import Result
 from faelles.municipalities.models import Municipality
 from faelles.organisations.models import Organisation
@@ -72,9 +73,7 @@ def entry_create(
 
 @transaction.atomic
 def entry_update(*, entry: OwnEntry, actor: Any, **fields: Any) -> OwnEntry:
-    unknown = set(fields) - {*ENTRY_FIELDS, "compounds"}
-    if unknown:
-        raise TypeError(f"entry_update: unknown fields {sorted(unknown)}")
+    check_fields(fields, {*ENTRY_FIELDS, "compounds"}, what="entry fields")
     for name, value in fields.items():
         setattr(entry, name, value)
     _clean(entry)
