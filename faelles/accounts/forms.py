@@ -114,3 +114,26 @@ class DeleteAccountForm(forms.Form):
         if value != self.user.email.lower():
             raise forms.ValidationError(_("E-mailen passer ikke med din konto."))
         return value
+
+
+class PersonByEmailForm(forms.Form):
+    """A person of the municipality, given by e-mail (to invite, add or refer):
+    an active account with a membership there; ``self.user`` once valid."""
+
+    email = forms.EmailField(label=_("Personens e-mail"))
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.municipality = municipality
+        self.user = None
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        self.user = User.objects.filter(
+            email=email, memberships__municipality=self.municipality, is_active=True
+        ).first()
+        if self.user is None:
+            raise forms.ValidationError(
+                _("Der er ingen person med den e-mail i kommunen på Fælles.")
+            )
+        return email

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from faelles.accounts.forms import PersonByEmailForm
 from faelles.accounts.models import User
 from faelles.core.params import IdModelMultipleChoiceField
 from faelles.municipalities.themes import focus_area_field, theme_field
@@ -277,25 +278,8 @@ class DrawForm(forms.Form):
     )
 
 
-class MemberForm(forms.Form):
-    email = forms.EmailField(label=_("Personens e-mail"))
+class MemberForm(PersonByEmailForm):
     role = forms.ChoiceField(label=_("Rolle"), choices=MemberRole.choices)
-
-    def __init__(self, *args, municipality, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.municipality = municipality
-        self.user = None
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        self.user = User.objects.filter(
-            email=email, memberships__municipality=self.municipality, is_active=True
-        ).first()
-        if self.user is None:
-            raise forms.ValidationError(
-                _("Der er ingen person med den e-mail i kommunen på Fælles.")
-            )
-        return email
 
 
 class MeetingForm(forms.Form):

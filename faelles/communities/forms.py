@@ -3,7 +3,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from faelles.accounts.models import User
+from faelles.accounts.forms import PersonByEmailForm
 from faelles.municipalities.themes import focus_area_field, theme_field, theme_options
 from faelles.organisations.models import Organisation
 
@@ -123,26 +123,6 @@ class FileForm(forms.Form):
         label=_("Fil"),
         help_text=_("PDF, Word (docx), ODT, tekst, PNG eller JPEG – højst 10 MB."),
     )
-
-
-class PersonByEmailForm(forms.Form):
-    email = forms.EmailField(label=_("Personens e-mail"))
-
-    def __init__(self, *args, municipality, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.municipality = municipality
-        self.user = None
-
-    def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        self.user = User.objects.filter(
-            email=email, memberships__municipality=self.municipality, is_active=True
-        ).first()
-        if self.user is None:
-            raise forms.ValidationError(
-                _("Der er ingen person med den e-mail i kommunen på Fælles.")
-            )
-        return email
 
 
 class ReferralForm(PersonByEmailForm):
