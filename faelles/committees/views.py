@@ -2,7 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from faelles.accounts.models import Membership, User
 from faelles.core import access
+from faelles.core.files import document_response
 from faelles.municipalities.tenancy import tenant_reverse
 from faelles.municipalities.themes import theme_key, theme_options
 
@@ -572,14 +573,7 @@ def document_upload(request, pk: int):
 
 def document_download(request, pk: int):
     document = access.get_or_404(request, MeetingDocument, pk=pk, view=VIEW)
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=document.file.name.rsplit("/", 1)[-1],
-        content_type=document.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return document_response(document.file, content_type=document.content_type)
 
 
 # --- recommendations and decisions ------------------------------------------------

@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faelles.core import access
+from faelles.core.files import document_response
 from faelles.core.params import parse_id
 from faelles.municipalities.tenancy import tenant_reverse
 from faelles.municipalities.themes import themes_version
@@ -261,9 +262,7 @@ def community_invite(request, pk: int):
         services.member_invite(community=community, actor=request.user, user=form.user)
         messages.success(request, _("Invitationen er sendt."))
     else:
-        for error in form.errors.get("email", []):
-            # ErrorList yields its messages as str; django-stubs says ValidationError.
-            messages.error(request, error)  # type: ignore[arg-type]
+        access.form_error_messages(request, form, field="email")
     return redirect(community.get_absolute_url())
 
 
@@ -349,14 +348,7 @@ def file_download(request, pk: int, file_pk: int):
     if shared is None:
         raise Http404
     access.require_perm(request, "communities.download_file", community)
-    response = FileResponse(
-        shared.file.open("rb"),
-        as_attachment=True,
-        filename=shared.file.name.rsplit("/", 1)[-1],
-        content_type=shared.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return document_response(shared.file, content_type=shared.content_type)
 
 
 def referral_create(request, pk: int):

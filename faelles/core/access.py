@@ -169,3 +169,15 @@ def error_messages(request: HttpRequest, error: ValidationError) -> None:
     """A service's refusal as messages on the next page, one per reason."""
     for message in error.messages:
         messages.error(request, message)
+
+
+def form_error_messages(
+    request: HttpRequest, form: BaseForm, *, field: str | None = None
+) -> None:
+    """A form's errors (only ``field``'s, if given) as messages on the next page:
+    for a form posted from a page that redirects rather than show it again."""
+    for name, errors in form.errors.items():
+        if field is None or name == field:
+            # ErrorList yields its messages as str; django-stubs says ValidationError.
+            for message in errors:
+                messages.error(request, str(message))

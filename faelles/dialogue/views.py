@@ -3,12 +3,13 @@ service or selector, render."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faelles.core import access
+from faelles.core.files import document_response
 from faelles.core.params import parse_id
 from faelles.municipalities.tenancy import tenant_reverse
 from faelles.municipalities.themes import theme_key, theme_options
@@ -241,15 +242,7 @@ def attachment_download(request, pk: int, attachment_pk: int):
     attachment = hearing.attachments.filter(pk=attachment_pk).first()
     if attachment is None:
         raise Http404
-    assert attachment.file.name is not None  # an attachment is stored with its file
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.file.name.rsplit("/", 1)[-1],
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return document_response(attachment.file, content_type=attachment.content_type)
 
 
 # --- taking part ------------------------------------------------------------------
@@ -260,10 +253,7 @@ def comment(request, pk: int):
     hearing = _hearing(request, pk, perm="dialogue.comment")
     form = CommentForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                # ErrorList yields its messages as str; django-stubs says ValidationError.
-                messages.error(request, error)  # type: ignore[arg-type]
+        access.form_error_messages(request, form)
         return _at(hearing, anchor="kommentarer")
     data = form.cleaned_data
     paragraph = parent = None
@@ -342,23 +332,16 @@ def react(request, pk: int, comment_pk: int):
     return _at(hearing, target.pk)
 
 
-def report(request, pk: int, comment_pk: int):
-    hearing = _hearing(request, pk, perm="dialogue.report")
-    target = _comment(hearing, comment_pk)
-    form = ReportForm(request.POST or None)
+def _comment_action(request, hearing, target, form, *, act, done, heading, submit):
+    """A form about one comment (report, hide, appeal): ``act`` calls the service
+    with the form's data; done, back to the comment with ``done`` as message."""
     if request.method == "POST" and form.is_valid():
         try:
-            services.comment_report(
-                comment=target,
-                reporter=request.user,
-                reason=form.cleaned_data["reason"],
-            )
+            act(form.cleaned_data)
         except ValidationError as error:
             access.form_errors(form, error)
         else:
-            messages.success(
-                request, _("Tak. En moderator ser på kommentaren snarest.")
-            )
+            messages.success(request, done)
             return _at(hearing, target.pk)
     return render(
         request,
@@ -367,38 +350,43 @@ def report(request, pk: int, comment_pk: int):
             "hearing": hearing,
             "comment": target,
             "form": form,
-            "heading": _("Anmeld en kommentar"),
-            "submit": _("Send anmeldelsen"),
+            "heading": heading,
+            "submit": submit,
         },
+    )
+
+
+def report(request, pk: int, comment_pk: int):
+    hearing = _hearing(request, pk, perm="dialogue.report")
+    target = _comment(hearing, comment_pk)
+    return _comment_action(
+        request,
+        hearing,
+        target,
+        ReportForm(request.POST or None),
+        act=lambda data: services.comment_report(
+            comment=target, reporter=request.user, reason=data["reason"]
+        ),
+        done=_("Tak. En moderator ser på kommentaren snarest."),
+        heading=_("Anmeld en kommentar"),
+        submit=_("Send anmeldelsen"),
     )
 
 
 def hide(request, pk: int, comment_pk: int):
     hearing = _hearing(request, pk, perm="dialogue.moderate")
     target = _comment(hearing, comment_pk)
-    form = HideForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.comment_hide(
-                comment=target,
-                moderator=request.user,
-                reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            access.form_errors(form, error)
-        else:
-            messages.success(request, _("Kommentaren er skjult."))
-            return _at(hearing, target.pk)
-    return render(
+    return _comment_action(
         request,
-        "dialogue/comment_action.html",
-        {
-            "hearing": hearing,
-            "comment": target,
-            "form": form,
-            "heading": _("Skjul en kommentar"),
-            "submit": _("Skjul kommentaren"),
-        },
+        hearing,
+        target,
+        HideForm(request.POST or None),
+        act=lambda data: services.comment_hide(
+            comment=target, moderator=request.user, reason=data["reason"]
+        ),
+        done=_("Kommentaren er skjult."),
+        heading=_("Skjul en kommentar"),
+        submit=_("Skjul kommentaren"),
     )
 
 
@@ -428,27 +416,17 @@ def appeal(request, pk: int, comment_pk: int):
     hearing = _hearing(request, pk)
     target = _comment(hearing, comment_pk)
     access.require_perm(request, "dialogue.appeal", target)
-    form = AppealForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appeal_create(
-                comment=target, author=request.user, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            access.form_errors(form, error)
-        else:
-            messages.success(request, _("Din klage er sendt. En moderator svarer dig."))
-            return _at(hearing, target.pk)
-    return render(
+    return _comment_action(
         request,
-        "dialogue/comment_action.html",
-        {
-            "hearing": hearing,
-            "comment": target,
-            "form": form,
-            "heading": _("Klag over en skjult kommentar"),
-            "submit": _("Send klagen"),
-        },
+        hearing,
+        target,
+        AppealForm(request.POST or None),
+        act=lambda data: services.appeal_create(
+            comment=target, author=request.user, text=data["text"]
+        ),
+        done=_("Din klage er sendt. En moderator svarer dig."),
+        heading=_("Klag over en skjult kommentar"),
+        submit=_("Send klagen"),
     )
 
 

@@ -263,10 +263,7 @@ def join(request, pk: int):
         else:
             messages.success(request, _("Velkommen! Du er nu med i initiativet."))
     else:
-        for errors in form.errors.values():
-            for message in errors:
-                # ErrorList yields its messages as str; django-stubs says ValidationError.
-                messages.error(request, message)  # type: ignore[arg-type]
+        access.form_error_messages(request, form)
     return _back(initiative, "deltag")
 
 

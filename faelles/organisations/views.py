@@ -150,10 +150,7 @@ def organisation_members(request, slug: str):
             )
             messages.success(request, _("Personen er tilføjet."))
         else:
-            # An ErrorList yields the messages (the stubs also allow a
-            # ValidationError): str() keeps the text as it is.
-            for text in form.errors.get("email", []):
-                messages.error(request, str(text))
+            access.form_error_messages(request, form, field="email")
     return redirect(
         tenant_reverse(
             "organisations:edit", request.municipality, slug=organisation.slug

@@ -376,9 +376,7 @@ def summary(request, pk: int):
         else:
             return redirect(session.get_absolute_url() + "#opsummering")
     else:
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, str(message))
+        access.form_error_messages(request, form)
     return redirect(session.get_absolute_url() + "#opsummering")
 
 
