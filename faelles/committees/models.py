@@ -8,7 +8,7 @@ docs/committees.md, "Privacy").
 
 import secrets
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -26,6 +26,9 @@ from faelles.municipalities.models import (
 from faelles.municipalities.tenancy import tenant_reverse
 
 from .phases import COMMITTEE_PHASES, Phase
+
+if TYPE_CHECKING:
+    from faelles.accounts.models import Membership
 
 # The strata a call may ask applicants for, and their fixed values.
 AGE_BANDS = ["15-24", "25-39", "40-59", "60-74", "75+"]
@@ -218,6 +221,11 @@ class CommitteeMember(TenantModel):
     )
     by_lot = models.BooleanField(_("udtrukket ved lodtrækning"), default=False)
     joined_at = models.DateTimeField(default=timezone.now)
+
+    # Set by selectors.committee_members for the role badge and the chair's place
+    # first; not stored.
+    membership: "Membership | None"
+    is_chair: bool
 
     class Meta:
         ordering = ["role", "user__display_name", "id"]

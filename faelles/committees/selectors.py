@@ -79,9 +79,8 @@ def committee_members(*, committee: TaskCommittee) -> list[CommitteeMember]:
         municipality=committee.municipality, user_ids=[m.user_id for m in members]
     )
     for member in members:
-        # For the role badge and the chair's place first (not columns).
-        member.membership = roles.get(member.user_id)  # type: ignore[attr-defined]
-        member.is_chair = member.user_id == committee.chair_id  # type: ignore[attr-defined]
+        member.membership = roles.get(member.user_id)
+        member.is_chair = member.user_id == committee.chair_id
     members.sort(
         key=lambda m: (
             m.user_id != committee.chair_id,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
@@ -17,12 +17,21 @@ from faelles.organisations.models import Organisation
 from .models import Agreement, Answer, Assessment
 from .table import ROWS, STEPS, Row
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 
 def _agreed() -> Exists:
     return Exists(Agreement.objects.filter(assessment=OuterRef("pk")))
 
 
-def rounds(*, municipality: Municipality) -> QuerySet[Assessment]:
+class Respondents(TypedDict):
+    respondents: int
+
+
+def rounds(
+    *, municipality: Municipality
+) -> QuerySet[WithAnnotations[Assessment, Respondents]]:
     """The municipality's rounds, newest first, each with how many answered."""
     return (
         Assessment.objects.filter(municipality=municipality)
@@ -179,7 +188,7 @@ def comparison(*, municipality: Municipality) -> Comparison:
     latest: dict[int, Assessment] = {}
     small: set[int] = set()
     for r in agreed:
-        if r.respondents >= THRESHOLD:  # type: ignore[attr-defined]
+        if r.respondents >= THRESHOLD:
             latest.setdefault(r.department_id, r)
         else:
             small.add(r.department_id)
