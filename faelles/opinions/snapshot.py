@@ -189,13 +189,13 @@ def _read_all(opinion_map: OpinionMap) -> VoteMatrix:
         sid = (code >> 2) & (2**_STATEMENT_BITS - 1)
         value = (code & 3) - 1
     else:
-        query, params = (
+        sql, params = (
             Vote.objects.filter(map=opinion_map)
             .order_by()
             .values_list("participant_id", "statement_id", "value")
             .query.sql_with_params()
         )
-        rows = _fetch(query, params, 3)
+        rows = _fetch(sql, params, 3)
         pid, sid, value = rows[:, 0], rows[:, 1], rows[:, 2]
     return _matrix(pairs, statements, pid, sid, value)
 

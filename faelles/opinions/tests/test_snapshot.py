@@ -59,6 +59,15 @@ def test_a_full_read_is_the_obvious_matrix(grouped_map):
     assert votes.count == Vote.objects.filter(map=opinion_map).count()
 
 
+def test_without_the_one_text_query_the_votes_are_read_row_by_row(
+    grouped_map, monkeypatch
+):
+    """Ids too large to pack into one number (or another database): three columns."""
+    opinion_map, _statements, _people = grouped_map
+    monkeypatch.setattr(snapshot, "_codes_query", lambda: None)
+    _same(snapshot.read_votes(opinion_map).matrix, _expected(opinion_map))
+
+
 def test_participants_and_statements_without_votes_are_not_in_the_matrix(
     grouped_map,
 ):
