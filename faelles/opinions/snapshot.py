@@ -147,7 +147,7 @@ def _codes_query() -> str | None:
     quote = connection.ops.quote_name
     table = quote(Vote._meta.db_table)
     col = {
-        f.name: f"{table}.{quote(f.column)}"
+        f.name: f"{table}.{quote(str(f.column))}"
         for f in Vote._meta.concrete_fields
         if f.name in ("map", "participant", "statement", "value")
     }
