@@ -68,6 +68,9 @@ def main() -> None:
     from django.db import connection, reset_queries
 
     call_command("migrate", verbosity=0)
+    from datetime import timedelta
+
+    from django.db.models import F
     from django.utils import timezone
 
     from faelles.municipalities.models import Municipality
@@ -93,6 +96,11 @@ def main() -> None:
             scale=args.scale,
             rng=random.Random(1),
             progress=_Bar,
+        )
+        # Date the seeded votes an hour back, as the votes of a running map mostly
+        # are: the update after new votes then reads only those (snapshot.py).
+        Vote.objects.filter(map__municipality=municipality).update(
+            updated_at=F("updated_at") - timedelta(hours=1)
         )
     seeded = time.perf_counter() - start
     opinion_map = OpinionMap.objects.get(municipality=municipality)

@@ -137,19 +137,20 @@ def _fetch(query: str, params, columns: int) -> np.ndarray:
     return flat.reshape(-1, columns)
 
 
-def _codes_query() -> str | None:
-    """SQL giving every vote of a map as one text of numbers (None: no such SQL).
+def _codes_query(since: bool) -> str | None:
+    """SQL giving a map's votes as one text of numbers (None: no such SQL).
 
     Stepping through three million rows one by one is what costs, in the database
     driver and in Python; aggregated into one text they come back in one row and
     are parsed by NumPy. Each number packs participant id, statement id and vote.
+    ``since``: only the votes changed from a time on (a second parameter).
     """
     quote = connection.ops.quote_name
     table = quote(Vote._meta.db_table)
     col = {
         f.name: f"{table}.{quote(str(f.column))}"
         for f in Vote._meta.concrete_fields
-        if f.name in ("map", "participant", "statement", "value")
+        if f.name in ("map", "participant", "statement", "value", "updated_at")
     }
     code = (
         f"{col['participant']} * {2 ** (_STATEMENT_BITS + 2)}"
@@ -161,42 +162,57 @@ def _codes_query() -> str | None:
         agg = f"string_agg(({code})::text, ',')"
     else:  # pragma: no cover - the two databases Fælles runs on
         return None
-    # Names from the model, the map id bound as a parameter.
-    return f"SELECT {agg} FROM {table} WHERE {col['map']} = %s"  # noqa: S608
+    where = f"{col['map']} = %s"
+    if since:
+        where += f" AND {col['updated_at']} >= %s"
+    # Names from the model; the map id and the time are bound as parameters.
+    return f"SELECT {agg} FROM {table} WHERE {where}"  # noqa: S608
 
 
-def _read_all(opinion_map: OpinionMap) -> VoteMatrix:
-    """Every vote of the map, read in one text where the ids allow it."""
-    pairs = _numbers(opinion_map)
-    statements = np.array(sids_of(opinion_map), dtype=np.int64)
-    top = int(statements[-1]) if len(statements) else 0
-    query = _codes_query()
+def _read(
+    opinion_map: OpinionMap, pairs: np.ndarray, top: int, since: datetime | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The map's votes (all, or changed from ``since`` on) as participant ids,
+    statement ids and values: in one text where the ids allow it, else row by row."""
+    query = _codes_query(since is not None)
     if (
         query is not None
         and len(pairs)
         and int(pairs[:, 0].max()) < 2**31
         and top < 2**_STATEMENT_BITS
     ):
+        params: list = [opinion_map.pk]
+        if since is not None:  # as the database stores times (text in SQLite)
+            params.append(connection.ops.adapt_datetimefield_value(since))
         with connection.cursor() as cursor:
-            cursor.execute(query, [opinion_map.pk])
+            cursor.execute(query, params)
             text = cursor.fetchone()[0] or ""
         code = (
             np.fromstring(text, dtype=np.int64, sep=",")
             if text
             else np.zeros(0, np.int64)
         )
-        pid = code >> (_STATEMENT_BITS + 2)
-        sid = (code >> 2) & (2**_STATEMENT_BITS - 1)
-        value = (code & 3) - 1
-    else:
-        sql, params = (
-            Vote.objects.filter(map=opinion_map)
-            .order_by()
-            .values_list("participant_id", "statement_id", "value")
-            .query.sql_with_params()
+        return (
+            code >> (_STATEMENT_BITS + 2),
+            (code >> 2) & (2**_STATEMENT_BITS - 1),
+            (code & 3) - 1,
         )
-        rows = _fetch(sql, params, 3)
-        pid, sid, value = rows[:, 0], rows[:, 1], rows[:, 2]
+    votes = Vote.objects.filter(map=opinion_map).order_by()
+    if since is not None:
+        votes = votes.filter(updated_at__gte=since)
+    sql, sql_params = votes.values_list(
+        "participant_id", "statement_id", "value"
+    ).query.sql_with_params()
+    rows = _fetch(sql, sql_params, 3)
+    return rows[:, 0], rows[:, 1], rows[:, 2]
+
+
+def _read_all(opinion_map: OpinionMap) -> VoteMatrix:
+    """Every vote of the map."""
+    pairs = _numbers(opinion_map)
+    statements = np.array(sids_of(opinion_map), dtype=np.int64)
+    top = int(statements[-1]) if len(statements) else 0
+    pid, sid, value = _read(opinion_map, pairs, top, None)
     return _matrix(pairs, statements, pid, sid, value)
 
 
@@ -267,15 +283,13 @@ def _from_snapshot(
 ) -> Votes | None:
     """The snapshot with the votes changed since it was read; None if untrustworthy."""
     old = unpack(bytes(snapshot.data))
-    changed = _fetch(
-        *Vote.objects.filter(
-            map=opinion_map, updated_at__gte=snapshot.read_at - IN_FLIGHT
-        )
-        .order_by()
-        .values_list("participant__number", "statement_id", "value")
-        .query.sql_with_params(),
-        3,
-    )
+    pairs = _numbers(opinion_map)
+    statements = np.array(sids_of(opinion_map), dtype=np.int64)
+    top = int(statements[-1]) if len(statements) else 0
+    pid, sid, value = _read(opinion_map, pairs, top, snapshot.read_at - IN_FLIGHT)
+    changed = np.column_stack(
+        [pairs[_index(pairs[:, 0], pid), 1] if len(pid) else pid, sid, value]
+    ).reshape(-1, 3)
     pids = np.union1d(np.asarray(old.participants, dtype=np.int64), changed[:, 0])
     sids = np.union1d(np.asarray(old.statements, dtype=np.int64), changed[:, 1])
     values = np.full((len(pids), len(sids)), np.nan)

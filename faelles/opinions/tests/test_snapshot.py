@@ -64,8 +64,17 @@ def test_without_the_one_text_query_the_votes_are_read_row_by_row(
 ):
     """Ids too large to pack into one number (or another database): three columns."""
     opinion_map, _statements, _people = grouped_map
-    monkeypatch.setattr(snapshot, "_codes_query", lambda: None)
-    _same(snapshot.read_votes(opinion_map).matrix, _expected(opinion_map))
+    monkeypatch.setattr(snapshot, "_codes_query", lambda since: None)
+    now = timezone.now()
+    votes = snapshot.read_votes(opinion_map, now=now)
+    _same(votes.matrix, _expected(opinion_map))
+    snapshot.store(opinion_map, votes)
+    participant = ParticipantFactory(map=opinion_map)
+    statement = StatementFactory(map=opinion_map)
+    _vote(opinion_map, participant, statement, 1, now + timedelta(minutes=1))
+    votes = snapshot.read_votes(opinion_map, now=now + timedelta(minutes=2))
+    assert not votes.full
+    _same(votes.matrix, _expected(opinion_map))
 
 
 def test_participants_and_statements_without_votes_are_not_in_the_matrix(
