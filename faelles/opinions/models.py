@@ -234,7 +234,10 @@ class Vote(TenantModel):
     kept. ``updated_at`` orders votes for the export, which rounds it to the day.
     """
 
-    map = models.ForeignKey(OpinionMap, on_delete=models.CASCADE, related_name="+")
+    # Indexed below, first in an index that also holds what the update reads.
+    map = models.ForeignKey(
+        OpinionMap, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     participant = models.ForeignKey(
         Participant, on_delete=models.CASCADE, related_name="votes"
     )
@@ -252,6 +255,15 @@ class Vote(TenantModel):
             models.CheckConstraint(
                 condition=models.Q(value__in=(-1, 0, 1)), name="opinion_vote_value"
             ),
+        ]
+        indexes = [
+            # The background update reads every vote of a map from the index alone
+            # (snapshot._read_all), or the votes changed since its last snapshot.
+            models.Index(
+                fields=["map", "participant", "statement", "value"],
+                name="opinion_vote_matrix",
+            ),
+            models.Index(fields=["map", "updated_at"], name="opinion_vote_changed"),
         ]
 
 
@@ -277,3 +289,21 @@ class Result(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.map} ({self.computed_at:%Y-%m-%d %H:%M})"
+
+
+class VoteSnapshot(TenantModel):
+    """The vote matrix as the last update read it, so the next reads only changes.
+
+    Written only by the background update (``faelles.opinions.snapshot``): two bits a
+    vote, by pseudonym number and statement id, as private as the votes themselves
+    and deleted with the map. Never shown or exported; losing it costs one full read.
+    """
+
+    map = models.OneToOneField(OpinionMap, on_delete=models.CASCADE, related_name="+")
+    data = models.BinaryField()
+    votes = models.PositiveIntegerField()
+    read_at = models.DateTimeField()
+    full_read_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.map_id} ({self.votes} votes, {self.read_at:%Y-%m-%d %H:%M})"

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timedelta
-from itertools import chain
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -352,45 +351,16 @@ def _enqueue(map_id: int) -> None:
     task.enqueue(map_id)
 
 
-def _vote_arrays(opinion_map: OpinionMap):
-    """The map's votes as arrays: participant number, statement id, vote.
-
-    Read with one plain query and mapped to the pseudonym numbers in NumPy: at
-    3 million votes the ORM's per-row objects would cost more than the maths.
-    """
-    import numpy as np
-
-    pairs = np.array(
-        Participant.objects.filter(map=opinion_map)
-        .order_by("id")
-        .values_list("id", "number"),
-        dtype=np.int64,
-    ).reshape(-1, 2)
-    query, params = (
-        Vote.objects.filter(map=opinion_map)
-        .values_list("participant_id", "statement_id", "value")
-        .order_by()
-        .query.sql_with_params()
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        flat = np.fromiter(chain.from_iterable(cursor), dtype=np.int64)
-    rows = flat.reshape(-1, 3)
-    numbers = (
-        pairs[np.searchsorted(pairs[:, 0], rows[:, 0]), 1] if len(rows) else rows[:, 0]
-    )
-    return numbers, rows[:, 1], rows[:, 2]
-
-
 def result_compute(*, map_id: int) -> Result | None:
     """Run the engine on the map's current votes and store the result (in a task).
 
     The queue flag is cleared first, so votes cast while this runs queue another
     update. The previous result's state keeps groups stable across updates.
     """
-    from faelles.opinionmap import VoteMatrix, update
+    from faelles.opinionmap import update
     from faelles.opinionmap.storage import state_from_json, state_to_json
 
+    from . import snapshot
     from .results import summarise
 
     OpinionMap.objects.filter(pk=map_id).update(update_queued=False)
@@ -402,13 +372,13 @@ def result_compute(*, map_id: int) -> Result | None:
         previous = (
             Result.objects.select_for_update().filter(map=opinion_map).first()
         )  # one update of a map at a time
-        participants, statements, votes = _vote_arrays(opinion_map)
+        votes = snapshot.read_votes(opinion_map)
+        matrix = votes.matrix
         rejected = set(
             Statement.objects.filter(
                 map=opinion_map, status=StatementStatus.REJECTED
             ).values_list("id", flat=True)
         )
-        matrix = VoteMatrix.from_arrays(participants, statements, votes)
         state = state_from_json(previous.state) if previous is not None else None
         if state is not None and not set(state.statements) <= set(matrix.statements):
             state = None  # statements were deleted: start afresh
@@ -421,10 +391,11 @@ def result_compute(*, map_id: int) -> Result | None:
             "positions": parts.positions,
             "participant_groups": parts.participant_groups,
             "state": state_to_json(computed.state),
-            "votes_counted": len(votes),
+            "votes_counted": votes.count,
             "computed_at": timezone.now(),
             "seconds": round(time.perf_counter() - started, 3),
         }
+        snapshot.store(opinion_map, votes)
         if previous is None:
             return Result.objects.create(map=opinion_map, **values)
         for name, value in values.items():
