@@ -79,6 +79,6 @@ def _all_sources() -> tuple[WorkSource, ...]:
     return tuple(sorted(found, key=lambda source: (source.order, source.key)))
 
 
-def work_sources(user, municipality) -> list[WorkSource]:
+def work_sources(user: Any, municipality: Any) -> list[WorkSource]:
     """The sources that apply to this person in this municipality, in order."""
     return [s for s in _all_sources() if s.applies(user, municipality)]
