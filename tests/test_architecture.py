@@ -62,6 +62,7 @@ FEATURES = {
     "opinions",
     "status",
     "recognition",
+    "workplace",
 }
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}

@@ -2,10 +2,13 @@
 
 An app calls ``register_nav(order, url_name, label)`` in its AppConfig.ready(); the
 base layout shows the entries of every installed feature in order, so the layout
-never has to import a feature.
+never has to import a feature. An entry may show a number (``count``: a function of
+the request, e.g. the things waiting in the employee's workspace); it is called
+only for the people the entry is shown to, and should be cheap (cached).
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from django.utils.functional import Promise
 
@@ -17,6 +20,8 @@ class NavItem:
     label: str | Promise
     # Only shown to people with one of these roles (Membership field names); empty = all.
     roles: tuple[str, ...] = ()
+    count: Callable | None = None
+    shown_count: int = 0  # the count for this request (set by nav_items)
 
     @property
     def namespace(self) -> str:
@@ -26,10 +31,16 @@ class NavItem:
 _items: list[NavItem] = []
 
 
-def register_nav(order: int, url_name: str, label, roles: tuple[str, ...] = ()) -> None:
+def register_nav(
+    order: int,
+    url_name: str,
+    label,
+    roles: tuple[str, ...] = (),
+    count: Callable | None = None,
+) -> None:
     if any(item.url_name == url_name for item in _items):
         return
-    _items.append(NavItem(order, url_name, label, roles))
+    _items.append(NavItem(order, url_name, label, roles, count))
     _items.sort(key=lambda item: item.order)
 
 
@@ -42,5 +53,7 @@ def nav_items(request) -> list[NavItem]:
             or (membership and any(getattr(membership, r, False) for r in item.roles))
         ):
             continue
+        if item.count is not None:
+            item = replace(item, shown_count=item.count(request))
         visible.append(item)
     return visible

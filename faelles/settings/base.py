@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "faelles.committees",
     "faelles.sprogtjek",
     "faelles.paradigm",
+    "faelles.workplace",
     "faelles.reflection",
     "faelles.dialogue",
     "faelles.opinions",

@@ -64,11 +64,16 @@ def test_employees_politicians_and_administrators_may_check(
 
 
 @pytest.mark.django_db
-def test_the_menu_shows_the_check_to_staff_only(client, citizen, employee):
+def test_the_menu_shows_the_check_to_politicians_and_the_workspace_to_employees(
+    client, citizen, employee, politician
+):
     client.force_login(citizen)
     assert URL not in client.get("/odense/").content.decode()
-    client.force_login(employee)
+    client.force_login(politician)
     assert URL in client.get("/odense/").content.decode()
+    client.force_login(employee)
+    assert URL not in client.get("/odense/").content.decode()  # a shorter menu
+    assert URL in client.get("/odense/arbejde/").content.decode()
 
 
 @pytest.mark.django_db

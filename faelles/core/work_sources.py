@@ -1,0 +1,84 @@
+"""What waits for an employee: the sources of the workspace (docs/workplace.md).
+
+The workspace (``faelles/workplace``, "Mit arbejde") shows one employee everything
+that waits for them across the platform: initiatives they facilitate, initiatives
+without a facilitator, proposals waiting for facilitation, follow-up they own,
+team actions, statements to moderate. It imports no feature app. Each feature app
+that hands work to employees defines ``SOURCES`` in ``faelles/<app>/work.py``: a
+list of :class:`WorkSource`, found by :func:`work_sources` the way ``status.py``
+and ``gdpr.py`` modules are found.
+
+A source answers with a queryset (so the workspace counts in the database and
+shows only the first rows), and only for people whose role gives them that work:
+``applies`` is the permission check, ``queryset`` the rows waiting for this person,
+``item`` one row as shown. Everything a source lists is something the person may
+open: the rows come from the same selectors and rules as the feature's own pages.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from django.apps import apps
+from django.db.models import QuerySet
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    title: str
+    url: str
+    state: str = ""
+    due: date | None = None
+    overdue: bool = False
+    context: str = ""  # e.g. the committee an action belongs to
+
+
+@dataclass(frozen=True)
+class WorkSource:
+    key: str
+    label: Any  # lazy text, plural ("Initiativer jeg faciliterer")
+    order: int
+    # (user, municipality) -> may this person have this kind of work here?
+    applies: Callable[[Any, Any], bool]
+    # (user, municipality) -> the rows waiting for this person, oldest or most
+    # urgent first
+    queryset: Callable[[Any, Any], QuerySet[Any]]
+    # (row, today) -> the row as shown
+    item: Callable[[Any, date], WorkItem]
+    # municipality -> the feature's own page with the whole list ("" for none)
+    more_url: Callable[[Any], str] = lambda municipality: ""
+    # One sentence on what the list holds and what to do (shown under the heading).
+    help_text: Any = ""
+
+
+def _work_modules() -> Iterator[Any]:
+    for config in apps.get_app_configs():
+        if not config.name.startswith("faelles."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.work")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.work":
+                raise
+            continue
+        yield module
+
+
+@cache
+def _all_sources() -> tuple[WorkSource, ...]:
+    found = [source for module in _work_modules() for source in module.SOURCES]
+    keys = [source.key for source in found]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ValueError(f"two work sources share a key: {duplicates}")
+    return tuple(sorted(found, key=lambda source: (source.order, source.key)))
+
+
+def work_sources(user: Any, municipality: Any) -> list[WorkSource]:
+    """The sources that apply to this person in this municipality, in order."""
+    return [s for s in _all_sources() if s.applies(user, municipality)]

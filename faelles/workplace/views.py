@@ -1,0 +1,29 @@
+"""The employee's workspace ("Mit arbejde"): everything waiting for the person."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from faelles.core import access
+
+from . import selectors
+
+
+@never_cache
+def index(request):
+    access.require_login(request)
+    if not request.user.has_perm("workplace.view", request.municipality):
+        raise Http404  # a staff-only page does not exist for anyone else
+    sections = selectors.sections(user=request.user, municipality=request.municipality)
+    return render(
+        request,
+        "workplace/index.html",
+        {
+            "sections": [s for s in sections if s.count],
+            "empty": [s for s in sections if not s.count],
+            "total": sum(s.count for s in sections),
+            "may_use_paradigm": request.user.has_perm(
+                "paradigm.use", request.municipality
+            ),
+        },
+    )
