@@ -24,22 +24,12 @@ points at the user but no ``gdpr.py``, so a new feature cannot forget it;
 deleted some other way.
 """
 
-import importlib
 from collections.abc import Iterator
 from types import ModuleType
 
-from django.apps import apps
+from faelles.core.discovery import app_modules
 
 
 def personal_data_modules() -> Iterator[tuple[str, ModuleType]]:
     """``(app label, gdpr module)`` for every Fælles app that has one."""
-    for config in apps.get_app_configs():
-        if not config.name.startswith("faelles."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.gdpr")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.gdpr":
-                raise
-            continue
-        yield config.label, module
+    return app_modules("gdpr")

@@ -14,13 +14,12 @@ may be read by anyone who can read the library.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from django.apps import apps
+from faelles.core.discovery import collected, ordered_entries
 
 
 @dataclass(frozen=True)
@@ -40,27 +39,9 @@ class FilledSection:
     items: Any
 
 
-def _library_modules() -> Iterator[Any]:
-    for config in apps.get_app_configs():
-        if not config.name.startswith("faelles."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.library")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.library":
-                raise
-            continue
-        yield module
-
-
 @cache
 def _all_sections() -> tuple[LibrarySection, ...]:
-    found = [section for module in _library_modules() for section in module.SECTIONS]
-    keys = [section.key for section in found]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
-    if duplicates:
-        raise ValueError(f"two library sections share a key: {duplicates}")
-    return tuple(sorted(found, key=lambda section: (section.order, section.key)))
+    return ordered_entries(collected("library", "SECTIONS"), "library sections")
 
 
 def library_sections() -> tuple[LibrarySection, ...]:

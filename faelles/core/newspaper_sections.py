@@ -14,16 +14,16 @@ is public within the municipality), and says nothing when it has nothing.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any
 
-from django.apps import apps
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
+
+from faelles.core.discovery import collected, ordered_entries
 
 MODULE = "newspaper_section"
 
@@ -37,23 +37,9 @@ class NewspaperSection:
     context: Callable[[Any, date, date], dict[str, Any] | None]
 
 
-def _modules() -> Iterator[Any]:
-    for config in apps.get_app_configs():
-        if not config.name.startswith("faelles."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.{MODULE}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.{MODULE}":
-                raise
-            continue
-        yield module
-
-
 @cache
 def newspaper_sections() -> tuple[NewspaperSection, ...]:
-    found = [section for module in _modules() for section in module.SECTIONS]
-    return tuple(sorted(found, key=lambda s: (s.order, s.key)))
+    return ordered_entries(collected(MODULE, "SECTIONS"), "newspaper sections")
 
 
 def rendered_sections(*, municipality: Any, start: date, end: date) -> list[SafeString]:

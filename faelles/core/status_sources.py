@@ -17,8 +17,7 @@ what anyone may see on the site; the status page is public.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -26,6 +25,8 @@ from typing import Any
 
 from django.apps import apps
 from django.db.models import Q, QuerySet
+
+from faelles.core.discovery import collected, ordered_entries
 
 
 @dataclass(frozen=True)
@@ -96,27 +97,9 @@ def as_date(value: date | datetime | None) -> date | None:
     return value
 
 
-def _status_modules() -> Iterator[Any]:
-    for config in apps.get_app_configs():
-        if not config.name.startswith("faelles."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.status")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.status":
-                raise
-            continue
-        yield module
-
-
 @cache
 def _all_sources() -> tuple[StatusSource, ...]:
-    found = [source for module in _status_modules() for source in module.SOURCES]
-    keys = [source.key for source in found]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
-    if duplicates:
-        raise ValueError(f"two status sources share a key: {duplicates}")
-    return tuple(sorted(found, key=lambda source: (source.order, source.key)))
+    return ordered_entries(collected("status", "SOURCES"), "status sources")
 
 
 def status_sources() -> tuple[StatusSource, ...]:

@@ -17,15 +17,15 @@ open: the rows come from the same selectors and rules as the feature's own pages
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any
 
-from django.apps import apps
 from django.db.models import QuerySet
+
+from faelles.core.discovery import collected, ordered_entries
 
 
 @dataclass(frozen=True)
@@ -56,27 +56,9 @@ class WorkSource:
     help_text: Any = ""
 
 
-def _work_modules() -> Iterator[Any]:
-    for config in apps.get_app_configs():
-        if not config.name.startswith("faelles."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.work")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.work":
-                raise
-            continue
-        yield module
-
-
 @cache
 def _all_sources() -> tuple[WorkSource, ...]:
-    found = [source for module in _work_modules() for source in module.SOURCES]
-    keys = [source.key for source in found]
-    duplicates = sorted({key for key in keys if keys.count(key) > 1})
-    if duplicates:
-        raise ValueError(f"two work sources share a key: {duplicates}")
-    return tuple(sorted(found, key=lambda source: (source.order, source.key)))
+    return ordered_entries(collected("work", "SOURCES"), "work sources")
 
 
 def work_sources(user: Any, municipality: Any) -> list[WorkSource]:

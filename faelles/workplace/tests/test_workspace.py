@@ -186,7 +186,7 @@ def test_the_page_costs_the_same_whatever_waits(
 ):
     client.force_login(employee)
     client.get(URL)
-    for n in range(30):
+    for _ in range(30):
         InitiativeFactory(municipality=municipality, facilitator=employee)
         FollowUpActionFactory(
             recommendation__committee__municipality=municipality,
