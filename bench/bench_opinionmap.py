@@ -2,11 +2,16 @@
 
     .venv/bin/python bench/bench_opinionmap.py fidelity   # needs ../shared/data, red-dwarf
     .venv/bin/python bench/bench_opinionmap.py speed      # synthetic, one core
+    .venv/bin/python bench/bench_opinionmap.py heldout    # fresh variants, ~5 min
 
 Fidelity: for each shared Polis conversation, compares our map and red-dwarf's (same
 latest-vote input, same moderation) with what the Polis server computed: adjusted Rand
 index of the groups, |correlation| of the principal components and of the base-cluster
 positions, overlap (Jaccard) of representative and consensus statements.
+Held-out: the fresh computation and candidate changes to it on variations of each
+conversation (random 80 % and 60 % of the participants, the vote log cut at 60 % and
+80 % of its votes in time order), against Polis' final groups, beside red-dwarf on
+the same input: a change must hold there, not only on the five full conversations.
 Speed: a full update and the next-statement choice on synthetic votes with groups.
 """
 
@@ -32,7 +37,7 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from faelles.opinionmap import StatementChooser, VoteMatrix, update  # noqa: E402
+from faelles.opinionmap import StatementChooser, VoteMatrix, engine, update  # noqa: E402
 from faelles.opinionmap.compare import (  # noqa: E402
     abs_correlation,
     adjusted_rand_index,
@@ -40,6 +45,7 @@ from faelles.opinionmap.compare import (  # noqa: E402
     match_groups,
 )
 from faelles.opinionmap.polis_io import (  # noqa: E402
+    Conversation,
     read_export,
     read_polis_state,
     read_server_output,
@@ -285,6 +291,127 @@ def print_fidelity(rows: list[dict]) -> None:
         )
 
 
+# --- held-out variations of the fresh computation --------------------------------------
+
+
+def _subset(conv, keep: set) -> Conversation:
+    votes = tuple(v for v in conv.votes if v[0] in keep)
+    return Conversation(
+        VoteMatrix.from_votes(votes), conv.moderated_out, conv.meta, votes
+    )
+
+
+def _cut(conv, frac: float) -> Conversation:
+    votes = tuple(sorted(conv.votes, key=lambda v: v[3])[: int(frac * len(conv.votes))])
+    return Conversation(
+        VoteMatrix.from_votes(votes), conv.moderated_out, conv.meta, votes
+    )
+
+
+def _variations(conv) -> list[tuple[str, Conversation]]:
+    out = [("full", conv)]
+    people = list(conv.matrix.participants)
+    for share, seeds in ((0.8, range(100, 108)), (0.6, range(500, 506))):
+        for seed in seeds:
+            rng = np.random.default_rng(seed)
+            keep = rng.choice(people, int(share * len(people)), replace=False)
+            out.append(
+                (
+                    f"{share:.0%} of participants, seed {seed}",
+                    _subset(conv, set(keep.tolist())),
+                )
+            )
+    out += [(f"log cut at {f:.0%}", _cut(conv, f)) for f in (0.6, 0.8)]
+    return out
+
+
+def _fresh(
+    conv, *, restarts: int = engine.GROUP_RESTARTS, by_participant: bool = True
+) -> dict:
+    """A fresh update with the number of extra starts changed, or with k scored by
+    the silhouette of the base clusters (as before, and as Polis' warm updates)."""
+    saved = engine.GROUP_RESTARTS, engine.FRESH_SILHOUETTE_BY_PARTICIPANT
+    engine.GROUP_RESTARTS = restarts
+    engine.FRESH_SILHOUETTE_BY_PARTICIPANT = by_participant
+    try:
+        return run_ours(conv)["groups"]
+    finally:
+        engine.GROUP_RESTARTS, engine.FRESH_SILHOUETTE_BY_PARTICIPANT = saved
+
+
+def _replay(conv, updates: int = 100) -> dict:
+    """Polis' sequence of updates, approximated: the vote log in time order, cut into
+    ``updates`` equal batches, each update continuing from the last one's state."""
+    votes = sorted(conv.votes, key=lambda v: v[3])
+    state = None
+    for end in np.unique(np.linspace(0, len(votes), updates + 1).astype(int))[1:]:
+        result = update(
+            VoteMatrix.from_votes(votes[:end]),
+            moderated_out=conv.moderated_out,
+            meta=conv.meta,
+            previous=state,
+        )
+        state = result.state
+    return result.participant_groups
+
+
+HELDOUT_METHODS = {
+    "faelles": _fresh,
+    "base-cluster silhouette (before)": lambda c: _fresh(c, by_participant=False),
+    "cold start only": lambda c: _fresh(c, restarts=0),
+    "replay, 100 updates": _replay,
+    "red-dwarf": lambda c: (run_reddwarf(c) or {"groups": {}})["groups"],
+}
+
+
+def heldout() -> None:
+    cases = [
+        (
+            name,
+            read_export(POLIS / "opendata" / name),
+            polis_groups_export(POLIS / "opendata" / name),
+        )
+        for name in OPENDATA
+    ] + [
+        (
+            name,
+            read_server_output(POLIS / "server-output" / name),
+            polis_server(POLIS / "server-output" / name)["groups"],
+        )
+        for name in SERVER
+    ]
+    scores: dict = {}
+    for name, conv, ref in cases:
+        for vname, variant in _variations(conv):
+            row = {
+                m: adjusted_rand_index(f(variant), ref)
+                for m, f in HELDOUT_METHODS.items()
+            }
+            scores.setdefault(name, []).append((vname, row))
+            print(
+                f"{name} | {vname} | "
+                + " | ".join(f"{m} {v:.3f}" for m, v in row.items()),
+                flush=True,
+            )
+    print()
+    print("| conversation (variations) | " + " | ".join(HELDOUT_METHODS) + " |")
+    print("|---|" + "---|" * len(HELDOUT_METHODS))
+
+    def line(label: str, rows: list) -> None:
+        cells = []
+        for m in HELDOUT_METHODS:
+            mean = statistics.mean(r[m] for _, r in rows)
+            level = sum(r[m] >= r["red-dwarf"] - 1e-9 for _, r in rows)
+            cells.append(f"{mean:.3f} ({level})")
+        print(f"| {label} ({len(rows)}) | " + " | ".join(cells) + " |")
+
+    for name, rows in scores.items():
+        line(name, rows)
+    everything = [r for rows in scores.values() for r in rows]
+    line("all", everything)
+    line("all but the full conversations", [r for r in everything if r[0] != "full"])
+
+
 # --- speed ----------------------------------------------------------------------------
 
 
@@ -364,7 +491,10 @@ def speed(n: int, m: int, density: float, repeat: int) -> None:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument(
-        "what", choices=("fidelity", "speed", "all"), nargs="?", default="all"
+        "what",
+        choices=("fidelity", "heldout", "speed", "all"),
+        nargs="?",
+        default="all",
     )
     p.add_argument("--participants", type=int, default=10_000)
     p.add_argument("--statements", type=int, default=1_000)
@@ -373,6 +503,8 @@ def main() -> None:
     args = p.parse_args()
     if args.what in ("fidelity", "all"):
         print_fidelity(fidelity())
+    if args.what == "heldout":
+        heldout()
     if args.what in ("speed", "all"):
         speed(args.participants, args.statements, args.density, args.repeat)
 

@@ -202,23 +202,31 @@ def kmeans(
     return sorted(out, key=lambda c: c.id)
 
 
-def silhouette(dist: np.ndarray, labels: np.ndarray) -> float:
-    """Mean silhouette over points (unweighted, as polismath); singletons score 0."""
+def silhouette(
+    dist: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None
+) -> float:
+    """Mean silhouette over points (unweighted, as polismath); singletons score 0.
+
+    With ``weights`` each point stands for that many members at its position (a base
+    cluster for its participants): the silhouette of the members, each counted once.
+    """
     n = len(labels)
     groups = np.unique(labels)
     if len(groups) < 2:
         return 0.0
+    w = np.ones(n) if weights is None else np.asarray(weights, dtype=float)
     scores = np.zeros(n)
-    onehot = labels[:, None] == groups[None, :]
+    onehot = (labels[:, None] == groups[None, :]) * w[:, None]
     sums = dist @ onehot  # distance from each point to all members of each group
     sizes = onehot.sum(axis=0)
     for i in range(n):
         own = int(np.searchsorted(groups, labels[i]))
-        if sizes[own] == 1:
+        if sizes[own] <= 1:
             continue
+        # The point's own other members sit at distance 0 and count in the mean.
         a = sums[i, own] / (sizes[own] - 1)
         others = [sums[i, g] / sizes[g] for g in range(len(groups)) if g != own]
         b = min(others)
         top = max(a, b)
         scores[i] = 0.0 if top == 0 else (b - a) / top
-    return float(scores.mean())
+    return float((scores * w).sum() / w.sum())

@@ -24,6 +24,9 @@ BASE_ITERS = 100
 GROUP_ITERS = 20  # polismath passes :cluster-iters, which kmeans ignores: default 20
 MAX_GROUPS = 5
 GROUP_RESTARTS = 9  # extra seeded starts for a fresh grouping (not in Polis; see docs)
+# A fresh grouping scores k by the silhouette of the participants (base clusters
+# weighted by size), not of the base clusters as Polis does (not in Polis; see docs).
+FRESH_SILHOUETTE_BY_PARTICIPANT = True
 K_BUFFER = 4  # a new number of groups must win this many updates in a row
 PCA_ITERS = 100
 Z90 = 1.2816  # one-sided 90 % critical value used throughout polismath
@@ -437,6 +440,13 @@ def update(
         bw = np.array([len(c.members) for c in base], dtype=float)
         dist = np.sqrt(((bpts[:, None, :] - bpts[None, :, :]) ** 2).sum(axis=2))
         max_k = min(MAX_GROUPS, 2 + len(base) // 12)
+        # No previous grouping: one snapshot decides k, so each participant counts
+        # once. With a previous state the silhouette is Polis' (per base cluster).
+        sil_w = (
+            bw
+            if FRESH_SILHOUETTE_BY_PARTICIPANT and not prev.group_clusterings
+            else None
+        )
         for k in range(2, max_k + 1):
             cl = kmeans(
                 bpts,
@@ -449,7 +459,7 @@ def update(
             )
             clusterings[k] = tuple(cl)
             pos = {b: i for i, c in enumerate(cl) for b in c.members}
-            sils[k] = silhouette(dist, np.array([pos[b] for b in bids]))
+            sils[k] = silhouette(dist, np.array([pos[b] for b in bids]), sil_w)
         best = max(sils.values())
         this_k = max(k for k, v in sils.items() if v == best)  # ties: larger k
         if group_count is not None:

@@ -208,6 +208,47 @@ def test_silhouette_scores_singletons_zero_and_separated_groups_high():
     assert 0.5 < s < 1.0
 
 
+def test_weighted_silhouette_counts_each_member_once():
+    rng = np.random.default_rng(3)
+    pts = rng.normal(size=(14, 2))
+    w = rng.integers(1, 5, 14)
+    labels = np.array([0, 1, 2] * 4 + [0, 1])
+
+    def dist(p):
+        return np.sqrt(((p[:, None, :] - p[None, :, :]) ** 2).sum(axis=2))
+
+    expanded = silhouette(dist(np.repeat(pts, w, axis=0)), np.repeat(labels, w))
+    assert silhouette(dist(pts), labels, w) == pytest.approx(expanded)
+    assert silhouette(dist(pts), labels, np.ones(14)) == pytest.approx(
+        silhouette(dist(pts), labels)
+    )
+
+
+def test_fresh_grouping_scores_k_per_participant_warm_updates_per_base_cluster():
+    """Without a previous state k is chosen by the participants' silhouette (base
+    clusters weighted by size); an update with a previous state keeps Polis' own."""
+    matrix = VoteMatrix.from_votes(camps(n=400, m=20, seed=4, density=0.5))
+    fresh = update(matrix)
+    warm = update(matrix, previous=fresh.state)
+
+    def scores(result, weighted):
+        base = result.base_clusters
+        pts = np.array([c.center for c in base])
+        dist = np.sqrt(((pts[:, None, :] - pts[None, :, :]) ** 2).sum(axis=2))
+        w = np.array([len(c.members) for c in base], dtype=float)
+        out = {}
+        for k, clusters in result.state.group_clusterings.items():
+            pos = {b: i for i, c in enumerate(clusters) for b in c.members}
+            labels = np.array([pos[c.id] for c in base])
+            out[k] = silhouette(dist, labels, w if weighted else None)
+        return out
+
+    assert len({len(c.members) for c in fresh.base_clusters}) > 1  # sizes differ
+    assert fresh.silhouettes == pytest.approx(scores(fresh, True))
+    assert fresh.silhouettes != pytest.approx(scores(fresh, False))
+    assert warm.silhouettes == pytest.approx(scores(warm, False))
+
+
 def test_next_statement_skips_voted_and_moderated_and_favours_priority():
     prios = {1: 100.0, 2: 1.0, 3: 0.0001}
     chooser = StatementChooser(prios, [1, 2, 3])
