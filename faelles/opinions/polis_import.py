@@ -256,8 +256,10 @@ def polis_import_finish(*, map_id: int, now: datetime | None = None) -> bool:
             ):
                 raise ValidationError(_("Meningskortet har allerede udsagn."))
         except ValidationError as error:
+            # keep the reason, not the files (they hold Polis' participant ids)
             pending.error = " ".join(error.messages)[:500]
-            pending.save(update_fields=["error"])
+            pending.comments = pending.votes = ""
+            pending.save(update_fields=["error", "comments", "votes"])
             return False
         _write(pending.map, conversation, now)
         pending.delete()

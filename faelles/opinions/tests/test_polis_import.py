@@ -380,3 +380,22 @@ def test_the_list_and_the_create_form_link_to_the_import(
     target = url("import", municipality)
     assert target in client.get(url("list", municipality)).content.decode()
     assert target in client.get(url("create", municipality)).content.decode()
+
+
+def test_a_task_that_fails_its_checks_keeps_the_reason_not_the_files(
+    client, municipality, employee
+):
+    client.force_login(employee)
+    _post(client, municipality, comments=COMMENTS.encode(), votes=VOTES.encode())
+    opinion_map = OpinionMap.objects.get()
+    # meanwhile the map got a statement (it cannot in the site: phase is locked)
+    Statement.objects.create(
+        municipality=municipality, map=opinion_map, text="Et udsagn fra før importen"
+    )
+    assert not polis_import.polis_import_finish(map_id=opinion_map.pk)
+    pending = PolisImport.objects.get()
+    assert pending.error == "Meningskortet har allerede udsagn."
+    assert pending.comments == pending.votes == ""
+    assert Statement.objects.filter(map=opinion_map).count() == 1
+    page = client.get(opinion_map.get_absolute_url()).content.decode()
+    assert "Importen mislykkedes" in page and "allerede udsagn" in page
