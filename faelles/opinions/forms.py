@@ -99,8 +99,9 @@ class PolisImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         mb = MAX_IMPORT_BYTES // (1024 * 1024)
         self.fields["archive"].help_text = _(
-            "Fx den zip-fil, som et meningskort her eksporterer. Højst %(mb)s MB "
-            "pr. fil (omkring 200.000 stemmer), tekst i UTF-8."
+            "Fx den zip-fil, som et meningskort her eksporterer. Højst %(mb)s MB i "
+            "alt (omkring 200.000 stemmer) og udpakket højst %(mb)s MB pr. fil; "
+            "tekst i UTF-8."
         ) % {"mb": mb}
 
     def _read(self, name: str) -> bytes | None:
@@ -138,5 +139,12 @@ class PolisImportForm(forms.Form):
         if votes is None:
             self.add_error("votes", _("votes.csv mangler."))
         if comments is not None and votes is not None:
+            # one cap for the whole upload, as for every upload on the site
+            # (the proxy's body limit in docs/operations.md)
+            if len(comments) + len(votes) > MAX_IMPORT_BYTES:
+                raise forms.ValidationError(
+                    _("Filerne fylder for meget tilsammen: højst %(mb)s MB.")
+                    % {"mb": MAX_IMPORT_BYTES // (1024 * 1024)}
+                )
             self.files_read = {"comments.csv": comments, "votes.csv": votes}
         return cleaned

@@ -46,7 +46,8 @@ from .models import (
     Vote,
 )
 
-#: The largest file taken (each CSV, and the zip): about 200,000 votes.
+#: The largest upload (the zip, or both CSV files together; and each file in a
+#: zip, unpacked): about 200,000 votes, within the site's upload limit.
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 NAMES = ("comments.csv", "votes.csv")
 STATUS = {

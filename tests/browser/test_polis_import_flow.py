@@ -59,7 +59,7 @@ def test_staff_import_a_polis_conversation(page, login, axe):
     expect(
         page.get_by_role("heading", name="Importér en Polis-samtale")
     ).to_be_visible()
-    expect(page.get_by_text("Højst 10 MB pr. fil")).to_be_visible()
+    expect(page.get_by_text("Højst 10 MB i alt")).to_be_visible()
     axe(page, f"Polis import form ({page.screen})")
 
     _upload(page, VOTES + "1500000013000,x,7,1,1\n")

@@ -318,13 +318,19 @@ def test_too_large_a_file_is_refused_and_the_form_says_the_cap(
     client.force_login(employee)
     page = client.get(url("import", municipality))
     assert page.status_code == 200
-    assert "Højst 10 MB pr. fil" in page.content.decode()
+    assert "Højst 10 MB i alt" in page.content.decode()
     monkeypatch.setattr("faelles.opinions.forms.MAX_IMPORT_BYTES", 100)
     response = _post(
         client, municipality, comments=COMMENTS.encode(), votes=VOTES.encode()
     )
     assert response.status_code == 400
     assert "Filen er for stor" in response.content.decode()
+    each_fits = max(len(COMMENTS.encode()), len(VOTES.encode())) + 10
+    monkeypatch.setattr("faelles.opinions.forms.MAX_IMPORT_BYTES", each_fits)
+    response = _post(
+        client, municipality, comments=COMMENTS.encode(), votes=VOTES.encode()
+    )
+    assert "Filerne fylder for meget tilsammen" in response.content.decode()
     # a small zip holding a large file: refused before it is unpacked
     monkeypatch.setattr("faelles.opinions.polis_import.MAX_IMPORT_BYTES", 2000)
     monkeypatch.setattr("faelles.opinions.forms.MAX_IMPORT_BYTES", 2000)
