@@ -95,6 +95,8 @@ class PolisImportForm(forms.Form):
     comments = forms.FileField(label=_("Eller comments.csv"), required=False)
     votes = forms.FileField(label=_("og votes.csv"), required=False)
 
+    files_read: dict[str, bytes]  # by name, once the form is valid
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         mb = MAX_IMPORT_BYTES // (1024 * 1024)
@@ -119,7 +121,7 @@ class PolisImportForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        self.files_read: dict[str, bytes] = {}
+        self.files_read = {}
         archive = self._read("archive")
         if archive is not None:
             try:

@@ -242,7 +242,7 @@ def polis_import_finish(*, map_id: int, now: datetime | None = None) -> bool:
     now = now or timezone.now()
     with transaction.atomic():
         pending = (
-            PolisImport.objects.select_for_update()
+            PolisImport.objects.select_for_update(of=("self",))
             .select_related("map__municipality")
             .filter(map_id=map_id, error="")
             .first()

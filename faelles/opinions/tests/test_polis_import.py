@@ -405,3 +405,26 @@ def test_a_task_that_fails_its_checks_keeps_the_reason_not_the_files(
     assert Statement.objects.filter(map=opinion_map).count() == 1
     page = client.get(opinion_map.get_absolute_url()).content.decode()
     assert "Importen mislykkedes" in page and "allerede udsagn" in page
+
+
+def test_the_import_form_and_its_messages_in_english(client, municipality, employee):
+    client.force_login(employee)
+    client.cookies["django_language"] = "en"
+    page = client.get(url("import", municipality), HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    assert 'lang="en"' in html and "Import a Polis conversation" in html
+    assert "At most 10 MB in all" in html and "Importér en Polis-samtale" not in html
+    bad = COMMENTS + "1,x,3,1,0,0,1," + "a" * 300 + "\n"
+    response = client.post(
+        url("import", municipality),
+        {
+            "title": "From Polis",
+            "question": "What should the town be?",
+            "comments": _upload("c.csv", bad.encode()),
+            "votes": _upload("v.csv", VOTES.encode()),
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert "comments.csv:5: the statement is 300 characters; at most 280" in (
+        response.content.decode()
+    )
