@@ -72,7 +72,10 @@ def _vote(value: object, where: str) -> int:
 
 
 def _csv_rows(path: Path, required: tuple[str, ...]):
-    text = _read_text(path)
+    return _csv_text_rows(_read_text(path), str(path), required)
+
+
+def _csv_text_rows(text: str, path: str, required: tuple[str, ...]):
     reader = csv.DictReader(text.splitlines())
     header = reader.fieldnames or []
     missing = [c for c in required if c not in header]
@@ -115,6 +118,64 @@ def read_export(folder: Path) -> Conversation:
     return Conversation(
         VoteMatrix.from_votes(votes), frozenset(mod_out), frozenset(), tuple(votes)
     )
+
+
+def read_export_comments(
+    text: str, name: str = "comments.csv"
+) -> list[tuple[str, ExportComment]]:
+    """The comments of an export's ``comments.csv`` given as text (an upload),
+    each with its file and line for later messages.
+
+    ``author-id`` and ``timestamp`` may be missing or empty; a comment-id twice
+    is an error.
+    """
+    comments: list[tuple[str, ExportComment]] = []
+    seen: set[int] = set()
+    for where, row in _csv_text_rows(
+        text, name, ("comment-id", "moderated", "comment-body")
+    ):
+        cid = _int(row["comment-id"], "comment-id", where)
+        if cid in seen:
+            raise PolisFormatError(f"{where}: comment-id {cid} appears twice")
+        seen.add(cid)
+        moderated = _int(row["moderated"], "moderated", where)
+        if moderated not in (-1, 0, 1):
+            raise PolisFormatError(f"{where}: moderated {moderated} is not 1, 0 or -1")
+        author = (row.get("author-id") or "").strip()
+        stamp = (row.get("timestamp") or "").strip()
+        comment = ExportComment(
+            comment_id=cid,
+            author_id=_int(author, "author-id", where) if author else None,
+            moderated=moderated,
+            body=row["comment-body"],
+            timestamp=_int(stamp, "timestamp", where) if stamp else 0,
+        )
+        comments.append((where, comment))
+    return comments
+
+
+def read_export_votes(
+    text: str, name: str = "votes.csv", *, comment_ids: set[int] | None = None
+) -> list[tuple[int, int, int, int]]:
+    """The vote log of an export's ``votes.csv`` given as text (an upload):
+    ``(voter, comment, vote, timestamp)``, superseded votes included. With
+    ``comment_ids``, a vote on another comment is an error."""
+    votes = []
+    for where, row in _csv_text_rows(
+        text, name, ("timestamp", "comment-id", "voter-id", "vote")
+    ):
+        cid = _int(row["comment-id"], "comment-id", where)
+        if comment_ids is not None and cid not in comment_ids:
+            raise PolisFormatError(f"{where}: comment-id {cid} is not in comments.csv")
+        votes.append(
+            (
+                _int(row["voter-id"], "voter-id", where),
+                cid,
+                _vote(row["vote"], where),
+                _int(row["timestamp"], "timestamp", where),
+            )
+        )
+    return votes
 
 
 def _json_items(path: Path) -> list[tuple[int, object]]:

@@ -16,6 +16,7 @@ def _may_see_map(viewer, obj) -> bool:
 
 VERBS = {
     "opinions.map_create": Verb(_("oprettede meningskortet")),
+    "opinions.map_import": Verb(_("importerede en Polis-samtale i meningskortet")),
     "opinions.map_update": Verb(_("ændrede meningskortet")),
     "opinions.map_phase": Verb(_("skiftede fase i meningskortet")),
     "opinions.statement_moderate": Verb(_("modererede et udsagn i meningskortet")),

@@ -307,3 +307,20 @@ class VoteSnapshot(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.map_id} ({self.votes} votes, {self.read_at:%Y-%m-%d %H:%M})"
+
+
+class PolisImport(TenantModel):
+    """A Polis conversation checked in the request and waiting to be written into
+    its (new) map by a background task; while it exists the map shows "import in
+    progress". Deleted when the task has written the map."""
+
+    map = models.OneToOneField(
+        OpinionMap, on_delete=models.CASCADE, related_name="polis_import"
+    )
+    comments = models.TextField()
+    votes = models.TextField()
+    error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.map} (Polis)"

@@ -24,6 +24,7 @@ from .models import (
     Moderation,
     OpinionMap,
     Participant,
+    PolisImport,
     Result,
     Statement,
     StatementStatus,
@@ -113,6 +114,11 @@ def map_set_phase(*, opinion_map: OpinionMap, actor, phase: str) -> OpinionMap:
     opinion_map = OpinionMap.objects.select_for_update().get(pk=opinion_map.pk)
     if phase == opinion_map.phase:
         return opinion_map
+    if PolisImport.objects.filter(map=opinion_map).exists():
+        # the task would meet the first real votes (docs/opinion-map.md)
+        raise ValidationError(
+            _("Meningskortet kan ikke skifte fase, før importen fra Polis er færdig.")
+        )
     opinion_map.phase = phase
     opinion_map.full_clean()
     opinion_map.save(update_fields=["phase"])

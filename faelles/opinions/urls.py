@@ -6,6 +6,7 @@ app_name = "opinions"
 urlpatterns = [
     path("", views.map_list_view, name="list"),
     path("nyt/", views.map_create, name="create"),
+    path("importer/", views.map_import, name="import"),
     path("<id:pk>/", views.map_detail, name="detail"),
     path("<id:pk>/rediger/", views.map_edit, name="edit"),
     path("<id:pk>/fase/", views.map_phase, name="phase"),

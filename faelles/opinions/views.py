@@ -9,9 +9,16 @@ from django.views.decorators.http import require_POST
 from faelles.core import access
 from faelles.municipalities.tenancy import tenant_reverse
 
-from . import services
-from .forms import MapForm, ModerateForm, PhaseForm, StatementForm, VoteForm
-from .models import OpinionMap, Statement, VoteValue
+from . import polis_import, services
+from .forms import (
+    MapForm,
+    ModerateForm,
+    PhaseForm,
+    PolisImportForm,
+    StatementForm,
+    VoteForm,
+)
+from .models import OpinionMap, PolisImport, Statement, VoteValue
 from .phases import MAP_PHASES
 from .selectors import (
     map_list,
@@ -59,6 +66,39 @@ def map_create(request):
             messages.success(request, _("Meningskortet er oprettet."))
             return redirect(opinion_map.get_absolute_url())
     return render(request, "opinions/map_form.html", {"form": form})
+
+
+def map_import(request):
+    """A new map from a Polis conversation: the files are checked here, the rows
+    written by a background task (the map says so until it is done)."""
+    access.require_perm(request, "opinions.create_map")
+    form = PolisImportForm(
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            opinion_map = polis_import.polis_import_start(
+                municipality=request.municipality,
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                question=form.cleaned_data["question"],
+                comments=form.files_read["comments.csv"],
+                votes=form.files_read["votes.csv"],
+            )
+        except ValidationError as error:
+            access.form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Samtalen er læst og kontrolleret. Udsagn og stemmer lægges ind "
+                    "nu; det kan tage et øjeblik."
+                ),
+            )
+            return redirect(opinion_map.get_absolute_url())
+    status = 400 if form.is_bound else 200
+    return render(request, "opinions/map_import.html", {"form": form}, status=status)
 
 
 def map_edit(request, pk: int):
@@ -133,6 +173,12 @@ def map_detail(request, pk: int):
             "can_export": request.user.has_perm("opinions.export", opinion_map),
             "statement_form": StatementForm() if context["can_take_part"] else None,
             "hearing": _visible_hearing(request, opinion_map),
+            # None: no import; "": in progress; else why it failed (staff only)
+            "polis_import": PolisImport.objects.filter(map=opinion_map)
+            .values_list("error", flat=True)
+            .first()
+            if can_change
+            else None,
         }
     )
     return render(request, "opinions/map_detail.html", context)

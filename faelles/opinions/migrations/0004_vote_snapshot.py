@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('municipalities', '0003_themes'),
-        ('opinions', '0002_hearing'),
+        ('opinions', '0003_polis_import'),
     ]
 
     operations = [
