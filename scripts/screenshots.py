@@ -100,6 +100,7 @@ PAGES = [
     (
         "medarbejder@kerteminde.faelles.example",
         [
+            "/kerteminde/arbejde/",
             "/kerteminde/initiativer/mine-opgaver/",
             "/kerteminde/ressourcer/formidling/",
             "{suggestion}",
