@@ -2,13 +2,13 @@
 
 An app calls ``register_nav(order, url_name, label)`` in its AppConfig.ready(); the
 base layout shows the entries of every installed feature in order, so the layout
-never has to import a feature. An entry may show a number (``count``: a function of
-the request, e.g. the things waiting in the employee's workspace); it is called
-only for the people the entry is shown to, and should be cheap (cached).
+never has to import a feature. An entry may show a number (``count_url``: the
+name of a view answering with the number's HTML, e.g. the things waiting in the
+employee's workspace); the page loads it afterwards with htmx, so no page waits
+for the count or makes its queries.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from django.utils.functional import Promise
 
@@ -20,8 +20,7 @@ class NavItem:
     label: str | Promise
     # Only shown to people with one of these roles (Membership field names); empty = all.
     roles: tuple[str, ...] = ()
-    count: Callable | None = None
-    shown_count: int = 0  # the count for this request (set by nav_items)
+    count_url: str = ""
 
     @property
     def namespace(self) -> str:
@@ -36,11 +35,11 @@ def register_nav(
     url_name: str,
     label,
     roles: tuple[str, ...] = (),
-    count: Callable | None = None,
+    count_url: str = "",
 ) -> None:
     if any(item.url_name == url_name for item in _items):
         return
-    _items.append(NavItem(order, url_name, label, roles, count))
+    _items.append(NavItem(order, url_name, label, roles, count_url))
     _items.sort(key=lambda item: item.order)
 
 
@@ -53,7 +52,5 @@ def nav_items(request) -> list[NavItem]:
             or (membership and any(getattr(membership, r, False) for r in item.roles))
         ):
             continue
-        if item.count is not None:
-            item = replace(item, shown_count=item.count(request))
         visible.append(item)
     return visible

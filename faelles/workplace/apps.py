@@ -11,14 +11,14 @@ class WorkplaceConfig(AppConfig):
         from faelles.municipalities.navigation import register_nav
 
         from . import rules  # noqa: F401
-        from .selectors import waiting_count
 
-        # Staff only, with the number of things waiting; the staff tools (language
+        # Staff only, with the number of things waiting (loaded after the page by
+        # htmx from workplace:count); the staff tools (language
         # check, paradigm profile, team reflection) are reached from the workspace.
         register_nav(
             5,
             "workplace:index",
             _("Mit arbejde"),
             roles=("is_employee", "is_administrator"),
-            count=waiting_count,
+            count_url="workplace:count",
         )

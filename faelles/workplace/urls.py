@@ -5,4 +5,5 @@ from . import views
 app_name = "workplace"
 urlpatterns = [
     path("", views.index, name="index"),
+    path("antal/", views.count, name="count"),
 ]

@@ -27,3 +27,14 @@ def index(request):
             ),
         },
     )
+
+
+@never_cache
+def count(request):
+    """The menu's number (htmx, after the page): empty for anyone without a
+    workspace or with nothing waiting."""
+    user = request.user
+    n = 0
+    if user.is_authenticated and user.has_perm("workplace.view", request.municipality):
+        n = selectors.waiting_count(request)
+    return render(request, "workplace/_count.html", {"n": n})
