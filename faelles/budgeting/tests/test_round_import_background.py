@@ -133,7 +133,8 @@ def test_an_unexpected_failure_is_reported_and_saves_nothing(
     assert job.status == ImportStatus.FAILED and job.text == ""
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Importen mislykkedes på grund af en fejl hos os." in page
-    assert "http-equiv" not in page and "hx-trigger" not in page  # no more polling
+    # no more polling (the menu has its own one-off hx-trigger="load")
+    assert "http-equiv" not in page and 'hx-trigger="every' not in page
     assert not BudgetRound.objects.exists()
 
 
