@@ -32,7 +32,8 @@ def index(request):
 @never_cache
 def count(request):
     """The menu's number (htmx, after the page): empty for anyone without a
-    workspace or with nothing waiting."""
+    workspace or with nothing waiting. One request fills both menus: the menu bar
+    asks, and the drawer's copy comes along out of band (``hx-swap-oob``)."""
     user = request.user
     n = 0
     if user.is_authenticated and user.has_perm("workplace.view", request.municipality):
