@@ -82,6 +82,19 @@ def employee(municipality):
 
 
 @pytest.fixture
+def leader(employee):
+    """The employee's leader: leads the employee's department (and its units)."""
+    membership = employee.memberships.get()
+    return _member(
+        membership.municipality,
+        is_employee=True,
+        is_leader=True,
+        department=membership.department,
+        job_title="Afdelingsleder",
+    )
+
+
+@pytest.fixture
 def politician(municipality):
     return _member(municipality, is_politician=True, party="Radikale Venstre")
 

@@ -32,6 +32,8 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
+# This tree's own code, whichever checkout the virtual environment was installed from.
+sys.path.insert(0, str(ROOT))
 LOCALE = ROOT / "faelles" / "locale"
 PO = LOCALE / "en" / "LC_MESSAGES" / "django.po"
 IGNORE = [

@@ -77,6 +77,7 @@ class MembershipRolesForm(forms.ModelForm):
             "is_employee",
             "department",
             "job_title",
+            "is_leader",
             "is_politician",
             "party",
             "is_moderator",
@@ -95,6 +96,10 @@ class MembershipRolesForm(forms.ModelForm):
         data = super().clean()
         if data.get("department") and not data.get("is_employee"):
             self.add_error("department", _("Kun medarbejdere hører til en afdeling."))
+        if data.get("is_leader") and not data.get("department"):
+            self.add_error(
+                "is_leader", _("Vælg den afdeling, lederen leder, under “Afdeling”.")
+            )
         if data.get("is_politician") and not data.get("party", "").strip():
             self.add_error(
                 "party", _("Angiv partiet for en politiker (eller “Løsgænger”).")

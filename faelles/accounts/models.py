@@ -157,6 +157,8 @@ class Membership(models.Model):
         limit_choices_to={"kind": "department"},
     )
     job_title = models.CharField(_("stilling"), max_length=120, blank=True)
+    # Leads their department and every unit under it (docs/leaders.md).
+    is_leader = models.BooleanField(_("leder"), default=False)
     is_politician = models.BooleanField(_("politiker"), default=False)
     party = models.CharField(_("parti"), max_length=120, blank=True)
     is_moderator = models.BooleanField(_("moderator"), default=False)
@@ -175,6 +177,11 @@ class Membership(models.Model):
                 condition=models.Q(is_employee=True)
                 | models.Q(department__isnull=True),
                 name="department_only_for_employees",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_leader=False)
+                | models.Q(department__isnull=False),
+                name="leader_leads_a_department",
             ),
         ]
         indexes = [
@@ -201,6 +208,7 @@ class Membership(models.Model):
         for field in [
             "is_citizen",
             "is_employee",
+            "is_leader",
             "is_politician",
             "is_moderator",
             "is_administrator",

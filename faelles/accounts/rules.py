@@ -41,6 +41,8 @@ def is_member(user, target=None) -> bool:
 
 is_citizen = _role("is_citizen")
 is_employee = _role("is_employee")
+# A leader of their department and the units under it (always an employee).
+is_leader = _role("is_leader") & is_employee
 is_politician = _role("is_politician")
 is_moderator = _role("is_moderator")
 is_municipal_admin = _role("is_administrator")

@@ -37,6 +37,8 @@ def membership_set_roles(*, membership: Membership, actor: User, **roles) -> Mem
         setattr(membership, key, value)
     if not membership.is_employee:
         membership.department = None
+    if membership.department_id is None:
+        membership.is_leader = False
     if (
         before.get("is_administrator") is True
         and not membership.is_administrator
@@ -103,6 +105,7 @@ def account_export(*, user: User) -> dict:
                 "roles": {
                     "citizen": m.is_citizen,
                     "employee": m.is_employee,
+                    "leader": m.is_leader,
                     "politician": m.is_politician,
                     "moderator": m.is_moderator,
                     "administrator": m.is_administrator,

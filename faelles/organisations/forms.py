@@ -29,8 +29,23 @@ class OrganisationForm(forms.ModelForm):
 class DepartmentForm(forms.ModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "description", "email", "phone"]
+        fields = ["name", "parent", "description", "email", "phone"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = Organisation.objects.filter(
+            municipality=municipality, kind=Organisation.Kind.DEPARTMENT
+        ).order_by("name")
+        if self.instance.pk:
+            # Not itself, nor any unit under it (that would make a cycle).
+            from .selectors import unit_ids_under
+
+            parents = parents.exclude(pk__in=unit_ids_under(self.instance))
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].empty_label = _("Ingen – øverste niveau")
+        self.instance.municipality = municipality
+        self.instance.kind = Organisation.Kind.DEPARTMENT
 
 
 class AddMemberForm(forms.Form):

@@ -41,6 +41,18 @@ class Organisation(TenantModel):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefon"), max_length=40, blank=True)
     website = models.URLField(_("hjemmeside"), blank=True)
+    # A department may sit under another (forvaltning → afdeling → enhed): the
+    # workplace units a leader leads and the pulse reports on. Only departments.
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
+        verbose_name=_("hører under"),
+        limit_choices_to={"kind": "department"},
+        help_text=_("Den afdeling eller forvaltning, enheden er en del af."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects: ClassVar[OrganisationManager] = OrganisationManager()
@@ -53,7 +65,11 @@ class Organisation(TenantModel):
             models.UniqueConstraint(
                 fields=["municipality", "slug"],
                 name="organisation_slug_per_municipality",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="department") | models.Q(parent__isnull=True),
+                name="only_departments_have_a_parent",
+            ),
         ]
         indexes = [
             models.Index(fields=["municipality", "kind", "name"]),
@@ -65,6 +81,32 @@ class Organisation(TenantModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        super().clean()
+        if self.parent_id is None:
+            return
+        from django.core.exceptions import ValidationError
+
+        parent = self.parent
+        if (
+            self.kind != self.Kind.DEPARTMENT
+            or parent.kind != self.Kind.DEPARTMENT
+            or parent.municipality_id != self.municipality_id
+        ):
+            raise ValidationError(
+                {"parent": _("En enhed kan kun høre under en af kommunens afdelinger.")}
+            )
+        # No cycles: walk up from the parent (departments are few and shallow).
+        seen = set()
+        node = parent
+        while node is not None and node.pk not in seen:
+            if self.pk is not None and node.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("En afdeling kan ikke høre under sig selv.")}
+                )
+            seen.add(node.pk)
+            node = node.parent
 
     def get_absolute_url(self) -> str:
         from faelles.municipalities.tenancy import tenant_reverse

@@ -1,5 +1,7 @@
 from django.db.models import Count, QuerySet
 
+from faelles.accounts.selectors import membership_for
+
 from .models import Organisation, OrganisationMember
 
 
@@ -57,3 +59,76 @@ def acting_organisation(request):
             else None
         )
     return request._acting_organisation
+
+
+# --- the municipality's departments as a tree (forvaltning → afdeling → enhed) ---
+
+
+def department_tree(municipality) -> dict[int, int | None]:
+    """Every department of the municipality: id → the id of the one it sits under.
+
+    One query; a municipality has at most a few hundred departments.
+    """
+    return dict(
+        Organisation.objects.filter(
+            municipality=municipality, kind=Organisation.Kind.DEPARTMENT
+        ).values_list("pk", "parent_id")
+    )
+
+
+def descendants(tree: dict[int, int | None], root: int) -> set[int]:
+    """``root`` and every department under it, at any depth, in ``tree``."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent in tree.items():
+        children.setdefault(parent, []).append(pk)
+    found, stack = set(), [root]
+    while stack:
+        pk = stack.pop()
+        if pk in found:
+            continue
+        found.add(pk)
+        stack.extend(children.get(pk, ()))
+    return found
+
+
+def unit_ids_under(department: Organisation) -> set[int]:
+    """The department itself and every unit under it."""
+    return descendants(department_tree(department.municipality), department.pk)
+
+
+def departments_led_by(user, municipality) -> set[int]:
+    """The departments a leader leads: their own and every unit under it.
+
+    Empty for anyone who is not a leader (an employee with ``is_leader``) here.
+    """
+    membership = membership_for(user, municipality)
+    if (
+        membership is None
+        or not membership.is_employee
+        or not membership.is_leader
+        or membership.department_id is None
+    ):
+        return set()
+    return descendants(department_tree(municipality), membership.department_id)
+
+
+def as_tree(departments) -> list[Organisation]:
+    """Departments in tree order (each followed by its units, by name), each with
+    ``depth`` (0 at the top). Units whose parent is not among ``departments`` are
+    shown at the top level."""
+    departments = sorted(departments, key=lambda d: (d.name.lower(), d.pk))
+    present = {d.pk for d in departments}
+    children: dict[int | None, list[Organisation]] = {}
+    for d in departments:
+        parent = d.parent_id if d.parent_id in present else None
+        children.setdefault(parent, []).append(d)
+    ordered: list[Organisation] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for d in children.get(parent, ()):
+            d.depth = depth
+            ordered.append(d)
+            walk(d.pk, depth + 1)
+
+    walk(None, 0)
+    return ordered

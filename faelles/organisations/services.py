@@ -59,10 +59,12 @@ def organisation_create(
     email: str = "",
     phone: str = "",
     website: str = "",
+    parent: Organisation | None = None,
 ) -> Organisation:
     organisation = Organisation(
         municipality=municipality,
         kind=kind,
+        parent=parent,
         name=name.strip(),
         description=description,
         postcode=postcode,
@@ -151,6 +153,10 @@ def department_delete(*, department: Organisation, actor) -> None:
     """
     if department.kind != Organisation.Kind.DEPARTMENT:
         raise ValidationError(_("Kun kommunale afdelinger kan slettes her."))
+    if department.units.exists():
+        raise ValidationError(
+            _("Flyt eller slet først de enheder, der hører under afdelingen.")
+        )
     if department.employees.exists():
         raise ValidationError(
             _("Flyt først afdelingens medarbejdere til en anden afdeling.")

@@ -15,7 +15,12 @@ from faelles.municipalities.tenancy import tenant_reverse
 from .forms import AddMemberForm, DepartmentForm, OrganisationForm
 from .models import Organisation
 from .sections import organisation_sections
-from .selectors import organisation_list, organisations_acting_as, with_member_counts
+from .selectors import (
+    as_tree,
+    organisation_list,
+    organisations_acting_as,
+    with_member_counts,
+)
 from .services import (
     department_delete,
     organisation_create,
@@ -98,8 +103,15 @@ def organisation_edit(request, slug: str):
         if organisation.kind == Organisation.Kind.DEPARTMENT
         else OrganisationForm
     )
+    extra = (
+        {"municipality": request.municipality}
+        if organisation.kind == Organisation.Kind.DEPARTMENT
+        else {}
+    )
     form = form_class(
-        request.POST or None, instance=Organisation.objects.get(pk=organisation.pk)
+        request.POST or None,
+        instance=Organisation.objects.get(pk=organisation.pk),
+        **extra,
     )
     member_form = AddMemberForm(municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
@@ -190,7 +202,7 @@ def act_as(request, slug: str):
 
 def manage_departments(request):
     access.require_perm(request, "organisations.manage_departments")
-    form = DepartmentForm(request.POST or None)
+    form = DepartmentForm(request.POST or None, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
         organisation_create(
             municipality=request.municipality,
@@ -202,11 +214,11 @@ def manage_departments(request):
         return redirect(
             tenant_reverse("municipalities:manage_departments", request.municipality)
         )
-    departments = (
+    departments = as_tree(
         Organisation.objects.for_municipality(request.municipality)
         .departments()
+        .select_related("parent")
         .annotate(employee_count=Count("employees"))
-        .order_by("name")
     )
     return render(
         request,
