@@ -89,6 +89,7 @@ class Organisation(TenantModel):
         from django.core.exceptions import ValidationError
 
         parent = self.parent
+        assert parent is not None  # parent_id is set
         if (
             self.kind != self.Kind.DEPARTMENT
             or parent.kind != self.Kind.DEPARTMENT

@@ -126,7 +126,7 @@ def as_tree(departments) -> list[Organisation]:
 
     def walk(parent: int | None, depth: int) -> None:
         for d in children.get(parent, ()):
-            d.depth = depth
+            d.depth = depth  # type: ignore[attr-defined]  # shown by the template
             ordered.append(d)
             walk(d.pk, depth + 1)
 
