@@ -100,7 +100,7 @@ class Organisation(TenantModel):
             )
         # No cycles: walk up from the parent (departments are few and shallow).
         seen = set()
-        node = parent
+        node: Organisation | None = parent
         while node is not None and node.pk not in seen:
             if self.pk is not None and node.pk == self.pk:
                 raise ValidationError(
