@@ -22,7 +22,24 @@ from faelles.opinionmap.matrix import VoteMatrix
 
 
 class PolisFormatError(ValueError):
-    """A malformed conversation folder; the message names the file and line."""
+    """A malformed conversation folder; the message names the file and line.
+
+    The message is English (the command line's language). ``where`` (file and
+    line), ``code`` and ``params`` say the same as data, so the site can say it in
+    the reader's language: codes ``missing_columns`` (columns, found),
+    ``wrong_fields``, ``csv`` (detail), ``not_whole_number`` (what, value),
+    ``not_a_vote`` (value), ``duplicate_comment`` (comment), ``bad_moderated``
+    (value), ``unknown_comment`` (comment); empty for the folder and file errors
+    the site never meets.
+    """
+
+    def __init__(
+        self, message: str, *, where: str = "", code: str = "", **params: object
+    ) -> None:
+        super().__init__(message)
+        self.where = where
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -51,7 +68,13 @@ def _int(value: object, what: str, where: str) -> int:
             return int(value)
         except ValueError:
             pass
-    raise PolisFormatError(f"{where}: {what} {value!r} is not a whole number")
+    raise PolisFormatError(
+        f"{where}: {what} {value!r} is not a whole number",
+        where=where,
+        code="not_whole_number",
+        what=what,
+        value=value,
+    )
 
 
 def _vote(value: object, where: str) -> int:
@@ -67,7 +90,12 @@ def _vote(value: object, where: str) -> int:
         "0.0",
         "1.0",
     }:
-        raise PolisFormatError(f"{where}: vote {value!r} is not 1, 0 or -1")
+        raise PolisFormatError(
+            f"{where}: vote {value!r} is not 1, 0 or -1",
+            where=where,
+            code="not_a_vote",
+            value=value,
+        )
     return vote
 
 
@@ -81,16 +109,27 @@ def _csv_text_rows(text: str, path: str, required: tuple[str, ...]):
     missing = [c for c in required if c not in header]
     if missing:
         raise PolisFormatError(
-            f"{path}:1: missing column(s) {', '.join(missing)} (found {', '.join(header) or 'nothing'})"
+            f"{path}:1: missing column(s) {', '.join(missing)} (found {', '.join(header) or 'nothing'})",
+            where=f"{path}:1",
+            code="missing_columns",
+            columns=", ".join(missing),
+            found=", ".join(header),
         )
     try:
         for row in reader:
             where = f"{path}:{reader.line_num}"
             if None in row or any(row[c] is None for c in required):
-                raise PolisFormatError(f"{where}: wrong number of fields")
+                raise PolisFormatError(
+                    f"{where}: wrong number of fields", where=where, code="wrong_fields"
+                )
             yield where, row
     except csv.Error as exc:
-        raise PolisFormatError(f"{path}:{reader.line_num}: {exc}") from None
+        raise PolisFormatError(
+            f"{path}:{reader.line_num}: {exc}",
+            where=f"{path}:{reader.line_num}",
+            code="csv",
+            detail=str(exc),
+        ) from None
 
 
 def read_export(folder: Path) -> Conversation:
@@ -136,11 +175,21 @@ def read_export_comments(
     ):
         cid = _int(row["comment-id"], "comment-id", where)
         if cid in seen:
-            raise PolisFormatError(f"{where}: comment-id {cid} appears twice")
+            raise PolisFormatError(
+                f"{where}: comment-id {cid} appears twice",
+                where=where,
+                code="duplicate_comment",
+                comment=cid,
+            )
         seen.add(cid)
         moderated = _int(row["moderated"], "moderated", where)
         if moderated not in (-1, 0, 1):
-            raise PolisFormatError(f"{where}: moderated {moderated} is not 1, 0 or -1")
+            raise PolisFormatError(
+                f"{where}: moderated {moderated} is not 1, 0 or -1",
+                where=where,
+                code="bad_moderated",
+                value=moderated,
+            )
         author = (row.get("author-id") or "").strip()
         stamp = (row.get("timestamp") or "").strip()
         comment = ExportComment(
@@ -166,7 +215,12 @@ def read_export_votes(
     ):
         cid = _int(row["comment-id"], "comment-id", where)
         if comment_ids is not None and cid not in comment_ids:
-            raise PolisFormatError(f"{where}: comment-id {cid} is not in comments.csv")
+            raise PolisFormatError(
+                f"{where}: comment-id {cid} is not in comments.csv",
+                where=where,
+                code="unknown_comment",
+                comment=cid,
+            )
         votes.append(
             (
                 _int(row["voter-id"], "voter-id", where),

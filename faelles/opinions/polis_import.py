@@ -131,6 +131,35 @@ def files_from_zip(data: bytes) -> dict[str, bytes]:
     return found
 
 
+# What polis_io reports (``PolisFormatError.code``), in the reader's language.
+FORMAT_PROBLEMS = {
+    "missing_columns": _(
+        "%(where)s: kolonnerne %(columns)s mangler (filen har: %(found)s)."
+    ),
+    "wrong_fields": _("%(where)s: linjen har ikke det rigtige antal felter."),
+    "csv": _("%(where)s: linjen kan ikke læses som CSV (%(detail)s)."),
+    "not_whole_number": _("%(where)s: %(what)s “%(value)s” er ikke et helt tal."),
+    "not_a_vote": _("%(where)s: stemmen “%(value)s” er hverken 1, 0 eller -1."),
+    "duplicate_comment": _("%(where)s: udsagn nr. %(comment)s står der to gange."),
+    "bad_moderated": _("%(where)s: moderated “%(value)s” er hverken 1, 0 eller -1."),
+    "unknown_comment": _(
+        "%(where)s: der stemmes om udsagn nr. %(comment)s, som ikke er i comments.csv."
+    ),
+}
+
+
+def _format_error(exc: PolisFormatError) -> ValidationError:
+    message = FORMAT_PROBLEMS.get(exc.code)
+    if message is None:
+        return ValidationError(
+            _("Filen kan ikke læses: %(problem)s"), params={"problem": exc}
+        )
+    return ValidationError(
+        message,
+        params={"where": exc.where, **{k: str(v) for k, v in exc.params.items()}},
+    )
+
+
 def polis_parse(*, comments: str, votes: str) -> Conversation:
     """Read and check both files; ValidationError naming the file and line."""
     try:
@@ -141,9 +170,7 @@ def polis_parse(*, comments: str, votes: str) -> Conversation:
             comment_ids={c.comment_id for _where, c in rows},
         )
     except PolisFormatError as exc:
-        raise ValidationError(
-            _("Filen kan ikke læses: %(problem)s"), params={"problem": exc}
-        ) from None
+        raise _format_error(exc) from None
     checked = []
     for where, comment in rows:
         body = " ".join(comment.body.split())

@@ -263,19 +263,19 @@ BAD = {
     "missing file": ({"comments": COMMENTS.encode()}, "votes.csv mangler"),
     "wrong columns": (
         _bad(votes="timestamp,comment-id,vote\n1,0,1\n"),
-        "votes.csv:1: missing column(s) voter-id",
+        "votes.csv:1: kolonnerne voter-id mangler (filen har: timestamp, comment-id, vote).",
     ),
     "a bad line": (
         _bad(votes=VOTES + "1500000030000,x,0,1,2\n"),
-        "votes.csv:6: vote '2' is not 1, 0 or -1",
+        "votes.csv:6: stemmen “2” er hverken 1, 0 eller -1.",
     ),
     "a vote on an unknown statement": (
         _bad(votes=VOTES + "1500000030000,x,7,1,1\n"),
-        "votes.csv:6: comment-id 7 is not in comments.csv",
+        "votes.csv:6: der stemmes om udsagn nr. 7, som ikke er i comments.csv.",
     ),
     "a comment-id twice": (
         _bad(comments=COMMENTS + "1,x,2,1,0,0,1,Et udsagn med samme nummer igen\n"),
-        "comments.csv:5: comment-id 2 appears twice",
+        "comments.csv:5: udsagn nr. 2 står der to gange.",
     ),
     "too long a statement": (
         _bad(comments=COMMENTS + "1,x,3,1,0,0,1," + "a" * 300 + "\n"),
@@ -294,6 +294,14 @@ BAD = {
         "Zip-filen mangler votes.csv.",
     ),
     "no files": ({}, "Vælg en zip-fil eller både comments.csv og votes.csv."),
+    "not a number": (
+        _bad(votes=VOTES + "1500000030000,x,tre,1,1\n"),
+        "votes.csv:6: comment-id “tre” er ikke et helt tal.",
+    ),
+    "a broken line": (
+        _bad(votes=VOTES + "1500000030000,x,2\n"),
+        "votes.csv:6: linjen har ikke det rigtige antal felter.",
+    ),
 }
 
 
