@@ -50,9 +50,10 @@ def ordered_entries(entries: Iterable[E], what: str) -> tuple[E, ...]:
 
 
 def collected(name: str, attribute: str) -> list[Any]:
-    """Every app's ``<name>.<attribute>`` list, joined."""
+    """Every app's ``<name>.<attribute>`` list, joined (a module may leave the
+    attribute out: a ``work.py`` with tools and no sources)."""
     return [
         entry
         for _label, module in app_modules(name)
-        for entry in getattr(module, attribute)
+        for entry in getattr(module, attribute, ())
     ]

@@ -56,6 +56,20 @@ class WorkSource:
     help_text: Any = ""
 
 
+@dataclass(frozen=True)
+class WorkTool:
+    """A staff tool the workspace links to under "Værktøjer" (one line: the name
+    and what it is for). Declared as ``TOOLS`` in the app's ``work.py``."""
+
+    key: str
+    label: Any  # lazy text ("Teamrefleksion")
+    description: Any  # lazy text, what it is for
+    url_name: str  # a tenant URL name without arguments ("reflection:index")
+    order: int
+    # (user, municipality) -> may this person use the tool here?
+    applies: Callable[[Any, Any], bool] = lambda user, municipality: True
+
+
 @cache
 def _all_sources() -> tuple[WorkSource, ...]:
     return ordered_entries(collected("work", "SOURCES"), "work sources")
@@ -64,3 +78,13 @@ def _all_sources() -> tuple[WorkSource, ...]:
 def work_sources(user: Any, municipality: Any) -> list[WorkSource]:
     """The sources that apply to this person in this municipality, in order."""
     return [s for s in _all_sources() if s.applies(user, municipality)]
+
+
+@cache
+def _all_tools() -> tuple[WorkTool, ...]:
+    return ordered_entries(collected("work", "TOOLS"), "work tools")
+
+
+def work_tools(user: Any, municipality: Any) -> list[WorkTool]:
+    """The staff tools this person may use in this municipality, in order."""
+    return [t for t in _all_tools() if t.applies(user, municipality)]

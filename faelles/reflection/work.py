@@ -5,7 +5,7 @@ from datetime import date
 from django.utils.translation import gettext_lazy as _
 
 from faelles.accounts.rules import is_employee
-from faelles.core.work_sources import WorkItem, WorkSource
+from faelles.core.work_sources import WorkItem, WorkSource, WorkTool
 
 from .models import Action, ActionStatus
 
@@ -42,5 +42,16 @@ SOURCES = [
         help_text=_(
             "Det, teamet aftalte, og som du står for; det følges op på næste møde."
         ),
+    ),
+]
+
+TOOLS = [
+    WorkTool(
+        key="reflection",
+        label=_("Teamrefleksion"),
+        description=_("et møde om jeres praksis med aftalte handlinger"),
+        url_name="reflection:index",
+        order=40,
+        applies=lambda user, m: user.has_perm("reflection.use", m),
     ),
 ]

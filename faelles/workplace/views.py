@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from faelles.core import access
+from faelles.core.work_sources import work_tools
 
 from . import selectors
 
@@ -22,9 +23,7 @@ def index(request):
             "sections": [s for s in sections if s.count],
             "empty": [s for s in sections if not s.count],
             "total": sum(s.count for s in sections),
-            "may_use_paradigm": request.user.has_perm(
-                "paradigm.use", request.municipality
-            ),
+            "tools": work_tools(request.user, request.municipality),
         },
     )
 

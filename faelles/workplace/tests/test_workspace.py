@@ -223,3 +223,29 @@ def test_nothing_waiting_says_so(client, municipality, employee):
     page = client.get(URL).content.decode()
     assert "Intet venter på dig" in page
     assert client.get("/odense/arbejde/antal/").content.decode().strip() == ""
+
+
+def test_the_tools_are_those_the_person_may_use(
+    client, municipality, employee, monkeypatch
+):
+    """Each app declares its tools (``TOOLS`` in work.py); the page lists those
+    whose rule lets the person in, and links to them."""
+    from faelles.core import work_sources
+
+    registered = work_sources._all_tools()
+    assert {"status", "sprogtjek", "reflection"} <= {t.key for t in registered}
+    refused = work_sources.WorkTool(
+        key="locked",
+        label="Et låst værktøj",
+        description="kun for andre",
+        url_name="status:overview",
+        order=99,
+        applies=lambda user, m: False,
+    )
+    monkeypatch.setattr(work_sources, "_all_tools", lambda: (*registered, refused))
+    client.force_login(employee)
+    page = client.get(URL).text
+    for tool in registered:
+        shown = f">{tool.label}</a>" in page
+        assert shown == tool.applies(employee, municipality), tool.key
+    assert "Et låst værktøj" not in page
