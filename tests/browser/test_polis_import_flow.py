@@ -63,7 +63,7 @@ def test_staff_import_a_polis_conversation(page, login, axe):
     axe(page, f"Polis import form ({page.screen})")
 
     _upload(page, VOTES + "1500000013000,x,7,1,1\n")
-    expect(page.get_by_text("votes.csv:5: comment-id 7 is not in")).to_be_visible()
+    expect(page.get_by_text("votes.csv:5: der stemmes om udsagn nr. 7")).to_be_visible()
     assert not OpinionMap.objects.exists()
     axe(page, f"Polis import form with a refused file ({page.screen})")
 
