@@ -14,7 +14,9 @@ import json
 import platform
 import random
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from faelles.matching import MatchIndex, Record, geo  # noqa: E402
+from faelles.matching import MatchIndex, Record, geo, store  # noqa: E402
 from faelles.matching.records import KINDS, SLOTS  # noqa: E402
 
 # (categories, offer sentences, need sentences) — written for this benchmark.
@@ -275,6 +277,48 @@ def main() -> None:
         times.append((time.perf_counter() - t0) * 1000)
         hits += len(result)
     ms = np.asarray(times)
+
+    # The stored index (faelles/matching/store.py): save once, then load it the way
+    # a new worker does, in a child process (so its memory is its own), and check
+    # that it ranks exactly like the built one.
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "offers.idx"
+        t0 = time.perf_counter()
+        store.save(index, path, meta={})
+        t_save = time.perf_counter() - t0
+        file_mb = path.stat().st_size / 2**20
+        t0 = time.perf_counter()
+        loaded, _ = store.load(path)
+        t_load = time.perf_counter() - t0
+        same = all(
+            [(m.id, m.score) for m in loaded.query(need, top=10, today=today)]
+            == [(m.id, m.score) for m in index.query(need, top=10, today=today)]
+            for need in needs
+        )
+        load_times = []
+        for need in needs:
+            t0 = time.perf_counter()
+            loaded.query(need, top=10, today=today)
+            load_times.append((time.perf_counter() - t0) * 1000)
+        child = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys, time, re, pathlib;"
+                "from faelles.matching import store, MatchIndex;"
+                "rss = lambda: int(re.search(r'VmRSS:\\s+(\\d+)',"
+                " pathlib.Path('/proc/self/status').read_text()).group(1)) / 1024;"
+                "empty = MatchIndex(); before = rss();"
+                "t1 = time.perf_counter();"
+                "index, _ = store.load(pathlib.Path(sys.argv[1]), template=empty);"
+                "print(time.perf_counter() - t1, rss() - before)",
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        child_load_s, child_rss_mb = (float(x) for x in child.stdout.split())
     report = {
         "offers": args.offers,
         "queries": args.queries,
@@ -287,6 +331,13 @@ def main() -> None:
         "p95_ms": round(float(np.percentile(ms, 95)), 1),
         "max_ms": round(float(ms.max()), 1),
         "mean_results": round(hits / len(needs), 1),
+        "stored_file_mb": round(file_mb),
+        "store_save_s": round(t_save, 1),
+        "store_load_s": round(t_load, 2),
+        "store_load_new_process_s": round(child_load_s, 2),
+        "new_process_rss_growth_mb": round(child_rss_mb),
+        "loaded_p95_ms": round(float(np.percentile(np.asarray(load_times), 95)), 1),
+        "loaded_ranks_identically": same,
         "python": platform.python_version(),
     }
     print(json.dumps(report, indent=2))

@@ -4,6 +4,9 @@ New rows go to a small Python tail and are merged into the NumPy arrays the firs
 time a query reads that term, so adding one record costs microseconds and reading a
 term costs a concatenate only after it changed. Rows are appended in increasing
 order, so every list stays sorted (``np.searchsorted`` works on it).
+
+Lists loaded from a file (``faelles.matching.store``) stay packed: one array of
+rows and one of frequencies for all terms, sliced when a term is read.
 """
 
 from __future__ import annotations
@@ -20,6 +23,41 @@ class Postings:
         self._tails: dict[str, tuple[list[int], list[float]]] = {}
         self.df: dict[str, int] = {}
         """Live documents per term (removals decrement it; rows stay as tombstones)."""
+        self._packed: dict[str, int] = {}
+        self._offsets = np.zeros(1, dtype=np.int64)
+        self._rows = _EMPTY_I
+        self._tfs = _EMPTY_F
+
+    @classmethod
+    def packed(
+        cls,
+        terms: list[str],
+        *,
+        offsets: np.ndarray,
+        rows: np.ndarray,
+        tfs: np.ndarray,
+        df: np.ndarray,
+    ) -> Postings:
+        """Lists stored term after term: term ``i`` has ``rows[offsets[i]:offsets[i+1]]``."""
+        postings = cls()
+        postings._packed = {term: i for i, term in enumerate(terms)}
+        postings._offsets, postings._rows, postings._tfs = offsets, rows, tfs
+        postings.df = {t: n for t, n in zip(terms, df.tolist(), strict=True) if n}
+        return postings
+
+    def all_terms(self) -> set[str]:
+        """Every term with a list, live documents or not."""
+        return set(self._arrays) | set(self._tails) | set(self._packed)
+
+    def _stored(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        arrays = self._arrays.get(term)
+        if arrays is not None:
+            return arrays
+        i = self._packed.get(term)
+        if i is None:
+            return None
+        start, end = int(self._offsets[i]), int(self._offsets[i + 1])
+        return self._rows[start:end], self._tfs[start:end]
 
     def add(self, row: int, terms: dict[str, float]) -> None:
         tails = self._tails
@@ -43,7 +81,7 @@ class Postings:
 
     def get(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         tail = self._tails.pop(term, None)
-        arrays = self._arrays.get(term)
+        arrays = self._stored(term)
         if tail is not None:
             rows = np.asarray(tail[0], dtype=np.int32)
             tfs = np.asarray(tail[1], dtype=np.float32)
@@ -66,4 +104,10 @@ class Postings:
 
     def nbytes(self) -> int:
         self.compile()
-        return sum(a.nbytes + b.nbytes for a, b in self._arrays.values())
+        unpacked = set(self._arrays)
+        packed = sum(
+            int(self._offsets[i + 1] - self._offsets[i]) * 8
+            for term, i in self._packed.items()
+            if term not in unpacked
+        )
+        return packed + sum(a.nbytes + b.nbytes for a, b in self._arrays.values())

@@ -6,6 +6,15 @@ answering, the cached index fetches the rows with a newer revision — one index
 query, usually empty — and adds or removes them. So the index is never rebuilt on a
 write and several worker processes stay correct without talking to each other.
 
+Stored indexes: ``warm()`` (a worker's start, ``faelles warm-matching``, the daily
+job) writes each index it had to build to a file (``faelles.matching.store``) in
+``FAELLES_MATCHING_INDEX_DIR``, and the next worker maps that file in well under a
+second instead of analysing every listing again, then catches up through the
+revisions like any cached index. The file carries the revision and day it is
+current for and a random token that ``MatchState`` also holds: a file whose token
+the database does not hold (another worker wrote a newer one; the database was
+restored from a backup) is ignored and the index is built from the database.
+
 Visibility goes through the engine's ``requires``/``has`` filter: a listing shown
 to members only *requires* the token ``~medlem``, one for employees ``~medarbejder``,
 and the query *has* the tokens of the person looking. So a restricted listing can
@@ -16,13 +25,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import threading
+import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
+from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
-from faelles.matching import Match, MatchIndex, Record
+from faelles.matching import Match, MatchIndex, Record, store
 from faelles.matching.learning import learn_associations
 from faelles.matching.text import default_analyzer
 
@@ -147,6 +160,8 @@ class _Entry:
     day: dt.date
     """The day the index is current for: listings that expire and attests that run
     out change nothing in the database, so a new day is caught up explicitly."""
+    stale_file: bool = True
+    """Whether the stored file (if any) lags behind this index by a build or a day."""
 
 
 _cache: dict[tuple[int, str], _Entry] = {}
@@ -188,6 +203,88 @@ def _build(municipality_id: int, side: str, today: dt.date) -> _Entry:
         associations=learned_associations(municipality_id, side),
     )
     return _Entry(index=index, revision=revision, lock=threading.Lock(), day=today)
+
+
+# -- stored indexes ------------------------------------------------------------------
+
+logger = logging.getLogger(__name__)
+TOKEN_FIELD: dict[str, str] = {
+    Side.OFFER: "offer_index_token",
+    Side.NEED: "need_index_token",
+}
+
+
+def stored_path(municipality_id: int, side: str) -> Path | None:
+    folder = settings.FAELLES_MATCHING_INDEX_DIR
+    return Path(folder) / f"{municipality_id}-{side}.idx" if folder else None
+
+
+def _load(municipality_id: int, side: str, today: dt.date) -> _Entry | None:
+    """The stored index, if the database vouches for it; None to build anew."""
+    path = stored_path(municipality_id, side)
+    if path is None or not path.exists():
+        return None
+    try:
+        index, meta = store.load(path)
+    except store.StoreError as exc:
+        logger.info("stored match index not used: %s", exc)
+        return None
+    state = (
+        MatchState.objects.filter(municipality_id=municipality_id)
+        .values("revision", TOKEN_FIELD[side])
+        .first()
+    )
+    token = state and state[TOKEN_FIELD[side]]
+    if (
+        not token
+        or str(token) != meta.get("token")
+        or meta.get("municipality") != municipality_id
+        or int(meta["revision"]) > state["revision"]
+    ):
+        return None
+    day = dt.date.fromisoformat(meta["day"])
+    if day > today:
+        return None
+    index.associations = learned_associations(municipality_id, side)
+    entry = _Entry(
+        index=index,
+        revision=int(meta["revision"]),
+        lock=threading.Lock(),
+        day=day,
+        stale_file=False,
+    )
+    _refresh(entry, municipality_id, side, today)
+    if today > entry.day:
+        _new_day(entry, municipality_id, side, today)
+        entry.stale_file = True
+    return entry
+
+
+def save_stored(municipality_id: int, side: str) -> Path | None:
+    """Write the cached index of one side to its file; the database vouches for it."""
+    path = stored_path(municipality_id, side)
+    entry = _cache.get((municipality_id, side))
+    if path is None or entry is None:
+        return None
+    token = uuid.uuid4()
+    with entry.lock:
+        store.save(
+            entry.index,
+            path,
+            meta={
+                "municipality": municipality_id,
+                "side": side,
+                "revision": entry.revision,
+                "day": entry.day.isoformat(),
+                "token": str(token),
+            },
+        )
+        entry.stale_file = False
+    MatchState.objects.get_or_create(municipality_id=municipality_id)
+    MatchState.objects.filter(municipality_id=municipality_id).update(
+        **{TOKEN_FIELD[side]: token}
+    )
+    return path
 
 
 def _refresh(entry: _Entry, municipality_id: int, side: str, today: dt.date) -> None:
@@ -298,18 +395,23 @@ def index_for(
         with _cache_lock:
             entry = _cache.get(key)
             if entry is None or today < entry.day:
-                entry = _build(municipality_id, side, today)
+                entry = _load(municipality_id, side, today) or _build(
+                    municipality_id, side, today
+                )
                 _cache[key] = entry
                 return entry.index
     with entry.lock:
         _refresh(entry, municipality_id, side, today)
         if today > entry.day:
             _new_day(entry, municipality_id, side, today)
+            entry.stale_file = True
     return entry.index
 
 
-def warm() -> int:
-    """Build every active municipality's indexes now (e.g. when a worker starts).
+def warm(*, save: bool = True) -> int:
+    """Load or build every active municipality's indexes now (e.g. when a worker
+    starts), and store those that had to be built (or caught up a new day), so the
+    next worker loads them from the file.
 
     Returns how many listings were indexed. Safe to call from a background thread
     while requests are served: a request that needs an index being built waits for
@@ -323,6 +425,9 @@ def warm() -> int:
     ):
         for side in (Side.OFFER, Side.NEED):
             total += len(index_for(municipality_id, side))
+            entry = _cache.get((municipality_id, side))
+            if save and entry is not None and entry.stale_file:
+                save_stored(municipality_id, side)
     return total
 
 

@@ -635,6 +635,12 @@ class MatchState(models.Model):
         "municipalities.Municipality", on_delete=models.CASCADE, related_name="+"
     )
     revision = models.BigIntegerField(default=0)
+    # The stored match index files this database vouches for (one per side; see
+    # faelles/resources/matches.py, "Stored indexes"): a file whose token is not
+    # here any more (a newer file was written, or the database was restored from
+    # a backup) is not loaded.
+    offer_index_token = models.UUIDField(null=True, blank=True)
+    need_index_token = models.UUIDField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.municipality_id}@{self.revision}"

@@ -210,6 +210,11 @@ STORAGES: dict[str, dict[str, Any]] = {
 # also with DEBUG off; production leaves /media/ to nginx (docs/operations.md).
 # Private files are never under MEDIA_ROOT, so this route cannot reach them.
 FAELLES_SERVE_MEDIA = env_bool("FAELLES_SERVE_MEDIA", True)
+# Where workers keep the match indexes they share (faelles/matching/store.py); empty
+# turns stored indexes off (each worker builds its own from the database).
+FAELLES_MATCHING_INDEX_DIR = os.environ.get(
+    "FAELLES_MATCHING_INDEX_DIR", str(VAR_DIR / "matching")
+)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

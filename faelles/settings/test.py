@@ -32,3 +32,6 @@ LANGUAGE_CODE = "da"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = None
+# Test databases reuse ids: a stored index is only used by the tests that ask for
+# one (faelles/resources/tests/test_stored_index.py, with their own folder).
+FAELLES_MATCHING_INDEX_DIR = ""
