@@ -272,9 +272,12 @@ def load(
         dtype = np.dtype(spec["dtype"])
         if start + spec["offset"] + count * dtype.itemsize > size:
             raise StoreError(f"{path} is truncated")
-        return np.memmap(
+        mapped = np.memmap(
             path, dtype=dtype, mode="c", offset=start + spec["offset"], shape=shape
         )
+        # A plain array over the same pages: memmap's subclass hooks cost on every
+        # operation of a query.
+        return mapped.view(np.ndarray)
 
     n = int(header["rows"])
     columns = _Columns(capacity=0)
