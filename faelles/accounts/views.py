@@ -5,9 +5,11 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language as django_set_language
 
 from .adapter import set_language_cookie
@@ -97,9 +99,21 @@ def account_delete_view(request):
     return render(request, "accounts/account_delete.html", {"form": form})
 
 
+@csrf_exempt
 def set_language(request):
     """The language switch in the header (a plain form, so it works without
-    JavaScript); a logged-in person's choice is also remembered on the account."""
+    JavaScript); a logged-in person's choice is also remembered on the account.
+
+    A visitor's form carries no CSRF token, so the pages around it can be cached
+    whole for everyone (faelles/core/pagecache.py): for someone not logged in the
+    switch changes only the language cookie, which another site may as well set by
+    linking here. A logged-in person's switch also changes their account, so for
+    them the token is checked as everywhere else.
+    """
+    if request.method == "POST" and request.user.is_authenticated:
+        refused = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+        if refused is not None:
+            return refused
     response = django_set_language(request)
     language = request.POST.get("language", "")
     if request.method == "POST" and request.user.is_authenticated:

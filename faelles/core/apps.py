@@ -29,4 +29,7 @@ class CoreConfig(AppConfig):
 
         register_converter(IdConverter, "id")
         one_line.install()
+        from . import pagecache
+
+        pagecache.install()
         post_migrate.connect(create_cache_tables, sender=self)

@@ -76,6 +76,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for anonymous visitors, before sessions and authentication
+    # (faelles/core/pagecache.py).
+    "faelles.core.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,6 +213,9 @@ STORAGES: dict[str, dict[str, Any]] = {
 # also with DEBUG off; production leaves /media/ to nginx (docs/operations.md).
 # Private files are never under MEDIA_ROOT, so this route cannot reach them.
 FAELLES_SERVE_MEDIA = env_bool("FAELLES_SERVE_MEDIA", True)
+# How long a page kept for anonymous visitors may be served at most (it is also
+# dropped as soon as a table it was made from changes; 0 turns the cache off).
+FAELLES_PAGE_CACHE_SECONDS = int(os.environ.get("FAELLES_PAGE_CACHE_SECONDS", "60"))
 # Where workers keep the match indexes they share (faelles/matching/store.py); empty
 # turns stored indexes off (each worker builds its own from the database).
 FAELLES_MATCHING_INDEX_DIR = os.environ.get(

@@ -32,6 +32,9 @@ LANGUAGE_CODE = "da"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = None
+# Pages are rendered afresh in tests (each test's database starts over); the page
+# cache's own tests turn it on (faelles/core/tests/test_pagecache.py).
+FAELLES_PAGE_CACHE_SECONDS = 0
 # Test databases reuse ids: a stored index is only used by the tests that ask for
 # one (faelles/resources/tests/test_stored_index.py, with their own folder).
 FAELLES_MATCHING_INDEX_DIR = ""

@@ -1,0 +1,322 @@
+"""Whole pages for anonymous visitors, kept in the shared cache and invalidated by
+the tables they were made from (docs/operations.md, "Cached pages").
+
+**What is cached.** A ``GET`` without a session cookie, without ``Authorization``
+and not from htmx, answered ``200`` with HTML, by a view that set no cookie and no
+private/no-store ``Cache-Control`` — so never a page for a logged-in person and
+never a page with a form token (rendering ``{% csrf_token %}`` always sets the CSRF
+cookie). The key is the language the visitor gets,
+the host and the full path with its query string.
+
+**What invalidates it.** While a candidate page renders, every ``SELECT`` it runs
+is looked at (a database execute wrapper) and the tables it read are stored with
+the page, each with the *version* that table had. Every ``INSERT``, ``UPDATE`` and
+``DELETE`` on any connection — the ORM's ``save()`` and ``update()`` alike, in a
+request, a background task or a shell — gives the written table a new version
+once the transaction commits. A page is served only while all its tables still
+have the versions it was made with, so a new initiative invalidates the pages
+that read initiatives and nothing else.
+
+Versions are kept per municipality: a write made while serving ``/<slug>/…``
+renews that table's version for that municipality only; a write elsewhere (a task,
+``/me/``, the admin) renews it for every municipality. A page under ``/<slug>/``
+checks both; a page outside any municipality (the front page) checks the table's
+version across all municipalities.
+
+**How long at most.** ``FAELLES_PAGE_CACHE_SECONDS`` (60 by default; 0 turns the
+cache off): what changes with the clock alone — a phase that opens at a date,
+"upcoming" events, "3 minutes ago" — is at most that old. A page holds no data
+from another cache that is older than that either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import time
+import uuid
+from collections.abc import Callable
+from contextvars import ContextVar
+from functools import cache
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache as shared_cache
+from django.db.backends.signals import connection_created
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+PAGE_PREFIX = "faelles:page:"
+VERSION_PREFIX = "faelles:tablev:"
+GLOBAL = "~global"  # writes made outside any municipality's pages
+ANY = "~any"  # every write, whichever municipality: what root pages check
+ROOT = "~root"
+
+_WRITE = re.compile(
+    r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z0-9_]+)"?', re.IGNORECASE
+)
+_READ = re.compile(r'\b(?:FROM|JOIN)\s+"([A-Za-z0-9_]+)"', re.IGNORECASE)
+# Tables no cached page depends on, whose writes need not renew anything.
+UNTRACKED = {"django_session", "django_migrations"}
+
+_reads: ContextVar[set[str] | None] = ContextVar("faelles_page_reads", default=None)
+_scope: ContextVar[str] = ContextVar("faelles_write_scope", default=GLOBAL)
+
+
+def seconds() -> int:
+    return int(getattr(settings, "FAELLES_PAGE_CACHE_SECONDS", 0) or 0)
+
+
+@cache
+def tracked_tables() -> frozenset[str]:
+    tables = {
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    }
+    return frozenset(tables - UNTRACKED)
+
+
+# -- writes renew versions ------------------------------------------------------------
+
+
+def _version_key(scope: str, table: str) -> str:
+    return f"{VERSION_PREFIX}{scope}:{table}"
+
+
+def renew(keys: set[tuple[str, str]]) -> None:
+    """Give these (scope, table) pairs new versions (and the tables across all)."""
+    if not keys:
+        return
+    token = uuid.uuid4().hex
+    values = {}
+    for scope, table in keys:
+        values[_version_key(scope, table)] = token
+        values[_version_key(ANY, table)] = token
+    try:
+        shared_cache.set_many(values, timeout=None)
+    except Exception:  # the cache being down must not fail the write
+        logger.warning("page cache: could not renew %d versions", len(values))
+
+
+class _Pending:
+    """The tables one transaction wrote, renewed when it commits."""
+
+    def __init__(self) -> None:
+        self.keys: set[tuple[str, str]] = set()
+
+    def flush(self) -> None:
+        keys, self.keys = self.keys, set()
+        renew(keys)
+
+
+def _wrote(connection: Any, table: str) -> None:
+    if seconds() <= 0:
+        return
+    key = (_scope.get(), table)
+    if not connection.in_atomic_block:
+        renew({key})
+        return
+    pending = getattr(connection, "_faelles_page_pending", None)
+    registered = pending is not None and any(
+        entry[1] is pending.flush for entry in connection.run_on_commit
+    )
+    if not registered:
+        pending = _Pending()
+        connection._faelles_page_pending = pending
+        connection.on_commit(pending.flush)
+    assert pending is not None
+    pending.keys.add(key)
+
+
+def _execute(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+    result = execute(sql, params, many, context)
+    head = sql.lstrip()[:6].upper()
+    if head in ("INSERT", "UPDATE", "DELETE"):
+        match = _WRITE.match(sql)
+        if match and match.group(1) in tracked_tables():
+            _wrote(context["connection"], match.group(1))
+    else:
+        reads = _reads.get()
+        if reads is not None:
+            reads.update(t for t in _READ.findall(sql) if t in tracked_tables())
+    return result
+
+
+def _install(sender: Any, connection: Any, **kwargs: Any) -> None:
+    if _execute not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_execute)
+
+
+def install() -> None:
+    """Watch every database connection (called from CoreConfig.ready)."""
+    connection_created.connect(_install, dispatch_uid="faelles.core.pagecache")
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        _install(None, connection)
+
+
+# -- the middleware ---------------------------------------------------------------------
+
+
+def _scope_of(path: str) -> str | None:
+    """The municipality slug a path belongs to, or None (root pages)."""
+    first = path.lstrip("/").split("/", 1)[0]
+    if not first or first in settings.FAELLES_RESERVED_SLUGS or "." in first:
+        return None
+    return first
+
+
+def _candidate(request: HttpRequest) -> bool:
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and "HTTP_HX_REQUEST" not in request.META
+    )
+
+
+def _page_key(request: HttpRequest, language: str) -> str:
+    where = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(where.encode()).hexdigest()[:40]
+    return f"{PAGE_PREFIX}{language}:{digest}"
+
+
+def _tag_keys(scope: str | None, tables: list[str]) -> list[str]:
+    if scope is None:
+        return [_version_key(ANY, t) for t in tables]
+    return [_version_key(s, t) for t in tables for s in (scope, GLOBAL)]
+
+
+_tags_seen: dict[str, list[str]] = {}
+_TAGS_SEEN_MAX = 10_000
+
+
+def _remember(key: str, tags: list[str]) -> None:
+    if len(_tags_seen) >= _TAGS_SEEN_MAX:
+        _tags_seen.clear()
+    _tags_seen[key] = tags
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    user = getattr(request, "user", None)
+    if user is None or user.is_authenticated:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    # "Vary: Cookie" alone does not forbid it: the layout looks at the (empty)
+    # session for messages, which adds it to every page; a form token is caught
+    # above (rendering one always sets the CSRF cookie).
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",")}
+    if "*" in vary:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(w in control for w in ("private", "no-store", "no-cache"))
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and keep whole pages for anonymous visitors (see the module's text).
+
+    Sits right after WhiteNoise, so a page served from the cache skips sessions,
+    authentication and the view; every request also tells the database watcher
+    which municipality its writes belong to.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        scope = _scope_of(request.path)
+        scope_token = _scope.set(scope or GLOBAL)
+        try:
+            if seconds() <= 0 or not _candidate(request):
+                return self.get_response(request)
+            return self._cached(request, scope)
+        finally:
+            _scope.reset(scope_token)
+
+    def _cached(self, request: HttpRequest, scope: str | None) -> HttpResponse:
+        language = translation.get_language_from_request(request)
+        key = _page_key(request, language)
+        known: dict[str, Any] = {}
+        try:
+            # One round trip when this process has seen the page: the page and the
+            # versions of the tables it was made from, together.
+            guess = _tags_seen.get(key, [])
+            found = shared_cache.get_many([key, *guess])
+            entry = found.pop(key, None)
+            if entry is not None:
+                tags = list(entry["versions"])
+                if tags != guess:
+                    found = shared_cache.get_many(tags)
+                    _remember(key, tags)
+                known = found
+                if all(known.get(k) == v for k, v in entry["versions"].items()):
+                    return self._from(entry)
+        except Exception:
+            logger.warning("page cache: could not read %s", key)
+            return self.get_response(request)
+        reads: set[str] = set()
+        reads_token = _reads.set(reads)
+        try:
+            response = self.get_response(request)
+        finally:
+            _reads.reset(reads_token)
+        if _storable(request, response):
+            self._store(key, scope, sorted(reads), known, response)
+        return response
+
+    @staticmethod
+    def _from(entry: dict[str, Any]) -> HttpResponse:
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response["Age"] = str(max(0, int(time.time() - entry["stored"])))
+        return response
+
+    @staticmethod
+    def _store(
+        key: str,
+        scope: str | None,
+        tables: list[str],
+        known: dict[str, Any],
+        response: HttpResponse,
+    ) -> None:
+        tags = _tag_keys(scope, tables)
+        try:
+            # Versions seen before the page was made where the last copy had the same
+            # tables (so a write during rendering makes this copy stale at once);
+            # the others now. A table nobody wrote since the cache started gets one.
+            missing = [t for t in tags if t not in known]
+            current = shared_cache.get_many(missing) if missing else {}
+            fresh = {t: uuid.uuid4().hex for t in missing if t not in current}
+            if fresh:
+                shared_cache.set_many(fresh, timeout=None)
+            versions = {t: known.get(t, current.get(t, fresh.get(t))) for t in tags}
+            _remember(key, tags)
+            shared_cache.set(
+                key,
+                {
+                    "versions": versions,
+                    "status": response.status_code,
+                    "headers": [
+                        (name, value)
+                        for name, value in response.items()
+                        if name.lower() not in ("set-cookie", "age")
+                    ],
+                    "content": response.content,
+                    "stored": time.time(),
+                },
+                timeout=seconds(),
+            )
+        except Exception:
+            logger.warning("page cache: could not store %s", key)

@@ -1,0 +1,168 @@
+"""Whole pages for anonymous visitors (faelles/core/pagecache.py): served from the
+shared cache until a table they were made from changes; never for logged-in people
+or pages with a form token."""
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+
+from faelles.core import pagecache
+from faelles.initiatives.factories import InitiativeFactory
+from faelles.initiatives.models import Initiative
+from faelles.municipalities.factories import MunicipalityFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.FAELLES_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def place():
+    return MunicipalityFactory(slug="havby", name="Havby Kommune")
+
+
+def _list(client, place, **headers):
+    return client.get(f"/{place.slug}/initiativer/", **headers)
+
+
+def test_a_second_visitor_gets_the_page_from_the_cache(
+    client, place, django_assert_num_queries
+):
+    InitiativeFactory(municipality=place, title="Badebro ved Nordstranden")
+    first = _list(client, place)
+    assert first.status_code == 200 and "Age" not in first
+    assert "Badebro ved Nordstranden" in first.content.decode()
+    with django_assert_num_queries(0):
+        second = _list(client, place)
+    assert second.status_code == 200 and "Age" in second
+    assert second.content == first.content
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_a_new_initiative_renews_the_pages_that_read_initiatives(client, place):
+    _list(client, place)
+    InitiativeFactory(municipality=place, title="Fælleshaven på Bakken")
+    page = _list(client, place)
+    assert "Age" not in page
+    assert "Fælleshaven på Bakken" in page.content.decode()
+
+
+def test_an_update_without_save_renews_too(client, place):
+    initiative = InitiativeFactory(municipality=place, title="Gammel titel")
+    _list(client, place)
+    Initiative.objects.filter(pk=initiative.pk).update(title="Ny titel på broen")
+    assert "Ny titel på broen" in _list(client, place).content.decode()
+
+
+def test_a_write_to_a_table_the_page_did_not_read_changes_nothing(
+    client, place, django_assert_num_queries
+):
+    from faelles.budgeting.factories import BudgetRoundFactory as RoundFactory
+
+    _list(client, place)
+    RoundFactory(municipality=place)
+    with django_assert_num_queries(0):
+        assert "Age" in _list(client, place)
+
+
+def test_a_write_in_another_municipality_leaves_this_ones_pages(
+    client, place, django_assert_num_queries
+):
+    other = MunicipalityFactory(slug="skovby")
+    _list(client, place)
+    # As if written while serving /skovby/…: renews initiatives for Skovby only.
+    token = pagecache._scope.set("skovby")
+    try:
+        InitiativeFactory(municipality=other)
+    finally:
+        pagecache._scope.reset(token)
+    with django_assert_num_queries(0):
+        assert "Age" in _list(client, place)
+    # The same write outside any municipality's pages renews it everywhere.
+    InitiativeFactory(municipality=other)
+    assert "Age" not in _list(client, place)
+
+
+def test_a_write_renews_the_version_only_when_it_commits(client, place):
+    _list(client, place)
+    with transaction.atomic():
+        InitiativeFactory(municipality=place, title="Endnu ikke gemt")
+        assert "Age" in _list(client, place)  # not committed: the old page holds
+    assert "Endnu ikke gemt" in _list(client, place).content.decode()
+    try:
+        with transaction.atomic():
+            InitiativeFactory(municipality=place, title="Rullet tilbage")
+            raise RuntimeError
+    except RuntimeError:
+        pass
+    page = _list(client, place)
+    assert "Rullet tilbage" not in page.content.decode()
+
+
+def test_danish_and_english_visitors_get_their_own_copy(client, place):
+    danish = _list(client, place)
+    client.cookies["faelles_language"] = "en"
+    english = _list(client, place)
+    assert 'lang="da"' in danish.content.decode()
+    assert 'lang="en"' in english.content.decode()
+    assert "Age" not in english
+    assert "Age" in _list(client, place)
+
+
+def test_never_for_a_logged_in_person(client, place, citizen):
+    client.force_login(citizen)
+    _list(client, place)
+    assert "Age" not in _list(client, place)
+
+
+def test_a_visitor_with_a_session_is_not_served_a_shared_copy(client, place):
+    _list(client, place)
+    client.cookies["sessionid"] = "whatever"
+    assert "Age" not in _list(client, place)
+
+
+def test_never_a_page_with_a_form_token(client, db):
+    client.get("/accounts/login/")
+    again = client.get("/accounts/login/")
+    assert again.status_code == 200 and "Age" not in again
+    assert "csrfmiddlewaretoken" in again.content.decode()
+
+
+def test_htmx_requests_and_errors_are_not_kept(client, place):
+    _list(client, place, HTTP_HX_REQUEST="true")
+    assert "Age" not in _list(client, place, HTTP_HX_REQUEST="true")
+    client.get(f"/{place.slug}/initiativer/999999/")
+    assert client.get(f"/{place.slug}/initiativer/999999/").status_code == 404
+
+
+def test_the_language_switch_works_for_visitors_without_a_token(client, place):
+    page = _list(client, place)
+    assert "csrfmiddlewaretoken" not in page.content.decode()
+    answer = client.post(
+        "/i18n/setlang/", {"language": "en", "next": f"/{place.slug}/initiativer/"}
+    )
+    assert (
+        answer.status_code == 302 and answer.cookies["faelles_language"].value == "en"
+    )
+
+
+def test_a_logged_in_person_switching_language_needs_the_token(place, citizen):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(citizen)
+    assert strict.post("/i18n/setlang/", {"language": "en"}).status_code == 403
+    citizen.refresh_from_db()
+    assert citizen.preferred_language != "en"
+
+
+def test_off_when_the_setting_is_zero(client, place, settings):
+    settings.FAELLES_PAGE_CACHE_SECONDS = 0
+    _list(client, place)
+    assert "Age" not in _list(client, place)
