@@ -32,6 +32,7 @@ def community_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     page = selectors.community_search(
         municipality=request.municipality,
+        user=request.user,
         query=(filters.get("q") or "").strip(),
         theme=filters.get("theme") or "",
         age_group=filters.get("age_group") or "",
@@ -134,7 +135,9 @@ def community_detail(request, pk: int):
         else [],
         "events": community.events.filter(
             status="published", ends_at__gte=timezone.now()
-        ).order_by("starts_at")[:5],
+        )
+        .visible_to(user, request.municipality)
+        .order_by("starts_at")[:5],
         "has_referral": bool(
             user.is_authenticated
             and community.referrals.filter(citizen=user, status="pending").exists()

@@ -25,7 +25,11 @@ class EventForm(forms.ModelForm):
             municipality=municipality, is_active=True
         ).visible_to(user, municipality)
         movements = Movement.objects.filter(municipality=municipality, is_active=True)
-        initiatives = Initiative.objects.filter(municipality=municipality).visible()
+        initiatives = (
+            Initiative.objects.filter(municipality=municipality)
+            .visible()
+            .visible_to(user, municipality)
+        )
         if not can_municipal:
             communities = communities.filter(members__user=user, members__is_host=True)
             movements = movements.filter(leader=user)
@@ -36,6 +40,9 @@ class EventForm(forms.ModelForm):
             forms.ModelChoiceField, self.fields["initiative"]
         ).queryset = initiatives.only("id", "municipality_id", "title")
         self.can_municipal = can_municipal
+        if not can_municipal:
+            # Only staff make an event staff-only; citizens never see the field.
+            del self.fields["staff_only"]
 
     class Meta:
         model = Event
@@ -55,6 +62,7 @@ class EventForm(forms.ModelForm):
             "movement",
             "initiative",
             "source",
+            "staff_only",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),

@@ -40,6 +40,7 @@ def initiative_list(request):
     query = search_words(request.GET.get("q"))
     page = selectors.initiative_list(
         municipality=request.municipality,
+        user=request.user,
         state=state,
         theme=theme,
         query=query,
@@ -156,6 +157,8 @@ def _openable_listings(user, initiative) -> set[int]:
 def initiative_detail(request, pk: int):
     initiative = selectors.initiative_detail(municipality=request.municipality, pk=pk)
     initiative.municipality = request.municipality  # the permission checks read it
+    # An internal initiative does not exist for anyone but staff.
+    access.hide_unless(request, "initiatives.view_initiative", initiative)
     threads, next_comment = selectors.comment_threads(
         initiative=initiative, after=request.GET.get("kommentarer_efter")
     )
