@@ -69,6 +69,7 @@ rules.add_perm(
     & (~is_staff_only | is_staff_member),
 )
 rules.add_perm("communities.create_community", is_member)
+rules.add_perm("communities.make_staff_only", is_staff_member)
 rules.add_perm("communities.change_community", can_manage_community)
 rules.add_perm("communities.manage_members", can_manage_community)
 rules.add_perm(

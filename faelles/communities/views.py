@@ -70,7 +70,13 @@ def my_communities(request):
 @login_required
 def community_create(request):
     access.require_perm(request, "communities.create_community")
-    form = CommunityForm(request.POST or None, municipality=request.municipality)
+    form = CommunityForm(
+        request.POST or None,
+        municipality=request.municipality,
+        staff=request.user.has_perm(
+            "communities.make_staff_only", request.municipality
+        ),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             community = services.community_create(
@@ -154,6 +160,9 @@ def community_edit(request, pk: int):
         request.POST or None,
         instance=Community.objects.get(pk=community.pk),
         municipality=request.municipality,
+        staff=request.user.has_perm(
+            "communities.make_staff_only", request.municipality
+        ),
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -40,9 +40,15 @@ class EventForm(forms.ModelForm):
             forms.ModelChoiceField, self.fields["initiative"]
         ).queryset = initiatives.only("id", "municipality_id", "title")
         self.can_municipal = can_municipal
-        if not can_municipal:
-            # Only staff make an event staff-only; citizens never see the field.
+        # Only staff make an event staff-only, when they create it; afterwards
+        # it can only be opened to citizens. Citizens never see the field.
+        if not can_municipal or (self.instance.pk and not self.instance.staff_only):
             del self.fields["staff_only"]
+        elif self.instance.pk:
+            self.fields["staff_only"].help_text = _(
+                "Fjern fluebenet for at åbne det for borgerne. Det kan ikke "
+                "gøres om bagefter."
+            )
 
     class Meta:
         model = Event

@@ -141,6 +141,7 @@ def initiative_theme(parent, field, *, insider, outsider):
             shows=parent.title,
         ),
         Look(_url("initiatives:update", municipality, pk=parent.pk)),
+        Look(_url("initiatives:open_to_citizens", municipality, pk=parent.pk)),
     ]
 
 
