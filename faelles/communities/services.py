@@ -566,6 +566,10 @@ def referral_create(
         raise ValidationError(
             _("Borgeren skal have givet samtykke, før du kan henvise.")
         )
+    if community.staff_only:
+        raise ValidationError(
+            _("Et fællesskab kun for medarbejdere kan ikke anbefales til borgere.")
+        )
     if community.members.filter(
         user=citizen, status=CommunityMember.Status.ACTIVE
     ).exists():

@@ -108,9 +108,9 @@ def load_demo(*, municipalities, stdout) -> None:
                 staff_only=True,
             )
             for name in staff_spec["signups"]:
-                person = _pick(people, name)
-                if person is not None:
-                    services.registration_create(event=event, user=person)
+                staffer = _pick(people, name)
+                if staffer is not None:
+                    services.registration_create(event=event, user=staffer)
         stdout.write(
             f"  {slug}: {Event.objects.filter(municipality=municipality).count()}"
             " events"

@@ -1,4 +1,4 @@
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -111,9 +111,9 @@ class InitiativeForm(forms.ModelForm):
         self.fields["focus_area"] = focus_area_field(
             municipality, current=instance.focus_area if instance else None
         )
-        self.fields["principles"].queryset = Principle.objects.filter(
-            municipality=municipality
-        )
+        cast(
+            forms.ModelMultipleChoiceField, self.fields["principles"]
+        ).queryset = Principle.objects.filter(municipality=municipality)
 
     def clean(self):
         data = super().clean()

@@ -128,3 +128,13 @@ def test_opening_to_citizens_is_one_way(municipality, forum, employee, citizen):
         services.community_update(community=forum, actor=employee, staff_only=True)
     forum.refresh_from_db()
     assert not forum.staff_only
+
+
+def test_a_citizen_is_never_referred_to_a_staff_only_community(
+    forum, employee, citizen
+):
+    with pytest.raises(ValidationError):
+        services.referral_create(
+            community=forum, actor=employee, citizen=citizen, consent=True
+        )
+    assert not forum.referrals.exists()
