@@ -2,13 +2,15 @@
 for every model and every page, generated.
 
 ``faelles.core.visibility`` knows the private parents (an invitation-only
-community; later a staff-only space) and finds every model with a foreign key to
-one. Each such model must have a case (``<app>/tests/visibility.py``) that
+community; a staff-only community, event or initiative) and finds every model
+with a foreign key to one. Each such model must have a case (``<app>/tests/visibility.py``) that
 attaches a child to a private parent and lists the places it could show: lists,
 detail pages, feeds, exports, actions. Every tenant URL served by the view
 modules a case names must be looked at or named as showing no child, with the
-reason. Then, as an anonymous visitor, a citizen and an employee of the same
-municipality who are not in the group, and another municipality's administrator:
+reason. Then, for every kind of hidden parent (each named case), as an anonymous
+visitor, a citizen, a politician and — unless the space is staff-only — an
+employee of the same municipality who are not in the group, and another
+municipality's administrator:
 the child's own URLs are 404 and no list or feed shows it. The group's member
 still sees it everywhere it belongs.
 """
@@ -50,8 +52,30 @@ LINKS = sorted(
 )
 
 
+def _parent_label(label, field):
+    model = apps.get_model(label)._meta.get_field(field).related_model
+    return model._meta.label_lower
+
+
+# Each link once per kind of hidden parent: (child, field, parent case name).
+CASES = sorted(
+    (label, field, name)
+    for label, field in LINKS
+    for name in PARENT_CASES.get(_parent_label(label, field), {"?": None})
+)
+
+
 def test_links_to_private_parents_are_found():
     assert ("events.event", "community") in LINKS
+    assert ("events.registration", "event") in LINKS
+    assert ("initiatives.trial", "initiative") in LINKS
+
+
+def test_staff_only_spaces_are_private_parents_with_named_cases():
+    for label in ("communities.community", "events.event", "initiatives.initiative"):
+        assert "staff_only" in PARENT_CASES[label], label
+        assert PARENT_CASES[label]["staff_only"].staff_see
+    assert not PARENT_CASES["communities.community"]["invitation_only"].staff_see
 
 
 def test_every_private_parent_has_a_case():
@@ -94,13 +118,14 @@ def _tenant_urls_of(modules: set[str]) -> set[str]:
     return found
 
 
-def _setup(label, field):
+def _setup(label, field, name):
     cache.clear()
     home = MunicipalityFactory(slug="hjem")
     elsewhere = MunicipalityFactory(slug="andetsteds")
-    parent_label = apps.get_model(label)._meta.get_field(field).related_model
-    parent, insider = PARENT_CASES[parent_label._meta.label_lower](home)
+    case = PARENT_CASES[_parent_label(label, field)][name]
+    parent, insider = case.make(home)
     citizen = MembershipFactory(municipality=home).user
+    politician = MembershipFactory(municipality=home, is_politician=True).user
     employee = MembershipFactory(municipality=home, is_employee=True).user
     foreign_admin = MembershipFactory(
         municipality=elsewhere, is_employee=True, is_administrator=True
@@ -109,9 +134,14 @@ def _setup(label, field):
     outsiders = {
         "anonymous": None,
         "citizen": citizen,
+        # Politicians lead the local community; they are not the municipality's
+        # staff, so a staff-only space is hidden from them too.
+        "politician": politician,
         "employee": employee,
         "another municipality's administrator": foreign_admin,
     }
+    if case.staff_see:
+        del outsiders["employee"]
     return looks, insider, outsiders
 
 
@@ -130,8 +160,8 @@ def test_every_url_of_the_views_is_looked_at():
     private parent needs a ``Look`` (or a reason in ``not_shown``)."""
     modules = {module for case in CHILD_CASES.values() for module in case.views}
     looked_at = set()
-    for label, field in LINKS:
-        looks, _insider, _outsiders = _setup(label, field)
+    for label, field, name in CASES:
+        looks, _insider, _outsiders = _setup(label, field, name)
         looked_at |= {resolve(look.url.split("?")[0]).view_name for look in looks}
     for case in CHILD_CASES.values():
         looked_at |= set(case.not_shown)
@@ -140,9 +170,9 @@ def test_every_url_of_the_views_is_looked_at():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("label", "field"), LINKS)
-def test_child_of_private_parent_is_invisible_to_outsiders(client, label, field):
-    looks, _insider, outsiders = _setup(label, field)
+@pytest.mark.parametrize(("label", "field", "name"), CASES)
+def test_child_of_private_parent_is_invisible_to_outsiders(client, label, field, name):
+    looks, _insider, outsiders = _setup(label, field, name)
     failures = []
     for who, user in outsiders.items():
         client.logout()
@@ -157,13 +187,13 @@ def test_child_of_private_parent_is_invisible_to_outsiders(client, label, field)
                     failures.append((who, look.method, look.url, status))
             elif status != 404:
                 failures.append((who, look.method, look.url, status))
-    assert not failures, f"{label}.{field} shows to outsiders: {failures}"
+    assert not failures, f"{label}.{field} ({name}) shows to outsiders: {failures}"
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("label", "field"), LINKS)
-def test_child_of_private_parent_is_visible_to_members(client, label, field):
-    looks, insider, _outsiders = _setup(label, field)
+@pytest.mark.parametrize(("label", "field", "name"), CASES)
+def test_child_of_private_parent_is_visible_to_members(client, label, field, name):
+    looks, insider, _outsiders = _setup(label, field, name)
     client.force_login(insider)
     failures = []
     for look in looks:
@@ -172,4 +202,4 @@ def test_child_of_private_parent_is_visible_to_members(client, label, field):
         status, body = _ask(client, look)
         if (look.shows and look.shows not in body) or status == 404:
             failures.append((look.method, look.url, status))
-    assert not failures, f"{label}.{field} hidden from its members: {failures}"
+    assert not failures, f"{label}.{field} ({name}) hidden from its members: {failures}"

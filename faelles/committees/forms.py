@@ -1,6 +1,7 @@
 from typing import Any, cast
 
 from django import forms
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from faelles.accounts.forms import PersonByEmailForm
 from faelles.accounts.models import User
 from faelles.core.params import IdModelMultipleChoiceField
+from faelles.core.visibility import visible_rows
 from faelles.municipalities.themes import focus_area_field, theme_field
 from faelles.organisations.models import Organisation
 
@@ -395,8 +397,12 @@ class ActionForm(forms.Form):
         for name in ("initiative", "budget_project", "hearing"):
             related = FollowUpAction._meta.get_field(name).related_model
             field = cast(forms.ModelChoiceField, self.fields[name])
-            field.queryset = related._default_manager.filter(
-                municipality=municipality
+            # Follow-up is public: only what anyone may see carries it (not an
+            # internal initiative, docs/staff-only.md).
+            field.queryset = visible_rows(
+                related._default_manager.filter(municipality=municipality),
+                AnonymousUser(),
+                municipality,
             ).order_by("title", "id")
 
 

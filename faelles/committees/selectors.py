@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from faelles.accounts.models import Membership
+from faelles.core.visibility import visible_rows
 from faelles.municipalities.themes import theme_key
 
 from .models import (
@@ -95,13 +97,19 @@ def committee_meetings(*, committee: TaskCommittee) -> list[Meeting]:
     return list(committee.meetings.annotate(n_documents=Count("documents")))
 
 
-def committee_recommendations(*, committee: TaskCommittee) -> list[Recommendation]:
+def committee_recommendations(
+    *, committee: TaskCommittee, user=None
+) -> list[Recommendation]:
+    """The recommendations with the follow-up actions the person may see (one
+    carried by an internal initiative is for staff only, docs/staff-only.md)."""
+    actions = visible_rows(
+        FollowUpAction.objects.all(),
+        user or AnonymousUser(),
+        committee.municipality,
+    )
     return list(
         committee.recommendations.select_related("theme").prefetch_related(
-            Prefetch(
-                "actions",
-                queryset=FollowUpAction.objects.select_related("owner"),
-            )
+            Prefetch("actions", queryset=actions.select_related("owner"))
         )
     )
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from faelles.accounts.models import Membership, User
 from faelles.core import access
 from faelles.core.files import document_response
+from faelles.core.visibility import visible_rows
 from faelles.municipalities.tenancy import tenant_reverse
 from faelles.municipalities.themes import theme_key, theme_options
 
@@ -143,7 +144,9 @@ def committee_detail(request, pk: int):
         view=VIEW,
     )
     user = request.user
-    recommendations = selectors.committee_recommendations(committee=committee)
+    recommendations = selectors.committee_recommendations(
+        committee=committee, user=user
+    )
     reached = COMMITTEE_PHASES.index(committee.phase)
     can_manage = user.has_perm("committees.set_phase", committee)
     application = (
@@ -640,9 +643,9 @@ def recommendation_detail(request, pk: int):
         view=VIEW,
     )
     actions = list(
-        recommendation.actions.select_related("owner", "responsible").prefetch_related(
-            "milestones"
-        )
+        visible_rows(recommendation.actions.all(), request.user, request.municipality)
+        .select_related("owner", "responsible")
+        .prefetch_related("milestones")
     )
     return render(
         request,

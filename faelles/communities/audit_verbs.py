@@ -13,7 +13,11 @@ from faelles.core.audit import Record, Target, Verb
 
 def _may_see_community(viewer, obj) -> bool:
     # Invitation-only groups are a 404 for outsiders, administrators included.
-    return obj.is_active and obj.access != obj.Access.INVITATION
+    return (
+        obj.is_active
+        and obj.access != obj.Access.INVITATION
+        and viewer.has_perm("communities.view_community", obj)
+    )
 
 
 VERBS = {

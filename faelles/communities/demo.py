@@ -128,6 +128,7 @@ def _community(
         age_group=spec["age_group"],
         life_situation=spec["life_situation"],
         target_group=_fill(spec["target_group"], local),
+        staff_only=spec.get("staff_only", False),
     )
     for host in hosts[1:]:
         services.member_invite(community=community, actor=hosts[0], user=host)
@@ -257,6 +258,9 @@ DESCRIPTIONS = [
 ]
 
 
+STAFF_ONLY_EVERY = 20
+
+
 def seed(*, municipality, scale: str, rng, progress) -> None:
     size = SIZES[scale]
     member_ids = list(
@@ -334,6 +338,9 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
         .order_by("id")
         .values_list("id", flat=True)
     )
+    # One in twenty is for staff only (docs/staff-only.md); chosen by position,
+    # so the random stream, and with it the rest of the data, stays the same.
+    Community.objects.filter(pk__in=ids[::STAFF_ONLY_EVERY]).update(staff_only=True)
 
     def member_rows():
         for community_id, members in zip(ids, plan, strict=True):

@@ -31,6 +31,7 @@ class CommunitySpec(TypedDict):
     members: list[str]
     requests: NotRequired[list[tuple[str, str]]]  # (person, message)
     posts: NotRequired[list[tuple[str, str]]]  # (author, body)
+    staff_only: NotRequired[bool]  # "Kun for medarbejdere" (docs/staff-only.md)
 
 
 class SharedCommunitySpec(CommunitySpec):
@@ -401,6 +402,43 @@ OWN_COMMUNITIES: dict[str, list[CommunitySpec]] = {
             "postcode": "4654",
             "hosts": ["forening"],
             "members": ["frederik.jensen"],
+        },
+        {
+            # Faxe's leaders' forum: staff only, never seen by citizens.
+            "name": "LederForum",
+            "description": (
+                "Her mødes ledere og tovholdere på tværs af Faxe Kommunes "
+                "forvaltninger. Vi deler erfaringer fra vores prøvehandlinger – "
+                "også dem, der ikke gik som håbet – og hjælper hinanden med at "
+                "give slip på rutiner, der ikke længere giver mening."
+            ),
+            "theme": "neighbours",
+            "access": "open",
+            "age_group": "adults",
+            "life_situation": "any",
+            "target_group": "Ledere og tovholdere i Faxe Kommune",
+            "meeting_rhythm": "Første torsdag i måneden kl. 8.30–10",
+            "place": "Rådhuset i Faxe, mødelokale 3",
+            "area": "Faxe",
+            "postcode": "4640",
+            "hosts": ["medarbejder"],
+            "members": ["admin"],
+            "staff_only": True,
+            "posts": [
+                (
+                    "host",
+                    "Tak for sidst! Som lovet: vores prøvehandling med åben "
+                    "frokost på biblioteket fik kun fire gæster de første to "
+                    "uger. Vi flytter den til lørdag og prøver igen – jeg "
+                    "fortæller, hvordan det går.",
+                ),
+                (
+                    "admin",
+                    "Godt at høre ærligt om det. Næste gang vil jeg gerne tale om, "
+                    "hvordan vi skriver succeskriterier, som borgerne selv kan "
+                    "genkende. Tag gerne et eksempel med.",
+                ),
+            ],
         },
     ],
     "skanderborg": [

@@ -48,10 +48,22 @@ class CommunitySearchForm(forms.Form):
         )
 
 
+OPEN_HELP = _(
+    "Fjern fluebenet for at åbne det for borgerne. Det kan ikke gøres om bagefter."
+)
+
+
 class CommunityForm(forms.ModelForm):
-    def __init__(self, *args, municipality, **kwargs):
+    def __init__(self, *args, municipality, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         instance = self.instance if self.instance.pk else None
+        # "Kun for medarbejdere": staff tick it when they create the community;
+        # afterwards it can only be opened to citizens (docs/staff-only.md).
+        # Citizens never see the field.
+        if not staff or (instance is not None and not instance.staff_only):
+            del self.fields["staff_only"]
+        elif instance is not None:
+            self.fields["staff_only"].help_text = OPEN_HELP
         self.fields["theme"] = theme_field(
             municipality, current=[instance.theme] if instance else ()
         )
@@ -85,6 +97,7 @@ class CommunityForm(forms.ModelForm):
             "place",
             "area",
             "postcode",
+            "staff_only",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
 

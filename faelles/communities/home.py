@@ -9,8 +9,15 @@ def home_context(request) -> dict | None:
         return None
     communities = list(
         Community.objects.for_municipality(municipality)
-        .listed()
-        .only("id", "municipality_id", "name", "member_count", "meeting_rhythm")[:4]
+        .listed_to(request.user, municipality)
+        .only(
+            "id",
+            "municipality_id",
+            "name",
+            "member_count",
+            "meeting_rhythm",
+            "staff_only",
+        )[:4]
     )
     movements = list(
         Movement.objects.for_municipality(municipality)

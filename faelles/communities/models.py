@@ -55,24 +55,39 @@ class CommunityQuerySet(TenantQuerySet):
         return self.filter(is_active=True)
 
     def listed(self):
-        """Visible in "Find et fællesskab": invitation-only groups are not shown."""
+        """Visible in "Find et fællesskab": invitation-only groups are not shown
+        (staff-only ones are left out by ``visible_to``)."""
         return self.active().exclude(access=Community.Access.INVITATION)
+
+    def listed_to(self, user, municipality):
+        """``listed`` for this person: staff-only communities for staff only."""
+        from faelles.accounts.rules import is_staff_member
+
+        qs = self.listed()
+        if not is_staff_member(user, municipality):
+            qs = qs.exclude(staff_only=True)
+        return qs
 
     def hidden_from(self, user, municipality):
         """The communities the person may not see, nor anything that belongs to
         them: invitation-only groups they are neither an active member of (hosts
-        are members) nor invited to. The municipality's administrators see them
-        all, as ``communities.view_community`` says (``faelles.core.visibility``).
+        are members) nor invited to, and — for anyone who is not the
+        municipality's staff — staff-only communities. The municipality's
+        administrators see them all, as ``communities.view_community`` says
+        (``faelles.core.visibility``, docs/staff-only.md).
         """
-        from faelles.accounts.rules import can_administer
+        from faelles.accounts.rules import can_administer, is_staff_member
 
-        hidden = self.filter(access=Community.Access.INVITATION)
-        if municipality is not None:
-            hidden = hidden.filter(municipality=municipality)
+        rows = (
+            self.all()
+            if municipality is None
+            else self.filter(municipality=municipality)
+        )
+        if municipality is not None and can_administer(user, municipality):
+            return rows.none()
+        hidden = models.Q(access=Community.Access.INVITATION)
         if getattr(user, "is_authenticated", False):
-            if municipality is not None and can_administer(user, municipality):
-                return hidden.none()
-            hidden = hidden.exclude(
+            hidden &= ~models.Q(
                 pk__in=CommunityMember.objects.filter(
                     user=user,
                     status__in=[
@@ -81,7 +96,9 @@ class CommunityQuerySet(TenantQuerySet):
                     ],
                 ).values("community_id")
             )
-        return hidden
+        if municipality is None or not is_staff_member(user, municipality):
+            hidden |= models.Q(staff_only=True)
+        return rows.filter(hidden)
 
     def visible_to(self, user, municipality):
         hidden = Community.objects.hidden_from(user, municipality)
@@ -126,6 +143,17 @@ class Community(TenantModel):
     )
     target_group = models.CharField(
         _("hvem fællesskabet er for"), max_length=200, blank=True
+    )
+    # Kun for medarbejdere: only the municipality's staff (employees and
+    # administrators) see it and what belongs to it (docs/staff-only.md).
+    staff_only = models.BooleanField(
+        _("kun for medarbejdere"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Kun kommunens medarbejdere kan se det. Borgere, foreninger og "
+            "politikere ser det ikke i lister, søgning, kalendere eller eksport."
+        ),
     )
     member_count = models.PositiveIntegerField(default=0)
     is_active = models.BooleanField(_("aktiv"), default=True)

@@ -8,6 +8,7 @@ from faelles.accounts.rules import (
     is_member,
     is_staff_member,
 )
+from faelles.core.visibility import is_staff_only
 
 from .models import Community, CommunityMember
 from .selectors import community_membership
@@ -60,11 +61,15 @@ can_manage_community = is_host | can_administer
 # Invitation-only communities are visible to their members and hosts only (and
 # to the people invited, so they can accept) — and so is everything that belongs
 # to them (``Community.objects.hidden_from``, ``faelles.core.visibility``).
+# A staff-only community is seen by the municipality's staff only (employees and
+# administrators; politicians are not staff) — docs/staff-only.md.
 rules.add_perm(
     "communities.view_community",
-    ~is_invitation_only | is_community_member | is_invited | can_manage_community,
+    (~is_invitation_only | is_community_member | is_invited | can_manage_community)
+    & (~is_staff_only | is_staff_member),
 )
 rules.add_perm("communities.create_community", is_member)
+rules.add_perm("communities.make_staff_only", is_staff_member)
 rules.add_perm("communities.change_community", can_manage_community)
 rules.add_perm("communities.manage_members", can_manage_community)
 rules.add_perm(

@@ -1,5 +1,6 @@
 """Reads about communities and movements; always scoped to a municipality."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from faelles.core.pagination import KeysetPage, keyset_page
@@ -11,6 +12,7 @@ from .models import Community, CommunityMember, Movement, Pledge, Referral
 def community_search(
     *,
     municipality,
+    user=None,
     query: str = "",
     theme: str = "",
     age_group: str = "",
@@ -23,7 +25,9 @@ def community_search(
 
     An age group or life situation also matches communities open to everyone.
     """
-    qs = Community.objects.for_municipality(municipality).listed()
+    qs = Community.objects.for_municipality(municipality).listed_to(
+        user or AnonymousUser(), municipality
+    )
     if query:
         qs = qs.filter(
             Q(name__icontains=query)
@@ -55,6 +59,7 @@ def community_search(
         "age_group",
         "life_situation",
         "member_count",
+        "staff_only",
     )
     return keyset_page(qs, after=after, per_page=per_page)
 
@@ -62,6 +67,9 @@ def community_search(
 def communities_of(*, municipality, user) -> QuerySet[CommunityMember]:
     return (
         CommunityMember.objects.filter(user=user, community__municipality=municipality)
+        .exclude(
+            community__in=Community.objects.hidden_from(user, municipality).values("pk")
+        )
         .select_related("community")
         .order_by("-is_host", "community__name")
     )

@@ -60,7 +60,17 @@ def community_create(
     age_group: str = "all",
     life_situation: str = "any",
     target_group: str = "",
+    staff_only: bool = False,
 ) -> Community:
+    if staff_only and not is_staff_member(actor, municipality):
+        raise ValidationError(
+            {
+                "staff_only": _(
+                    "Kun kommunens medarbejdere kan lave noget, der kun er for "
+                    "medarbejdere."
+                )
+            }
+        )
     (theme,) = resolve_themes(municipality, [theme])
     focus_area = resolve_focus_area(municipality, focus_area)
     check_theme(municipality, theme, focus_area)
@@ -78,6 +88,7 @@ def community_create(
         age_group=age_group,
         life_situation=life_situation,
         target_group=target_group,
+        staff_only=staff_only,
         created_by=actor,
         member_count=1,
     )
@@ -109,7 +120,19 @@ def community_create(
 
 @transaction.atomic
 def community_update(*, community: Community, actor, **fields) -> Community:
+    """Change the community. ``staff_only`` only opens it (True → False):
+    a space once open to citizens is never closed behind their backs
+    (docs/staff-only.md)."""
     municipality = community.municipality
+    if fields.get("staff_only") and not community.staff_only:
+        raise ValidationError(
+            {
+                "staff_only": _(
+                    "Et fællesskab, der er åbent for borgerne, kan ikke gøres "
+                    "til kun for medarbejdere."
+                )
+            }
+        )
     if "theme" in fields:
         (fields["theme"],) = resolve_themes(municipality, [fields["theme"]])
     if "focus_area" in fields:
@@ -542,6 +565,10 @@ def referral_create(
     if not consent:
         raise ValidationError(
             _("Borgeren skal have givet samtykke, før du kan henvise.")
+        )
+    if community.staff_only:
+        raise ValidationError(
+            _("Et fællesskab kun for medarbejdere kan ikke anbefales til borgere.")
         )
     if community.members.filter(
         user=citizen, status=CommunityMember.Status.ACTIVE

@@ -32,6 +32,7 @@ def community_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     page = selectors.community_search(
         municipality=request.municipality,
+        user=request.user,
         query=(filters.get("q") or "").strip(),
         theme=filters.get("theme") or "",
         age_group=filters.get("age_group") or "",
@@ -69,7 +70,13 @@ def my_communities(request):
 @login_required
 def community_create(request):
     access.require_perm(request, "communities.create_community")
-    form = CommunityForm(request.POST or None, municipality=request.municipality)
+    form = CommunityForm(
+        request.POST or None,
+        municipality=request.municipality,
+        staff=request.user.has_perm(
+            "communities.make_staff_only", request.municipality
+        ),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             community = services.community_create(
@@ -134,7 +141,9 @@ def community_detail(request, pk: int):
         else [],
         "events": community.events.filter(
             status="published", ends_at__gte=timezone.now()
-        ).order_by("starts_at")[:5],
+        )
+        .visible_to(user, request.municipality)
+        .order_by("starts_at")[:5],
         "has_referral": bool(
             user.is_authenticated
             and community.referrals.filter(citizen=user, status="pending").exists()
@@ -151,6 +160,9 @@ def community_edit(request, pk: int):
         request.POST or None,
         instance=Community.objects.get(pk=community.pk),
         municipality=request.municipality,
+        staff=request.user.has_perm(
+            "communities.make_staff_only", request.municipality
+        ),
     )
     if request.method == "POST" and form.is_valid():
         try:

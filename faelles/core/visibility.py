@@ -1,8 +1,10 @@
 """What belongs to a private space is exactly as visible as the space.
 
 A *private parent* is a model some of whose rows are hidden from some people —
-today an invitation-only community; a staff-only space can join later. The app
-that owns it registers it once, in ``AppConfig.ready()``::
+an invitation-only community, and a staff-only space ("Kun for medarbejdere": a
+community, an event or an initiative only the municipality's staff may see,
+docs/staff-only.md). The app that owns it registers it once, in
+``AppConfig.ready()``::
 
     register_private_parent(
         "communities.Community",
@@ -18,6 +20,10 @@ stories, anything with a foreign key to it — derives its visibility from here:
 * ``visible_q(Model, user, municipality)``: the ``Q`` that keeps rows of any model
   whose foreign keys to private parents point at visible rows or at nothing. Each
   child QuerySet exposes it as ``visible_to(user, municipality)``.
+* ``hidden_under(queryset, user, municipality)``: the rows hidden *because of*
+  a parent — for a private parent that is itself a child (a staff-only event of
+  an invitation-only community), its ``hidden`` is its own hidden rows plus these,
+  so what hangs off it follows the whole chain.
 * ``parents_visible``: the django-rules predicate for one row (detail pages, feeds
   of one object, actions).
 * ``private_links(Model)``: the foreign keys concerned; ``tests/test_visibility.py``
@@ -93,9 +99,35 @@ def visible_q(
     return condition
 
 
+def hidden_under(queryset: _QS, user: Any, municipality: Any) -> _QS:
+    """``queryset`` limited to rows that point at a parent ``user`` may not see
+    (the complement of ``visible_children`` without the NULL pitfalls of
+    negating it)."""
+    condition: Q | None = None
+    for field in private_links(queryset.model):
+        hidden = PARENTS[field.related_model._meta.label_lower].hidden(
+            user, municipality
+        )
+        part = Q(**{f"{field.name}__in": hidden.values("pk")})
+        condition = part if condition is None else condition | part
+    return queryset.none() if condition is None else queryset.filter(condition)
+
+
 def visible_children(queryset: _QS, user: Any, municipality: Any) -> _QS:
     """``queryset`` limited to rows whose private parents ``user`` may see."""
     return queryset.filter(visible_q(queryset.model, user, municipality))
+
+
+def visible_rows(queryset: _QS, user: Any, municipality: Any) -> _QS:
+    """``queryset`` limited to rows ``user`` may see: rows of a private parent
+    that are not hidden themselves, and none of whose parents is hidden."""
+    queryset = visible_children(queryset, user, municipality)
+    parent = PARENTS.get(queryset.model._meta.label_lower)
+    if parent is not None:
+        queryset = queryset.exclude(
+            pk__in=parent.hidden(user, municipality).values("pk")
+        )
+    return queryset
 
 
 @rules.predicate  # type: ignore[untyped-decorator]  # rules.predicate is unannotated
@@ -112,6 +144,13 @@ def parents_visible(user: Any, obj: models.Model | None) -> bool:
         ):
             return False
     return True
+
+
+@rules.predicate  # type: ignore[untyped-decorator]  # rules.predicate is unannotated
+def is_staff_only(user: Any, obj: models.Model | None) -> bool:
+    """A staff-only space (``staff_only``: a community, an event, an initiative);
+    each app composes it with its staff predicate (docs/staff-only.md)."""
+    return bool(getattr(obj, "staff_only", False))
 
 
 # --- registry for the generated test (tests/test_visibility.py) ----------------
@@ -154,16 +193,32 @@ class ChildCase:
     not_shown: dict[str, str] | None = None
 
 
-PARENT_CASES: dict[str, Callable[..., Any]] = {}
+@dataclass(frozen=True)
+class ParentCase:
+    """One kind of hidden row of a private parent (a model may have several: an
+    invitation-only community, a staff-only community). ``staff_see``: the
+    municipality's employees and administrators see it (a staff-only space), so
+    the generated test does not count an employee as an outsider."""
+
+    name: str
+    make: Callable[..., Any]
+    staff_see: bool = False
+
+
+PARENT_CASES: dict[str, dict[str, ParentCase]] = {}
 CHILD_CASES: dict[str, ChildCase] = {}
 
 
-def private_parent_case(label: str) -> Callable[[_F], _F]:
+def private_parent_case(
+    label: str, *, name: str = "", staff_see: bool = False
+) -> Callable[[_F], _F]:
     """``make(municipality) -> (parent, insider)``: a row hidden from outsiders
-    and a person (not an administrator) who may see it."""
+    and a person (not an administrator) who may see it. ``name`` tells several
+    kinds of hidden row of one model apart (the function's name by default)."""
 
     def register(func: _F) -> _F:
-        PARENT_CASES[label.lower()] = func
+        case = ParentCase(name=name or func.__name__, make=func, staff_see=staff_see)
+        PARENT_CASES.setdefault(label.lower(), {})[case.name] = case
         return func
 
     return register

@@ -80,6 +80,29 @@ def work_sources(user: Any, municipality: Any) -> list[WorkSource]:
     return [s for s in _all_sources() if s.applies(user, municipality)]
 
 
+@dataclass(frozen=True)
+class StaffOnlySource:
+    """One kind of staff-only space (communities, events, initiatives) for the
+    staff's page "Kun for medarbejdere" (``workplace:staff_only``,
+    docs/staff-only.md). Declared as ``STAFF_ONLY`` in the app's ``work.py``."""
+
+    key: str
+    label: Any  # lazy text, plural ("Fællesskaber")
+    order: int
+    # municipality -> the staff-only rows, newest or soonest first; each row
+    # has ``get_absolute_url`` and a ``str``
+    queryset: Callable[[Any], QuerySet[Any]]
+    # (row) -> one line under the name ("" for none)
+    detail: Callable[[Any], str] = lambda row: ""
+    # a tenant URL name without arguments where staff make a new one ("" for none)
+    create_url_name: str = ""
+
+
+@cache
+def staff_only_sources() -> tuple[StaffOnlySource, ...]:
+    return ordered_entries(collected("work", "STAFF_ONLY"), "staff-only sources")
+
+
 @cache
 def _all_tools() -> tuple[WorkTool, ...]:
     return ordered_entries(collected("work", "TOOLS"), "work tools")

@@ -42,9 +42,12 @@ class HearingForm(forms.ModelForm):
 
     def __init__(self, *args, municipality, draft_locked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        cast(
-            forms.ModelChoiceField, self.fields["initiative"]
-        ).queryset = Initiative.objects.for_municipality(municipality).order_by("-id")
+        cast(forms.ModelChoiceField, self.fields["initiative"]).queryset = (
+            # A public hearing is never about an internal (staff-only) initiative.
+            Initiative.objects.for_municipality(municipality)
+            .filter(staff_only=False)
+            .order_by("-id")
+        )
         cast(
             forms.ModelChoiceField, self.fields["budget_round"]
         ).queryset = BudgetRound.objects.for_municipality(municipality).order_by("-id")

@@ -7,4 +7,6 @@ def home_context(request) -> dict | None:
     municipality = getattr(request, "municipality", None)
     if municipality is None:
         return None
-    return {"open_hearings": open_hearings(municipality=municipality)}
+    return {
+        "open_hearings": open_hearings(municipality=municipality, user=request.user)
+    }

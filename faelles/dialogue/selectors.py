@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from faelles.core.pagination import KeysetPage, keyset_page
+from faelles.core.visibility import visible_rows
 from faelles.disclosure import suppression
 from faelles.municipalities.themes import theme_key
 
@@ -33,13 +35,19 @@ PER_PAGE = 20
 def hearing_list(
     *,
     municipality,
+    user=None,
     include_unannounced: bool,
     after: str | None = None,
     theme: str = "",
 ) -> KeysetPage:
     """The municipality's hearings, newest first; staff also see those not yet
     announced. ``theme`` is a theme's key (``?theme=``), or all."""
-    qs = Hearing.objects.for_municipality(municipality)
+    # A hearing about an internal initiative is as hidden as the initiative.
+    qs = visible_rows(
+        Hearing.objects.for_municipality(municipality),
+        user or AnonymousUser(),
+        municipality,
+    )
     if not include_unannounced:
         qs = qs.announced()
     if theme := theme_key(theme):
@@ -60,11 +68,17 @@ def hearing_list(
     return keyset_page(qs, after=after, per_page=PER_PAGE)
 
 
-def open_hearings(*, municipality, now: datetime | None = None, limit: int = 4):
+def open_hearings(
+    *, municipality, user=None, now: datetime | None = None, limit: int = 4
+):
     """Hearings open for comments now, closing soonest first (the home page)."""
     now = now or timezone.now()
     return list(
-        Hearing.objects.for_municipality(municipality)
+        visible_rows(
+            Hearing.objects.for_municipality(municipality),
+            user or AnonymousUser(),
+            municipality,
+        )
         .filter(opens_at__lte=now, closes_at__gt=now)
         .only("id", "municipality_id", "kind", "title", "closes_at", "comment_count")
         .order_by("closes_at", "id")[:limit]

@@ -68,6 +68,7 @@ def hearing_list(request):
     theme = theme_key(request.GET.get("theme"))
     page = selectors.hearing_list(
         municipality=request.municipality,
+        user=request.user,
         include_unannounced=can_create,
         after=request.GET.get("efter"),
         theme=theme,

@@ -8,12 +8,24 @@ class EventsConfig(AppConfig):
     verbose_name = _("Arrangementer")
 
     def ready(self):
+        from faelles.core.visibility import register_private_parent
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
         from faelles.organisations.sections import register_organisation_section
 
         from . import rules  # noqa: F401
         from .home import home_context, organisation_context
+        from .models import Event
+
+        # A staff-only event hides itself and its registrations from anyone who
+        # is not the municipality's staff (docs/staff-only.md).
+        register_private_parent(
+            "events.Event",
+            hidden=lambda user, municipality: Event.objects.hidden_from(
+                user, municipality
+            ),
+            perm="events.view_event",
+        )
 
         register_nav(40, "events:list", _("Arrangementer"))
         register_home_section(40, "events/partials/_home.html", home_context)

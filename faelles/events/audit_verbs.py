@@ -12,7 +12,7 @@ from faelles.core.audit import Record, Target, Verb
 
 def _may_see_event(viewer, obj) -> bool:
     # An event of a community is linked only from the community's own pages.
-    return obj.community_id is None
+    return obj.community_id is None and viewer.has_perm("events.view_event", obj)
 
 
 VERBS = {

@@ -21,7 +21,7 @@ from faelles.core.bulk import copy_rows
 from faelles.participation.models import ParticipationAct
 
 from . import services
-from .demo_content import EVENTS, SIGNUP_ORDER
+from .demo_content import EVENTS, SIGNUP_ORDER, STAFF_EVENTS
 from .models import Event, Registration
 
 
@@ -92,6 +92,25 @@ def load_demo(*, municipalities, stdout) -> None:
                     user=person,
                     now=timezone.now() - timedelta(minutes=len(signups) - i),
                 )
+        for staff_spec in STAFF_EVENTS.get(slug, []):
+            days, hour, minute, minutes = staff_spec["when"]
+            starts_at = _at(days, hour, minute)
+            event = services.event_create(
+                municipality=municipality,
+                actor=people["medarbejder"],
+                title=staff_spec["title"],
+                description=staff_spec["description"],
+                starts_at=starts_at,
+                ends_at=starts_at + timedelta(minutes=minutes),
+                place=staff_spec["place"],
+                capacity=staff_spec["capacity"],
+                step_free=True,
+                staff_only=True,
+            )
+            for name in staff_spec["signups"]:
+                staffer = _pick(people, name)
+                if staffer is not None:
+                    services.registration_create(event=event, user=staffer)
         stdout.write(
             f"  {slug}: {Event.objects.filter(municipality=municipality).count()}"
             " events"
@@ -135,6 +154,7 @@ PLACES = [
     "Havnen",
 ]
 CAPACITIES = [None, None, 10, 15, 20, 25, 30, 40, 60]
+STAFF_ONLY_EVERY = 20
 
 
 def seed(*, municipality, scale: str, rng, progress) -> None:
@@ -236,6 +256,9 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
         .order_by("id")
         .values_list("id", flat=True)
     )
+    # One in twenty is for staff only (docs/staff-only.md), chosen by position so
+    # the random stream stays the same.
+    Event.objects.filter(pk__in=ids[::STAFF_ONLY_EVERY]).update(staff_only=True)
 
     def registration_rows():
         for event_id, (starts_at, people, cancelled, confirmed) in zip(

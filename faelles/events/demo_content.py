@@ -196,3 +196,49 @@ EVENTS: list[EventSpec] = [
         "accessible_toilet": True,
     },
 ]
+
+
+class StaffEventSpec(TypedDict):
+    title: str
+    when: tuple[int, int, int, int]
+    place: str
+    description: str
+    capacity: int | None
+    signups: list[str]  # staff who sign up (a|b|c as in SIGNUP_ORDER)
+
+
+# Staff-only events ("Kun for medarbejdere", docs/staff-only.md): organised by
+# the employee, seen and joined by the municipality's staff only.
+STAFF_EVENTS: dict[str, list[StaffEventSpec]] = {
+    "faxe": [
+        {
+            "title": "Temadag: Fra rutine til prøvehandling",
+            "when": (12, 9, 0, 360),
+            "place": "Faxe Rådhus, byrådssalen",
+            "description": (
+                "En dag for alle medarbejdere om, hvordan vi giver slip på en "
+                "rutine og prøver noget nyt sammen med borgerne. Om formiddagen "
+                "fortæller tre teams om deres prøvehandlinger – også den, der "
+                "ikke virkede. Om eftermiddagen formulerer vi hver vores første "
+                "hypotese og aftaler, hvordan vi måler, om den holder."
+            ),
+            "capacity": 80,
+            "signups": ["admin", "moderator"],
+        },
+    ],
+    "odense": [
+        {
+            "title": "Workshop for medarbejdere: Sammen om udvikling i praksis",
+            "when": (9, 13, 0, 180),
+            "place": "Odense Rådhus, mødelokale 1.12",
+            "description": (
+                "Tre timer om de fire pejlemærker – mod, udvikling, handlekraft "
+                "og fællesskab – i jeres egen hverdag. Tag en konkret sag med, "
+                "hvor I gerne vil invitere borgere eller foreninger ind. Vi "
+                "arbejder i små grupper på tværs af forvaltningerne."
+            ),
+            "capacity": 30,
+            "signups": ["admin", "moderator"],
+        },
+    ],
+}

@@ -25,7 +25,11 @@ class EventForm(forms.ModelForm):
             municipality=municipality, is_active=True
         ).visible_to(user, municipality)
         movements = Movement.objects.filter(municipality=municipality, is_active=True)
-        initiatives = Initiative.objects.filter(municipality=municipality).visible()
+        initiatives = (
+            Initiative.objects.filter(municipality=municipality)
+            .visible()
+            .visible_to(user, municipality)
+        )
         if not can_municipal:
             communities = communities.filter(members__user=user, members__is_host=True)
             movements = movements.filter(leader=user)
@@ -36,6 +40,15 @@ class EventForm(forms.ModelForm):
             forms.ModelChoiceField, self.fields["initiative"]
         ).queryset = initiatives.only("id", "municipality_id", "title")
         self.can_municipal = can_municipal
+        # Only staff make an event staff-only, when they create it; afterwards
+        # it can only be opened to citizens. Citizens never see the field.
+        if not can_municipal or (self.instance.pk and not self.instance.staff_only):
+            del self.fields["staff_only"]
+        elif self.instance.pk:
+            self.fields["staff_only"].help_text = _(
+                "Fjern fluebenet for at åbne det for borgerne. Det kan ikke "
+                "gøres om bagefter."
+            )
 
     class Meta:
         model = Event
@@ -55,6 +68,7 @@ class EventForm(forms.ModelForm):
             "movement",
             "initiative",
             "source",
+            "staff_only",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),

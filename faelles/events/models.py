@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from faelles.core.visibility import visible_q
+from faelles.core.visibility import hidden_under, visible_q
 from faelles.municipalities.models import TenantModel, TenantQuerySet
 from faelles.municipalities.tenancy import tenant_reverse
 
@@ -25,9 +25,30 @@ class EventQuerySet(TenantQuerySet):
         return self.filter(ends_at__gte=now)
 
     def visible_to(self, user, municipality):
-        """Events whose community the person may see (``faelles.core.visibility``):
-        an invitation-only group's events are as hidden as the group."""
-        return self.filter(visible_q(Event, user, municipality))
+        """Events the person may see (``faelles.core.visibility``): an
+        invitation-only group's events are as hidden as the group, and staff-only
+        events (or those of a staff-only community or initiative) are for the
+        municipality's staff only (docs/staff-only.md)."""
+        from faelles.accounts.rules import is_staff_member
+
+        qs = self.filter(visible_q(Event, user, municipality))
+        if not is_staff_member(user, municipality):
+            qs = qs.exclude(staff_only=True)
+        return qs
+
+    def hidden_from(self, user, municipality):
+        """The events the person may not see, for what hangs off them
+        (registrations): staff-only ones for non-staff, and those under a
+        hidden community or initiative."""
+        from faelles.accounts.rules import is_staff_member
+
+        rows = Event.objects.all()
+        if municipality is not None:
+            rows = rows.filter(municipality=municipality)
+        under = hidden_under(rows, user, municipality)
+        if municipality is not None and is_staff_member(user, municipality):
+            return under
+        return rows.filter(staff_only=True) | under
 
 
 EventManager = models.Manager.from_queryset(EventQuerySet)
@@ -105,6 +126,17 @@ class Event(TenantModel):
         max_length=200,
         blank=True,
         help_text=_("Fx et opgaveudvalg eller et netværk, der står bag."),
+    )
+    # Kun for medarbejdere: only the municipality's staff (employees and
+    # administrators) see it and what belongs to it (docs/staff-only.md).
+    staff_only = models.BooleanField(
+        _("kun for medarbejdere"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Kun kommunens medarbejdere kan se det. Borgere, foreninger og "
+            "politikere ser det ikke i lister, søgning, kalendere eller eksport."
+        ),
     )
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PUBLISHED

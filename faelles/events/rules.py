@@ -2,7 +2,7 @@ import rules
 
 from faelles.accounts.rules import can_administer, is_member, is_staff_member
 from faelles.communities.rules import is_host
-from faelles.core.visibility import parents_visible
+from faelles.core.visibility import is_staff_only, parents_visible
 
 
 @rules.predicate
@@ -27,8 +27,10 @@ can_manage_event = is_organiser | hosts_its_community | can_administer
 # own events (no community, no movement) are created by staff.
 # An event is as visible as what it belongs to (an invitation-only community's
 # events only to its members); everything else about it is checked after that.
-rules.add_perm("events.view_event", parents_visible)
+# A staff-only event is for the municipality's staff only (docs/staff-only.md).
+can_view_event = parents_visible & (~is_staff_only | is_staff_member)
+rules.add_perm("events.view_event", can_view_event)
 rules.add_perm("events.create_event", is_member)
 rules.add_perm("events.create_municipal_event", is_staff_member)
 rules.add_perm("events.manage_event", can_manage_event)
-rules.add_perm("events.signup", is_member & parents_visible)
+rules.add_perm("events.signup", is_member & can_view_event)

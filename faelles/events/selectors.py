@@ -25,6 +25,7 @@ LIST_FIELDS = (
     "step_free",
     "hearing_loop",
     "accessible_toilet",
+    "staff_only",
 )
 
 
@@ -117,7 +118,9 @@ def events_of(*, municipality, user, now=None) -> QuerySet[Registration]:
             event__municipality=municipality,
             event__ends_at__gte=now,
         )
-        .filter(visible_q(Event, user, municipality, prefix="event__"))
+        # Registrations hang off their event: a staff-only event, or one of a
+        # hidden community or initiative, is hidden (faelles.core.visibility).
+        .filter(visible_q(Registration, user, municipality))
         .exclude(status=Registration.Status.CANCELLED)
         .select_related("event")
         .order_by("event__starts_at")

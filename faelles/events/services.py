@@ -31,6 +31,15 @@ def event_create(*, municipality, actor, organisation=None, **fields) -> Event:
     """``organisation``: the organisation the actor acts on behalf of, credited."""
     if organisation is not None and organisation.municipality_id != municipality.pk:
         raise ValidationError(_("Forbindelsen hører til en anden kommune."))
+    if fields.get("staff_only") and not is_staff_member(actor, municipality):
+        raise ValidationError(
+            {
+                "staff_only": _(
+                    "Kun kommunens medarbejdere kan lave noget, der kun er for "
+                    "medarbejdere."
+                )
+            }
+        )
     event = Event(
         municipality=municipality, organiser=actor, organisation=organisation, **fields
     )
@@ -55,6 +64,16 @@ def event_create(*, municipality, actor, organisation=None, **fields) -> Event:
 
 @transaction.atomic
 def event_update(*, event: Event, actor, **fields) -> Event:
+    """Change the event. ``staff_only`` only opens it (docs/staff-only.md)."""
+    if fields.get("staff_only") and not event.staff_only:
+        raise ValidationError(
+            {
+                "staff_only": _(
+                    "Et arrangement, der er åbent for borgerne, kan ikke gøres "
+                    "til kun for medarbejdere."
+                )
+            }
+        )
     old_capacity = []
 
     def check_capacity(event: Event, old: dict) -> None:

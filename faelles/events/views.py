@@ -298,7 +298,9 @@ def municipality_feed(request):
 
 def community_feed(request, pk: int):
     community = access.get_or_404(request, Community, pk=pk)
-    events = community.events.order_by("-starts_at")[:FEED_LIMIT]
+    events = community.events.visible_to(request.user, request.municipality).order_by(
+        "-starts_at"
+    )[:FEED_LIMIT]
     return calendar_response(
         events, name=community.name, filename=f"community-{pk}.ics"
     )

@@ -13,7 +13,9 @@ from .models import State
 
 
 def _may_see_initiative(viewer, obj) -> bool:
-    return obj.state != State.WITHDRAWN
+    return obj.state != State.WITHDRAWN and viewer.has_perm(
+        "initiatives.view_initiative", obj
+    )
 
 
 VERBS = {
@@ -25,6 +27,7 @@ VERBS = {
     "initiative.need_add": Verb(_("tilføjede et behov til initiativet")),
     "initiative.need_publish": Verb(_("offentliggjorde et behov i initiativet")),
     "initiative.need_close": Verb(_("lukkede et behov i initiativet")),
+    "initiative.open_to_citizens": Verb(_("åbnede det interne initiativ for borgerne")),
     "initiative.comment_hide": Verb(_("skjulte en kommentar til initiativet")),
     "initiatives.settings": Verb(_("ændrede indstillingerne for initiativer")),
     "initiative.comment": Verb(_("kommenterede"), Record.NOT_WRITTEN),

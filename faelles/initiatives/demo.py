@@ -19,7 +19,8 @@ from datetime import datetime, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import F, Max
+from django.db.models.functions import Mod
 from django.utils import timezone
 
 from faelles.core.bulk import insert_rows, reset_sequences
@@ -143,7 +144,8 @@ def _load_municipality(municipality, items) -> None:
     hidden_done = False
     for item in items:
         initiative = _load_initiative(demo, item, now)
-        if not hidden_done and item["comments"]:
+        # The moderated comment is a citizen's: never on an internal initiative.
+        if not hidden_done and item["comments"] and not item.get("staff_only"):
             _hidden_comment(demo, initiative, now)
             hidden_done = True
 
@@ -183,6 +185,7 @@ def _load_initiative(demo: _Demo, item: dict, now: datetime) -> Initiative:
             {"kind": kind, "title": title, "quantity": quantity}
             for kind, title, quantity in item["needs"]
         ],
+        staff_only=item.get("staff_only", False),
         now=created,
     )
     if facilitator:
@@ -451,6 +454,7 @@ LEARNED = [
     "Det tog længere tid end ventet at få tilladelserne, men resultatet holdt.",
 ]
 CHUNK = 2_000
+STAFF_ONLY_EVERY = 20
 
 
 def _next_id(model) -> int:
@@ -499,6 +503,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     states = rng.choices(
         [s for s, _w in STATE_WEIGHTS], [w for _s, w in STATE_WEIGHTS], k=n
     )
+    first_initiative = _next_id(Initiative)
     ids = {
         model: _next_id(model)
         for model in (
@@ -531,6 +536,13 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
         )
         bar.update(len(chunk))
     bar.close()
+    # One in twenty is internal (staff-only, docs/staff-only.md), chosen by
+    # position so the random stream, and with it the rest of the data, stays.
+    Initiative.objects.filter(
+        municipality=municipality, pk__gte=first_initiative
+    ).annotate(position=Mod(F("pk") - first_initiative, STAFF_ONLY_EVERY)).filter(
+        position=0
+    ).update(staff_only=True)
     from .search import index_municipality
 
     index_municipality(municipality.pk)

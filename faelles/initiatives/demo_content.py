@@ -682,6 +682,40 @@ ODENSE = [
 
 FAXE = [
     {
+        # An internal trial ("Kun for medarbejdere", docs/staff-only.md): only
+        # Faxe's staff see it, until they open it to citizens.
+        "staff_only": True,
+        "title": "Intern prøvehandling: Én indgang for foreningerne",
+        "challenge": "Foreningerne skal i dag henvende sig tre forskellige steder for at låne et lokale, søge tilskud og få hjælp til et arrangement. Mange giver op, og vi hører det først bagefter.",
+        "idea": "I tre måneder prøver vi én fast kontaktperson pr. forening på tværs af Kultur og Fritid, Udvikling og Digitalisering og Ejendomme. Kontaktpersonen svarer inden for to hverdage og trækker selv de andre afdelinger ind.",
+        "who": "Medarbejdere, der arbejder med foreninger",
+        "place": "Faxe Rådhus", "pc": "4640",
+        "themes": ["learning"], "principles": [2, 3],
+        "by": "medarbejder",
+        "state": "trying", "ago": 60, "fac": "medarbejder", "team": ["admin"],
+        "needs": [("role", "Kontaktpersoner fra hver afdeling", 3)],
+        "supporters": ["admin"],
+        "joins": [("admin", "Kontaktperson fra Udvikling og Digitalisering")],
+        "comments": [
+            ("admin", "Vi bør måle, hvor mange henvendelser der bliver sendt videre mellem os – det er dér, foreningerne taber tålmodigheden.", [("medarbejder", "God idé. Jeg tilføjer det som et succeskriterium.")]),
+        ],
+        "why": {
+            "preparing": "Tre afdelinger har sagt ja og udpeget en kontaktperson hver.",
+            "trying": "Vi starter med de 20 foreninger, der oftest henvender sig.",
+        },
+        "trial": {
+            "we_believe": "én fast kontaktperson pr. forening på tværs af afdelingerne",
+            "will_lead_to": "hurtigere svar og færre foreninger, der opgiver en god idé",
+            "what": "20 foreninger får én kontaktperson i tre måneder. Vi tæller svartider og henvendelser, der sendes videre, og spørger foreningerne til sidst.",
+            "weeks": 13,
+            "criteria": [
+                ("Svar inden for to hverdage", "90 %", "", False),
+                ("Henvendelser sendt videre mellem afdelinger", "Højst 1 ud af 10", "", False),
+                ("Foreninger der vil fortsætte ordningen", "15 af 20", "", False),
+            ],
+        },
+    },
+    {
         "title": "Klimafestival i Faxe Ladeplads",
         "challenge": "Klimadebatten føles langt væk fra hverdagen i en lille havneby. Mange unge tror ikke, at det, de gør lokalt, betyder noget.",
         "idea": "En klimafestival ved havnen, som de unge fra Faxe Gymnasium planlægger sammen med bådelauget: kajakoprydning i havnen, klimamad fra lokale gårde, koncert og CO₂-løfter, som vi følger op på i et år.",

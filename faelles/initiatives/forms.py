@@ -1,4 +1,4 @@
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -71,6 +71,15 @@ class InitiativeForm(forms.ModelForm):
         required=False,
     )
 
+    staff_only = forms.BooleanField(
+        label=_("Kun for medarbejdere"),
+        help_text=_(
+            "Et internt initiativ eller en intern prøvehandling: kun kommunens "
+            "medarbejdere kan se det, indtil I åbner det for borgerne."
+        ),
+        required=False,
+    )
+
     class Meta:
         model = Initiative
         fields = ["title", "challenge", "idea", "target_group", "postcode", "place"]
@@ -83,9 +92,13 @@ class InitiativeForm(forms.ModelForm):
             "idea": _("Hvad vil I gøre, og hvordan kan andre hjælpe?"),
         }
 
-    def __init__(self, *args, municipality, **kwargs):
+    def __init__(self, *args, municipality, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         instance = self.instance if self.instance.pk else None
+        if not staff or instance is not None:
+            # Staff make an initiative internal when they propose it; it is
+            # opened by its own action. Citizens never see the field.
+            del self.fields["staff_only"]
         self.fields["themes"] = theme_field(
             municipality,
             multiple=True,
@@ -98,9 +111,9 @@ class InitiativeForm(forms.ModelForm):
         self.fields["focus_area"] = focus_area_field(
             municipality, current=instance.focus_area if instance else None
         )
-        self.fields["principles"].queryset = Principle.objects.filter(
-            municipality=municipality
-        )
+        cast(
+            forms.ModelMultipleChoiceField, self.fields["principles"]
+        ).queryset = Principle.objects.filter(municipality=municipality)
 
     def clean(self):
         data = super().clean()

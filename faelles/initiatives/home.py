@@ -10,7 +10,8 @@ def home_context(request) -> dict | None:
     latest = list(
         Initiative.objects.for_municipality(municipality)
         .visible()
-        .only("id", "municipality_id", "title", "state", "support_count")
+        .visible_to(request.user, municipality)
+        .only("id", "municipality_id", "title", "state", "support_count", "staff_only")
         .order_by("-id")[:4]
     )
     return {"latest_initiatives": latest}
@@ -23,6 +24,7 @@ def organisation_context(request, organisation) -> dict | None:
     initiatives = list(
         Initiative.objects.for_municipality(request.municipality)
         .visible()
+        .visible_to(request.user, request.municipality)
         .filter(organisation=organisation)
         .only("id", "municipality_id", "title", "state", "support_count")
         .order_by("-id")[:SECTION_SIZE]

@@ -38,6 +38,7 @@ def library(request):
     query = search_words(request.GET.get("q"))
     page = selectors.library(
         municipality=request.municipality,
+        user=request.user,
         theme=theme,
         department=department,
         outcome=outcome,

@@ -72,6 +72,29 @@ class InitiativeQuerySet(TenantQuerySet):
     def visible(self):
         return self.exclude(state=State.WITHDRAWN)
 
+    def visible_to(self, user, municipality):
+        """Initiatives the person may see: staff-only ones (internal initiatives
+        and trials) for the municipality's staff only (docs/staff-only.md)."""
+        from faelles.accounts.rules import is_staff_member
+
+        if is_staff_member(user, municipality):
+            return self
+        return self.exclude(staff_only=True)
+
+    def hidden_from(self, user, municipality):
+        """The initiatives the person may not see, for what hangs off them
+        (``faelles.core.visibility``)."""
+        from faelles.accounts.rules import is_staff_member
+
+        rows = (
+            self.all()
+            if municipality is None
+            else self.filter(municipality=municipality)
+        )
+        if municipality is not None and is_staff_member(user, municipality):
+            return rows.none()
+        return rows.filter(staff_only=True)
+
     def awaiting_response(self, *, before):
         """No response from the municipality yet, and proposed before ``before``."""
         return self.filter(
@@ -146,6 +169,17 @@ class Initiative(TenantModel):
         blank=True,
         related_name="initiative_teams",
         verbose_name=_("tværgående team"),
+    )
+    # Kun for medarbejdere: only the municipality's staff (employees and
+    # administrators) see it and what belongs to it (docs/staff-only.md).
+    staff_only = models.BooleanField(
+        _("kun for medarbejdere"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Kun kommunens medarbejdere kan se det. Borgere, foreninger og "
+            "politikere ser det ikke i lister, søgning, kalendere eller eksport."
+        ),
     )
     support_count = models.PositiveIntegerField(default=0)
     comment_count = models.PositiveIntegerField(default=0)

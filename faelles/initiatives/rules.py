@@ -13,7 +13,7 @@ from faelles.accounts.rules import (
     is_member,
     is_staff_member,
 )
-from faelles.core.visibility import parents_visible
+from faelles.core.visibility import is_staff_only, parents_visible
 
 
 @rules.predicate
@@ -75,6 +75,11 @@ def is_open(user, initiative) -> bool:
 # Facilitators are employees; a former employee who is still listed loses the right.
 can_facilitate = is_staff_member | (is_facilitator & is_employee)
 
+# An internal (staff-only) initiative, its trial and everything about it is for
+# the municipality's staff only; politicians are not staff (docs/staff-only.md).
+rules.add_perm("initiatives.view_initiative", ~is_staff_only | is_staff_member)
+rules.add_perm("initiatives.make_staff_only", is_staff_member)
+rules.add_perm("initiatives.open_to_citizens", is_staff_only & can_facilitate)
 rules.add_perm("initiatives.propose", is_member)
 rules.add_perm("initiatives.take_part", is_member)
 rules.add_perm("initiatives.moderate_comment", can_moderate)

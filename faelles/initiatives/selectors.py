@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 
 from faelles.core.pagination import KeysetPage, keyset_page
 from faelles.core.params import parse_id
+from faelles.core.visibility import visible_children
 from faelles.municipalities.themes import theme_key, theme_labels
 
 from . import search
@@ -42,6 +43,7 @@ def settings_for(municipality) -> InitiativeSettings:
 def initiative_list(
     *,
     municipality,
+    user=None,
     state: str = "",
     theme: str = "",
     query: str = "",
@@ -52,6 +54,7 @@ def initiative_list(
         "organisation"
     )
     qs = qs.filter(state=state) if state in State.values else qs.visible()
+    qs = qs.visible_to(user or AnonymousUser(), municipality)
     if theme := theme_key(theme):
         qs = qs.filter(
             pk__in=InitiativeTheme.objects.filter(
@@ -72,6 +75,7 @@ def initiative_list(
         "comment_count",
         "participant_count",
         "created_at",
+        "staff_only",
         "organisation__name",
     )
     return keyset_page(qs, after=after, per_page=per_page)
@@ -289,6 +293,7 @@ def unassigned(*, municipality) -> QuerySet[Initiative]:
 def library(
     *,
     municipality,
+    user=None,
     theme: str = "",
     department: str = "",
     outcome: str = "",
@@ -301,6 +306,8 @@ def library(
         .evaluated()
         .select_related("initiative", "department")
     )
+    # Internal trials are in the staff's library only (docs/staff-only.md).
+    qs = visible_children(qs, user or AnonymousUser(), municipality)
     if outcome in Outcome.values:
         qs = qs.filter(outcome=outcome)
     if theme := theme_key(theme):
@@ -325,6 +332,7 @@ def library(
         "initiative__id",
         "initiative__municipality_id",
         "initiative__title",
+        "initiative__staff_only",
         "department__id",
         "department__name",
     )
@@ -358,7 +366,13 @@ def library_statistics(*, municipality) -> dict:
     Cached per municipality; the key includes the number of evaluated trials and
     the latest evaluation, so a new or changed evaluation shows at once.
     """
-    evaluated = Trial.objects.for_municipality(municipality).evaluated()
+    # One cached answer for every reader: it counts only trials anyone may see
+    # (internal trials are left out, docs/staff-only.md).
+    evaluated = (
+        Trial.objects.for_municipality(municipality)
+        .evaluated()
+        .filter(initiative__staff_only=False)
+    )
     fingerprint = evaluated.aggregate(n=Count("id"), last=Max("evaluated_at"))
     last = fingerprint["last"].timestamp() if fingerprint["last"] else 0
     key = f"initiatives:library-stats:{municipality.pk}:{fingerprint['n']}:{last}"
@@ -381,6 +395,7 @@ def _library_statistics(municipality, evaluated) -> dict:
         InitiativeTheme.objects.filter(
             municipality=municipality,
             initiative__trials__outcome__isnull=False,
+            initiative__staff_only=False,
         )
         .values_list("theme", "initiative__trials__outcome")
         .annotate(n=Count("id"))
@@ -431,6 +446,7 @@ def newspaper_content(*, municipality, start, end) -> dict:
         Trial.objects.for_municipality(municipality)
         .evaluated()
         .filter(evaluated_at__date__gte=start, evaluated_at__date__lte=end)
+        .filter(initiative__staff_only=False)  # the printed paper is public
         .select_related("initiative")
         .order_by("-evaluated_at")[:12]
     )

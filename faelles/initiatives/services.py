@@ -115,8 +115,20 @@ def initiative_create(
     organisation=None,
     image=None,
     image_alt: str = "",
+    staff_only: bool = False,
     now: datetime | None = None,
 ) -> Initiative:
+    """``staff_only``: an internal initiative (or trial) of the municipality's
+    staff, hidden from everyone else until opened (docs/staff-only.md)."""
+    if staff_only and not is_staff_member(proposer, municipality):
+        raise ValidationError(
+            {
+                "staff_only": _(
+                    "Kun kommunens medarbejdere kan lave noget, der kun er for "
+                    "medarbejdere."
+                )
+            }
+        )
     now = _now(now)
     themes = resolve_themes(municipality, themes)
     focus_area = resolve_focus_area(municipality, focus_area)
@@ -132,6 +144,7 @@ def initiative_create(
         target_group=target_group,
         postcode=postcode,
         place=place,
+        staff_only=staff_only,
         created_at=now,
         state_changed_at=now,
     )
@@ -176,6 +189,29 @@ def initiative_create(
         rung=INITIATIVE_ACTIONS["initiative.propose"],
         source=initiative,
         occurred_at=now,
+    )
+    return initiative
+
+
+@transaction.atomic
+def initiative_open_to_citizens(*, initiative: Initiative, actor) -> Initiative:
+    """Open an internal initiative to citizens: from now on it, its trial and
+    everything about it are as visible as any initiative. One way — what
+    citizens have seen is never taken back (docs/staff-only.md)."""
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if not locked.staff_only:
+        raise ValidationError(_("Initiativet er allerede åbent for borgerne."))
+    if not can_facilitate(actor, locked):
+        raise PermissionDenied(
+            _("Kun kommunens medarbejdere kan åbne initiativet for borgerne.")
+        )
+    Initiative.objects.filter(pk=locked.pk).update(staff_only=False)
+    initiative.staff_only = False
+    audit(
+        action="initiative.open_to_citizens",
+        actor=actor,
+        municipality=initiative.municipality,
+        target=initiative,
     )
     return initiative
 

@@ -1,5 +1,7 @@
 """Initiatives and their trials on the status page (``faelles.core.status_sources``;
-docs/status.md). Withdrawn initiatives are not shown, as on the site."""
+docs/status.md). Withdrawn initiatives are not shown, as on the site; nor are
+internal (staff-only) ones: the page and its exports are cached once for every
+reader, so they hold only what anyone may see (docs/staff-only.md)."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -24,7 +26,7 @@ def initiatives(municipality, f: StatusFilter):
         days=days
     )
     qs = (
-        Initiative.objects.filter(municipality=municipality)
+        Initiative.objects.filter(municipality=municipality, staff_only=False)
         .visible()
         .annotate(
             trial_end=Subquery(latest.values("ends_on")[:1]),

@@ -30,6 +30,11 @@ urlpatterns = [
     path("avis/", story_views.newspaper, name="newspaper"),
     path("<id:pk>/", views.initiative_detail, name="detail"),
     path("<id:pk>/rediger/", views.initiative_update, name="update"),
+    path(
+        "<id:pk>/aabn-for-borgere/",
+        views.initiative_open_to_citizens,
+        name="open_to_citizens",
+    ),
     path("<id:pk>/historie/", story_views.story_create, name="story_create"),
     path(
         "historier/ny/faellesskab/<id:community_pk>/",

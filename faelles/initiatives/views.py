@@ -40,6 +40,7 @@ def initiative_list(request):
     query = search_words(request.GET.get("q"))
     page = selectors.initiative_list(
         municipality=request.municipality,
+        user=request.user,
         state=state,
         theme=theme,
         query=query,
@@ -69,7 +70,12 @@ def initiative_create(request):
     access.require_perm(request, "initiatives.propose")
     organisation = acting_organisation(request)
     form = InitiativeForm(
-        request.POST or None, request.FILES or None, municipality=request.municipality
+        request.POST or None,
+        request.FILES or None,
+        municipality=request.municipality,
+        staff=request.user.has_perm(
+            "initiatives.make_staff_only", request.municipality
+        ),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -90,6 +96,7 @@ def initiative_create(request):
                 needs=form.needs(),
                 image=data.get("image") or None,
                 image_alt=data.get("image_alt", ""),
+                staff_only=data.get("staff_only", False),
             )
         except ValidationError as error:
             access.form_errors(form, error)
@@ -153,9 +160,31 @@ def _openable_listings(user, initiative) -> set[int]:
     }
 
 
+def initiative_open_to_citizens(request, pk: int):
+    """Open an internal initiative to citizens, after a confirmation page."""
+    initiative = access.get_or_404(
+        request, Initiative, pk=pk, perm="initiatives.open_to_citizens"
+    )
+    if request.method == "POST":
+        try:
+            services.initiative_open_to_citizens(
+                initiative=initiative, actor=request.user
+            )
+        except ValidationError as error:
+            access.error_messages(request, error)
+        else:
+            messages.success(request, _("Initiativet er nu åbent for borgerne."))
+        return redirect(initiative.get_absolute_url())
+    return render(
+        request, "initiatives/initiative_open.html", {"initiative": initiative}
+    )
+
+
 def initiative_detail(request, pk: int):
     initiative = selectors.initiative_detail(municipality=request.municipality, pk=pk)
     initiative.municipality = request.municipality  # the permission checks read it
+    # An internal initiative does not exist for anyone but staff.
+    access.hide_unless(request, "initiatives.view_initiative", initiative)
     threads, next_comment = selectors.comment_threads(
         initiative=initiative, after=request.GET.get("kommentarer_efter")
     )
@@ -194,6 +223,7 @@ def initiative_detail(request, pk: int):
             "can_manage_needs": user.has_perm("initiatives.manage_needs", initiative),
             "openable_listings": _openable_listings(user, initiative),
             "can_edit": user.has_perm("initiatives.edit", initiative),
+            "can_open": user.has_perm("initiatives.open_to_citizens", initiative),
             "can_write_story": user.has_perm("initiatives.write_story", initiative),
             "transition_form": TransitionForm(targets=targets) if targets else None,
             "join_form": JoinForm(initiative=initiative) if can_take_part else None,

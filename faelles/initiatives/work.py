@@ -4,10 +4,11 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from faelles.core.work_sources import WorkItem, WorkSource
+from faelles.core.work_sources import StaffOnlySource, WorkItem, WorkSource
 from faelles.municipalities.tenancy import tenant_reverse
 
 from . import selectors
+from .models import Initiative
 
 
 def _item(initiative, today: date) -> WorkItem:
@@ -61,5 +62,29 @@ SOURCES = [
             "Initiativer, der har ventet længere end kommunens svarfrist "
             "(datoen er den dag, de blev foreslået)."
         ),
+    ),
+]
+
+
+def _state(initiative) -> str:
+    return str(initiative.get_state_display())
+
+
+# Internal initiatives and trials on the staff's page "Kun for medarbejdere"
+# (docs/staff-only.md); withdrawn ones are left out, as on the list.
+STAFF_ONLY = [
+    StaffOnlySource(
+        key="initiatives",
+        label=_("Initiativer og prøvehandlinger"),
+        order=30,
+        queryset=lambda m: (
+            Initiative.objects.for_municipality(m)
+            .visible()
+            .filter(staff_only=True)
+            .only("id", "municipality_id", "title", "state", "staff_only")
+            .order_by("-id")
+        ),
+        detail=_state,
+        create_url_name="initiatives:create",
     ),
 ]

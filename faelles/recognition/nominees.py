@@ -30,7 +30,10 @@ KINDS = {
 
 
 def initiatives(municipality) -> QuerySet[Initiative]:
-    return Initiative.objects.filter(municipality=municipality).visible()
+    # Awards are public: an internal (staff-only) initiative is never offered.
+    return Initiative.objects.filter(
+        municipality=municipality, staff_only=False
+    ).visible()
 
 
 def communities(municipality) -> QuerySet[Community]:

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from faelles.core import access
-from faelles.core.work_sources import work_tools
+from faelles.core.work_sources import staff_only_sources, work_tools
 
 from . import selectors
 
@@ -26,6 +26,29 @@ def index(request):
             "tools": work_tools(request.user, request.municipality),
         },
     )
+
+
+STAFF_ONLY_ROWS = 50  # per kind; a municipality has a handful of each
+
+
+@never_cache
+def staff_only(request):
+    """The staff-only spaces of the municipality (docs/staff-only.md): what
+    only its employees and administrators see. A 404 for anyone else."""
+    access.require_login(request)
+    if not request.user.has_perm("workplace.view", request.municipality):
+        raise Http404
+    sections = []
+    for source in staff_only_sources():
+        rows = list(source.queryset(request.municipality)[: STAFF_ONLY_ROWS + 1])
+        sections.append(
+            {
+                "source": source,
+                "rows": [(row, source.detail(row)) for row in rows[:STAFF_ONLY_ROWS]],
+                "more": len(rows) > STAFF_ONLY_ROWS,
+            }
+        )
+    return render(request, "workplace/staff_only.html", {"sections": sections})
 
 
 @never_cache

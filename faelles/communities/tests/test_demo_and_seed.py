@@ -58,7 +58,9 @@ def test_every_municipality_has_the_kinds_of_community_and_movement(demo):
             )
         )
         assert units == {"co2", "people"}
-        assert Event.objects.filter(municipality__slug=slug).count() == 9
+        # Nine for everyone; Faxe and Odense add one for their staff.
+        staff_events = 1 if slug in ("faxe", "odense") else 0
+        assert Event.objects.filter(municipality__slug=slug).count() == 9 + staff_events
 
 
 def test_walk_through_is_possible_for_the_citizen(demo):
@@ -116,6 +118,11 @@ def test_seed_small_is_consistent_and_deterministic():
             seed=5,
             only="accounts,communities,events",
         )
+    seeded = Community.objects.filter(municipality__slug="seed-a")
+    share = seeded.filter(staff_only=True).count() / seeded.count()
+    assert 0.03 < share < 0.08  # one in twenty is for staff only
+    events = Event.objects.filter(municipality__slug="seed-a")
+    assert events.filter(staff_only=True).count() == -(-events.count() // 20)
     a, b = (
         list(
             Community.objects.filter(municipality__slug=slug)
@@ -146,3 +153,20 @@ def models_f(name):
     from django.db.models import F
 
     return F(name)
+
+
+def test_staff_only_demo_spaces(demo):
+    """Faxe's LederForum with posts and a staff theme day; Odense a workshop for
+    staff (docs/staff-only.md) — and nothing else of the demo is staff-only."""
+    forum = Community.objects.get(municipality__slug="faxe", name="LederForum")
+    assert forum.staff_only
+    assert forum.posts.count() >= 2
+    assert forum.members.filter(status="active").count() >= 2
+    assert Community.objects.filter(staff_only=True).count() == 1
+    for slug, title in (
+        ("faxe", "Temadag: Fra rutine til prøvehandling"),
+        ("odense", "Workshop for medarbejdere: Sammen om udvikling i praksis"),
+    ):
+        event = Event.objects.get(municipality__slug=slug, title=title)
+        assert event.staff_only
+        assert event.registrations.exists()

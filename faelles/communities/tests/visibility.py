@@ -1,5 +1,5 @@
-"""The private parent "invitation-only community" and what hangs off it, for
-tests/test_visibility.py."""
+"""The private parents "invitation-only community" and "staff-only community"
+and what hangs off them, for tests/test_visibility.py."""
 
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -21,7 +21,7 @@ def _url(name, municipality, **kwargs):
     return reverse(name, kwargs={"municipality_slug": municipality.slug, **kwargs})
 
 
-@private_parent_case("communities.Community")
+@private_parent_case("communities.Community", name="invitation_only")
 def invitation_only_community(municipality):
     host = MembershipFactory(municipality=municipality).user
     insider = MembershipFactory(municipality=municipality).user
@@ -29,6 +29,22 @@ def invitation_only_community(municipality):
         municipality=municipality,
         name="Samtalegruppe for efterladte 8127",
         access=Community.Access.INVITATION,
+        host=host,
+    )
+    CommunityMember.objects.create(community=community, user=insider, status="active")
+    return community, insider
+
+
+@private_parent_case("communities.Community", name="staff_only", staff_see=True)
+def staff_only_community(municipality):
+    """An open community for the municipality's staff (a LederForum): every
+    employee sees it; the insider is an employee who is a member."""
+    host = MembershipFactory(municipality=municipality, is_employee=True).user
+    insider = MembershipFactory(municipality=municipality, is_employee=True).user
+    community = CommunityFactory(
+        municipality=municipality,
+        name="LederForum for tovholdere 4410",
+        staff_only=True,
         host=host,
     )
     CommunityMember.objects.create(community=community, user=insider, status="active")

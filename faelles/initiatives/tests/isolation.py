@@ -28,6 +28,11 @@ def initiative(municipality):
     return {"pk": InitiativeFactory(municipality=municipality).pk}
 
 
+@isolation_case("initiatives:open_to_citizens")
+def internal_initiative(municipality):
+    return {"pk": InitiativeFactory(municipality=municipality, staff_only=True).pk}
+
+
 @isolation_case("initiatives:comment_hide")
 def comment(municipality):
     c = CommentFactory(initiative=InitiativeFactory(municipality=municipality))

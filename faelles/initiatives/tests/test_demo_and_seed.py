@@ -70,6 +70,11 @@ def test_demo_has_every_phase_honest_evaluations_and_stories():
     flagged = {f.municipality.slug for f in find_awaiting()}
     assert "kerteminde" in flagged
     assert ParticipationAct.objects.filter(action="initiative.propose").exists()
+    internal = Initiative.objects.get(
+        municipality__slug="faxe", staff_only=True, state=State.TRYING
+    )
+    assert internal.trials.get().criteria.count() == 3
+    assert Initiative.objects.filter(staff_only=True).count() == 1
 
 
 def _fingerprint(slug):
@@ -101,5 +106,6 @@ def test_seed_writes_consistent_counters_and_is_deterministic():
     assert mismatched == 0
     assert _fingerprint("by-a") == _fingerprint("by-b")
     assert Trial.objects.filter(municipality__slug="by-a").evaluated().exists()
+    assert initiatives.filter(staff_only=True).count() == 10  # one in twenty
     acts = ParticipationAct.objects.filter(municipality__slug="by-a")
     assert acts.filter(action="initiative.support").count() == 5000

@@ -1,7 +1,8 @@
 """Where a nomination or a winner that is a private community could show
 (tests/test_visibility.py). Nominations and winners are shown as anyone may see
-them: a community that is (or became) invitation-only is left out everywhere,
-also for its members (the celebration page and the newspaper are public)."""
+them: a community that is (or became) invitation-only or staff-only, or an
+internal initiative, is left out everywhere, also for its members (the
+celebration page and the newspaper are public)."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -47,22 +48,22 @@ def nomination(parent, field, *, insider, outsider):
     return [
         Look(
             _url("recognition:award", municipality, pk=award.pk),
-            shows=parent.name,
+            shows=str(parent),
             members_see=False,
         ),
         Look(
             _url("recognition:jury", municipality, pk=award.pk),
-            shows=parent.name,
+            shows=str(parent),
             members_see=False,
         ),
         Look(
             _url("recognition:celebrate", municipality),
-            shows=parent.name,
+            shows=str(parent),
             members_see=False,
         ),
         Look(
             _url("recognition:nominate", municipality, pk=award.pk),
-            shows=parent.name,
+            shows=str(parent),
             members_see=False,
         ),
         Look(
@@ -101,22 +102,22 @@ def winner(parent, field, *, insider, outsider):
     return [
         Look(
             _url("recognition:celebrate", municipality),
-            shows=parent.name,
+            shows=str(parent),
             members_see=False,
         ),
         Look(
             _url("recognition:award", municipality, pk=award.pk),
-            shows=parent.name,
+            shows=str(parent),
             members_see=False,
         ),
         Look(
             _url("recognition:jury", municipality, pk=award.pk),
-            shows=parent.name,
+            shows=str(parent),
             members_see=False,
         ),
         Look(
             _url("recognition:nominate", municipality, pk=award.pk),
-            shows=parent.name,
+            shows=str(parent),
             members_see=False,
         ),
         Look(
