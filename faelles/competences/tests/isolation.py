@@ -1,0 +1,19 @@
+from faelles.competences.factories import QuestionFactory, employee_in, profile_for
+from faelles.core.isolation import isolation_case
+
+
+@isolation_case("competences:person")
+def profile(municipality):
+    user = employee_in(municipality)
+    return {"pk": profile_for(user, municipality, skills="Kan lave podcasts").pk}
+
+
+@isolation_case(
+    "competences:question",
+    "competences:answer",
+    "competences:decline",
+    "competences:withdraw",
+    "competences:thank",
+)
+def question(municipality):
+    return {"pk": QuestionFactory(municipality=municipality).pk}
