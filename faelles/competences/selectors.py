@@ -139,6 +139,8 @@ def search(
     ids = [r["profile_id"] if weights else r["pk"] for r in rows]
     scores = {r["profile_id"]: r["score"] for r in rows} if weights else {}
     by_id = Profile.objects.select_related("user").in_bulk(ids)
+    for profile in by_id.values():
+        profile.municipality = municipality  # for its URL, without a query each
     memberships = {
         m.user_id: m
         for m in _employees(municipality)

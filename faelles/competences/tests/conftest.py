@@ -9,9 +9,7 @@ BASE = "/odense/kompetencer/"
 @pytest.fixture
 def colleague(municipality):
     department = DepartmentFactory(municipality=municipality, name="Sundhed og Ældre")
-    return employee_in(
-        municipality, department=department, job_title="Sygeplejerske"
-    )
+    return employee_in(municipality, department=department, job_title="Sygeplejerske")
 
 
 @pytest.fixture

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _terms(profile):
-    return set(ProfileTerm.objects.filter(profile=profile).values_list("term", flat=True))
+    return set(
+        ProfileTerm.objects.filter(profile=profile).values_list("term", flat=True)
+    )
 
 
 def test_saving_indexes_only_what_is_shared(employee, municipality):
@@ -96,7 +98,10 @@ def test_withdrawing_consent_deletes_the_experience(employee, municipality):
         experience_sharing=Sharing.EMPLOYEES,
     )
     profile = services.profile_save(
-        municipality=municipality, user=employee, experience="", experience_consent=False
+        municipality=municipality,
+        user=employee,
+        experience="",
+        experience_consent=False,
     )
     assert profile.experience == "" and profile.experience_consent_at is None
 
