@@ -11,11 +11,13 @@ explicit consent, and withdrawing the consent deletes it (docs/competences.md).
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from faelles.municipalities.models import TenantModel
+from faelles.municipalities.models import TenantModel, TenantQuerySet
 from faelles.municipalities.tenancy import tenant_reverse
 
 MAX_TAGS = 12
@@ -177,7 +179,7 @@ class QuestionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Trukket tilbage")
 
 
-class QuestionQuerySet(models.QuerySet):
+class QuestionQuerySet(TenantQuerySet):
     def open(self):
         return self.filter(status=QuestionStatus.OPEN)
 
@@ -189,6 +191,9 @@ class QuestionQuerySet(models.QuerySet):
             .filter(models.Q(recipient=user) | models.Q(invited=user))
             .distinct()
         )
+
+
+QuestionManager = models.Manager.from_queryset(QuestionQuerySet)
 
 
 class Question(TenantModel):
@@ -237,7 +242,7 @@ class Question(TenantModel):
     thanked_at = models.DateTimeField(_("takket"), null=True, blank=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
-    objects = QuestionQuerySet.as_manager()
+    objects: ClassVar[QuestionManager] = QuestionManager()
 
     class Meta:
         verbose_name = _("spørgsmål til en kollega")

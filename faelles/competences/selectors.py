@@ -106,7 +106,7 @@ def search(
     empty_query = bool(text.strip()) and not weights
     if empty_query:
         return Results([], 0, 1, 1, searched=False, empty_query=True)
-    ranked: QuerySet[Any]
+    ranked: QuerySet[Any, Any]
     if weights:
         by_weight: dict[int, list[str]] = {}
         for term, weight in weights.items():
@@ -135,7 +135,7 @@ def search(
     total = ranked.count()
     pages = max(1, -(-total // per_page))
     page = min(max(page, 1), pages)
-    rows = list(ranked[(page - 1) * per_page : page * per_page])
+    rows: list[Any] = list(ranked[(page - 1) * per_page : page * per_page])
     ids = [r["profile_id"] if weights else r["pk"] for r in rows]
     scores = {r["profile_id"]: r["score"] for r in rows} if weights else {}
     by_id = Profile.objects.select_related("user").in_bulk(ids)
