@@ -15,5 +15,8 @@ def profile(municipality):
     "competences:withdraw",
     "competences:thank",
 )
-def question(municipality):
-    return {"pk": QuestionFactory(municipality=municipality).pk}
+def question(municipality, viewer=None):
+    """A question is seen only by those it is between: the viewer asked it."""
+    if viewer is None:
+        return {"pk": QuestionFactory(municipality=municipality).pk}
+    return {"pk": QuestionFactory(municipality=municipality, asker=viewer).pk}
