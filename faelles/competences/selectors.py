@@ -1,0 +1,189 @@
+"""Reads of the competence directory; each takes the municipality.
+
+A profile is listed only while its owner is an employee of the municipality
+with an active account, and only with what they share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    When,
+)
+
+from faelles.accounts.models import Membership
+from faelles.organisations.models import Organisation
+from faelles.organisations.selectors import department_tree, descendants
+
+from .models import Profile, ProfileTerm, Question, QuestionStatus
+from .search import query_terms
+
+PER_PAGE = 20
+
+
+def _employees(municipality) -> QuerySet[Membership]:
+    return Membership.objects.filter(
+        municipality=municipality, is_employee=True, user__is_active=True
+    )
+
+
+def listed_profiles(*, municipality) -> QuerySet[Profile]:
+    """Profiles others may find: the owner is an employee here and shares
+    something."""
+    employee = _employees(municipality).filter(user=OuterRef("user"))
+    return (
+        Profile.objects.filter(municipality=municipality)
+        .filter(Exists(employee))
+        .filter(Exists(ProfileTerm.objects.filter(profile=OuterRef("pk"))))
+    )
+
+
+def own_profile(*, municipality, user) -> Profile | None:
+    return Profile.objects.filter(municipality=municipality, user=user).first()
+
+
+def departments(*, municipality) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(
+        municipality=municipality, kind=Organisation.Kind.DEPARTMENT
+    ).order_by("name")
+
+
+@dataclass
+class Hit:
+    profile: Profile
+    membership: Membership | None
+    score: int
+
+
+@dataclass
+class Results:
+    hits: list[Hit]
+    total: int
+    page: int
+    pages: int
+    searched: bool  # a text was searched for (and had words that count)
+    empty_query: bool  # a text was given, but only of stop words
+
+
+def search(
+    *,
+    municipality,
+    text: str = "",
+    department: Organisation | None = None,
+    language: str = "",
+    page: int = 1,
+    per_page: int = PER_PAGE,
+) -> Results:
+    """The profiles matching ``text`` (best first) and the filters, one page.
+
+    Ranked in the database from the indexed terms: a word of the search counts
+    twice, a concept once. Four queries whatever the municipality's size: the
+    count, the page of ids, the profiles, their memberships.
+    """
+    profiles = listed_profiles(municipality=municipality)
+    if department is not None:
+        units = descendants(department_tree(municipality), department.pk)
+        in_units = _employees(municipality).filter(
+            user=OuterRef("user"), department_id__in=units
+        )
+        profiles = profiles.filter(Exists(in_units))
+    if language:
+        profiles = profiles.filter(
+            Exists(
+                ProfileTerm.objects.filter(profile=OuterRef("pk"), term=f"l:{language}")
+            )
+        )
+    weights = query_terms(text) if text.strip() else {}
+    empty_query = bool(text.strip()) and not weights
+    if empty_query:
+        return Results([], 0, 1, 1, searched=False, empty_query=True)
+    ranked: QuerySet[Any, Any]
+    if weights:
+        by_weight: dict[int, list[str]] = {}
+        for term, weight in weights.items():
+            by_weight.setdefault(weight, []).append(term)
+        score = Sum(
+            Case(
+                *(When(term__in=terms, then=w) for w, terms in by_weight.items()),
+                default=0,
+                output_field=IntegerField(),
+            )
+        )
+        ranked = (
+            ProfileTerm.objects.filter(
+                municipality=municipality,
+                term__in=list(weights),
+                profile__in=profiles.values("pk"),
+            )
+            .values("profile_id")
+            .annotate(score=score)
+            .order_by("-score", "profile_id")
+        )
+    else:
+        ranked = profiles.values("pk", "user__display_name").order_by(
+            "user__display_name", "pk"
+        )
+    total = ranked.count()
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    rows: list[Any] = list(ranked[(page - 1) * per_page : page * per_page])
+    ids = [r["profile_id"] if weights else r["pk"] for r in rows]
+    scores = {r["profile_id"]: r["score"] for r in rows} if weights else {}
+    by_id = Profile.objects.select_related("user").in_bulk(ids)
+    for profile in by_id.values():
+        profile.municipality = municipality  # for its URL, without a query each
+    memberships = {
+        m.user_id: m
+        for m in _employees(municipality)
+        .filter(user_id__in=[p.user_id for p in by_id.values()])
+        .select_related("department")
+    }
+    hits = [
+        Hit(by_id[pk], memberships.get(by_id[pk].user_id), scores.get(pk, 0))
+        for pk in ids
+        if pk in by_id
+    ]
+    return Results(hits, total, page, pages, searched=bool(weights), empty_query=False)
+
+
+def membership_of(*, municipality, user) -> Membership | None:
+    return (
+        _employees(municipality).filter(user=user).select_related("department").first()
+    )
+
+
+def is_listed(profile: Profile) -> bool:
+    """Whether others may open this profile: its owner is still an employee of
+    its municipality."""
+    return _employees(profile.municipality).filter(user_id=profile.user_id).exists()
+
+
+def questions_to(*, municipality, user) -> QuerySet[Question]:
+    """Every question this person was asked, or was among those asked."""
+    return (
+        Question.objects.filter(municipality=municipality)
+        .filter(Q(recipient=user) | Q(invited=user))
+        .distinct()
+        .select_related("asker", "recipient", "answered_by")
+    )
+
+
+def questions_from(*, municipality, user) -> QuerySet[Question]:
+    return Question.objects.filter(
+        municipality=municipality, asker=user
+    ).select_related("recipient", "answered_by")
+
+
+def open_count_from(*, municipality, user) -> int:
+    return Question.objects.filter(
+        municipality=municipality, asker=user, status=QuestionStatus.OPEN
+    ).count()
