@@ -28,6 +28,7 @@ CATEGORIES: dict[str, StrOrPromise] = {
     "dialogue": _("Høringer og debatter: svar på dine kommentarer og kommunens svar"),
     "reflection": _("Teamrefleksion: dine egne noter og handlinger du står for"),
     "recognition": _("Fejring: tak til dig og priser I har vundet"),
+    "teams": _("Tværgående teams: frivillige, svar og opgaver"),
 }
 OTHER = "other"
 
