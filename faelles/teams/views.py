@@ -219,7 +219,7 @@ def call(request, pk: int):
             request,
             _("Opslaget er åbent for frivillige.")
             if is_open
-            else _("Opslaget er lukket."),
+            else _("Opslaget til frivillige er lukket."),
         )
     return redirect(team.get_absolute_url())
 
