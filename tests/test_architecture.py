@@ -134,6 +134,9 @@ ALLOWED: dict[tuple[str, str], str] = {
         "a cross-department team may be formed around a task committee's "
         "follow-up action; the form offers the open ones"
     ),
+    ("teams/demo.py", "initiatives"): (
+        "the demo's teams are formed around the demo's initiatives"
+    ),
     ("dialogue/forms.py", "budgeting"): (
         "a hearing may be about a borgerbudget round; the form offers the "
         "municipality's rounds"

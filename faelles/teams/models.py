@@ -57,9 +57,12 @@ class Team(TenantModel):
         verbose_name=_("opfølgning fra et opgaveudvalg"),
     )
     task = models.CharField(_("opgave"), max_length=200, blank=True)
+    # CASCADE, not PROTECT: deleting a department is refused while anything
+    # would go with it (organisations.services.department_delete), with a
+    # message rather than a ProtectedError.
     department = models.ForeignKey(
         "organisations.Organisation",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("ejer (afdeling)"),
         limit_choices_to={"kind": "department"},
