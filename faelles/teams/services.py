@@ -386,21 +386,17 @@ def volunteer_answer(
     recipient, url, title = volunteer.user, team.get_absolute_url(), team.title
     text = volunteer.answer
 
+    def heading() -> str:
+        if accept:
+            return _("Du er med i teamet %(title)s") % {"title": title}
+        return _("Teamet %(title)s har ikke plads denne gang") % {"title": title}
+
     def send() -> None:
         notify(
             recipient=recipient,
             municipality=team.municipality,
             kind="teams.answer",
-            title=(
-                (lambda: _("Du er med i teamet %(title)s") % {"title": title})
-                if accept
-                else (
-                    lambda: (
-                        _("Teamet %(title)s har ikke plads denne gang")
-                        % {"title": title}
-                    )
-                )
-            ),
+            title=heading,
             body=text,
             url=url,
         )
