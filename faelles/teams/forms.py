@@ -28,13 +28,13 @@ class TeamForm(forms.Form):
         help_text=gettext_lazy("Hvad skal teamet nå, og hvorfor på tværs?"),
     )
     initiative = forms.ModelChoiceField(
-        label=gettext_lazy("Initiativ (valgfrit)"),
+        label=gettext_lazy("Initiativ"),
         queryset=Initiative.objects.none(),
         required=False,
         empty_label=gettext_lazy("Intet initiativ"),
     )
     follow_up = forms.ModelChoiceField(
-        label=gettext_lazy("Opfølgning fra et opgaveudvalg (valgfrit)"),
+        label=gettext_lazy("Opfølgning fra et opgaveudvalg"),
         queryset=FollowUpAction.objects.none(),
         required=False,
         empty_label=gettext_lazy("Ingen opfølgning"),
@@ -100,7 +100,7 @@ class VolunteerForm(forms.Form):
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(
-        label=gettext_lazy("Hilsen (valgfri)"), max_length=300, required=False
+        label=gettext_lazy("Hilsen"), max_length=300, required=False
     )
 
 

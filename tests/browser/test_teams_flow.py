@@ -52,7 +52,9 @@ def test_a_team_is_formed_across_departments(page, axe, login):
     axe(page, "create a team")
     page.get_by_label("Navn").fill("Ensomhed blandt ældre")
     page.get_by_label("Formål").fill("Nye veje til de ældre, der sidder alene.")
-    page.get_by_label("Opgave").fill("Tre prøvehandlinger før sommerferien")
+    page.get_by_role("textbox", name=re.compile("^Opgave")).fill(
+        "Tre prøvehandlinger før sommerferien"
+    )
     end = timezone.localdate() + timedelta(days=90)
     page.get_by_label("Slutdato").fill(end.isoformat())
     page.get_by_label("Hvem søger I?").fill("En sygeplejerske")
@@ -85,7 +87,7 @@ def test_a_team_is_formed_across_departments(page, axe, login):
     axe(page, "a team with a volunteer waiting")
     press(page.get_by_role("button", name="Tag imod Nanna Holm"))
     expect(page.get_by_text("2 afdelinger er repræsenteret.")).to_be_visible()
-    page.get_by_label("Opgave", exact=True).fill("Ring til ældresagen")
+    page.get_by_role("textbox", name="Opgave", exact=True).fill("Ring til ældresagen")
     page.get_by_label("Ansvarlig").select_option(label="Nanna Holm")
     page.get_by_label("Senest").fill(
         (timezone.localdate() + timedelta(days=7)).isoformat()
