@@ -133,7 +133,7 @@ class Team(TenantModel):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return tenant_reverse("teams:detail", self.municipality, pk=self.pk)
+        return tenant_reverse("teams:detail", self.municipality_id, pk=self.pk)
 
     @property
     def is_closed(self) -> bool:

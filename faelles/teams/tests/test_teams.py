@@ -397,3 +397,56 @@ def test_the_end_date_can_be_moved_but_not_before_the_start(team, team_leader):
     )
     team.refresh_from_db()
     assert team.end_date == datetime.date(2027, 9, 1)
+
+
+def test_the_list_costs_the_same_whatever_the_number_of_teams(
+    client, municipality, team, team_leader, nurse, django_assert_max_num_queries
+):
+    for i in range(8):
+        other = services.team_create(
+            municipality=municipality,
+            actor=team_leader,
+            title=f"Team {i}",
+            purpose="x",
+            end_date=END,
+            task="y",
+        )
+        join(other, nurse, team_leader)
+    client.force_login(nurse)
+    with django_assert_max_num_queries(12):
+        page = client.get(BASE).content.decode()
+    assert "Team 7" in page and "2 afdelinger" in page
+
+
+def test_the_leader_edits_the_team_others_may_not(client, team, team_leader, nurse):
+    client.force_login(nurse)
+    assert client.get(url(team, "ret/")).status_code == 403
+    client.force_login(team_leader)
+    response = client.post(
+        url(team, "ret/"),
+        {
+            "title": "Ensomhed blandt ældre i Dalby",
+            "purpose": team.purpose,
+            "task": "",
+            "end_date": "2027-08-01",
+            "call_text": "",
+        },
+    )
+    # Without a task and without a link the team would be about nothing.
+    assert response.status_code == 200
+    assert "Skriv hvilken opgave teamet løser." in response.content.decode()
+    team.refresh_from_db()
+    assert team.title == "Ensomhed blandt ældre"
+    client.post(
+        url(team, "ret/"),
+        {
+            "title": "Ensomhed blandt ældre i Dalby",
+            "purpose": team.purpose,
+            "task": team.task,
+            "end_date": "2027-08-01",
+            "call_text": "",
+        },
+    )
+    team.refresh_from_db()
+    assert team.title == "Ensomhed blandt ældre i Dalby"
+    assert team.end_date == datetime.date(2027, 8, 1)
