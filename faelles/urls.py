@@ -34,6 +34,7 @@ tenant_patterns = [
     path("meningskort/", include("faelles.opinions.urls")),
     path("status/", include("faelles.status.urls")),
     path("fejring/", include("faelles.recognition.urls")),
+    path("teams/", include("faelles.teams.urls")),
     path("arbejde/", include("faelles.workplace.urls")),
     path("kompetencer/", include("faelles.competences.urls")),
 ]

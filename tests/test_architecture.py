@@ -64,6 +64,7 @@ FEATURES = {
     "recognition",
     "workplace",
     "competences",
+    "teams",
 }
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}
@@ -125,6 +126,17 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("dialogue/forms.py", "committees"): (
         "a hearing can be a task committee's public input between its meetings: "
         "staff choose among this municipality's committees"
+    ),
+    ("teams/forms.py", "initiatives"): (
+        "a cross-department team may be formed around an initiative; the form "
+        "offers the municipality's initiatives being prepared, tried or evaluated"
+    ),
+    ("teams/forms.py", "committees"): (
+        "a cross-department team may be formed around a task committee's "
+        "follow-up action; the form offers the open ones"
+    ),
+    ("teams/demo.py", "initiatives"): (
+        "the demo's teams are formed around the demo's initiatives"
     ),
     ("dialogue/forms.py", "budgeting"): (
         "a hearing may be about a borgerbudget round; the form offers the "

@@ -29,6 +29,7 @@ CATEGORIES: dict[str, StrOrPromise] = {
     "reflection": _("Teamrefleksion: dine egne noter og handlinger du står for"),
     "recognition": _("Fejring: tak til dig og priser I har vundet"),
     "competences": _("Kompetencer: spørgsmål fra kolleger, svar og tak"),
+    "teams": _("Tværgående teams: frivillige, svar og opgaver"),
 }
 OTHER = "other"
 

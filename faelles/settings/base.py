@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "faelles.status",
     "faelles.recognition",
     "faelles.competences",
+    "faelles.teams",
     "faelles.demo",
 ]
 

@@ -28,7 +28,7 @@ def _close(session, facilitator, summary, share):
 def test_the_library_shows_shared_summaries_only(
     client, session, facilitator, team, citizen
 ):
-    assert [s.key for s in library_sections()] == ["reflection"]
+    assert "reflection" in [s.key for s in library_sections()]
     kept = services.session_create(
         municipality=session.municipality,
         department=team,

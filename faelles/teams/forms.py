@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from typing import cast
+
+from django import forms
+from django.utils.translation import gettext_lazy
+
+from faelles.committees.models import OPEN_STATUSES, FollowUpAction
+from faelles.initiatives.models import Initiative
+from faelles.initiatives.models import State as InitiativeState
+
+from .models import Again
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+OFFERED = 200  # the newest of each kind; a team is formed around something current
+
+
+class TeamForm(forms.Form):
+    title = forms.CharField(
+        label=gettext_lazy("Navn"),
+        max_length=120,
+        help_text=gettext_lazy("Fx “Badebroen i Dalby” eller “Ensomhed blandt ældre”."),
+    )
+    purpose = forms.CharField(
+        label=gettext_lazy("Formål"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("Hvad skal teamet nå, og hvorfor på tværs?"),
+    )
+    initiative = forms.ModelChoiceField(
+        label=gettext_lazy("Initiativ"),
+        queryset=Initiative.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Intet initiativ"),
+    )
+    follow_up = forms.ModelChoiceField(
+        label=gettext_lazy("Opfølgning fra et opgaveudvalg"),
+        queryset=FollowUpAction.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("Ingen opfølgning"),
+    )
+    task = forms.CharField(
+        label=gettext_lazy("Opgave"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy(
+            "Skriv opgaven, hvis teamet ikke er dannet om et initiativ eller en "
+            "opfølgning."
+        ),
+    )
+    end_date = forms.DateField(label=gettext_lazy("Slutdato"), widget=DATE_WIDGET)
+    call_text = forms.CharField(
+        label=gettext_lazy("Hvem søger I?"),
+        max_length=300,
+        required=False,
+        help_text=gettext_lazy(
+            "Vises i opslaget til kolleger, fx “en fra Teknik og Miljø, der kender "
+            "kysten”."
+        ),
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["initiative"]).queryset = (
+            Initiative.objects.for_municipality(municipality)
+            .filter(
+                state__in=[
+                    InitiativeState.PREPARING,
+                    InitiativeState.TRYING,
+                    InitiativeState.EVALUATING,
+                ]
+            )
+            .order_by("-id")[:OFFERED]
+        )
+        cast(forms.ModelChoiceField, self.fields["follow_up"]).queryset = (
+            FollowUpAction.objects.for_municipality(municipality)
+            .filter(status__in=OPEN_STATUSES)
+            .order_by("-id")[:OFFERED]
+        )
+
+
+class TeamEditForm(forms.Form):
+    title = TeamForm.base_fields["title"]
+    purpose = TeamForm.base_fields["purpose"]
+    task = TeamForm.base_fields["task"]
+    end_date = TeamForm.base_fields["end_date"]
+    call_text = TeamForm.base_fields["call_text"]
+
+
+class VolunteerForm(forms.Form):
+    motivation = forms.CharField(
+        label=gettext_lazy("Hvad kan du bidrage med?"),
+        max_length=600,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy(
+            "Et par linjer om hvad du kan, og hvor meget tid du har."
+        ),
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=gettext_lazy("Hilsen"), max_length=300, required=False
+    )
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(
+        label=gettext_lazy("Besked til teamet"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class FileForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Titel"), max_length=150, required=False)
+    file = forms.FileField(
+        label=gettext_lazy("Fil"),
+        help_text=gettext_lazy(
+            "PDF, Word (docx), ODT, tekst, PNG eller JPEG; højst 10 MB."
+        ),
+    )
+
+
+class TaskForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Opgave"), max_length=200)
+    owner = forms.ChoiceField(label=gettext_lazy("Ansvarlig"))
+    due = forms.DateField(label=gettext_lazy("Senest"), widget=DATE_WIDGET)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = {str(m.user_id): m.user for m in members}
+        cast(forms.ChoiceField, self.fields["owner"]).choices = [
+            (str(m.user_id), str(m.user)) for m in members
+        ]
+
+    def owner_user(self):
+        return self.members.get(self.cleaned_data["owner"])
+
+
+class CloseForm(forms.Form):
+    worked = forms.CharField(
+        label=gettext_lazy("Hvad virkede?"),
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    did_not_work = forms.CharField(
+        label=gettext_lazy("Hvad virkede ikke?"),
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    again = forms.ChoiceField(
+        label=gettext_lazy("Ville I gøre det igen?"),
+        choices=Again.choices,
+        widget=forms.RadioSelect,
+    )
+    share = forms.BooleanField(
+        label=gettext_lazy("Del evalueringen i læringsbanken"),
+        required=False,
+        initial=True,
+        help_text=gettext_lazy(
+            "Læringsbanken kan være offentlig. Evalueringen vises med teamets navn, "
+            "formål og afdelingernes antal – ingen navne på personer."
+        ),
+    )

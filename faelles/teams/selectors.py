@@ -1,0 +1,135 @@
+"""Reads of cross-department teams, always within one municipality."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from faelles.municipalities.models import Municipality
+
+from .models import State, Task, Team, TeamMember, Volunteer, VolunteerStatus
+
+TEAMS = Team.objects.select_related("department", "leader")
+TEAM_PAGE = TEAMS.select_related("initiative", "follow_up")
+
+
+def teams(*, municipality: Municipality, state: str | None = None) -> QuerySet[Team]:
+    """Teams with how many members and departments they have, open calls and
+    the nearest end date first; closed teams newest first."""
+    qs = TEAMS.filter(municipality=municipality).annotate(
+        member_count=Count("members", distinct=True),
+        department_count=Count("members__department", distinct=True),
+    )
+    if state == State.CLOSED:
+        return qs.filter(state=State.CLOSED).order_by("-closed_at", "-id")
+    if state is not None:
+        return qs.filter(state=state)
+    return qs.exclude(state=State.CLOSED).order_by("-call_open", "end_date", "id")
+
+
+def my_teams(*, municipality: Municipality, user: Any) -> QuerySet[Team]:
+    return (
+        teams(municipality=municipality)
+        .filter(members__user=user)
+        .order_by("end_date", "id")
+    )
+
+
+def members(*, team: Team) -> list[TeamMember]:
+    return list(
+        TeamMember.objects.filter(team=team)
+        .select_related("user", "department")
+        .order_by("joined_at", "id")
+    )
+
+
+def department_count(members: list[TeamMember]) -> int:
+    return len({m.department_id for m in members if m.department_id})
+
+
+def waiting_volunteers(*, team: Team) -> list[Volunteer]:
+    return list(
+        Volunteer.objects.filter(team=team, status=VolunteerStatus.PENDING)
+        .select_related("user")
+        .order_by("created_at", "id")
+    )
+
+
+def own_offer(*, team: Team, user: Any) -> Volunteer | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Volunteer.objects.filter(team=team, user=user).first()
+
+
+def tasks(*, team: Team) -> list[Task]:
+    return list(Task.objects.filter(team=team).select_related("owner"))
+
+
+def open_tasks_owned(*, municipality: Municipality, user: Any) -> QuerySet[Task]:
+    """Open tasks the person owns in teams that are not closed, the earliest
+    due date (so the overdue) first."""
+    return (
+        Task.objects.filter(municipality=municipality, owner=user, done=False)
+        .exclude(team__state=State.CLOSED)
+        .select_related("team")
+        .order_by("due", "id")
+    )
+
+
+def volunteers_waiting_for(
+    *, municipality: Municipality, user: Any
+) -> QuerySet[Volunteer]:
+    """Volunteers waiting for an answer on the teams the person leads."""
+    return (
+        Volunteer.objects.filter(
+            team__municipality=municipality,
+            team__leader=user,
+            status=VolunteerStatus.PENDING,
+        )
+        .exclude(team__state=State.CLOSED)
+        .select_related("team", "user")
+        .order_by("created_at", "id")
+    )
+
+
+def teams_of_departments(
+    *, municipality: Municipality, departments: set[int], limit: int
+) -> list[Team]:
+    """Teams not closed that are owned by one of ``departments`` or have a
+    member from one, with the members from those departments counted."""
+    from_units = TeamMember.objects.filter(
+        team=OuterRef("pk"), department_id__in=departments
+    )
+    return list(
+        TEAMS.filter(municipality=municipality)
+        .exclude(state=State.CLOSED)
+        .filter(Q(department_id__in=departments) | Exists(from_units))
+        .annotate(
+            member_count=Count("members", distinct=True),
+            unit_members=Count(
+                "members",
+                filter=Q(members__department_id__in=departments),
+                distinct=True,
+            ),
+        )
+        .order_by("end_date", "id")[:limit]
+    )
+
+
+def shared_evaluations(*, municipality: Municipality, limit: int = 30) -> list[Team]:
+    """Closed teams whose evaluation was shared to the learning library."""
+    return list(
+        TEAMS.filter(municipality=municipality, evaluation_shared_at__isnull=False)
+        .annotate(department_count=Count("members__department", distinct=True))
+        .order_by("-evaluation_shared_at", "-id")[:limit]
+    )
+
+
+def space(*, team: Team, posts: int = 50) -> dict[str, Any]:
+    """The team's space: the newest messages, the files and the tasks."""
+    return {
+        "posts": list(team.posts.select_related("author")[:posts]),
+        "files": list(team.files.select_related("uploaded_by")),
+        "tasks": tasks(team=team),
+    }

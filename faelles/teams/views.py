@@ -1,0 +1,366 @@
+"""Pages of cross-department teams: the list, creating and changing a team,
+one team (purpose, members, the open call and — for its members — its space),
+volunteering, answering volunteers and closing with an evaluation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from faelles.core import access
+from faelles.core.files import document_response
+
+from . import selectors, services
+from .forms import (
+    AnswerForm,
+    CloseForm,
+    FileForm,
+    PostForm,
+    TaskForm,
+    TeamEditForm,
+    TeamForm,
+    VolunteerForm,
+)
+from .models import State, Task, TeamFile, Volunteer
+
+CLOSED_SHOWN = 30
+
+
+def _team(request, pk: int, perm: str | None = None):
+    """The team, for staff: anyone else logged in gets 404 (a staff space does
+    not show it exists); an anonymous visitor goes to login."""
+    access.require_login(request)
+    return access.get_or_404(
+        request, selectors.TEAM_PAGE, pk=pk, view="teams.view", perm=perm
+    )
+
+
+def _back(team, anchor: str = "") -> str:
+    return team.get_absolute_url() + anchor
+
+
+def index(request):
+    access.require_login(request)
+    municipality = request.municipality
+    if not request.user.has_perm("teams.use", municipality):
+        raise Http404
+    user = request.user
+    return render(
+        request,
+        "teams/index.html",
+        {
+            "mine": selectors.my_teams(municipality=municipality, user=user),
+            "current": selectors.teams(municipality=municipality)[:100],
+            "closed": selectors.teams(municipality=municipality, state=State.CLOSED)[
+                :CLOSED_SHOWN
+            ],
+            "may_create": user.has_perm("teams.create", municipality),
+        },
+    )
+
+
+def create(request):
+    access.require_login(request)
+    municipality = request.municipality
+    if not request.user.has_perm("teams.use", municipality):
+        raise Http404
+    access.require_perm(request, "teams.create")
+    form = TeamForm(
+        request.POST if request.method == "POST" else None, municipality=municipality
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            team = services.team_create(
+                municipality=municipality,
+                actor=request.user,
+                title=data["title"],
+                purpose=data["purpose"],
+                end_date=data["end_date"],
+                initiative=data["initiative"],
+                follow_up=data["follow_up"],
+                task=data["task"],
+                call_text=data["call_text"],
+            )
+        except ValidationError as error:
+            access.form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Teamet er oprettet. Du er teamleder, og opslaget er åbent."),
+            )
+            return redirect(team.get_absolute_url())
+    return render(request, "teams/create.html", {"form": form})
+
+
+def edit(request, pk: int):
+    team = _team(request, pk, perm="teams.lead")
+    form = TeamEditForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "title": team.title,
+            "purpose": team.purpose,
+            "task": team.task,
+            "end_date": team.end_date,
+            "call_text": team.call_text,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.team_update(
+                team=team, actor=request.user, fields=form.cleaned_data
+            )
+        except ValidationError as error:
+            access.form_errors(form, error)
+        else:
+            messages.success(request, _("Teamet er ændret."))
+            return redirect(team.get_absolute_url())
+    return render(request, "teams/edit.html", {"team": team, "form": form})
+
+
+def detail(request, pk: int):
+    team = _team(request, pk)
+    user = request.user
+    members = selectors.members(team=team)
+    team._member_ids = {m.user_id for m in members}
+    may_lead = user.has_perm("teams.lead", team)
+    may_see_space = user.has_perm("teams.see_space", team)
+    may_write = user.has_perm("teams.write", team)
+    context = {
+        "team": team,
+        "members": members,
+        "department_count": selectors.department_count(members),
+        "may_lead": may_lead,
+        "may_see_space": may_see_space,
+        "may_write": may_write,
+        "may_volunteer": user.has_perm("teams.volunteer", team),
+        "may_leave": user.has_perm("teams.leave", team),
+        "own_offer": selectors.own_offer(team=team, user=user),
+        "waiting": selectors.waiting_volunteers(team=team) if may_lead else [],
+    }
+    if may_see_space:
+        context.update(selectors.space(team=team))
+    if may_write:
+        context.update(
+            post_form=PostForm(prefix="post"),
+            file_form=FileForm(prefix="file"),
+            task_form=TaskForm(members=members, prefix="task"),
+        )
+    return render(request, "teams/detail.html", context)
+
+
+def volunteer(request, pk: int):
+    team = _team(request, pk)
+    access.require_perm(request, "teams.volunteer", team)
+    form = VolunteerForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.volunteer_offer(
+                team=team, user=request.user, motivation=form.cleaned_data["motivation"]
+            )
+        except ValidationError as error:
+            access.form_errors(form, error)
+        else:
+            messages.success(
+                request, _("Tak! Teamlederen har fået besked og svarer dig.")
+            )
+            return redirect(team.get_absolute_url())
+    return render(request, "teams/volunteer.html", {"team": team, "form": form})
+
+
+@require_POST
+def answer(request, pk: int, volunteer_pk: int):
+    team = _team(request, pk, perm="teams.lead")
+    found = Volunteer.objects.filter(team=team, pk=volunteer_pk).select_related(
+        "user", "team"
+    )
+    offer = found.first()
+    if offer is None:
+        raise Http404
+    accept = request.POST.get("decision") == "accept"
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        access.form_error_messages(request, form)
+        return redirect(_back(team, "#frivillige"))
+    try:
+        services.volunteer_answer(
+            volunteer=offer,
+            actor=request.user,
+            accept=accept,
+            answer=form.cleaned_data["answer"],
+        )
+    except ValidationError as error:
+        access.error_messages(request, error)
+    else:
+        name = str(offer.user)
+        messages.success(
+            request,
+            _("%(name)s er med i teamet.") % {"name": name}
+            if accept
+            else _("%(name)s har fået dit svar.") % {"name": name},
+        )
+    return redirect(_back(team, "#frivillige"))
+
+
+@require_POST
+def call(request, pk: int):
+    team = _team(request, pk, perm="teams.lead")
+    is_open = request.POST.get("open") == "1"
+    try:
+        services.call_set(team=team, actor=request.user, is_open=is_open)
+    except ValidationError as error:
+        access.error_messages(request, error)
+    else:
+        messages.success(
+            request,
+            _("Opslaget er åbent for frivillige.")
+            if is_open
+            else _("Opslaget til frivillige er lukket."),
+        )
+    return redirect(team.get_absolute_url())
+
+
+@require_POST
+def start(request, pk: int):
+    team = _team(request, pk, perm="teams.lead")
+    try:
+        services.team_start(team=team, actor=request.user)
+    except ValidationError as error:
+        access.error_messages(request, error)
+    else:
+        messages.success(request, _("Teamet er i gang."))
+    return redirect(team.get_absolute_url())
+
+
+@require_POST
+def leave(request, pk: int):
+    team = _team(request, pk, perm="teams.leave")
+    try:
+        services.member_leave(team=team, user=request.user)
+    except ValidationError as error:
+        access.error_messages(request, error)
+    else:
+        messages.success(request, _("Du har forladt teamet."))
+    return redirect(team.get_absolute_url())
+
+
+@require_POST
+def post(request, pk: int):
+    team = _team(request, pk, perm="teams.write")
+    form = PostForm(request.POST, prefix="post")
+    if form.is_valid():
+        try:
+            services.post_create(
+                team=team, author=request.user, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            access.error_messages(request, error)
+        else:
+            messages.success(request, _("Beskeden er sendt til teamet."))
+    else:
+        access.form_error_messages(request, form)
+    return redirect(_back(team, "#beskeder"))
+
+
+@require_POST
+def file_upload(request, pk: int):
+    team = _team(request, pk, perm="teams.write")
+    form = FileForm(request.POST, request.FILES, prefix="file")
+    if form.is_valid():
+        try:
+            services.file_upload(
+                team=team,
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            access.error_messages(request, error)
+        else:
+            messages.success(request, _("Filen er delt med teamet."))
+    else:
+        access.form_error_messages(request, form)
+    return redirect(_back(team, "#filer"))
+
+
+def file_download(request, pk: int, file_pk: int):
+    team = _team(request, pk)
+    shared = TeamFile.objects.filter(team=team, pk=file_pk).first()
+    if shared is None:
+        raise Http404
+    access.require_perm(request, "teams.download", team)
+    return document_response(shared.file, content_type=shared.content_type)
+
+
+@require_POST
+def task_add(request, pk: int):
+    team = _team(request, pk, perm="teams.write")
+    form = TaskForm(request.POST, members=selectors.members(team=team), prefix="task")
+    if form.is_valid():
+        try:
+            services.task_add(
+                team=team,
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                owner=form.owner_user(),
+                due=form.cleaned_data["due"],
+            )
+        except ValidationError as error:
+            access.error_messages(request, error)
+        else:
+            messages.success(request, _("Opgaven er tilføjet."))
+    else:
+        access.form_error_messages(request, form)
+    return redirect(_back(team, "#opgaver"))
+
+
+@require_POST
+def task_done(request, pk: int, task_pk: int):
+    team = _team(request, pk, perm="teams.write")
+    task = Task.objects.filter(team=team, pk=task_pk).select_related("team").first()
+    if task is None:
+        raise Http404
+    done = request.POST.get("done") == "1"
+    try:
+        services.task_set_done(task=task, actor=request.user, done=done)
+    except ValidationError as error:
+        access.error_messages(request, error)
+    else:
+        messages.success(
+            request,
+            _("Opgaven er markeret som færdig.")
+            if done
+            else _("Opgaven er åben igen."),
+        )
+    return redirect(_back(team, "#opgaver"))
+
+
+def close(request, pk: int):
+    team = _team(request, pk, perm="teams.lead")
+    form = CloseForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.team_close(
+                team=team,
+                actor=request.user,
+                worked=data["worked"],
+                did_not_work=data["did_not_work"],
+                again=data["again"],
+                share=data["share"],
+            )
+        except ValidationError as error:
+            access.form_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Teamet er afsluttet, og evalueringen er delt i læringsbanken.")
+                if data["share"]
+                else _("Teamet er afsluttet."),
+            )
+            return redirect(team.get_absolute_url())
+    return render(request, "teams/close.html", {"team": team, "form": form})
