@@ -35,6 +35,7 @@ tenant_patterns = [
     path("status/", include("faelles.status.urls")),
     path("fejring/", include("faelles.recognition.urls")),
     path("arbejde/", include("faelles.workplace.urls")),
+    path("puls/", include("faelles.pulse.urls")),
 ]
 
 urlpatterns = [

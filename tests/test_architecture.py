@@ -63,6 +63,7 @@ FEATURES = {
     "status",
     "recognition",
     "workplace",
+    "pulse",
 }
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}
