@@ -359,7 +359,9 @@ def concern_hide(request, pk):
     if form.is_valid():
         try:
             services.concern_hide(
-                concern=concern, actor=request.user, **form.cleaned_data
+                concern=concern,
+                actor=request.user,
+                reason=form.cleaned_data["hidden_reason"],
             )
         except ValidationError as error:
             access.error_messages(request, error)

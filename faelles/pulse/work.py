@@ -5,8 +5,8 @@ two tools."""
 from datetime import date
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from faelles.core.work_sources import WorkItem, WorkSource, WorkTool
 from faelles.municipalities.tenancy import tenant_reverse
@@ -24,7 +24,7 @@ def _round_item(round_, today: date) -> WorkItem:
     return WorkItem(
         title=round_.title,
         url=round_.get_absolute_url(),
-        state=_("Venter på dit svar"),
+        state=gettext("Venter på dit svar"),
         due=round_.closes_on,
         overdue=False,
     )
@@ -46,25 +46,25 @@ def _concern_item(concern, today: date) -> WorkItem:
 SOURCES = [
     WorkSource(
         key="pulse_waiting",
-        label=_lazy("Pulsmåling venter"),
+        label=_("Pulsmåling venter"),
         order=15,
         applies=lambda user, m: user.has_perm("pulse.answer", m),
         queryset=_waiting,
         item=_round_item,
-        help_text=_lazy(
+        help_text=_(
             "Korte, anonyme spørgsmål om tillid, retfærdighed og samarbejde. "
             "Ingen kan se, hvad du svarer."
         ),
     ),
     WorkSource(
         key="pulse_concerns",
-        label=_lazy("Sig fra: henvendelser, der venter på svar"),
+        label=_("Sig fra: henvendelser, der venter på svar"),
         order=25,
         applies=lambda user, m: user.has_perm("pulse.export", m),
         queryset=_concerns,
         item=_concern_item,
         more_url=lambda m: tenant_reverse("pulse:concerns", m),
-        help_text=_lazy(
+        help_text=_(
             "Medarbejdere har sagt fra uden navn. Svar offentligt – alle "
             "medarbejdere kan læse svaret."
         ),
@@ -74,20 +74,16 @@ SOURCES = [
 TOOLS = [
     WorkTool(
         key="pulse",
-        label=_lazy("Pulsmåling"),
-        description=_lazy(
-            "tillid, retfærdighed og samarbejde – resultater og udvikling"
-        ),
+        label=_("Pulsmåling"),
+        description=_("tillid, retfærdighed og samarbejde – resultater og udvikling"),
         url_name="pulse:index",
         order=45,
         applies=lambda user, m: user.has_perm("pulse.use", m),
     ),
     WorkTool(
         key="pulse_concerns",
-        label=_lazy("Sig fra"),
-        description=_lazy(
-            "sig fra over for ledelsen uden navn og få et offentligt svar"
-        ),
+        label=_("Sig fra"),
+        description=_("sig fra over for ledelsen uden navn og få et offentligt svar"),
         url_name="pulse:concerns",
         order=46,
         applies=lambda user, m: user.has_perm("pulse.use", m),
