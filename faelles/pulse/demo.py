@@ -133,7 +133,7 @@ def _person(municipality, department, slug: str, n: int) -> User:
     return user
 
 
-def _answers(rng: random.Random, means: dict[str, float], index: int) -> dict:
+def _answers(rng: random.Random, means: dict[str, list[float]], index: int) -> dict:
     out = {}
     for scale in SCALES:
         mean = means[scale.key][index]

@@ -62,7 +62,7 @@ class ConcernForm(forms.Form):
             "Skriv ikke dit eget eller andres navn, og intet der afslører, hvem du er."
         ),
     )
-    department = forms.ModelChoiceField(
+    department: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Afdeling"),
         queryset=None,
         required=False,

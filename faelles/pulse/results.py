@@ -18,7 +18,7 @@ the round (JSON).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 
 from faelles.disclosure import THRESHOLD, Table, suppress
 
@@ -47,8 +47,8 @@ def _children(tree: Mapping[int, int | None]) -> dict[int | None, list[int]]:
 def build_table(tree: Mapping[int, int | None], direct: Mapping[int, int]) -> Table:
     """The counts table for ``direct`` (department id → respondents placed there)."""
     children = _children(tree)
-    cells: dict[str, int] = {}
-    relations: list[tuple[str, tuple[str, ...]]] = []
+    cells: dict[Hashable, int] = {}
+    relations: list[tuple[Hashable, tuple[Hashable, ...]]] = []
 
     def walk(pk: int) -> int:
         kids = children.get(pk, [])
@@ -109,7 +109,8 @@ def compute(
         return found
 
     cells: dict[str, dict] = {}
-    for key, n in published.values.items():
+    for cell_key, n in published.values.items():
+        key = str(cell_key)
         if n is None or n == 0:
             cells[key] = {"n": n, "scores": dict.fromkeys(_scale_keys())}
             continue
