@@ -283,3 +283,29 @@ def test_personal_data_export_says_which_rounds_not_what(employee, open_round):
     assert "vt1" not in str(data)
     employee.delete()
     assert not Receipt.objects.exists() and Response.objects.count() == 1
+
+
+def test_index_and_sig_fra_cost_the_same_whatever_their_size(
+    client, django_assert_max_num_queries, leader, units, municipality
+):
+    department, nord, _syd = units
+    for n in range(3):
+        round_ = RoundFactory(municipality=municipality, title=f"Runde {n}")
+        _answer(round_, staff(nord, 5))
+        _close(round_)
+    people = staff(nord, 3)
+    for n, person in enumerate(people):
+        concern = services.concern_raise(
+            municipality=municipality,
+            user=person,
+            title=f"Henvendelse {n}",
+            body="Noget, vi bør tale om.",
+            department=department,
+        )
+        if n:
+            services.concern_answer(concern=concern, actor=leader, answer="Svar.")
+    client.force_login(leader)
+    client.get(BASE)
+    for url in (BASE, f"{BASE}sig-fra/", f"{BASE}resultater/"):
+        with django_assert_max_num_queries(14):
+            assert client.get(url).status_code == 200, url
