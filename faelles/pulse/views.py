@@ -214,6 +214,11 @@ def results(request):
     return render(request, "pulse/results.html", context)
 
 
+def _cell(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
 def export(request, pk: int):
     """The round's published results for the MED committee, as CSV: the same
     cells and the same suppression as the page."""
@@ -237,7 +242,7 @@ def export(request, pk: int):
     for row in table.rows:
         writer.writerow(
             [
-                row.label,
+                _cell(row.label),
                 row.depth,
                 "" if row.n is None else row.n,
                 *(
