@@ -130,3 +130,31 @@ def test_a_leader_reads_the_trend_and_answers_a_concern(page, axe, login):
     expect(page.get_by_text("Svaret er offentliggjort.")).to_be_visible()
     concern.refresh_from_db()
     assert concern.answer == "Der kommer lift på alle adresser i januar."
+
+
+@on_both_screens
+def test_an_administrator_opens_and_closes_a_round(page, axe, login):
+    odense = MunicipalityFactory(slug="odense", name="Odense Kommune")
+    department = DepartmentFactory(municipality=odense, name="Borgerservice")
+    admin = MembershipFactory(
+        municipality=odense, is_employee=True, is_administrator=True
+    ).user
+    _staff(department, 2)
+    today = timezone.localdate()
+    login(admin)
+    page.goto(f"{page.base_url}/odense/puls/")
+    axe(page, "the pulse overview")
+    press(page.get_by_role("link", name="Opret en pulsmåling"))
+    page.get_by_label("Titel").fill("Pulsmåling januar")
+    page.get_by_label("Åbner").fill(today.isoformat())
+    page.get_by_label("Lukker").fill((today + timedelta(days=14)).isoformat())
+    axe(page, "the round form")
+    press(page.get_by_role("button", name="Opret pulsmålingen"))
+    expect(
+        page.get_by_text("Pulsmålingen Pulsmåling januar er oprettet.")
+    ).to_be_visible()
+    axe(page, "the overview with a round")
+    press(page.get_by_role("button", name="Luk Pulsmåling januar nu"))
+    expect(page.get_by_text("Pulsmålingen er lukket")).to_be_visible()
+    round_ = Round.objects.get()
+    assert round_.closed_on == today and round_.results is not None
