@@ -85,6 +85,12 @@ def scope_for(*, user, municipality) -> Scope:
     return Scope(visible, own)
 
 
+def shown(value: float | None) -> str:
+    """A score as the pages show it: whole points, rounded half up; "–" hidden.
+    (Formatted here, not with ``floatformat`` per cell: a table of 300 units.)"""
+    return "–" if value is None else str(int(value + 0.5))
+
+
 @dataclass
 class Row:
     key: str
@@ -94,6 +100,10 @@ class Row:
     scores: list[float | None]
     department_id: int | None = None
     own_staff: bool = False  # the people placed directly in a department with units
+
+    @property
+    def shown_scores(self) -> list[str]:
+        return [shown(v) for v in self.scores]
 
 
 @dataclass
@@ -167,6 +177,10 @@ class TrendPoint:
     round: Round
     n: int | None
     scores: list[float | None]
+
+    @property
+    def shown_scores(self) -> list[str]:
+        return [shown(v) for v in self.scores]
 
 
 def trend(*, rounds_: list[Round], key: str) -> list[TrendPoint]:

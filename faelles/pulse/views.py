@@ -54,8 +54,9 @@ def index(request):
             user=user, municipality=municipality, today=today
         ).values_list("pk", flat=True)
     )
-    closed = _closed_with_results(municipality, today)
-    latest = closed[-1] if closed else None
+    latest = selectors.closed_rounds(municipality=municipality, today=today).last()
+    if latest is not None:
+        latest = services.round_results(round_=latest, today=today)
     scope = selectors.scope_for(user=user, municipality=municipality)
     summary = None
     if latest is not None:
