@@ -37,6 +37,7 @@ tenant_patterns = [
     path("teams/", include("faelles.teams.urls")),
     path("arbejde/", include("faelles.workplace.urls")),
     path("kompetencer/", include("faelles.competences.urls")),
+    path("puls/", include("faelles.pulse.urls")),
 ]
 
 urlpatterns = [

@@ -65,6 +65,7 @@ FEATURES = {
     "workplace",
     "competences",
     "teams",
+    "pulse",
 }
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "faelles.recognition",
     "faelles.competences",
     "faelles.teams",
+    "faelles.pulse",
     "faelles.demo",
 ]
 
