@@ -358,7 +358,7 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
     check_ins = [
         CheckIn(
             goal_id=goal.pk,
-            date=goal.last_check_in_on - timedelta(days=30 * k),
+            date=goal.next_check_in_on - timedelta(days=30 * (k + 1)),
             status=goal.status if k == 0 else Status.ON_TRACK,
             note=rng.choice(NOTES),
         )

@@ -11,6 +11,7 @@ history.
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -39,6 +40,9 @@ class GoalQuerySet(TenantQuerySet):
 
     def check_in_overdue(self, today: date):
         return self.active().filter(next_check_in_on__lt=today)
+
+
+GoalManager = models.Manager.from_queryset(GoalQuerySet)
 
 
 class Goal(TenantModel):
@@ -81,7 +85,7 @@ class Goal(TenantModel):
     created_at = models.DateTimeField(_("oprettet"))
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
 
-    objects = GoalQuerySet.as_manager()
+    objects: ClassVar[GoalManager] = GoalManager()
 
     class Meta:
         verbose_name = _("mål")
