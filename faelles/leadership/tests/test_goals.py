@@ -272,6 +272,9 @@ def test_create_goal_bad_input_is_explained_and_changes_nothing(
     assert "Måldatoen må ikke ligge før i dag." in response.text
     response = client.post(url, _form(owner=str(citizen.pk), check_in_days="5"))
     assert response.status_code == 200
+    for owner in ("99999999999999999999999", "²", "-1"):
+        response = client.post(url, _form(owner=owner, title="Mål\x00"))
+        assert response.status_code == 200
     assert not Goal.objects.exists()
     for bad in ("", "abc", "99999999999999999999999", "²"):
         assert client.get(f"{BASE}maal/nyt/?enhed={bad}").status_code == 404
