@@ -30,6 +30,7 @@ tenant_patterns = [
     path("sprogtjek/", include("faelles.sprogtjek.urls")),
     path("paradigme/", include("faelles.paradigm.urls")),
     path("refleksion/", include("faelles.reflection.urls")),
+    path("leder/", include("faelles.leadership.urls")),
     path("hoeringer/", include("faelles.dialogue.urls")),
     path("meningskort/", include("faelles.opinions.urls")),
     path("status/", include("faelles.status.urls")),

@@ -58,6 +58,7 @@ FEATURES = {
     "sprogtjek",
     "paradigm",
     "reflection",
+    "leadership",
     "dialogue",
     "opinions",
     "status",

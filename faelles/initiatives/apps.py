@@ -11,7 +11,10 @@ class InitiativesConfig(AppConfig):
         from faelles.core.visibility import register_private_parent
         from faelles.municipalities.home import register_home_section
         from faelles.municipalities.navigation import register_nav
-        from faelles.organisations.sections import register_organisation_section
+        from faelles.organisations.sections import (
+            register_leader_section,
+            register_organisation_section,
+        )
 
         from . import rules  # noqa: F401 — registers the permissions
         from .home import home_context, organisation_context
@@ -26,9 +29,11 @@ class InitiativesConfig(AppConfig):
             ),
             perm="initiatives.view_initiative",
         )
+        from .leader import leader_context
 
         register_nav(20, "initiatives:list", _("Initiativer"))
         register_home_section(20, "initiatives/partials/_home.html", home_context)
         register_organisation_section(
             20, "initiatives/partials/_organisation.html", organisation_context
         )
+        register_leader_section(30, "initiatives/partials/_leader.html", leader_context)

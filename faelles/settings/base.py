@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "faelles.paradigm",
     "faelles.workplace",
     "faelles.reflection",
+    "faelles.leadership",
     "faelles.dialogue",
     "faelles.opinions",
     "faelles.status",
