@@ -61,6 +61,7 @@ FEATURES = {
     "dialogue",
     "opinions",
     "status",
+    "insight",
     "recognition",
     "workplace",
 }

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "faelles.opinions",
     "faelles.status",
     "faelles.recognition",
+    "faelles.insight",
     "faelles.demo",
 ]
 
