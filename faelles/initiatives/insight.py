@@ -23,6 +23,12 @@ def _trials(outcome):
     return queryset
 
 
+OUTCOMES = {
+    Outcome.WORKED: _("Prøvehandlinger der virkede"),
+    Outcome.PARTLY: _("Prøvehandlinger der virkede delvist"),
+    Outcome.DID_NOT_WORK: _("Prøvehandlinger der ikke virkede"),
+}
+
 SOURCES = [
     *[
         InsightSource(
@@ -41,7 +47,7 @@ SOURCES = [
     *[
         InsightSource(
             key=f"trials.{outcome.value}",
-            label=_("Prøvehandling: %(outcome)s") % {"outcome": outcome.label},
+            label=label,
             group="initiatives",
             order=220 + n,
             queryset=_trials(outcome.value),
@@ -49,6 +55,6 @@ SOURCES = [
             person="initiative__proposer",
             help_text=_("Prøvehandlinger evalueret i perioden, efter udfald."),
         )
-        for n, outcome in enumerate(Outcome)
+        for n, (outcome, label) in enumerate(OUTCOMES.items())
     ],
 ]

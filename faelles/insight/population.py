@@ -110,7 +110,7 @@ def parse(data: bytes) -> list[Cell]:
             [
                 _(
                     "Første linje skal navngive kolonnerne område, alder og antal, "
-                    "adskilt af semikolon (fx \u201comr\u00e5de;alder;antal\u201d)."
+                    "adskilt af semikolon (fx “område;alder;antal”)."
                 )
             ]
         )
@@ -134,13 +134,13 @@ def parse(data: bytes) -> list[Cell]:
             )
         elif ages is None:
             errors.append(
-                _("Linje %(n)s: alderen \u201c%(age)s\u201d kan ikke læses.")
+                _("Linje %(n)s: alderen “%(age)s” kan ikke læses.")
                 % {"n": number, "age": row[age_i].strip()}  # type: ignore[index]
             )
         elif (band := band_of(*ages)) is None:
             errors.append(
                 _(
-                    "Linje %(n)s: aldersgruppen \u201c%(age)s\u201d går på tværs af "
+                    "Linje %(n)s: aldersgruppen “%(age)s” går på tværs af "
                     "Fælles' aldersgrupper (under 18, 18–29, 30–49, 50–64, 65 og "
                     "derover). Brug enkelte år eller grupper inden for dem."
                 )
@@ -148,7 +148,7 @@ def parse(data: bytes) -> list[Cell]:
             )
         elif count is None:
             errors.append(
-                _("Linje %(n)s: antallet \u201c%(count)s\u201d er ikke et helt tal.")
+                _("Linje %(n)s: antallet “%(count)s” er ikke et helt tal.")
                 % {"n": number, "count": row[count_i].strip()}  # type: ignore[index]
             )
         else:

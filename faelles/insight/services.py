@@ -20,10 +20,18 @@ def _refresh_later(municipality) -> None:
 
 @transaction.atomic
 def population_import(
-    *, municipality, user, data: bytes, filename: str = "", fictional: bool = False
+    *,
+    municipality,
+    user,
+    data: bytes,
+    filename: str = "",
+    fictional: bool = False,
+    refresh_after: bool = True,
 ) -> PopulationImport:
     """Replace the municipality's population table with the file's figures
-    (``population.PopulationError`` and nothing changed if the file is wrong)."""
+    (``population.PopulationError`` and nothing changed if the file is wrong).
+    The figures by area are computed again by a background task
+    (``refresh_after=False``: the caller computes them itself, as the demo does)."""
     cells = parse(data)
     PopulationFigure.objects.filter(municipality=municipality).delete()
     PopulationImport.objects.filter(municipality=municipality).delete()
@@ -55,7 +63,8 @@ def population_import(
         municipality=municipality,
         data={"rows": len(figures), "total": sum(c.count for c in cells)},
     )
-    _refresh_later(municipality)
+    if refresh_after:
+        _refresh_later(municipality)
     return found
 
 
