@@ -34,6 +34,7 @@ tenant_patterns = [
     path("hoeringer/", include("faelles.dialogue.urls")),
     path("meningskort/", include("faelles.opinions.urls")),
     path("status/", include("faelles.status.urls")),
+    path("indsigt/", include("faelles.insight.urls")),
     path("fejring/", include("faelles.recognition.urls")),
     path("teams/", include("faelles.teams.urls")),
     path("arbejde/", include("faelles.workplace.urls")),

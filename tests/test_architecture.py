@@ -62,6 +62,7 @@ FEATURES = {
     "dialogue",
     "opinions",
     "status",
+    "insight",
     "recognition",
     "workplace",
     "competences",

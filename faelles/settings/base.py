@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "faelles.competences",
     "faelles.teams",
     "faelles.pulse",
+    "faelles.insight",
     "faelles.demo",
 ]
 

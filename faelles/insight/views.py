@@ -1,0 +1,194 @@
+"""The insight dashboards (docs/insight.md): public, internal for staff and
+politicians, "the people who are not there", the population import, the
+council's PDF report and one's own birth year for the statistics."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from faelles.core import access, pdf
+
+from . import charts, selectors, services
+from .cube import ALL
+from .forms import BirthYearForm, FilterForm, PopulationForm
+from .models import BirthYear, PopulationImport
+from .population import PopulationError
+from .report import PDF_PREFIX, report_html
+from .tasks import build_insight_pdf
+
+
+def _chart_rows(series_list, labels: dict) -> dict:
+    """A line chart along ``labels`` (periods) and the table of the same numbers."""
+    columns = list(labels.values())
+    data = [(str(s.source.label), [p[2] for p in s.points]) for s in series_list]
+    return {"chart": charts.lines(columns, data), "columns": columns, "rows": data}
+
+
+def _bar_rows(series, chart_id: str) -> dict:
+    points = [(label, n) for _key, label, n in series.points]
+    return {
+        "id": chart_id,
+        "chart": charts.bars(points),
+        "rows": points,
+        "label": series.source.label,
+    }
+
+
+def _shown(board, periods: dict, areas: dict, themes: dict) -> list[str]:
+    f = board.filter
+    shown = [selectors.period_name(f.period)]
+    if f.area:
+        shown.append(areas.get(f.area, f.area))
+    if f.age:
+        shown.append(selectors.age_labels().get(f.age, f.age))
+    if f.theme:
+        shown.append(themes.get(f.theme, f.theme))
+    return shown
+
+
+def _board_context(request, *, internal: bool) -> dict:
+    refresh = selectors.refresh_of(request.municipality)
+    periods, areas, themes = selectors.labels(refresh)
+    form = FilterForm(request.GET or None, periods=periods, areas=areas, themes=themes)
+    f = form.insight_filter()
+    board = selectors.dashboard(
+        municipality=request.municipality, f=f, internal=internal
+    )
+    groups = [
+        {
+            "group": g,
+            "bars": charts.bars(
+                [
+                    (str(fig.source.label), fig.count)
+                    for fig in g.figures
+                    if fig.answered
+                ]
+            ),
+        }
+        for g in board.groups
+    ]
+    return {
+        "form": form,
+        "board": board,
+        "groups": groups,
+        "internal": internal,
+        "over_time": _chart_rows(board.over_time, board.period_labels)
+        if board.over_time
+        else None,
+        "by_area": [
+            _bar_rows(s, f"chart-area-{n}") for n, s in enumerate(board.by_area)
+        ],
+        "by_age": [_bar_rows(s, f"chart-age-{n}") for n, s in enumerate(board.by_age)],
+        "shown": _shown(board, periods, areas, themes),
+        "perms_internal": request.user.has_perm(
+            "insight.view_internal", request.municipality
+        ),
+        "asked": request.GET,
+        "combined_note": bool(
+            request.GET.get("tema")
+            and (request.GET.get("omraade") or request.GET.get("alder"))
+        )
+        or bool(
+            request.GET.get("omraade")
+            and request.GET.get("alder")
+            and request.GET.get("periode")
+        ),
+        "period_name": selectors.period_name(board.filter.period),
+    }
+
+
+def dashboard(request):
+    return render(
+        request, "insight/dashboard.html", _board_context(request, internal=False)
+    )
+
+
+def internal(request):
+    """The staff's and politicians' version: every figure, by area and age band
+    for each rung — suppressed all the same. A 404 for anyone else."""
+    access.hide_unless(request, "insight.view_internal", request.municipality)
+    return render(
+        request, "insight/dashboard.html", _board_context(request, internal=True)
+    )
+
+
+def reach(request):
+    return render(
+        request,
+        "insight/reach.html",
+        selectors.reach(municipality=request.municipality),
+    )
+
+
+def population(request):
+    access.require_perm(request, "insight.import_population")
+    form = PopulationForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.population_import(
+                municipality=request.municipality,
+                user=request.user,
+                data=upload.read(),
+                filename=upload.name,
+            )
+        except PopulationError as error:
+            errors = error.messages
+        else:
+            messages.success(
+                request,
+                _(
+                    "Befolkningstallene er indlæst. Tallene på indsigtssiden opdateres om lidt."
+                ),
+            )
+            return redirect(request.path)
+    current = PopulationImport.objects.filter(municipality=request.municipality).first()
+    return render(
+        request,
+        "insight/population.html",
+        {"form": form, "errors": errors, "current": current},
+        status=400 if errors else 200,
+    )
+
+
+def report_pdf(request):
+    """The council's report for a period: laid out by a background task."""
+    refresh = selectors.refresh_of(request.municipality)
+    period = request.GET.get("periode", ALL)
+    if period and (refresh is None or period not in refresh.periods):
+        raise Http404
+    html = report_html(request.municipality, period)
+    document = pdf.cached(PDF_PREFIX, html)
+    if document is None:
+        build_insight_pdf.enqueue(request.municipality.pk, period, get_language())
+        document = pdf.cached(PDF_PREFIX, html)  # the immediate backend has made it
+    if document is None:
+        return render(request, "insight/pdf_pending.html", {}, status=202)
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="indsigt-{request.municipality.slug}-{period or "alle"}.pdf"'
+    )
+    return response
+
+
+def birth_year(request):
+    access.require_login(request)
+    current = BirthYear.objects.filter(user=request.user).first()
+    form = BirthYearForm(request.POST or None, instance=current)
+    if request.method == "POST":
+        if "remove" in request.POST:
+            services.birth_year_set(user=request.user, year=None)
+            messages.success(request, _("Dit fødselsår er slettet."))
+            return redirect(request.path)
+        if form.is_valid():
+            services.birth_year_set(user=request.user, year=form.cleaned_data["year"])
+            messages.success(
+                request, _("Tak. Dit fødselsår tælles med fra næste opdatering.")
+            )
+            return redirect(request.path)
+    return render(
+        request, "insight/birth_year.html", {"form": form, "current": current}
+    )
