@@ -534,10 +534,15 @@ def _seed_round(
         else:
             ballot_id = uuid.uuid4()
             source = BallotSource.PAPER
-        ballots.append((ballot_id, municipality.pk, budget_round.pk, choices, source))
+        ballots.append(
+            (ballot_id, municipality.pk, budget_round.pk, choices, "[]", source)
+        )
     ballots.sort(key=lambda row: row[0])  # stored in random-id order, as after voting
     insert_rows(
-        Ballot, ["id", "municipality", "round", "choices", "source"], ballots, bar
+        Ballot,
+        ["id", "municipality", "round", "choices", "drops", "source"],
+        ballots,
+        bar,
     )
     insert_rows(
         BallotReceipt,

@@ -64,8 +64,9 @@ def has_voted(*, budget_round: BudgetRound, user) -> bool:
     return BallotReceipt.objects.filter(round=budget_round, user=user).exists()
 
 
-def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
-    """The voter's own ballot, only to that voter and only while voting is open.
+def own_ballot(*, budget_round: BudgetRound, user) -> tuple[list, list] | None:
+    """The voter's own ballot — (choices, drops) — only to that voter and only
+    while voting is open.
 
     Once voting has closed, a ballot shown on the screen could only serve
     someone who wants proof of how a person voted; the token that leads to it
@@ -82,15 +83,22 @@ def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
     )
     if token is None:
         return None
-    choices = dict(
-        Ballot.objects.filter(
+    found = {
+        pk: (choices, drops)
+        for pk, choices, drops in Ballot.objects.filter(
             pk__in=candidate_ids(token), round=budget_round
-        ).values_list("id", "choices")
-    )
+        ).values_list("id", "choices", "drops")
+    }
     for pk in candidate_ids(token):
-        if pk in choices:
-            return choices[pk]
-    return []
+        if pk in found:
+            return found[pk]
+    return [], []
+
+
+def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
+    """What the voter chose to fund on their own ballot (see :func:`own_ballot`)."""
+    ballot = own_ballot(budget_round=budget_round, user=user)
+    return None if ballot is None else ballot[0]
 
 
 TURNOUT_SECONDS = 60
