@@ -159,11 +159,27 @@ def _kr(value) -> str:
     return number_format(round(float(value)), force_grouping=True)
 
 
+def _dropped_text(row: dict) -> str:
+    """Why drops kept a project out (net approval, docs/budgeting.md)."""
+    approvals, drops = row["score"], row.get("drops", 0)
+    if approvals == 0 and drops == 0:
+        return gettext("Ingen stemte på projektet.")
+    if drops > approvals:
+        return gettext(
+            "Flere valgte projektet fra end til: %(against)d fra, %(for)d til."
+        ) % {"against": drops, "for": approvals}
+    return gettext(
+        "Lige så mange valgte projektet fra som til (%(n)d), så det får ikke penge."
+    ) % {"n": drops}
+
+
 def _greedy_text(row: dict) -> str:
     reason = row["greedy_reason"]
     status = reason.get("status")
     if row["greedy"]:
         return gettext("Fik penge")
+    if status == "dropped":
+        return _dropped_text(row)
     if status == "did_not_fit":
         return gettext(
             "Passede ikke: der var %(left)s kr. tilbage, da det var projektets tur."
@@ -180,6 +196,8 @@ def _mes_text(row: dict) -> str:
         return gettext("Fik penge af det beløb, der var tilbage til sidst.")
     if row["mes"]:
         return gettext("Fik penge: tilhængerne kunne betale det sammen.")
+    if status == "dropped":
+        return _dropped_text(row)
     if status == "no_supporters":
         return gettext("Ingen stemte på projektet.")
     if status == "supporters_money_too_little":
@@ -200,7 +218,12 @@ def results_context(results: dict, projects: dict[int, Project]) -> dict:
     voters = results["voters"]
     rows = []
     max_score = max((r["score"] for r in results["projects"]), default=0) or 1
-    for row in sorted(results["projects"], key=lambda r: (-r["score"], r["title"])):
+    with_drops = bool(results.get("drops"))
+
+    def order(r: dict) -> tuple:
+        return (-r.get("net", r["score"]) if with_drops else -r["score"], r["title"])
+
+    for row in sorted(results["projects"], key=order):
         project = projects.get(row["project"])
         rows.append(
             {
@@ -248,6 +271,8 @@ def results_context(results: dict, projects: dict[int, Project]) -> dict:
         "start_share": results.get("start_share", 0),
         "voter_share": results.get("voter_share", 0),
         "completion": results.get("completion", "greedy"),
+        "with_drops": with_drops,
+        "dropped_rows": [r for r in rows if r["greedy_reason"]["status"] == "dropped"],
         "same_outcome": set(results["greedy"]["selected"])
         == set(results["mes"]["selected"]),
     }
