@@ -220,10 +220,10 @@ def results_context(results: dict, projects: dict[int, Project]) -> dict:
     max_score = max((r["score"] for r in results["projects"]), default=0) or 1
     with_drops = bool(results.get("drops"))
 
-    def order(r: dict) -> tuple:
+    def ranked(r: dict) -> tuple:
         return (-r.get("net", r["score"]) if with_drops else -r["score"], r["title"])
 
-    for row in sorted(results["projects"], key=order):
+    for row in sorted(results["projects"], key=ranked):
         project = projects.get(row["project"])
         rows.append(
             {
