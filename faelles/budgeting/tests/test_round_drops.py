@@ -263,9 +263,17 @@ def test_voter_drops_through_the_ballot_page(client, municipality, other_municip
     assert client.get(other).status_code == 404
 
 
+def test_round_page_tells_voters_they_can_drop(client, municipality):
+    budget_round, _p = drops_round(municipality)
+    page = client.get(url("detail", pk=budget_round.pk)).content.decode()
+    assert "<dt>Fravalg</dt><dd>Du kan også vælge op til 2 projekter fra</dd>" in page
+
+
 def test_ordinary_ballot_page_has_no_drops(client, municipality):
     budget_round = BudgetRoundFactory(municipality=municipality)
     ProjectFactory(round=budget_round)
+    page = client.get(url("detail", pk=budget_round.pk)).content.decode()
+    assert "Fravalg" not in page
     client.force_login(MembershipFactory(municipality=municipality).user)
     page = client.get(url("ballot", pk=budget_round.pk)).content.decode()
     assert 'name="drops"' not in page
