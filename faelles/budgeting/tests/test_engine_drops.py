@@ -257,3 +257,29 @@ def test_pabulib_round_trip_of_drops():
 
 def test_no_drops_column_means_no_drops():
     assert drops_from_election(example()) == [[], [], [], [], []]
+
+
+def test_an_extra_drop_never_helps_the_project():
+    """Monotone in drops: dropping a project that lost never makes it win."""
+    rng = random.Random(2026)
+    for _ in range(80):
+        ids = [str(j) for j in range(rng.randint(2, 6))]
+        costs = {pid: rng.randint(1, 50) for pid in ids}
+        ballots, drops = [], []
+        for _v in range(rng.randint(1, 9)):
+            marked = rng.sample(ids, rng.randint(0, len(ids)))
+            cut = rng.randint(0, len(marked))
+            ballots.append(marked[:cut])
+            drops.append(marked[cut:])
+        ballots.append([])  # one more voter who will drop something
+        election = build_election(
+            budget=rng.randint(1, 120), costs=costs, ballots=ballots
+        )
+        target = rng.choice(ids)
+        before, after = [*drops, []], [*drops, [target]]
+        for rule in ("greedy", "mes-greedy", "mes-add1"):
+            lost = target not in count_with_drops(election, before, rule=rule).selected
+            if lost:
+                assert (
+                    target not in count_with_drops(election, after, rule=rule).selected
+                ), (rule, ballots, drops, target)
