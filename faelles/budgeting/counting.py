@@ -21,10 +21,19 @@ import numpy as np
 from django.utils import timezone
 
 from .engine import Election, Outcome
+from .engine.drops import attach_drops, count_with_drops, drops_from_election
 from .engine.election import ordinal_points
 from .engine.greedy import greedy
 from .engine.mes import mes_add1, mes_greedy
-from .models import Ballot, BallotSource, BallotType, BudgetRound, CountingRule, Project
+from .models import (
+    DROP_BALLOT_TYPES,
+    Ballot,
+    BallotSource,
+    BallotType,
+    BudgetRound,
+    CountingRule,
+    Project,
+)
 
 MIN_GROUP = 5
 
@@ -34,6 +43,14 @@ PABULIB_RULE: dict[str, str] = {
     CountingRule.MES_ADD1: "equalshares/add1",
     CountingRule.GREEDY: "greedy",
 }
+
+#: META ``comment`` of a round with drops: Pabulib has no standard for them.
+DROPS_COMMENT = (
+    "VOTES column drops lists the projects each voter chose to drop "
+    "(disapproval votes, not part of the Pabulib standard). Fælles counts them "
+    "by net approval: a project with at least as many drops as approvals is "
+    "never funded, and greedy steps rank by approvals minus drops."
+)
 
 VOTE_TYPE: dict[str, str] = {
     BallotType.APPROVAL: "approval",
@@ -56,17 +73,21 @@ def election_for_round(
     """The round as an engine election; ballots in random (UUID) order."""
     projects = ballot_projects(budget_round) if projects is None else projects
     index = {p.pk: j for j, p in enumerate(projects)}
+    ids = {p.pk: p.election_id for p in projects}
     vote_type = VOTE_TYPE[budget_round.ballot_type]
     max_length = budget_round.max_projects or len(projects)
     indptr = [0]
     indices: list[int] = []
     points: list[int] = []
-    rows = (
-        Ballot.objects.filter(round=budget_round)
-        .order_by("id")
-        .values_list("choices", flat=True)
-    )
-    for choices in rows.iterator(chunk_size=5000):
+    with_drops = has_drops(budget_round)
+    drops: list[list[str]] = []
+    ballots = Ballot.objects.filter(round=budget_round).order_by("id")
+    fields = ("choices", "drops") if with_drops else ("choices",)
+    for row in ballots.values_list(*fields).iterator(chunk_size=5000):
+        choices = row[0]
+        if with_drops:
+            # Like choices, drops of a project taken off the ballot are left out.
+            drops.append([ids[pk] for pk in row[1] if pk in ids])
         position = 0
         for project_id, pts in choices:
             j = index.get(project_id)
@@ -111,8 +132,10 @@ def election_for_round(
         meta["max_length"] = str(max_length)
     # An imported round keeps the original file's META keys it does not set.
     meta = {**budget_round.pabulib_meta, **meta} if budget_round.is_imported else meta
+    if with_drops:
+        meta["comment"] = DROPS_COMMENT
     n = len(indptr) - 1
-    return Election(
+    election = Election(
         budget=Fraction(budget_round.budget),
         project_ids=[p.election_id for p in projects],
         costs=[Fraction(p.cost) for p in projects],
@@ -135,28 +158,30 @@ def election_for_round(
         ],
         voter_columns=["voter_id", "vote"],
     )
+    return attach_drops(election, drops) if with_drops else election
+
+
+def has_drops(budget_round: BudgetRound) -> bool:
+    """Whether the round's voters could also choose projects to drop."""
+    return budget_round.allow_drops and budget_round.ballot_type in DROP_BALLOT_TYPES
 
 
 def count_round(budget_round: BudgetRound) -> dict[str, Any]:
     """Count a round with greedy and MES; a JSON-friendly, voter-free summary."""
     projects = ballot_projects(budget_round)
     election = election_for_round(budget_round, projects)
-    g = greedy(election, rule="greedy")
     completion = (
         "add1" if budget_round.counting_rule == CountingRule.MES_ADD1 else "greedy"
     )
-    if election.n_voters and election.n_projects:
-        if completion == "add1":
-            m = mes_add1(election, utilities="cost", rule="mes-add1")
-        else:
-            m = mes_greedy(election, utilities="cost", rule="mes-greedy")
+    with_drops = has_drops(budget_round)
+    if with_drops:
+        # Net approval (docs/budgeting.md, "Choosing what to drop").
+        drops = drops_from_election(election)
+        g = count_with_drops(election, drops, rule="greedy")
+        m = count_with_drops(election, drops, rule=f"mes-{completion}")
     else:
-        m = Outcome(
-            rule=f"mes-{completion}",
-            selected=[],
-            total_cost=Fraction(0),
-            budget=election.budget,
-        )
+        g = greedy(election, rule="greedy")
+        m = _mes(election, completion)
     scores = election.scores() if election.n_projects else np.zeros(0)
     support = election.support() if election.n_projects else np.zeros(0)
     mes_projects = m.explanation.get("projects", {})
@@ -178,6 +203,9 @@ def count_round(budget_round: BudgetRound) -> dict[str, Any]:
             "greedy_reason": _greedy_reason(greedy_projects.get(pid, {})),
             "mes_reason": _mes_reason(info, m.explanation.get("completion", {})),
         }
+        if with_drops:
+            row["drops"] = int(info.get("drops", 0))
+            row["net"] = int(info.get("net", row["score"]))
         if info.get("payments"):
             row["sharing"] = _sharing(info)
         rows.append(row)
@@ -194,11 +222,25 @@ def count_round(budget_round: BudgetRound) -> dict[str, Any]:
         "voter_share": _to_float(m.explanation.get("voter_share", 0)),
         "completion": completion,
         "rule": budget_round.counting_rule,
+        "drops": with_drops,
         "funded": [by_id[pid].pk for pid in configured.selected],  # in order
         "greedy": _summary(election, g),
         "mes": _summary(election, m),
         "projects": rows,
     }
+
+
+def _mes(election: Election, completion: str) -> Outcome:
+    if not (election.n_voters and election.n_projects):
+        return Outcome(
+            rule=f"mes-{completion}",
+            selected=[],
+            total_cost=Fraction(0),
+            budget=election.budget,
+        )
+    if completion == "add1":
+        return mes_add1(election, utilities="cost", rule="mes-add1")
+    return mes_greedy(election, utilities="cost", rule="mes-greedy")
 
 
 def _summary(election: Election, outcome: Outcome) -> dict[str, Any]:

@@ -63,6 +63,8 @@ ROUND_KEYS = (
     "min_age",
     "age_check",
     "counting_rule",
+    "allow_drops",
+    "max_drops",
 )
 #: Proposals with a picture (drawn, standing in for a photo) and its caption.
 PICTURES = {
@@ -138,7 +140,7 @@ def _create(municipality, spec: dict, employee, now):
         proposals_end=_days(now, p1),
         voting_start=_days(now, v0),
         voting_end=_days(now, v1),
-        **{key: spec[key] for key in ROUND_KEYS},
+        **{key: spec[key] for key in ROUND_KEYS if key in spec},
     )
     return services.round_set_phase(
         budget_round=budget_round,
@@ -211,11 +213,31 @@ def _draw(rng: random.Random, groups, keys: list[str], maximum: int) -> list[str
     return chosen
 
 
+def _drops(
+    rng: random.Random, budget_round, spec: dict, chosen: list[str], projects: dict
+) -> list[int]:
+    """Some voters also drop a project or two they did not vote for."""
+    weights = spec.get("drops")
+    if not budget_round.allow_drops or not weights or rng.random() > 0.4:
+        return []
+    keys = [k for k in weights if k not in chosen]
+    limit = budget_round.max_drops or len(keys)
+    k = min(rng.choice([1, 1, 2]), limit, len(keys))
+    picked: list[str] = []
+    while len(picked) < k:
+        key = rng.choices(keys, [weights[x] for x in keys])[0]
+        if key not in picked:
+            picked.append(key)
+    return [projects[key].pk for key in picked]
+
+
 def _vote(budget_round, projects, people, groups, spec, now, *, skip=()) -> None:
     rng = random.Random(spec["seed"])
     keys = list(projects)
     v0, v1 = spec["voting"]
     span = max(v0 - max(v1, 0), 1)
+    # Drops come from a stream of their own, so the approvals stay as they were.
+    drop_rng = random.Random(spec["seed"] + 1)
     voters = [person for name, person in people.items() if name not in skip]
     for i, person in enumerate(voters):
         chosen = _draw(rng, groups, keys, budget_round.max_projects or 3)
@@ -223,6 +245,7 @@ def _vote(budget_round, projects, people, groups, spec, now, *, skip=()) -> None
             budget_round=budget_round,
             user=person,
             choices=[(projects[k].pk, 1) for k in chosen],
+            drops=_drops(drop_rng, budget_round, spec, chosen, projects),
             birth_year=1970,
             age_confirmed=True,
             postcode="2610",
@@ -235,6 +258,7 @@ def _vote(budget_round, projects, people, groups, spec, now, *, skip=()) -> None
             budget_round=budget_round,
             actor=employee,
             choices=[(projects[k].pk, 1) for k in chosen],
+            drops=_drops(drop_rng, budget_round, spec, chosen, projects),
             now=_days(now, v0 - span * (i + 1) / (spec["paper"] + 2)),
         )
 
@@ -534,10 +558,15 @@ def _seed_round(
         else:
             ballot_id = uuid.uuid4()
             source = BallotSource.PAPER
-        ballots.append((ballot_id, municipality.pk, budget_round.pk, choices, source))
+        ballots.append(
+            (ballot_id, municipality.pk, budget_round.pk, choices, "[]", source)
+        )
     ballots.sort(key=lambda row: row[0])  # stored in random-id order, as after voting
     insert_rows(
-        Ballot, ["id", "municipality", "round", "choices", "source"], ballots, bar
+        Ballot,
+        ["id", "municipality", "round", "choices", "drops", "source"],
+        ballots,
+        bar,
     )
     insert_rows(
         BallotReceipt,

@@ -52,7 +52,10 @@ OPEN: dict[str, Any] = {
         "Du kan stemme på op til tre projekter, hvis du er fyldt 15 og bor i "
         "Rødovre. Du kan ændre din stemme, indtil afstemningen slutter – kun den "
         "nyeste tæller. Din stemme er hemmelig. Du kan også stemme på papir på "
-        "Islev Bibliotek i åbningstiden."
+        "Islev Bibliotek i åbningstiden.\n\n"
+        "Nyt i år: vi tør prioritere – også fra. Du kan markere op til to "
+        "projekter, som du synes, vi skal lade være med at bruge penge på. Et "
+        "projekt, som lige så mange eller flere vælger fra som til, får ikke penge."
     ),
     "budget": 800_000,
     "area_name": "Islev og Korsager",
@@ -63,6 +66,10 @@ OPEN: dict[str, Any] = {
     "min_age": 15,
     "age_check": "birth_year",
     "counting_rule": "mes",
+    "allow_drops": True,
+    "max_drops": 2,
+    # How often each project is dropped by the voters who drop something.
+    "drops": {"padel": 5, "solceller": 3, "hundeskov": 2, "streetbasket": 1},
     "proposals": (75, 45),
     "voting": (6, -16),  # opened six days ago, closes in sixteen days
     "paper": 120,  # online: the demo people except the citizen login

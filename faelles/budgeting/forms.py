@@ -6,6 +6,7 @@ from faelles.core.images import ImageUploadField
 from faelles.municipalities.themes import focus_area_field, theme_field
 
 from .models import (
+    DROP_BALLOT_TYPES,
     AgeCheck,
     BallotType,
     BudgetRound,
@@ -215,6 +216,10 @@ class BallotForm(forms.Form):
                     empty_value=None,
                     required=False,
                 )
+        if budget_round.allow_drops and kind in DROP_BALLOT_TYPES:
+            self.fields["drops"] = forms.TypedMultipleChoiceField(
+                label=_("Vælg fra"), choices=options, coerce=int, required=False
+            )
         if with_eligibility and budget_round.min_age:
             if budget_round.age_check == AgeCheck.BIRTH_YEAR:
                 self.fields["birth_year"] = forms.IntegerField(
@@ -264,6 +269,10 @@ class BallotForm(forms.Form):
             raise ValidationError(_("Brug pladserne 1, 2, 3 … uden huller."))
         return [(pk, 1) for _r, pk in sorted(ranked)]
 
+    def drops(self) -> list[int]:
+        """The projects the voter chose to drop (empty when the round has none)."""
+        return list(self.cleaned_data.get("drops") or [])
+
     def eligibility_fields(self):
         return [
             self[n]
@@ -279,18 +288,32 @@ class BallotForm(forms.Form):
             return [
                 {"project": p, "field": self[f"{prefix}_{p.pk}"]} for p in self.projects
             ]
-        value = self["projects"].value()
+        chosen = self._marked("projects")
+        dropped = self._marked("drops") if "drops" in self.fields else set()
+        return [
+            {
+                "project": p,
+                "checked": str(p.pk) in chosen,
+                "dropped": str(p.pk) in dropped,
+            }
+            for p in self.projects
+        ]
+
+    def _marked(self, name: str) -> set[str]:
+        value = self[name].value()
         values = value if isinstance(value, list | tuple) else [value]
-        chosen = {str(v) for v in values if v not in ("", None)}
-        return [{"project": p, "checked": str(p.pk) in chosen} for p in self.projects]
+        return {str(v) for v in values if v not in ("", None)}
 
     @classmethod
-    def initial_from(cls, budget_round: BudgetRound, choices: list) -> dict:
+    def initial_from(
+        cls, budget_round: BudgetRound, choices: list, drops: list | None = None
+    ) -> dict:
         kind = budget_round.ballot_type
+        extra = {"drops": list(drops)} if drops and budget_round.allow_drops else {}
         if kind in (BallotType.APPROVAL, BallotType.KNAPSACK):
-            return {"projects": [pk for pk, _pts in choices]}
+            return {"projects": [pk for pk, _pts in choices], **extra}
         if kind == BallotType.CHOOSE_ONE:
-            return {"projects": choices[0][0]} if choices else {}
+            return {"projects": choices[0][0], **extra} if choices else extra
         if kind == BallotType.CUMULATIVE:
             return {f"points_{pk}": pts for pk, pts in choices}
         return {f"rank_{pk}": i for i, (pk, _pts) in enumerate(choices, 1)}

@@ -13,6 +13,7 @@ import uuid
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
@@ -40,6 +41,11 @@ class BallotType(models.TextChoices):
     CUMULATIVE = "cumulative", _("Fordel point")
     CHOOSE_ONE = "choose_one", _("Vælg ét projekt")
     RANKED = "ranked", _("Ranglist projekter")
+
+
+#: Ballots where a voter may also mark projects to drop: one mark is one vote,
+#: so a drop can be weighed against an approval (net approval).
+DROP_BALLOT_TYPES = (BallotType.APPROVAL, BallotType.KNAPSACK, BallotType.CHOOSE_ONE)
 
 
 class CountingRule(models.TextChoices):
@@ -112,6 +118,23 @@ class BudgetRound(TenantModel):
         default=10,
         help_text=_("Bruges kun ved pointfordeling."),
     )
+    allow_drops = models.BooleanField(
+        _("Stemmerne kan også vælge fra"),
+        default=False,
+        help_text=_(
+            "Vælgerne kan markere projekter, der skal vælges fra. Et projekt, som "
+            "lige så mange eller flere vælger fra som til, får aldrig penge. "
+            "Kun med afkrydsning (ikke point eller rangliste)."
+        ),
+    )
+    max_drops = models.PositiveSmallIntegerField(
+        _("højst antal fravalg"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Hvor mange projekter en vælger højst må vælge fra. Tom betyder ingen grænse."
+        ),
+    )
     min_age = models.PositiveSmallIntegerField(_("mindstealder"), null=True, blank=True)
     age_check = models.CharField(
         _("aldersbekræftelse"),
@@ -168,6 +191,18 @@ class BudgetRound(TenantModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.allow_drops and self.ballot_type not in DROP_BALLOT_TYPES:
+            raise ValidationError(
+                {
+                    "allow_drops": _(
+                        "Fravalg kan kun bruges, når vælgerne sætter kryds ved "
+                        "projekter – ikke med point eller rangliste."
+                    )
+                }
+            )
 
     def get_absolute_url(self) -> str:
         return tenant_reverse("budgeting:detail", self.municipality_id, pk=self.pk)
@@ -353,7 +388,8 @@ class Ballot(TenantModel):
     """What was voted, never who: no user, no timestamp, a random primary key.
 
     ``choices`` is a list of ``[project_id, points]`` in ballot order (the order
-    is the ranking for ranked ballots; points are 1 for approval ballots).
+    is the ranking for ranked ballots; points are 1 for approval ballots);
+    ``drops`` lists the projects the voter chose to drop.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -361,6 +397,9 @@ class Ballot(TenantModel):
         BudgetRound, on_delete=models.CASCADE, related_name="ballots"
     )
     choices = models.JSONField(default=list)
+    #: Projects the voter chose to drop ("vælg fra"), as project ids; only in
+    #: rounds with ``allow_drops``. Never a project that is also in ``choices``.
+    drops = models.JSONField(default=list, blank=True)
     source = models.CharField(
         max_length=10, choices=BallotSource.choices, default=BallotSource.ONLINE
     )

@@ -64,8 +64,9 @@ def has_voted(*, budget_round: BudgetRound, user) -> bool:
     return BallotReceipt.objects.filter(round=budget_round, user=user).exists()
 
 
-def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
-    """The voter's own ballot, only to that voter and only while voting is open.
+def own_ballot(*, budget_round: BudgetRound, user) -> tuple[list, list] | None:
+    """The voter's own ballot — (choices, drops) — only to that voter and only
+    while voting is open.
 
     Once voting has closed, a ballot shown on the screen could only serve
     someone who wants proof of how a person voted; the token that leads to it
@@ -82,15 +83,22 @@ def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
     )
     if token is None:
         return None
-    choices = dict(
-        Ballot.objects.filter(
+    found = {
+        pk: (choices, drops)
+        for pk, choices, drops in Ballot.objects.filter(
             pk__in=candidate_ids(token), round=budget_round
-        ).values_list("id", "choices")
-    )
+        ).values_list("id", "choices", "drops")
+    }
     for pk in candidate_ids(token):
-        if pk in choices:
-            return choices[pk]
-    return []
+        if pk in found:
+            return found[pk]
+    return [], []
+
+
+def own_ballot_choices(*, budget_round: BudgetRound, user) -> list | None:
+    """What the voter chose to fund on their own ballot (see :func:`own_ballot`)."""
+    ballot = own_ballot(budget_round=budget_round, user=user)
+    return None if ballot is None else ballot[0]
 
 
 TURNOUT_SECONDS = 60
@@ -151,11 +159,27 @@ def _kr(value) -> str:
     return number_format(round(float(value)), force_grouping=True)
 
 
+def _dropped_text(row: dict) -> str:
+    """Why drops kept a project out (net approval, docs/budgeting.md)."""
+    approvals, drops = row["score"], row.get("drops", 0)
+    if approvals == 0 and drops == 0:
+        return gettext("Ingen stemte på projektet.")
+    if drops > approvals:
+        return gettext(
+            "Flere valgte projektet fra end til: %(against)d fra, %(for)d til."
+        ) % {"against": drops, "for": approvals}
+    return gettext(
+        "Lige så mange valgte projektet fra som til (%(n)d), så det får ikke penge."
+    ) % {"n": drops}
+
+
 def _greedy_text(row: dict) -> str:
     reason = row["greedy_reason"]
     status = reason.get("status")
     if row["greedy"]:
         return gettext("Fik penge")
+    if status == "dropped":
+        return _dropped_text(row)
     if status == "did_not_fit":
         return gettext(
             "Passede ikke: der var %(left)s kr. tilbage, da det var projektets tur."
@@ -172,6 +196,8 @@ def _mes_text(row: dict) -> str:
         return gettext("Fik penge af det beløb, der var tilbage til sidst.")
     if row["mes"]:
         return gettext("Fik penge: tilhængerne kunne betale det sammen.")
+    if status == "dropped":
+        return _dropped_text(row)
     if status == "no_supporters":
         return gettext("Ingen stemte på projektet.")
     if status == "supporters_money_too_little":
@@ -192,7 +218,12 @@ def results_context(results: dict, projects: dict[int, Project]) -> dict:
     voters = results["voters"]
     rows = []
     max_score = max((r["score"] for r in results["projects"]), default=0) or 1
-    for row in sorted(results["projects"], key=lambda r: (-r["score"], r["title"])):
+    with_drops = bool(results.get("drops"))
+
+    def ranked(r: dict) -> tuple:
+        return (-r.get("net", r["score"]) if with_drops else -r["score"], r["title"])
+
+    for row in sorted(results["projects"], key=ranked):
         project = projects.get(row["project"])
         rows.append(
             {
@@ -240,6 +271,8 @@ def results_context(results: dict, projects: dict[int, Project]) -> dict:
         "start_share": results.get("start_share", 0),
         "voter_share": results.get("voter_share", 0),
         "completion": results.get("completion", "greedy"),
+        "with_drops": with_drops,
+        "dropped_rows": [r for r in rows if r["greedy_reason"]["status"] == "dropped"],
         "same_outcome": set(results["greedy"]["selected"])
         == set(results["mes"]["selected"]),
     }

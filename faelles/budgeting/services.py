@@ -31,6 +31,7 @@ from faelles.participation.models import Rung
 from faelles.participation.services import record_participation
 
 from .engine import Election, PabulibError, parse_pabulib
+from .engine.drops import DROPS_COLUMN, DropsError, drop_counts, drops_from_election
 from .models import (
     AgeCheck,
     Ballot,
@@ -71,6 +72,8 @@ ROUND_FIELDS = (
     "min_age",
     "age_check",
     "counting_rule",
+    "allow_drops",
+    "max_drops",
 )
 
 
@@ -110,6 +113,7 @@ def _refuse_rule_changes_once_voting(budget_round: BudgetRound, old: dict) -> No
         return
     locked = {"budget", "ballot_type", "min_projects", "max_projects"}
     locked |= {"points_total", "counting_rule", "min_age", "postcodes"}
+    locked |= {"allow_drops", "max_drops"}
     if any(old[f] != getattr(budget_round, f) for f in locked & set(old)):
         raise ValidationError(
             _(
@@ -503,6 +507,47 @@ def validate_choices(
     return [[pid, 1] for pid in ids]
 
 
+def validate_drops(
+    budget_round: BudgetRound,
+    drops: list[int],
+    chosen: list[list[int]],
+    projects: dict[int, Project],
+) -> list[int]:
+    """Check the projects a voter chose to drop; return them as a list of ids.
+
+    ``chosen`` is the normalised ballot (:func:`validate_choices`). Raises
+    ValidationError with a message a voter understands.
+    """
+    drops = list(drops)
+    if not drops:
+        return []
+    if not budget_round.allow_drops:
+        raise ValidationError(_("I denne afstemning kan man ikke vælge projekter fra."))
+    if len(set(drops)) != len(drops):
+        raise ValidationError(_("Et projekt kan kun vælges fra én gang."))
+    if any(pid not in projects for pid in drops):
+        raise ValidationError(
+            _("Stemmesedlen nævner et projekt, der ikke er på stemmesedlen.")
+        )
+    both = [projects[pid] for pid, _points in chosen if pid in set(drops)]
+    if both:
+        raise ValidationError(
+            ngettext(
+                "Du kan ikke både støtte og vælge det samme projekt fra: %(titles)s.",
+                "Du kan ikke både støtte og vælge de samme projekter fra: %(titles)s.",
+                len(both),
+            )
+            % {"titles": ", ".join(f"“{p.title}”" for p in both)}
+        )
+    limit = budget_round.max_drops
+    if limit is not None and len(drops) > limit:
+        raise ValidationError(
+            _("Du har valgt %(count)d projekter fra, men må højst vælge %(max)d fra.")
+            % {"count": len(drops), "max": limit}
+        )
+    return drops
+
+
 def voting_access_problems(
     budget_round: BudgetRound, user, *, now: datetime | None = None
 ) -> list[str]:
@@ -562,6 +607,7 @@ def ballot_cast(
     budget_round: BudgetRound,
     user,
     choices: list[tuple[int, int]],
+    drops: list[int] | tuple[int, ...] = (),
     birth_year: int | None = None,
     age_confirmed: bool = False,
     postcode: str = "",
@@ -586,6 +632,7 @@ def ballot_cast(
         raise ValidationError(problems)
     projects = {p.pk: p for p in budget_round.projects.on_ballot()}
     normalised = validate_choices(budget_round, choices, projects)
+    dropped = validate_drops(budget_round, list(drops), normalised, projects)
     receipt = (
         BallotReceipt.objects.select_for_update()
         .filter(round=budget_round, user=user)
@@ -600,6 +647,7 @@ def ballot_cast(
                     municipality_id=budget_round.municipality_id,
                     round=budget_round,
                     choices=normalised,
+                    drops=dropped,
                     source=BallotSource.ONLINE,
                 )
                 receipt = BallotReceipt.objects.create(
@@ -626,7 +674,7 @@ def ballot_cast(
     # Tokens are unlinked when the results phase begins, after voting has closed;
     # voter_problems has refused a round that is not open for voting.
     assert receipt.ballot_token is not None
-    _replace_ballot(budget_round, receipt.ballot_token, normalised)
+    _replace_ballot(budget_round, receipt.ballot_token, normalised, dropped)
     # The receipt is not touched: a change leaves no time and no mark on it.
     audit(
         action="budgeting.ballot_change",
@@ -638,16 +686,19 @@ def ballot_cast(
 
 
 def _replace_ballot(
-    budget_round: BudgetRound, token: uuid.UUID, choices: list[list[int]]
+    budget_round: BudgetRound,
+    token: uuid.UUID,
+    choices: list[list[int]],
+    drops: list[int],
 ) -> None:
     """Put the voter's new choices in their ballot (found through the token)."""
     current, *older = candidate_ids(token)
     ballots = Ballot.objects.filter(round=budget_round)
-    if ballots.filter(pk=current).update(choices=choices):
+    if ballots.filter(pk=current).update(choices=choices, drops=drops):
         return
     # Cast under an earlier SECRET_KEY (see SECRET_KEY_FALLBACKS): re-key it.
     for old_id in older:
-        if ballots.filter(pk=old_id).update(id=current, choices=choices):
+        if ballots.filter(pk=old_id).update(id=current, choices=choices, drops=drops):
             return
     raise ValidationError(  # pragma: no cover - only if the key was lost
         _(
@@ -679,6 +730,7 @@ def paper_ballot_enter(
     budget_round: BudgetRound,
     actor,
     choices: list[tuple[int, int]],
+    drops: list[int] | tuple[int, ...] = (),
     now: datetime | None = None,
 ) -> Ballot:
     """An employee types in a paper ballot; it is marked as paper, not linked to anyone."""
@@ -689,10 +741,12 @@ def paper_ballot_enter(
         )
     projects = {p.pk: p for p in budget_round.projects.on_ballot()}
     normalised = validate_choices(budget_round, choices, projects)
+    dropped = validate_drops(budget_round, list(drops), normalised, projects)
     ballot = Ballot.objects.create(
         municipality_id=budget_round.municipality_id,
         round=budget_round,
         choices=normalised,
+        drops=dropped,
         source=BallotSource.PAPER,
     )
     audit(
@@ -797,6 +851,7 @@ def _round_from_election(
     if max_projects is not None and max_projects < min_projects:
         max_projects = None
     points_total = meta.get("max_sum_points", "").strip()
+    drops = _imported_drops(election)
     default_title = " – ".join(
         v
         for v in (
@@ -817,6 +872,7 @@ def _round_from_election(
         max_projects=max_projects or None,
         points_total=parse_int(points_total, minimum=1, maximum=SMALL_INT) or 10,
         counting_rule=_counting_rule(meta.get("rule", "")),
+        allow_drops=drops is not None,
         is_imported=True,
         pabulib_meta={
             k: v for k, v in meta.items() if k not in ("num_votes", "num_projects")
@@ -847,6 +903,7 @@ def _round_from_election(
     if any(pk is None for pk in pks):  # databases without RETURNING
         by_pid = dict(budget_round.projects.values_list("pabulib_id", "pk"))
         pks = [by_pid[pid[:64]] for pid in election.project_ids]
+    by_election_id = dict(zip(election.project_ids, pks, strict=True))
     ordinal = election.vote_type == "ordinal"
     indices, points, indptr = (
         election.indices.tolist(),
@@ -864,11 +921,14 @@ def _round_from_election(
                     for k in range(indptr[v], indptr[v + 1])
                 ]
             ),
+            json.dumps([by_election_id[p] for p in drops[v]] if drops else []),
             BallotSource.IMPORTED,
         )
         for v in range(election.n_voters)
     )
-    insert_rows(Ballot, ["id", "municipality", "round", "choices", "source"], rows)
+    insert_rows(
+        Ballot, ["id", "municipality", "round", "choices", "drops", "source"], rows
+    )
     round_count(budget_round=budget_round)
     audit(
         action="budgeting.round_import",
@@ -882,6 +942,21 @@ def _round_from_election(
         },
     )
     return budget_round
+
+
+def _imported_drops(election: Election) -> list[list[str]] | None:
+    """The file's VOTES column ``drops`` (our own export), checked; None if absent."""
+    if DROPS_COLUMN not in election.voter_columns:
+        return None
+    drops = drops_from_election(election)
+    try:
+        drop_counts(election, drops)
+    except DropsError as error:
+        raise ValidationError(
+            _("Kolonnen drops i filen kan ikke tælles: %(reason)s")
+            % {"reason": str(error)}
+        ) from None
+    return drops
 
 
 # --- background import ----------------------------------------------------------

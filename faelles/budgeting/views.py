@@ -33,7 +33,7 @@ from .phases import ROUND_PHASES
 from .selectors import (
     has_voted,
     open_rounds,
-    own_ballot_choices,
+    own_ballot,
     projects_in_progress,
     results_context,
     round_list,
@@ -322,7 +322,8 @@ def ballot(request, pk: int):
         )
         if p.review_status == ReviewStatus.APPROVED
     ]
-    existing = own_ballot_choices(budget_round=budget_round, user=request.user)
+    own = own_ballot(budget_round=budget_round, user=request.user)
+    existing, existing_drops = own if own is not None else (None, [])
     voted = has_voted(budget_round=budget_round, user=request.user)
     problems = services.voting_access_problems(budget_round, request.user)
     if problems:
@@ -338,7 +339,7 @@ def ballot(request, pk: int):
             },
             status=403 if request.method == "POST" else 200,
         )
-    initial = BallotForm.initial_from(budget_round, existing or [])
+    initial = BallotForm.initial_from(budget_round, existing or [], existing_drops)
     form = BallotForm(
         request.POST if request.method == "POST" else None,
         budget_round=budget_round,
@@ -353,6 +354,7 @@ def ballot(request, pk: int):
                 budget_round=budget_round,
                 user=request.user,
                 choices=form.choices(),
+                drops=form.drops(),
                 birth_year=data.get("birth_year"),
                 age_confirmed=data.get("age_confirmed", False),
                 postcode=data.get("postcode", ""),
@@ -401,7 +403,10 @@ def paper_ballot(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             services.paper_ballot_enter(
-                budget_round=budget_round, actor=request.user, choices=form.choices()
+                budget_round=budget_round,
+                actor=request.user,
+                choices=form.choices(),
+                drops=form.drops(),
             )
         except ValidationError as error:
             access.form_errors(form, error)

@@ -410,3 +410,62 @@ def test_import_progress_page_polls_and_sends_on_to_the_result(
     services.pabulib_import_run(job_id=job.pk)  # what the worker does
     page.wait_for_url("**/resultat/", timeout=10_000)
     expect(page.get_by_text("Filen er importeret.")).to_be_visible()
+
+
+@on_both_screens
+def test_citizen_also_chooses_what_to_drop(page, axe, login, place):
+    """Rødovre's "vælg fra": support one project, drop another; the same project
+    cannot be both; the explained result names the dropped project."""
+    municipality, citizen = place["municipality"], place["citizen"]
+    cuts = BudgetRoundFactory(
+        municipality=municipality,
+        title="Vi tør prioritere – også fra",
+        budget=200_000,
+        max_projects=2,
+        allow_drops=True,
+        max_drops=1,
+    )
+    padel = ProjectFactory(round=cuts, title="Padelbane ved hallen", cost=150_000)
+    fruit = ProjectFactory(round=cuts, title="Frugttræer i Islev", cost=45_000)
+    login(citizen)
+    page.goto(page.base_url + f"/rodovre/borgerbudget/{cuts.pk}/stem/")
+    expect(page.get_by_text("Du kan også vælge op til 1 projekt fra")).to_be_visible()
+    axe(page, "ballot with drops")
+    # The same project supported and dropped: a clear message, nothing saved.
+    press(page.locator(f"#project-{padel.pk}"), navigates=False)
+    press(page.get_by_label("Vælg fra: Padelbane ved hallen"), navigates=False)
+    press(page.get_by_role("button", name="Afgiv min stemme"))
+    expect(
+        page.get_by_text(
+            "Du kan ikke både støtte og vælge det samme projekt fra: "
+            "“Padelbane ved hallen”."
+        )
+    ).to_be_visible()
+    axe(page, "ballot with drops, error")
+    assert not Ballot.objects.filter(round=cuts).exists()
+    page.locator(f"#project-{padel.pk}").uncheck()
+    press(page.locator(f"#project-{fruit.pk}"), navigates=False)
+    press(page.get_by_role("button", name="Afgiv min stemme"))
+    expect(page.get_by_text("Tak! Din stemme er registreret.")).to_be_visible()
+    expect(page.get_by_label("Vælg fra: Padelbane ved hallen")).to_be_checked()
+    ballot = Ballot.objects.get(round=cuts)
+    assert (ballot.choices, ballot.drops) == ([[fruit.pk, 1]], [padel.pk])
+
+    # Two more voters; then the count: padel has 1 for and 2 against.
+    other = MembershipFactory(municipality=municipality).user
+    services.ballot_cast(
+        budget_round=cuts, user=other, choices=[(fruit.pk, 1)], drops=[padel.pk]
+    )
+    third = MembershipFactory(municipality=municipality).user
+    services.ballot_cast(budget_round=cuts, user=third, choices=[(padel.pk, 1)])
+    cuts.voting_end = timezone.now() - timedelta(seconds=1)
+    cuts.save()
+    services.round_set_phase(
+        budget_round=cuts, actor=place["employee"], phase=Phase.RESULTS
+    )
+    page.goto(page.base_url + f"/rodovre/borgerbudget/{cuts.pk}/resultat/")
+    expect(page.get_by_role("heading", name="Valgt fra af vælgerne")).to_be_visible()
+    expect(
+        page.get_by_text("Flere valgte projektet fra end til: 2 fra, 1 til.").first
+    ).to_be_visible()
+    axe(page, "results with drops")

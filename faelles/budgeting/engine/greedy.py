@@ -41,6 +41,7 @@ def greedy(
     exclusive_groups: Iterable[Iterable[str]] = (),
     initial: Iterable[str] = (),
     rule: str = "greedy",
+    scores: np.ndarray | None = None,
 ) -> Outcome:
     """Fund projects in ranking order while they fit.
 
@@ -50,9 +51,11 @@ def greedy(
     exclusive projects: once one is funded the others are passed over
     (``greedy-exclusive``; Pabulib files do not say which projects exclude
     each other, so the caller must). ``initial`` projects are funded up front
-    (used to complete another rule's outcome).
+    (used to complete another rule's outcome). ``scores`` replaces the
+    election's scores (net approvals when voters may also drop projects, see
+    :mod:`.drops`).
     """
-    scores = election.scores()
+    scores = election.scores() if scores is None else scores
     index = {pid: j for j, pid in enumerate(election.project_ids)}
     excluded_by: dict[str, list[str]] = {}
     for group in exclusive_groups:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+import numpy as np
+
 from .election import Election
 from .greedy import greedy
 from .mes_exact import run_exact
@@ -132,10 +134,16 @@ def mes_greedy(
     utilities: str = "cost",
     data: MESInput | None = None,
     rule: str | None = None,
+    scores: np.ndarray | None = None,
 ) -> Outcome:
-    """MES, then the leftover budget spent greedily by score (skip what doesn't fit)."""
+    """MES, then the leftover budget spent greedily by score (skip what doesn't fit).
+
+    ``scores`` replaces the election's scores in the greedy completion.
+    """
     first = mes(election, utilities=utilities, data=data)
-    done = greedy(election, initial=first.selected, rule=rule or "mes-greedy")
+    done = greedy(
+        election, initial=first.selected, rule=rule or "mes-greedy", scores=scores
+    )
     projects = first.explanation["projects"]
     for pid, info in done.explanation["projects"].items():
         if info["status"] == "selected":

@@ -45,6 +45,13 @@ def test_demo_has_a_finished_and_an_open_round(demo_rounds):
     citizen = User.objects.get(email="borger@rodovre.faelles.example")
     assert not BallotReceipt.objects.filter(round=open_round, user=citizen).exists()
     assert demo_rounds["Landsbypuljen 2027"].proposals_open()
+    # Rødovre 2026 lets voters choose what to drop; some demo ballots do.
+    assert open_round.allow_drops and open_round.max_drops == 2
+    with_drops = [b.drops for b in open_round.ballots.all() if b.drops]
+    assert 20 < len(with_drops) < open_round.ballots.count()
+    assert all(len(d) <= 2 for d in with_drops)
+    assert not finished.allow_drops
+    assert not any(b.drops for b in finished.ballots.only("drops"))
 
 
 def test_demo_citizen_votes_and_reads_the_result(client, demo_rounds):

@@ -8,7 +8,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const fmt = new Intl.NumberFormat("da-DK");
   const update = () => {
     let total = 0;
-    box.querySelectorAll('input[type="checkbox"]:checked').forEach((el) => {
+    box.querySelectorAll('input[name="projects"]:checked').forEach((el) => {
       total += Number(el.dataset.cost);
     });
     status.hidden = false;
