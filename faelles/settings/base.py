@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "faelles.opinions",
     "faelles.status",
     "faelles.recognition",
+    "faelles.api",
     "faelles.demo",
 ]
 
