@@ -86,7 +86,7 @@ def check_scope(caller: Caller, scope: str, municipality=None) -> None:
     if scope not in token.scopes:
         raise Refused(
             403,
-            _("Tokenet må ikke bruges til dette (mangler området %(scope)s).")
+            _("Tokenet må ikke bruges til dette (mangler tilladelsen %(scope)s).")
             % {"scope": scope},
         )
     if (

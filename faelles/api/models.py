@@ -19,11 +19,12 @@ SCOPES = {
 
 def validate_scopes(value) -> None:
     if not isinstance(value, list) or not value:
-        raise ValidationError(_("Vælg mindst ét område, tokenet må bruges til."))
+        raise ValidationError(_("Vælg mindst én tilladelse til tokenet."))
     unknown = [s for s in value if s not in SCOPES]
     if unknown:
         raise ValidationError(
-            _("Ukendt område: %(scopes)s") % {"scopes": ", ".join(map(str, unknown))}
+            _("Ukendt tilladelse: %(scopes)s")
+            % {"scopes": ", ".join(map(str, unknown))}
         )
 
 
@@ -33,7 +34,9 @@ class ApiToken(models.Model):
     )
     prefix = models.CharField(_("begyndelse"), max_length=8, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    scopes = models.JSONField(_("områder"), default=list, validators=[validate_scopes])
+    scopes = models.JSONField(
+        _("tilladelser"), default=list, validators=[validate_scopes]
+    )
     municipality = models.ForeignKey(
         "municipalities.Municipality",
         on_delete=models.CASCADE,

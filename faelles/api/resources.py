@@ -120,11 +120,17 @@ def _moment(value: str) -> dt.datetime:
             day = None
         if day is None:
             raise BadParameter(
-                _("Skriv tidspunktet som ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DDTTT:MM:SS+01:00.")
+                _("Skriv tidspunktet som ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DDTtt:mm:ss+01:00.")
             )
         moment = dt.datetime.combine(day, dt.time.min)
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        moment.astimezone(dt.UTC)  # the database stores UTC
+    except (OverflowError, ValueError):
+        raise BadParameter(
+            _("Tidspunktet ligger uden for, hvad der kan gemmes.")
+        ) from None
     return moment
 
 

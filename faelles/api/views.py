@@ -8,6 +8,7 @@ is not public and an id that cannot exist are all the same 404.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -31,6 +32,7 @@ from .resources import (
     municipality_data,
 )
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,40}")
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 25
 
@@ -91,7 +93,9 @@ def api_view(scope: str = "read") -> Callable[..., Any]:
 
 
 def _municipality(slug: str, caller: access.Caller, scope: str) -> Municipality:
-    municipality = Municipality.objects.active().filter(slug=slug[:40]).first()
+    if not SLUG.fullmatch(slug):
+        raise NotFound
+    municipality = Municipality.objects.active().filter(slug=slug).first()
     if municipality is None:
         raise NotFound
     access.check_scope(caller, scope, municipality)

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(help_text='Hvem tokenet er til, og hvorfor.', max_length=120, verbose_name='navn')),
                 ('prefix', models.CharField(editable=False, max_length=8, verbose_name='begyndelse')),
                 ('token_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('scopes', models.JSONField(default=list, validators=[faelles.api.models.validate_scopes], verbose_name='områder')),
+                ('scopes', models.JSONField(default=list, validators=[faelles.api.models.validate_scopes], verbose_name='tilladelser')),
                 ('rate_limit', models.PositiveIntegerField(default=600, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100000)], verbose_name='kald pr. minut')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('last_used_at', models.DateTimeField(blank=True, editable=False, null=True)),
