@@ -43,6 +43,7 @@ def _ok(schema: s.Schema) -> dict[str, Any]:
 def _responses(ok: s.Schema, *, bad_request: bool, not_found: bool) -> dict[str, Any]:
     responses: dict[str, Any] = {
         "200": _ok(ok),
+        "304": {"description": _("Uændret siden det ETag, der blev sendt med")},
         "401": _error(_("Tokenet er ukendt eller tilbagekaldt")),
         "403": _error(_("Tokenet gælder ikke her")),
         "429": _error(_("For mange kald")),

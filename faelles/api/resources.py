@@ -17,7 +17,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
@@ -47,12 +48,14 @@ from faelles.initiatives.models import (
     Trial,
 )
 from faelles.municipalities.models import Municipality, Theme
-from faelles.municipalities.tenancy import tenant_reverse
 from faelles.municipalities.themes import theme_key
 from faelles.resources.models import Commitment, Listing, Side, Visibility
 from faelles.resources.models import Kind as ListingKind
 
 from . import schemas as s
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: Counts of people below this are not shown (no statistics on groups under 5).
 SMALL_GROUP = 5
@@ -66,7 +69,7 @@ class BadParameter(Exception):
 class Filter:
     name: str
     schema: s.Schema
-    description: str
+    description: StrOrPromise
     apply: Callable[[QuerySet[Any], Any], QuerySet[Any]]
     parse: Callable[[str], Any]
 
@@ -76,7 +79,7 @@ class Resource:
     name: str  # the component's name in the schema, e.g. "Initiative"
     path: str  # the address below /api/v1/kommuner/{slug}/
     tag: str
-    summary: str
+    summary: StrOrPromise
     properties: dict[str, s.Schema]
     queryset: Callable[[Municipality], QuerySet[Any]]
     serialize: Callable[[Any, Municipality], dict[str, Any]]
@@ -171,7 +174,9 @@ def since_filter(column: str) -> Filter:
     )
 
 
-def enum_filter(name: str, column: str, values: Iterable[str], desc: str) -> Filter:
+def enum_filter(
+    name: str, column: str, values: Iterable[str], desc: StrOrPromise
+) -> Filter:
     values = list(values)
     return Filter(
         name,
@@ -204,6 +209,21 @@ def _key(theme: Theme | None) -> str | None:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@lru_cache(maxsize=1024)
+def _url_pattern(viewname: str, slug: str) -> tuple[str, str]:
+    marker = "987654321"
+    url = reverse(viewname, kwargs={"municipality_slug": slug, "pk": int(marker)})
+    before, _marker, after = url.partition(marker)
+    return before, after
+
+
+def site_url(viewname: str, municipality: Municipality, pk: int) -> str:
+    """The address of an object's page on the site: one ``reverse`` per kind and
+    municipality, not one per item of a page."""
+    before, after = _url_pattern(viewname, municipality.slug)
+    return f"{before}{pk}{after}"
 
 
 def api_url(municipality: Municipality, path: str) -> str:
@@ -342,7 +362,7 @@ LISTINGS = Resource(
         "expires_on": _iso(x.expires_on),
         "created_at": _iso(x.created_at),
         "updated_at": _iso(x.updated_at),
-        "url": tenant_reverse("resources:detail", m, pk=x.pk),
+        "url": site_url("resources:detail", m, x.pk),
     },
     filters=(
         enum_filter("side", "side", Side.values, _("offer: ressourcer, need: behov")),
@@ -430,7 +450,7 @@ INITIATIVES = Resource(
         "created_at": _iso(i.created_at),
         "updated_at": _iso(i.updated_at),
         "state_changed_at": _iso(i.state_changed_at),
-        "url": tenant_reverse("initiatives:detail", m, pk=i.pk),
+        "url": site_url("initiatives:detail", m, i.pk),
     },
     filters=(
         enum_filter(
@@ -513,7 +533,7 @@ TRIALS = Resource(
             if t.outcome
             else None
         ),
-        "url": tenant_reverse("initiatives:detail", m, pk=t.initiative_id),
+        "url": site_url("initiatives:detail", m, t.initiative_id),
     },
     filters=(
         enum_filter(
@@ -574,8 +594,8 @@ COMMUNITIES = Resource(
         "target_group": c.target_group,
         "member_count": _count(c.member_count),
         "created_at": _iso(c.created_at),
-        "url": tenant_reverse("communities:detail", m, pk=c.pk),
-        "ical_url": tenant_reverse("events:community_feed", m, pk=c.pk),
+        "url": site_url("communities:detail", m, c.pk),
+        "ical_url": site_url("events:community_feed", m, c.pk),
     },
     filters=(
         theme_filter(),
@@ -623,8 +643,8 @@ MOVEMENTS = Resource(
         "starts_on": _iso(v.starts_on),
         "ends_on": _iso(v.ends_on),
         "created_at": _iso(v.created_at),
-        "url": tenant_reverse("movements:detail", m, pk=v.pk),
-        "ical_url": tenant_reverse("events:movement_feed", m, pk=v.pk),
+        "url": site_url("movements:detail", m, v.pk),
+        "ical_url": site_url("events:movement_feed", m, v.pk),
     },
 )
 
@@ -677,8 +697,8 @@ EVENTS = Resource(
         "movement_id": e.movement_id,
         "initiative_id": e.initiative_id,
         "created_at": _iso(e.created_at),
-        "url": tenant_reverse("events:detail", m, pk=e.pk),
-        "ical_url": tenant_reverse("events:ics", m, pk=e.pk),
+        "url": site_url("events:detail", m, e.pk),
+        "ical_url": site_url("events:ics", m, e.pk),
     },
     filters=(
         Filter(
@@ -778,10 +798,10 @@ ROUNDS = Resource(
         "counting_rule": r.counting_rule,
         "results": _round_results(r),
         "created_at": _iso(r.created_at),
-        "url": tenant_reverse("budgeting:detail", m, pk=r.pk),
+        "url": site_url("budgeting:detail", m, r.pk),
         "projects_url": api_url(m, f"borgerbudgetter/{r.pk}/projekter/"),
         "pabulib_url": (
-            tenant_reverse("budgeting:export", m, pk=r.pk) if r.has_results else None
+            site_url("budgeting:export", m, r.pk) if r.has_results else None
         ),
     },
 )
@@ -819,7 +839,7 @@ PROJECTS = Resource(
         "theme": _key(p.theme),
         "is_funded": p.is_funded,
         "implementation_status": p.implementation_status,
-        "url": tenant_reverse("budgeting:project_detail", m, pk=p.pk),
+        "url": site_url("budgeting:project_detail", m, p.pk),
     },
     filters=(
         theme_filter(),
@@ -911,7 +931,7 @@ HEARINGS = Resource(
         "budget_round_id": h.budget_round_id,
         "committee_id": h.committee_id,
         "answer": _answer(h),
-        "url": tenant_reverse("dialogue:detail", m, pk=h.pk),
+        "url": site_url("dialogue:detail", m, h.pk),
     },
     filters=(
         theme_filter(),
@@ -960,7 +980,7 @@ COMMITTEES = Resource(
         "selection_method": c.selection_method,
         "seats": c.seats,
         "handed_over_at": _iso(c.handed_over_at),
-        "url": tenant_reverse("committees:detail", m, pk=c.pk),
+        "url": site_url("committees:detail", m, c.pk),
         "recommendations_url": api_url(m, f"opgaveudvalg/{c.pk}/anbefalinger/"),
     },
     filters=(theme_filter(),),
@@ -1048,7 +1068,7 @@ RECOMMENDATIONS = Resource(
         "decision_reason": r.decision_reason,
         "decided_at": _iso(r.decided_at),
         "follow_up": [_follow_up(a) for a in r.actions.all()],
-        "url": tenant_reverse("committees:recommendation", m, pk=r.pk),
+        "url": site_url("committees:recommendation", m, r.pk),
     },
     filters=(
         enum_filter("decision", "decision", Decision.values, _("Byrådets beslutning")),

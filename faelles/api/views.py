@@ -14,6 +14,11 @@ from functools import wraps
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import (
+    get_conditional_response,
+    patch_vary_headers,
+    set_response_etag,
+)
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -85,7 +90,14 @@ def api_view(scope: str = "read") -> Callable[..., Any]:
                 return error(400, str(bad))
             for name, value in rate_headers.items():
                 response[name] = value
-            return response
+            # Public data: caches may keep it a minute; a client that sends the
+            # ETag back gets 304 without the body.
+            response["Cache-Control"] = "public, max-age=60"
+            patch_vary_headers(response, ["Authorization", "Cookie"])
+            set_response_etag(response)
+            return get_conditional_response(
+                request, etag=response["ETag"], response=response
+            )
 
         return wrapper
 
@@ -155,7 +167,7 @@ def _list(
     next_cursor = getattr(items[-1], resource.order) if more and items else None
     next_url = None
     if next_cursor is not None:
-        params = {k: v for k, v in request.GET.items() if k != "after"}
+        params = {k: str(v) for k, v in request.GET.items() if k != "after"}
         params["after"] = str(next_cursor)
         next_url = f"{base}?{urlencode(params)}"
     return json_response(

@@ -144,3 +144,57 @@ def test_bad_paging_gets_a_clear_message(client, municipality):
         response = client.get(url, {"updated_since": moment})
         assert response.status_code == 400, moment
     assert client.get(url, {"updated_since": "2026-01-01"}).status_code == 200
+
+
+def test_an_unchanged_answer_is_304_by_its_etag(client, municipality):
+    url = f"/api/v1/kommuner/{municipality.slug}/"
+    first = client.get(url)
+    assert first["Cache-Control"] == "public, max-age=60"
+    assert "Authorization" in first["Vary"]
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+    municipality.name = "Odense Kommune (ny)"
+    municipality.save()
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 200
+
+
+def test_an_administrator_makes_and_revokes_a_token_in_django_admin(
+    client, municipality
+):
+    from django.contrib.messages import get_messages
+
+    from faelles.accounts.factories import UserFactory
+
+    root = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(root)
+    response = client.post(
+        "/django-admin/api/apitoken/add/",
+        {
+            "name": "Lokalavisen",
+            "scopes": '["read"]',
+            "municipality": municipality.pk,
+            "rate_limit": 120,
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    token = ApiToken.objects.get()
+    assert (token.name, token.scopes, token.rate_limit) == (
+        "Lokalavisen",
+        ["read"],
+        120,
+    )
+    assert token.created_by == root
+    shown = [str(m) for m in get_messages(response.wsgi_request)]
+    secret = next(m for m in shown if "fa_" in m).split()[2]
+    client.logout()
+    url = f"/api/v1/kommuner/{municipality.slug}/"
+    assert _get(client, url, secret)["X-RateLimit-Limit"] == "120"
+
+    client.force_login(root)
+    client.post(
+        "/django-admin/api/apitoken/",
+        {"action": "revoke", "_selected_action": [token.pk]},
+    )
+    client.logout()
+    assert _get(client, url, secret).status_code == 401
