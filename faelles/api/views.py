@@ -95,9 +95,10 @@ def api_view(scope: str = "read") -> Callable[..., Any]:
             response["Cache-Control"] = "public, max-age=60"
             patch_vary_headers(response, ["Authorization", "Cookie"])
             set_response_etag(response)
-            return get_conditional_response(
+            conditional = get_conditional_response(
                 request, etag=response["ETag"], response=response
             )
+            return conditional if conditional is not None else response
 
         return wrapper
 
