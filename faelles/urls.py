@@ -51,6 +51,7 @@ urlpatterns = [
     path("me/beskeder/", include("faelles.notifications.urls")),
     path("me/", include("faelles.accounts.urls")),
     path("django-admin/", admin.site.urls),
+    path("api/", include("faelles.api.urls")),
     path("<slug:municipality_slug>/", include(tenant_patterns)),
 ]
 

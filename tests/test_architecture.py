@@ -71,6 +71,11 @@ FEATURES = {
 }
 # `faelles demo` / `faelles seed`: discovers every app's demo.py; may import anyone.
 TOOLING = {"demo"}
+# Above the features: reads what every feature publishes and no one imports it.
+# The open API (docs/api.md) serves each feature's public rows through the
+# feature's own public querysets, so it may import any app; an app that imported
+# the API would tie a feature to one way of publishing it.
+OUTER = {"api"}
 # Not apps, not checked: static files, templates, the project's catalogue, and the
 # settings, which wire every app together (as faelles/urls.py and cli.py do).
 NOT_APPS = {"static", "templates", "settings", "locale"}
@@ -154,6 +159,7 @@ def layer(app: str) -> str:
         ("engine", ENGINES),
         ("feature", FEATURES),
         ("tooling", TOOLING),
+        ("outer", OUTER),
     ):
         if app in members:
             return name
@@ -225,7 +231,12 @@ def violations(root: Path, allowed: dict[tuple[str, str], str]) -> list[str]:
                 problems.append(f"{where}: the pure engine {source} imports Django")
             continue
         target_kind = layer(imp.target)
-        if kind == "engine" and target_kind != "engine":
+        if target_kind == "outer" and kind != "outer":
+            problems.append(
+                f"{where}: the {kind} app {source} imports the outer app "
+                f"{imp.target} (nothing imports the open API)"
+            )
+        elif kind == "engine" and target_kind != "engine":
             problems.append(
                 f"{where}: the pure engine {source} imports {imp.target} "
                 "(engines import only other engines)"
@@ -262,7 +273,7 @@ def test_every_folder_under_faelles_is_placed_in_a_layer():
         for path in ROOT.iterdir()
         if path.is_dir() and not path.name.startswith(("_", "."))
     }
-    unplaced = folders - FOUNDATION - ENGINES - FEATURES - TOOLING - NOT_APPS
+    unplaced = folders - FOUNDATION - ENGINES - FEATURES - TOOLING - OUTER - NOT_APPS
     assert not unplaced, (
         f"put these in a layer of tests/test_architecture.py: {unplaced}"
     )
@@ -325,6 +336,16 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
             "from faelles.demo.content.foundation import MUNICIPALITIES\n",
             "only events/demo.py may import the demo loader",
         ),
+        (
+            "initiatives/views.py",
+            "from faelles.api.resources import INITIATIVES\n",
+            "the feature app initiatives imports the outer app api",
+        ),
+        (
+            "core/views.py",
+            "from faelles.api import views\n",
+            "the foundation app core imports the outer app api",
+        ),
     ],
 )
 def test_a_forbidden_import_is_found(tmp_path, module, text, expected):
@@ -347,6 +368,7 @@ def test_what_the_layers_allow_passes_and_stale_entries_fail(tmp_path):
             "budgeting/services.py": "from faelles.budgeting.engine import mes\n",
             "events/tests/test_x.py": "from faelles.initiatives import models\n",
             "languagecheck/engine.py": "from faelles.matching.text import words\n",
+            "api/resources.py": "from faelles.initiatives.models import Initiative\n",
         },
     )
     allowed = {

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "faelles.teams",
     "faelles.pulse",
     "faelles.insight",
+    "faelles.api",
     "faelles.demo",
 ]
 
@@ -302,6 +303,10 @@ LOGGING: dict[str, Any] = {
     "loggers": {"django": {"handlers": ["mail_admins"], "level": "INFO"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The open API (docs/api.md): calls a minute for a caller without a token, by
+# IP address. A partner's token carries its own limit.
+FAELLES_API_ANONYMOUS_RATE = int(os.environ.get("FAELLES_API_ANONYMOUS_RATE", "60"))
 
 # Reserved first path segments: a municipality slug can never shadow these.
 FAELLES_RESERVED_SLUGS = {
