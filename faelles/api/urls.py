@@ -3,7 +3,7 @@ resource; see docs/api.md. Everything else under /api/ is a JSON 404."""
 
 from django.urls import path, re_path
 
-from . import views
+from . import opendata, views
 from .resources import BY_NAME, RESOURCES
 
 app_name = "api"
@@ -44,6 +44,14 @@ urlpatterns = [
     path("v1/openapi.json", views.schema, name="openapi"),
     path("v1/kommuner/", views.municipality_list, name="municipality_list"),
     path("v1/kommuner/<str:slug>/", views.municipality_detail, name="municipality"),
+    # Open data downloads and their DCAT-AP catalogues (opendata.py).
+    path("v1/data/", opendata.catalogue_all, name="catalogue_all"),
+    path("v1/kommuner/<str:slug>/data/", opendata.catalogue, name="catalogue"),
+    path(
+        "v1/kommuner/<str:slug>/data/<str:name>.<str:fmt>",
+        opendata.download,
+        name="download",
+    ),
     *_resource_patterns,
     re_path(r"^.*$", views.not_found, name="not_found"),
 ]
