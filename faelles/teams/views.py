@@ -181,8 +181,12 @@ def answer(request, pk: int, volunteer_pk: int):
     offer = found.first()
     if offer is None:
         raise Http404
-    accept = request.POST.get("decision") == "accept"
+    decision = request.POST.get("decision")
+    accept = decision == "accept"
     form = AnswerForm(request.POST)
+    if decision not in ("accept", "decline"):
+        messages.error(request, _("Vælg at tage imod eller sige nej tak."))
+        return redirect(_back(team, "#frivillige"))
     if not form.is_valid():
         access.form_error_messages(request, form)
         return redirect(_back(team, "#frivillige"))

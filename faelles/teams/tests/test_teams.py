@@ -242,6 +242,9 @@ def test_the_departments_leader_may_answer_when_the_team_leader_cannot(
         == 403
     )
     client.force_login(boss)
+    client.post(url(team, f"frivillige/{offer.pk}/"), {"decision": "maybe"})
+    offer.refresh_from_db()
+    assert offer.status == VolunteerStatus.PENDING
     client.post(url(team, f"frivillige/{offer.pk}/"), {"decision": "accept"})
     assert TeamMember.objects.filter(team=team, user=nurse).exists()
 
