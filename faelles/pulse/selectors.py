@@ -28,12 +28,16 @@ def rounds(*, municipality) -> QuerySet[Round]:
 
 
 def open_rounds(*, municipality, today: date) -> QuerySet[Round]:
-    return Round.objects.filter(
-        municipality=municipality,
-        closed_on__isnull=True,
-        opens_on__lte=today,
-        closes_on__gte=today,
-    ).order_by("closes_on", "id")
+    return (
+        Round.objects.filter(
+            municipality=municipality,
+            closed_on__isnull=True,
+            opens_on__lte=today,
+            closes_on__gte=today,
+        )
+        .defer("results")
+        .order_by("closes_on", "id")
+    )
 
 
 def closed_rounds(*, municipality, today: date) -> QuerySet[Round]:
