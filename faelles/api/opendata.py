@@ -25,6 +25,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
@@ -157,7 +158,7 @@ def _municipality(slug: str) -> Municipality | None:
 
 
 @csrf_exempt
-def download(request: HttpRequest, slug: str, name: str, fmt: str) -> HttpResponse:
+def download(request: HttpRequest, slug: str, name: str, fmt: str) -> HttpResponseBase:
     refused = _counted(request)
     if refused is not None:
         return refused

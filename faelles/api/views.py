@@ -187,7 +187,7 @@ def root(request: HttpRequest, *, caller, scope) -> HttpResponse:
             "version": "1",
             "openapi": f"{request.path}openapi.json",
             "municipalities": f"{request.path}kommuner/",
-            "licence": "CC0-1.0",
+            "licence": "CC-BY-4.0",
         }
     )
 
