@@ -216,10 +216,10 @@ def reach(*, municipality) -> dict[str, Any]:
     _periods, areas, _themes = labels(refresh)
     source = next((s for s in insight_sources() if s.key == "ladder.any"), None)
     population: dict[tuple[str, str], int] = {}
-    for postcode, band, n in PopulationFigure.objects.filter(
+    for postcode, band, people in PopulationFigure.objects.filter(
         municipality=municipality
     ).values_list("postcode", "age_band", "count"):
-        population[(postcode, band)] = n
+        population[(postcode, band)] = people
     active: dict[tuple[str, str], int | None] = {}
     if source is not None:
         for a, g, n in Rollup.objects.filter(
