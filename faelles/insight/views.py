@@ -3,8 +3,11 @@ politicians, "the people who are not there", the population import, the
 council's PDF report and one's own birth year for the statistics."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -17,6 +20,9 @@ from .models import BirthYear, PopulationImport
 from .population import PopulationError
 from .report import PDF_PREFIX, report_html
 from .tasks import build_insight_pdf
+
+# The rendered figures are kept at most this long; a refresh makes a new key.
+CACHE_SECONDS = 60 * 60
 
 
 def _chart_rows(series_list, labels: dict) -> dict:
@@ -48,7 +54,7 @@ def _shown(board, periods: dict, areas: dict, themes: dict) -> list[str]:
     return shown
 
 
-def _board_context(request, *, internal: bool) -> dict:
+def _board_context(request, *, internal: bool, cached: bool = False) -> dict:
     refresh = selectors.refresh_of(request.municipality)
     periods, areas, themes = selectors.labels(refresh)
     form = FilterForm(request.GET or None, periods=periods, areas=areas, themes=themes)
@@ -99,19 +105,47 @@ def _board_context(request, *, internal: bool) -> dict:
     }
 
 
-def dashboard(request):
-    return render(
-        request, "insight/dashboard.html", _board_context(request, internal=False)
+def _render(request, *, internal: bool):
+    """The page; its figures (everything below the filters) are rendered once per
+    refresh, filter, language and version, and kept in the cache: they change
+    only when the rollups do, and the key holds the refresh's time."""
+    refresh = selectors.refresh_of(request.municipality)
+    periods, areas, themes = selectors.labels(refresh)
+    form = FilterForm(request.GET or None, periods=periods, areas=areas, themes=themes)
+    f = form.insight_filter()
+    key = "insight:results:" + "|".join(
+        [
+            str(request.municipality.pk),
+            refresh.refreshed_at.isoformat() if refresh else "-",
+            "internal" if internal else "public",
+            get_language() or "",
+            f.period,
+            f.area,
+            f.age,
+            f.theme,
+        ]
     )
+    cached = cache.get(key)
+    context = _board_context(request, internal=internal, cached=cached is not None)
+    if cached is None:
+        cached = render_to_string(
+            "insight/partials/_results.html", context, request=request
+        )
+        cache.set(key, cached, CACHE_SECONDS)
+    # Rendered by insight/partials/_results.html with autoescaping; kept as text.
+    context["results"] = mark_safe(cached)  # noqa: S308
+    return render(request, "insight/dashboard.html", context)
+
+
+def dashboard(request):
+    return _render(request, internal=False)
 
 
 def internal(request):
     """The staff's and politicians' version: every figure, by area and age band
     for each rung — suppressed all the same. A 404 for anyone else."""
     access.hide_unless(request, "insight.view_internal", request.municipality)
-    return render(
-        request, "insight/dashboard.html", _board_context(request, internal=True)
-    )
+    return _render(request, internal=True)
 
 
 def reach(request):
