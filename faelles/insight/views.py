@@ -60,7 +60,7 @@ def _board_context(request, *, internal: bool, cached: bool = False) -> dict:
     form = FilterForm(request.GET or None, periods=periods, areas=areas, themes=themes)
     f = form.insight_filter()
     board = selectors.dashboard(
-        municipality=request.municipality, f=f, internal=internal
+        municipality=request.municipality, f=f, internal=internal, figures=not cached
     )
     groups = [
         {
@@ -132,8 +132,28 @@ def _render(request, *, internal: bool):
             "insight/partials/_results.html", context, request=request
         )
         cache.set(key, cached, CACHE_SECONDS)
-    # Rendered by insight/partials/_results.html with autoescaping; kept as text.
+    filters = cache.get(key + ":filters")
+    if filters is None:
+        # The form as the figures are shown: a filter the page narrowed shows
+        # narrowed (so the selects can be rendered once per filter, too).
+        shown = FilterForm(
+            initial={
+                "periode": f.period,
+                "omraade": f.area,
+                "alder": f.age,
+                "tema": f.theme,
+            },
+            periods=periods,
+            areas=areas,
+            themes=themes,
+        )
+        filters = render_to_string(
+            "insight/partials/_filters.html", {"form": shown}, request=request
+        )
+        cache.set(key + ":filters", filters, CACHE_SECONDS)
+    # Rendered with autoescaping by the partials; kept as text.
     context["results"] = mark_safe(cached)  # noqa: S308
+    context["filters"] = mark_safe(filters)  # noqa: S308
     return render(request, "insight/dashboard.html", context)
 
 
