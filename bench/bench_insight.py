@@ -177,6 +177,7 @@ def main() -> None:
         memberships__municipality=municipality, memberships__is_employee=True
     ).first()
     anonymous, staff = Client(), Client()
+    assert employee is not None
     staff.force_login(employee)
     base = f"/{SLUG}/indsigt/"
     rows = []
