@@ -169,11 +169,31 @@ def internal(request):
 
 
 def reach(request):
-    return render(
-        request,
-        "insight/reach.html",
-        selectors.reach(municipality=request.municipality),
+    """The people who are not there; the table is rendered once per refresh,
+    population import and language (kept in the cache like the dashboard's)."""
+    refresh = selectors.refresh_of(request.municipality)
+    imported = PopulationImport.objects.filter(
+        municipality=request.municipality
+    ).first()
+    key = "insight:reach:" + "|".join(
+        [
+            str(request.municipality.pk),
+            refresh.refreshed_at.isoformat() if refresh else "-",
+            imported.imported_at.isoformat() if imported else "-",
+            get_language() or "",
+        ]
     )
+    table = cache.get(key)
+    if table is None:
+        table = render_to_string(
+            "insight/partials/_reach.html",
+            selectors.reach(municipality=request.municipality),
+            request=request,
+        )
+        cache.set(key, table, CACHE_SECONDS)
+    # Rendered with autoescaping by the partial; kept as text.
+    context = {"refresh": refresh, "table": mark_safe(table)}  # noqa: S308
+    return render(request, "insight/reach.html", context)
 
 
 def population(request):
