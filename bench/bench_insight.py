@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.test")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-if not os.environ.get("DATABASE_URL"):
+if not os.environ.get("DATABASE_URL"):  # or a file from an earlier run
     _tmp = Path(tempfile.mkdtemp(prefix="faelles-bench-insight-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{_tmp / 'bench.sqlite3'}"
 
@@ -90,6 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--acts", type=int, default=600_000)
+    parser.add_argument("--no-refresh", action="store_true", help="time the pages only")
     args = parser.parse_args()
 
     import django
@@ -106,17 +107,27 @@ def main() -> None:
     from faelles.accounts import demo as accounts_demo
     from faelles.accounts.models import User
     from faelles.insight import demo as insight_demo
-    from faelles.insight.models import Refresh, Rollup
+    from faelles.insight.models import (
+        BirthYear,
+        PopulationFigure,
+        PopulationImport,
+        Refresh,
+        Rollup,
+    )
     from faelles.insight.rollups import refresh
     from faelles.municipalities.models import Municipality
     from faelles.municipalities.services import municipality_create
+    from faelles.participation.models import ParticipationAct
 
     municipality = Municipality.objects.filter(slug=SLUG).first()
-    timings = {}
     if municipality is None:
         municipality = municipality_create(
             slug=SLUG, name="Bench Kommune", programme_name="Bench"
         )
+    timings = {}
+    # Each step only once, so an interrupted run can go on with the same file.
+    people = User.objects.filter(email__startswith=f"seed-{SLUG}-")
+    if not people.exists():
         start = time.monotonic()
         accounts_demo.seed(
             municipality=municipality,
@@ -125,9 +136,11 @@ def main() -> None:
             progress=_Bar,
         )
         timings["people (large)"] = time.monotonic() - start
+    if not ParticipationAct.objects.filter(municipality=municipality).exists():
         start = time.monotonic()
         _acts(municipality, args.acts, random.Random(2))
         timings[f"{args.acts:,} acts"] = time.monotonic() - start
+    if not PopulationImport.objects.filter(municipality=municipality).exists():
         start = time.monotonic()
         insight_demo.seed(
             municipality=municipality,
@@ -138,12 +151,24 @@ def main() -> None:
         timings["insight seed (population, birth years, first refresh)"] = (
             time.monotonic() - start
         )
+    elif not BirthYear.objects.filter(user__in=people).exists():
+        start = time.monotonic()
+        postcodes = sorted(
+            PopulationFigure.objects.filter(municipality=municipality)
+            .values_list("postcode", flat=True)
+            .distinct()
+        )
+        insight_demo._people(
+            municipality, postcodes, random.Random(3), prefix=f"seed-{SLUG}-"
+        )
+        timings["birth years"] = time.monotonic() - start
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    start = time.monotonic()
-    refresh(municipality)
-    timings["refresh (the background task)"] = time.monotonic() - start
+    if not args.no_refresh:
+        start = time.monotonic()
+        refresh(municipality)
+        timings["refresh (the background task)"] = time.monotonic() - start
 
     done = Refresh.objects.get(municipality=municipality)
     area = done.areas[0][0]
@@ -152,6 +177,7 @@ def main() -> None:
         memberships__municipality=municipality, memberships__is_employee=True
     ).first()
     anonymous, staff = Client(), Client()
+    assert employee is not None
     staff.force_login(employee)
     base = f"/{SLUG}/indsigt/"
     rows = []

@@ -62,7 +62,9 @@ def lines(
     out = []
     for n, (label, values) in enumerate(series):
         colour, dash = STYLES[n % len(STYLES)]
-        segments, run, dots = [], [], []
+        segments: list[str] = []
+        run: list[str] = []
+        dots: list[tuple[float, float]] = []
         for x, v in zip(xs, values, strict=True):
             if v is None:
                 if run:

@@ -21,8 +21,9 @@ suppress; the dashboard offers area and age band together for the whole window.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
 from faelles.disclosure import Table, suppress
 
@@ -129,7 +130,7 @@ def figure_table(
         for part in parts:
             cells.setdefault(part, 0)
         relations.append(((ALL, ALL, ALL, ALL), parts))
-    return Table(cells, tuple(relations))
+    return Table(cast(dict[Hashable, int], cells), tuple(relations))
 
 
 def published(table: Table) -> dict[Key, int | None]:

@@ -14,10 +14,16 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args, periods: dict, areas: dict, themes: dict, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["periode"].choices = [(ALL, _("Hele perioden")), *periods.items()]
-        self.fields["omraade"].choices = [(ALL, _("Alle områder")), *areas.items()]
-        self.fields["alder"].choices = [(ALL, _("Alle aldre")), *age_labels().items()]
-        self.fields["tema"].choices = [(ALL, _("Alle temaer")), *themes.items()]
+        choices = {
+            "periode": [(ALL, _("Hele perioden")), *periods.items()],
+            "omraade": [(ALL, _("Alle områder")), *areas.items()],
+            "alder": [(ALL, _("Alle aldre")), *age_labels().items()],
+            "tema": [(ALL, _("Alle temaer")), *themes.items()],
+        }
+        for name, options in choices.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = options
 
     def insight_filter(self) -> InsightFilter:
         if not self.is_valid():

@@ -100,12 +100,10 @@ def parse(data: bytes) -> list[Cell]:
     reader = csv.reader(io.StringIO(text), delimiter=";")
     rows = list(reader)
     header = rows[0] if rows else []
-    columns = (
-        _column(header, AREA_COLUMNS),
-        _column(header, AGE_COLUMNS),
-        _column(header, COUNT_COLUMNS),
-    )
-    if None in columns:
+    area_i = _column(header, AREA_COLUMNS)
+    age_i = _column(header, AGE_COLUMNS)
+    count_i = _column(header, COUNT_COLUMNS)
+    if area_i is None or age_i is None or count_i is None:
         raise PopulationError(
             [
                 _(
@@ -114,19 +112,18 @@ def parse(data: bytes) -> list[Cell]:
                 )
             ]
         )
-    area_i, age_i, count_i = columns  # type: ignore[misc]
     errors: list[str] = []
     totals: dict[tuple[str, str], int] = defaultdict(int)
     names: dict[str, str] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) <= max(area_i, age_i, count_i):  # type: ignore[type-var]
+        if len(row) <= max(area_i, age_i, count_i):
             errors.append(_("Linje %(n)s: der mangler kolonner.") % {"n": number})
             continue
-        area = _AREA.match(row[area_i])  # type: ignore[index]
-        ages = age_range(row[age_i])  # type: ignore[index]
-        count = count_of(row[count_i])  # type: ignore[index]
+        area = _AREA.match(row[area_i])
+        ages = age_range(row[age_i])
+        count = count_of(row[count_i])
         if area is None:
             errors.append(
                 _("Linje %(n)s: området skal begynde med et postnummer på fire cifre.")
@@ -135,7 +132,7 @@ def parse(data: bytes) -> list[Cell]:
         elif ages is None:
             errors.append(
                 _("Linje %(n)s: alderen “%(age)s” kan ikke læses.")
-                % {"n": number, "age": row[age_i].strip()}  # type: ignore[index]
+                % {"n": number, "age": row[age_i].strip()}
             )
         elif (band := band_of(*ages)) is None:
             errors.append(
@@ -144,12 +141,12 @@ def parse(data: bytes) -> list[Cell]:
                     "Fælles' aldersgrupper (under 18, 18–29, 30–49, 50–64, 65 og "
                     "derover). Brug enkelte år eller grupper inden for dem."
                 )
-                % {"n": number, "age": row[age_i].strip()}  # type: ignore[index]
+                % {"n": number, "age": row[age_i].strip()}
             )
         elif count is None:
             errors.append(
                 _("Linje %(n)s: antallet “%(count)s” er ikke et helt tal.")
-                % {"n": number, "count": row[count_i].strip()}  # type: ignore[index]
+                % {"n": number, "count": row[count_i].strip()}
             )
         else:
             totals[(area[1], band)] += count

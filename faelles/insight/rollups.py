@@ -201,6 +201,7 @@ def _rows(source: InsightSource, municipality, dims: Dimensions, counts: _Counts
 def refresh(municipality, *, now: datetime | None = None) -> Refresh:
     """Count, suppress and store every source's figures for ``municipality``."""
     began = time.monotonic()
+    municipality.__dict__.pop("_insight_refresh", None)  # selectors.refresh_of
     now = now or timezone.now()
     today = timezone.localdate(now)
     periods, start, end = window(today)

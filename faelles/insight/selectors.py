@@ -102,7 +102,13 @@ def period_name(period: str) -> str:
 
 
 def refresh_of(municipality) -> Refresh | None:
-    return Refresh.objects.filter(municipality=municipality).first()
+    """Read once per municipality object (``request.municipality`` lives for one
+    request)."""
+    if not hasattr(municipality, "_insight_refresh"):
+        municipality._insight_refresh = Refresh.objects.filter(
+            municipality=municipality
+        ).first()
+    return municipality._insight_refresh
 
 
 def labels(refresh: Refresh | None) -> tuple[dict, dict, dict]:
@@ -120,9 +126,16 @@ def visible_sources(*, internal: bool) -> list[InsightSource]:
     return [s for s in insight_sources() if internal or not s.internal]
 
 
-def dashboard(*, municipality, f: InsightFilter, internal: bool = False) -> Dashboard:
+def dashboard(
+    *, municipality, f: InsightFilter, internal: bool = False, figures: bool = True
+) -> Dashboard:
+    """The figures for one filter; ``figures=False``: only the refresh and the
+    labels (the page has the figures rendered in its cache)."""
     f = f.normalised()
     refresh = refresh_of(municipality)
+    if not figures:
+        periods, areas, themes = labels(refresh)
+        return Dashboard(refresh, f, [], [], [], [], periods, areas, themes)
     periods, areas, themes = labels(refresh)
     sources = visible_sources(internal=internal)
     keys = [s.key for s in sources]
@@ -216,10 +229,10 @@ def reach(*, municipality) -> dict[str, Any]:
     _periods, areas, _themes = labels(refresh)
     source = next((s for s in insight_sources() if s.key == "ladder.any"), None)
     population: dict[tuple[str, str], int] = {}
-    for postcode, band, n in PopulationFigure.objects.filter(
+    for postcode, band, people in PopulationFigure.objects.filter(
         municipality=municipality
     ).values_list("postcode", "age_band", "count"):
-        population[(postcode, band)] = n
+        population[(postcode, band)] = people
     active: dict[tuple[str, str], int | None] = {}
     if source is not None:
         for a, g, n in Rollup.objects.filter(

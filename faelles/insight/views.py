@@ -3,8 +3,11 @@ politicians, "the people who are not there", the population import, the
 council's PDF report and one's own birth year for the statistics."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -17,6 +20,9 @@ from .models import BirthYear, PopulationImport
 from .population import PopulationError
 from .report import PDF_PREFIX, report_html
 from .tasks import build_insight_pdf
+
+# The rendered figures are kept at most this long; a refresh makes a new key.
+CACHE_SECONDS = 60 * 60
 
 
 def _chart_rows(series_list, labels: dict) -> dict:
@@ -48,13 +54,13 @@ def _shown(board, periods: dict, areas: dict, themes: dict) -> list[str]:
     return shown
 
 
-def _board_context(request, *, internal: bool) -> dict:
+def _board_context(request, *, internal: bool, cached: bool = False) -> dict:
     refresh = selectors.refresh_of(request.municipality)
     periods, areas, themes = selectors.labels(refresh)
     form = FilterForm(request.GET or None, periods=periods, areas=areas, themes=themes)
     f = form.insight_filter()
     board = selectors.dashboard(
-        municipality=request.municipality, f=f, internal=internal
+        municipality=request.municipality, f=f, internal=internal, figures=not cached
     )
     groups = [
         {
@@ -99,27 +105,95 @@ def _board_context(request, *, internal: bool) -> dict:
     }
 
 
-def dashboard(request):
-    return render(
-        request, "insight/dashboard.html", _board_context(request, internal=False)
+def _render(request, *, internal: bool):
+    """The page; its figures (everything below the filters) are rendered once per
+    refresh, filter, language and version, and kept in the cache: they change
+    only when the rollups do, and the key holds the refresh's time."""
+    refresh = selectors.refresh_of(request.municipality)
+    periods, areas, themes = selectors.labels(refresh)
+    form = FilterForm(request.GET or None, periods=periods, areas=areas, themes=themes)
+    f = form.insight_filter()
+    key = "insight:results:" + "|".join(
+        [
+            str(request.municipality.pk),
+            refresh.refreshed_at.isoformat() if refresh else "-",
+            "internal" if internal else "public",
+            get_language() or "",
+            f.period,
+            f.area,
+            f.age,
+            f.theme,
+        ]
     )
+    cached = cache.get(key)
+    context = _board_context(request, internal=internal, cached=cached is not None)
+    if cached is None:
+        cached = render_to_string(
+            "insight/partials/_results.html", context, request=request
+        )
+        cache.set(key, cached, CACHE_SECONDS)
+    filters = cache.get(key + ":filters")
+    if filters is None:
+        # The form as the figures are shown: a filter the page narrowed shows
+        # narrowed (so the selects can be rendered once per filter, too).
+        shown = FilterForm(
+            initial={
+                "periode": f.period,
+                "omraade": f.area,
+                "alder": f.age,
+                "tema": f.theme,
+            },
+            periods=periods,
+            areas=areas,
+            themes=themes,
+        )
+        filters = render_to_string(
+            "insight/partials/_filters.html", {"form": shown}, request=request
+        )
+        cache.set(key + ":filters", filters, CACHE_SECONDS)
+    # Rendered with autoescaping by the partials; kept as text.
+    context["results"] = mark_safe(cached)  # noqa: S308
+    context["filters"] = mark_safe(filters)  # noqa: S308
+    return render(request, "insight/dashboard.html", context)
+
+
+def dashboard(request):
+    return _render(request, internal=False)
 
 
 def internal(request):
     """The staff's and politicians' version: every figure, by area and age band
     for each rung — suppressed all the same. A 404 for anyone else."""
     access.hide_unless(request, "insight.view_internal", request.municipality)
-    return render(
-        request, "insight/dashboard.html", _board_context(request, internal=True)
-    )
+    return _render(request, internal=True)
 
 
 def reach(request):
-    return render(
-        request,
-        "insight/reach.html",
-        selectors.reach(municipality=request.municipality),
+    """The people who are not there; the table is rendered once per refresh,
+    population import and language (kept in the cache like the dashboard's)."""
+    refresh = selectors.refresh_of(request.municipality)
+    imported = PopulationImport.objects.filter(
+        municipality=request.municipality
+    ).first()
+    key = "insight:reach:" + "|".join(
+        [
+            str(request.municipality.pk),
+            refresh.refreshed_at.isoformat() if refresh else "-",
+            imported.imported_at.isoformat() if imported else "-",
+            get_language() or "",
+        ]
     )
+    table = cache.get(key)
+    if table is None:
+        table = render_to_string(
+            "insight/partials/_reach.html",
+            selectors.reach(municipality=request.municipality),
+            request=request,
+        )
+        cache.set(key, table, CACHE_SECONDS)
+    # Rendered with autoescaping by the partial; kept as text.
+    context = {"refresh": refresh, "table": mark_safe(table)}  # noqa: S308
+    return render(request, "insight/reach.html", context)
 
 
 def population(request):

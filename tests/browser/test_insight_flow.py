@@ -37,16 +37,23 @@ def _kerteminde():
                 count=n,
             )
     now = timezone.now()
-    for i in range(14):
-        user = UserFactory(postcode="5300" if i < 11 else "5330")
-        BirthYear.objects.create(user=user, year=1950)
-        ParticipationAct.objects.create(
-            municipality=kerteminde,
-            user=user,
-            action="test.act",
-            rung=Rung.CIVIL_SOCIETY,
-            occurred_at=now - timedelta(days=3),
-        )
+    # 23 people: Kerteminde 8 aged 65+ and 6 aged 30-49, Munkebo 3 and 6.
+    for postcode, age, n in (
+        ("5300", 70, 8),
+        ("5300", 40, 6),
+        ("5330", 70, 3),
+        ("5330", 40, 6),
+    ):
+        for _ in range(n):
+            user = UserFactory(postcode=postcode)
+            BirthYear.objects.create(user=user, year=now.year - age)
+            ParticipationAct.objects.create(
+                municipality=kerteminde,
+                user=user,
+                action="test.act",
+                rung=Rung.CIVIL_SOCIETY,
+                occurred_at=now - timedelta(days=3),
+            )
     refresh(kerteminde)
     return kerteminde
 
@@ -61,17 +68,18 @@ def test_a_citizen_reads_and_filters_the_figures(page, axe, login):
     ladder = page.get_by_role("table", name="Aktivitetsstigen")
     expect(
         ladder.get_by_role("row", name=re.compile("^Aktive på platformen"))
-    ).to_contain_text("14")
+    ).to_contain_text("23")
     expect(page.get_by_role("img", name=re.compile("Aktivitetsstigen"))).to_be_visible()
     axe(page, "the public dashboard")
 
-    page.get_by_label("Område").select_option("5330")
+    page.get_by_label("Område", exact=True).select_option("5330")
+    page.get_by_label("Aldersgruppe", exact=True).select_option("65+")
     press(page.get_by_role("button", name="Vis"))
     expect(page).to_have_url(re.compile("omraade=5330"))
     row = page.get_by_role("table", name="Aktivitetsstigen").get_by_role(
         "row", name=re.compile("^Aktive på platformen")
     )
-    expect(row).to_contain_text("–")  # 3 people in Munkebo: hidden
+    expect(row).to_contain_text("–")  # 3 people aged 65+ in Munkebo: hidden
     axe(page, "the dashboard filtered by area")
 
     press(page.get_by_role("link", name="Dem vi ikke når"))
