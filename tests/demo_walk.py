@@ -53,15 +53,18 @@ def forms(html: str, base: str) -> list[tuple[str, str, dict[str, str]]]:
 
 
 def walk(
-    client, start: str, on_page=None, within: str = "/"
+    client, start: str, on_page=None, within: str = "/", per_pattern: int = 0
 ) -> tuple[int, list[tuple[int, str, str]]]:
     """Follow every link from ``start`` that stays under ``within``; returns the
     number of pages visited and ``(status, url, linked_from)`` for each that did
     not answer 200 or redirect. ``on_page(url, html)`` is called for every HTML
-    page."""
+    page. ``per_pattern`` (when not 0) visits at most that many pages of one
+    address pattern (ids replaced by N): enough for a walk that looks at the kinds
+    of page — their forms — rather than at every object."""
     queue = deque([(start, "")])
     seen: set[str] = set()
     variants: dict[str, int] = {}
+    patterns: dict[str, int] = {}
     errors = []
     visited = 0
     while queue and visited < PAGES_PER_PERSON:
@@ -73,6 +76,11 @@ def walk(
         if "?" in url:
             variants[path] = variants.get(path, 0) + 1
             if variants[path] > VARIANTS_PER_PATH:
+                continue
+        if per_pattern:
+            pattern = re.sub(r"\d+", "N", path)
+            patterns[pattern] = patterns.get(pattern, 0) + 1
+            if patterns[pattern] > per_pattern:
                 continue
         visited += 1
         response = client.get(url)

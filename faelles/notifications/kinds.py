@@ -30,6 +30,8 @@ CATEGORIES: dict[str, StrOrPromise] = {
     "recognition": _("Fejring: tak til dig og priser I har vundet"),
     "competences": _("Kompetencer: spørgsmål fra kolleger, svar og tak"),
     "teams": _("Tværgående teams: frivillige, svar og opgaver"),
+    "pulse": _("Pulsmåling: når en ny runde åbner"),
+    "leadership": _("Ledelse: mål, du er blevet ejer af"),
 }
 OTHER = "other"
 

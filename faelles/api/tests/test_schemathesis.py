@@ -10,7 +10,9 @@ real objects as well as missing ones."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from faelles.api.openapi import openapi_document
@@ -19,10 +21,21 @@ schema = schemathesis.openapi.from_dict(openapi_document())
 schema.app = get_wsgi_application()
 
 
+@pytest.fixture(autouse=True)
+def _one_connection():
+    """The app runs in this process and thread: like Django's test client, keep
+    the request signals from closing the test's database connection."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
-    max_examples=25,
+    max_examples=10,
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,

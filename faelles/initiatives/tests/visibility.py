@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from faelles.accounts.factories import MembershipFactory
 from faelles.core.visibility import Look, private_parent_case, visibility_case
+from faelles.initiatives import search
 from faelles.initiatives.factories import (
     CommentFactory,
     EvaluatedTrialFactory,
@@ -101,6 +102,9 @@ def _around(parent) -> list[Look]:
     home page and the public status page (which holds only what anyone may see,
     so not even staff find it there)."""
     municipality = parent.municipality
+    # PostgreSQL's full-text search reads the stored search vector (the
+    # services fill it; the factories do not).
+    search.index_initiatives([parent.pk])
     return [
         Look(_url("initiatives:detail", municipality, pk=parent.pk)),
         Look(_url("initiatives:list", municipality), shows=parent.title),
@@ -238,6 +242,7 @@ def trial(parent, field, *, insider, outsider):
         municipality=municipality, defaults={"library_public": True}
     )
     item = EvaluatedTrialFactory(initiative=parent, learned="Vagtbyttet 8840 virkede")
+    search.index_trials([item.pk])
     return [
         Look(_url("initiatives:detail", municipality, pk=parent.pk)),
         Look(_url("initiatives:trial_plan", municipality, pk=parent.pk)),
