@@ -81,8 +81,9 @@ def test_library_queries_are_bounded(
         response = client.get("/odense/initiativer/laeringsbank/")
     assert response.status_code == 200
     assert response.content.decode().count('class="faelles-card"') == 20
-    # statistics from the cache; themes; the shared reflection summaries
-    with django_assert_max_num_queries(10):
+    # statistics from the cache; themes; the shared reflection summaries and
+    # the teams' shared evaluations
+    with django_assert_max_num_queries(11):
         client.get("/odense/initiativer/laeringsbank/")
 
 
