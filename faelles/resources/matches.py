@@ -408,7 +408,7 @@ def index_for(
     return entry.index
 
 
-def warm(*, save: bool = True) -> int:
+def warm(*, save: bool = True, today: dt.date | None = None) -> int:
     """Load or build every active municipality's indexes now (e.g. when a worker
     starts), and store those that had to be built (or caught up a new day), so the
     next worker loads them from the file.
@@ -424,7 +424,7 @@ def warm(*, save: bool = True) -> int:
         "pk", flat=True
     ):
         for side in (Side.OFFER, Side.NEED):
-            total += len(index_for(municipality_id, side))
+            total += len(index_for(municipality_id, side, today))
             entry = _cache.get((municipality_id, side))
             if save and entry is not None and entry.stale_file:
                 save_stored(municipality_id, side)

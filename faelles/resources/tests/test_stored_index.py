@@ -60,7 +60,7 @@ def _ranked(municipality, needs):
 def test_a_worker_loads_the_stored_index_and_catches_up(municipality, stored):
     offers = _offers(municipality)
     needs = [NeedFactory(municipality=municipality, title=t, text=x) for t, x in TEXTS]
-    matches.warm()
+    matches.warm(today=TODAY)
     path = matches.stored_path(municipality.pk, "offer")
     assert path.exists()
     assert MatchState.objects.get(municipality=municipality).offer_index_token
@@ -116,7 +116,7 @@ def _ranked_built(municipality, needs, settings=None):
 
 def test_a_file_the_database_does_not_vouch_for_is_not_loaded(municipality, stored):
     _offers(municipality, 6)
-    matches.warm()
+    matches.warm(today=TODAY)
     # A restore from a backup (or a newer file by another worker) changes the token.
     MatchState.objects.filter(municipality=municipality).update(
         offer_index_token=uuid.uuid4()
@@ -128,7 +128,7 @@ def test_a_file_the_database_does_not_vouch_for_is_not_loaded(municipality, stor
 
 def test_a_file_ahead_of_the_database_is_not_loaded(municipality, stored):
     _offers(municipality, 4)
-    matches.warm()
+    matches.warm(today=TODAY)
     MatchState.objects.filter(municipality=municipality).update(revision=0)
     matches.clear_cache()
     assert matches._load(municipality.pk, "offer", TODAY) is None
@@ -136,7 +136,7 @@ def test_a_file_ahead_of_the_database_is_not_loaded(municipality, stored):
 
 def test_a_damaged_or_foreign_file_is_ignored(municipality, stored):
     _offers(municipality, 4)
-    matches.warm()
+    matches.warm(today=TODAY)
     path = matches.stored_path(municipality.pk, "offer")
     path.write_bytes(path.read_bytes()[:200])
     matches.clear_cache()
@@ -162,6 +162,6 @@ def test_a_loaded_index_catches_up_a_new_day(municipality, stored):
 def test_without_a_folder_nothing_is_stored(municipality, settings, tmp_path):
     settings.FAELLES_MATCHING_INDEX_DIR = ""
     _offers(municipality, 3)
-    matches.warm()
+    matches.warm(today=TODAY)
     assert matches.stored_path(municipality.pk, "offer") is None
     assert MatchState.objects.get(municipality=municipality).offer_index_token is None
