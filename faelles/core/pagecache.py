@@ -36,7 +36,8 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from typing import Any
@@ -44,6 +45,7 @@ from typing import Any
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache as shared_cache
+from django.db import transaction
 from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
@@ -65,6 +67,9 @@ UNTRACKED = {"django_session", "django_migrations"}
 
 _reads: ContextVar[set[str] | None] = ContextVar("faelles_page_reads", default=None)
 _scope: ContextVar[str] = ContextVar("faelles_write_scope", default=GLOBAL)
+_batch: ContextVar[set[tuple[str, str]] | None] = ContextVar(
+    "faelles_page_batch", default=None
+)
 
 
 def seconds() -> int:
@@ -114,10 +119,32 @@ class _Pending:
         renew(keys)
 
 
+@contextmanager
+def batched() -> Iterator[None]:
+    """Renew the versions of the tables written inside once, when it ends, instead
+    of at every commit: for bulk loads (the demo, seeds, imports) that write
+    thousands of rows one by one. Nested, the outermost one renews."""
+    if _batch.get() is not None:
+        yield
+        return
+    keys: set[tuple[str, str]] = set()
+    token = _batch.set(keys)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+        # Inside a transaction: once it commits (at once outside one).
+        transaction.on_commit(lambda: renew(keys))
+
+
 def _wrote(connection: Any, table: str) -> None:
     if seconds() <= 0:
         return
     key = (_scope.get(), table)
+    batch = _batch.get()
+    if batch is not None:
+        batch.add(key)
+        return
     if not connection.in_atomic_block:
         renew({key})
         return

@@ -31,6 +31,8 @@ stable ``repr`` (tuples of strings); ``repr`` orders ties deterministically.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -286,6 +288,14 @@ def _component_bounds(
     return out
 
 
+# Tables already suppressed in this process, newest last: suppression is a pure
+# function of the table, and the same tables come back (every dashboard refresh
+# redoes each municipality's tables, most of them unchanged since the last one).
+_MEMO: OrderedDict[tuple, Suppressed] = OrderedDict()
+_MEMO_MAX = 512
+_MEMO_LOCK = threading.Lock()
+
+
 def suppress(
     table: Table,
     *,
@@ -293,6 +303,27 @@ def suppress(
     protection: int | None = None,
 ) -> Suppressed:
     """Hide small cells and enough others that no hidden cell can be pinned down."""
+    memo = (frozenset(table.cells.items()), table.relations, threshold, protection)
+    with _MEMO_LOCK:
+        done = _MEMO.get(memo)
+        if done is not None:
+            _MEMO.move_to_end(memo)
+    if done is None:
+        done = _suppress(table, threshold=threshold, protection=protection)
+        with _MEMO_LOCK:
+            _MEMO[memo] = done
+            if len(_MEMO) > _MEMO_MAX:
+                _MEMO.popitem(last=False)
+    # A copy: the caller may change what it was given.
+    return Suppressed(
+        values=dict(done.values),
+        primary=done.primary,
+        secondary=done.secondary,
+        bounds=dict(done.bounds),
+    )
+
+
+def _suppress(table: Table, *, threshold: int, protection: int | None) -> Suppressed:
     if threshold < 1:
         raise ValueError("the threshold must be at least 1")
     protection = threshold if protection is None else protection

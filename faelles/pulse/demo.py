@@ -30,7 +30,7 @@ from faelles.organisations.models import Organisation
 
 from . import services
 from .instrument import ITEMS, SCALES
-from .models import Concern, Receipt, Response, Round
+from .models import Concern, ConcernQuota, Receipt, Response, Round
 
 MONTHS = [
     "januar",
@@ -158,6 +158,8 @@ def _odense(municipality) -> int:
     today = timezone.localdate()
     Round.objects.filter(municipality=municipality).delete()
     Concern.objects.filter(municipality=municipality).delete()
+    # The weekly "Sig fra" quotas too, or a third load in a week is refused.
+    ConcernQuota.objects.filter(municipality=municipality).delete()
     departments = {
         o.slug: o
         for o in Organisation.objects.filter(

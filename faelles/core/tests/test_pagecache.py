@@ -166,3 +166,23 @@ def test_off_when_the_setting_is_zero(client, place, settings):
     settings.FAELLES_PAGE_CACHE_SECONDS = 0
     _list(client, place)
     assert "Age" not in _list(client, place)
+
+
+def test_a_bulk_load_renews_once_when_it_ends(client, place, monkeypatch):
+    _list(client, place)
+    renewed = []
+    real = pagecache.renew
+    monkeypatch.setattr(pagecache, "renew", lambda keys: renewed.append(set(keys)))
+    with pagecache.batched():
+        for n in range(3):
+            InitiativeFactory(municipality=place, title=f"Indlæst nummer {n}")
+        with pagecache.batched():  # nested: the outer one renews
+            InitiativeFactory(municipality=place, title="Indlæst inderst")
+        assert renewed == []
+    assert (
+        len(renewed) == 1
+        and (pagecache.GLOBAL, "initiatives_initiative") in (renewed[0])
+    )
+    real(renewed[0])
+    page = _list(client, place).content.decode()
+    assert "Age" not in page and "Indlæst inderst" in page

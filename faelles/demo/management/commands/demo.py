@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from faelles.core import pagecache
 from faelles.demo.content.foundation import DEMO_PASSWORD
 from faelles.demo.foundation import demo_logins, load_foundation
 from faelles.demo.loading import demo_modules
@@ -17,10 +18,12 @@ class Command(BaseCommand):
     def handle(self, *args, no_migrate=False, **options):
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
-        municipalities = load_foundation()
-        for module in demo_modules():
-            if hasattr(module, "load_demo"):
-                module.load_demo(municipalities=municipalities, stdout=self.stdout)
+        # Cached pages are renewed once, for every table the demo wrote.
+        with pagecache.batched():
+            municipalities = load_foundation()
+            for module in demo_modules():
+                if hasattr(module, "load_demo"):
+                    module.load_demo(municipalities=municipalities, stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded for: " + ", ".join(municipalities))
         )
