@@ -270,7 +270,7 @@ def who_was_heard(*, hearing: Hearing) -> Heard:
     if not by_area:
         return Heard(total=0, by_area=[], by_age=[])
     table = suppression.merge(suppression.one_way(by_area), suppression.one_way(by_age))
-    values = suppression.suppress(table).values
+    values = suppression.suppress(table, exact_ranges=False).values
 
     def published(key: str) -> int | None:
         return values[((key,), None)]

@@ -182,8 +182,13 @@ def attack(
 
 
 def _attack(
-    table: Table, hidden: set[Key], cache: dict
+    table: Table,
+    hidden: set[Key],
+    cache: dict,
+    known: Mapping[Key, tuple[float, float]] | None = None,
 ) -> tuple[dict[Key, tuple[float, float]], list[frozenset]]:
+    """The ranges of the hidden cells, component by component. A cell in ``known``
+    is not solved again: its range there is one it is known to have at least."""
     touching: dict[Key, list[int]] = {}
     for i, (total, parts) in enumerate(table.relations):
         for key in (total, *parts):
@@ -193,9 +198,13 @@ def _attack(
     idents = []
     for component, rel_ids in _components(hidden, touching):
         ident = frozenset(component)
-        if ident not in cache:
-            cache[ident] = _component_bounds(table, component, rel_ids)
-        bounds.update(cache[ident])
+        skip = frozenset(k for k in component if known and k in known)
+        ranges = cache.get((ident, frozenset())) or cache.get((ident, skip))
+        if ranges is None:
+            ranges = cache[(ident, skip)] = _component_bounds(
+                table, component, rel_ids, {k: known[k] for k in skip} if known else {}
+            )
+        bounds.update(ranges)
         idents.append(ident)
     return bounds, idents
 
@@ -231,7 +240,10 @@ def _components(
 
 
 def _component_bounds(
-    table: Table, cells: list[Key], rel_ids: list[int]
+    table: Table,
+    cells: list[Key],
+    rel_ids: list[int],
+    known: Mapping[Key, tuple[float, float]],
 ) -> dict[Key, tuple[float, float]]:
     if not rel_ids:  # in no relation: nothing constrains it
         return dict.fromkeys(cells, (0.0, math.inf))
@@ -266,6 +278,9 @@ def _component_bounds(
     solver.passModel(lp)
     out = {}
     for key, j in index.items():
+        if key in known:
+            out[key] = known[key]
+            continue
         solver.changeColCost(j, 1.0)
         ends = []
         for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
@@ -301,15 +316,31 @@ def suppress(
     *,
     threshold: int = THRESHOLD,
     protection: int | None = None,
+    exact_ranges: bool = True,
 ) -> Suppressed:
-    """Hide small cells and enough others that no hidden cell can be pinned down."""
-    memo = (frozenset(table.cells.items()), table.relations, threshold, protection)
+    """Hide small cells and enough others that no hidden cell can be pinned down.
+
+    With ``exact_ranges=False`` the ``bounds`` of a cell found safe in an early
+    round are the range it had then (at least as narrow as its final one), which
+    spares a last pass when only the published values are wanted."""
+    memo = (
+        frozenset(table.cells.items()),
+        table.relations,
+        threshold,
+        protection,
+        exact_ranges,
+    )
     with _MEMO_LOCK:
         done = _MEMO.get(memo)
         if done is not None:
             _MEMO.move_to_end(memo)
     if done is None:
-        done = _suppress(table, threshold=threshold, protection=protection)
+        done = _suppress(
+            table,
+            threshold=threshold,
+            protection=protection,
+            exact_ranges=exact_ranges,
+        )
         with _MEMO_LOCK:
             _MEMO[memo] = done
             if len(_MEMO) > _MEMO_MAX:
@@ -323,7 +354,9 @@ def suppress(
     )
 
 
-def _suppress(table: Table, *, threshold: int, protection: int | None) -> Suppressed:
+def _suppress(
+    table: Table, *, threshold: int, protection: int | None, exact_ranges: bool
+) -> Suppressed:
     if threshold < 1:
         raise ValueError("the threshold must be at least 1")
     protection = threshold if protection is None else protection
@@ -368,6 +401,11 @@ def _suppress(table: Table, *, threshold: int, protection: int | None) -> Suppre
         return False
 
     cache: dict = {}
+    # Hiding one more cell only widens every hidden cell's range (the old feasible
+    # set is the new one with that cell fixed), so a cell found safe stays safe:
+    # later rounds solve only the cells not yet safe, and the exact ranges of all
+    # are solved once at the end.
+    safe: dict[Key, tuple[float, float]] = {}
     while True:
         # Cheap first: a relation with exactly one hidden cell gives it away.
         changed = True
@@ -377,23 +415,27 @@ def _suppress(table: Table, *, threshold: int, protection: int | None) -> Suppre
                 inside = [k for k in (total, *parts) if k in hidden]
                 if len(inside) == 1 and hide_one_more(inside[0]):
                     changed = True
-        bounds, components = _attack(table, hidden, cache)
+        bounds, components = _attack(table, hidden, cache, safe)
         unsafe = [
             k
             for k, (lo, hi) in bounds.items()
             if hi - lo < (protection if k in primary else 1)
         ]
+        found_unsafe = set(unsafe)
+        safe.update((k, r) for k, r in bounds.items() if k not in found_unsafe)
         if not unsafe:
             break
         # One more cell per component a round: one often protects several.
         progressed = False
         for ident in components:
-            if ident & set(unsafe):
-                worst = min(ident & set(unsafe), key=cost)
+            if ident & found_unsafe:
+                worst = min(ident & found_unsafe, key=cost)
                 progressed |= hide_one_more(worst)
         if not progressed:
             break  # nothing left to hide near the unsafe cells (cannot happen
             # with a true table: with all its cells hidden a cell is unbounded)
+    if safe and exact_ranges:
+        bounds, _ = _attack(table, hidden, cache)  # the exact ranges of all
     return Suppressed(
         values={k: (None if k in hidden else n) for k, n in table.cells.items()},
         primary=primary,

@@ -135,4 +135,4 @@ def figure_table(
 
 def published(table: Table) -> dict[Key, int | None]:
     """Every cell as it may be shown: the count, or None (hidden)."""
-    return suppress(table).values  # type: ignore[return-value]
+    return suppress(table, exact_ranges=False).values  # type: ignore[return-value]

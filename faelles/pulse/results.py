@@ -91,7 +91,7 @@ def compute(
         for key, value in scores.items():
             bucket[key] += value
     table = build_table(tree, direct)
-    published = suppress(table, threshold=threshold)
+    published = suppress(table, threshold=threshold, exact_ranges=False)
     children = _children(tree)
 
     def members(key: str) -> list[int]:

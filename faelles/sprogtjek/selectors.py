@@ -98,7 +98,7 @@ def statistics(*, municipality: Municipality, today: date | None = None) -> Stat
             cells.setdefault((pk, key), 0)
         cells[(pk, None)] = sum(cells[(pk, key)] for key in keys)
         relations.append(((pk, None), tuple((pk, key) for key in keys)))
-    published = suppress(Table(cells, tuple(relations))).values
+    published = suppress(Table(cells, tuple(relations)), exact_ranges=False).values
     order = sorted(names, key=lambda pk: (names[pk].lower(), pk))
     table = [
         DepartmentRow(

@@ -307,3 +307,29 @@ def table_counts(table):
         for (path, column), n in table.cells.items()
         if len(path) == 1 and column is not None
     }
+
+
+@SETTINGS
+@given(
+    st.dictionaries(
+        st.tuples(st.sampled_from("XYZW"), st.sampled_from(["18-29", "30-59", "60+"])),
+        counts,
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_without_exact_ranges_the_same_cells_are_hidden(cells):
+    """Cells found safe are not solved again in later rounds; only the reported
+    ranges may then be narrower than the final ones, never the published table."""
+    table = two_way(cells)
+    exact = suppress(table)
+    quick = suppress(table, exact_ranges=False)
+    assert (quick.values, quick.primary, quick.secondary) == (
+        exact.values,
+        exact.primary,
+        exact.secondary,
+    )
+    assert quick.bounds.keys() == exact.bounds.keys()
+    for key, (lo, hi) in quick.bounds.items():
+        assert exact.bounds[key][0] <= lo and hi <= exact.bounds[key][1]
+    check_safe(table, exact)
