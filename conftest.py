@@ -125,6 +125,17 @@ def password():
     return PASSWORD
 
 
+@pytest.fixture
+def oidc_provider(settings):
+    """A local OpenID Connect provider (standing in for MitID), with Fælles'
+    login pointed at it (faelles/accounts/tests/oidc_provider.py)."""
+    from faelles.accounts.tests.oidc_provider import configure, running_provider
+
+    with running_provider() as provider:
+        configure(settings, provider)
+        yield provider
+
+
 # --- browser ------------------------------------------------------------------
 
 CHROMIUM = os.environ.get("FAELLES_CHROMIUM", "/usr/bin/chromium")
