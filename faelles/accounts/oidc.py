@@ -108,8 +108,37 @@ def identity_claims(subject: str, extra_data: dict) -> IdentityClaims:
     )
 
 
+#: Claims kept in allauth's ``SocialAccount.extra_data`` beside the configured ones.
+_KEPT_CLAIMS = ("sub", "email", "email_verified", "name", "given_name", "family_name")
+
+
+def kept_claims(extra_data: dict) -> dict:
+    """Only the claims Fælles uses: not the CPR number, the address or anything
+    else a provider may send (allauth would otherwise keep every claim)."""
+    names = set(_KEPT_CLAIMS) | {
+        getattr(settings, setting)
+        for setting in (
+            "FAELLES_OIDC_ASSURANCE_CLAIM",
+            "FAELLES_OIDC_BIRTHDATE_CLAIM",
+            "FAELLES_OIDC_MUNICIPALITY_CLAIM",
+            "FAELLES_OIDC_POSTCODE_CLAIM",
+        )
+    }
+    return {
+        part: {k: v for k, v in claims.items() if k in names}
+        for part, claims in extra_data.items()
+        if part in ("id_token", "userinfo") and isinstance(claims, dict)
+    }
+
+
 class _CallbackAdapter(OpenIDConnectOAuth2Adapter):
-    """allauth's adapter, noting the raw ID token for RP-initiated logout."""
+    """allauth's adapter, keeping fewer claims and noting the raw ID token for
+    RP-initiated logout."""
+
+    def complete_login(self, request, app, token, **kwargs):
+        sociallogin = super().complete_login(request, app, token, **kwargs)
+        sociallogin.account.extra_data = kept_claims(sociallogin.account.extra_data)
+        return sociallogin
 
     def parse_token(self, data):
         token = super().parse_token(data)

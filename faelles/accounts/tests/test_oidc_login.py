@@ -74,6 +74,18 @@ def test_first_login_creates_the_account_and_keeps_the_identity(
     assert AuditEntry.objects.filter(action="identity.link", actor=user).count() == 1
 
 
+def test_only_the_claims_faelles_uses_are_kept(client, oidc_provider):
+    sub = _person(oidc_provider, cpr="0105901234", address={"street": "Vej 1"})
+    log_in(client, oidc_provider, sub)
+    kept = SocialAccount.objects.get().extra_data
+    assert set(kept) == {"id_token", "userinfo"}
+    for claims in kept.values():
+        assert "cpr" not in claims
+        assert "address" not in claims
+        assert claims["sub"] == sub
+    assert kept["id_token"]["acr"] == SUBSTANTIAL
+
+
 def test_second_login_with_the_same_subject_reaches_the_same_account(
     client, oidc_provider
 ):
