@@ -192,3 +192,15 @@ def _client_id() -> str:
 
 def is_configured() -> bool:
     return bool(_client_id())
+
+
+def login_url(request: HttpRequest, *, process: str = "login", next: str = "") -> str:
+    """Where a form posts to start a MitID login (``process="login"``) or to connect
+    MitID to the logged-in account (``"connect"``); "" when MitID is not set up."""
+    if not is_configured():
+        return ""
+    from allauth.socialaccount.adapter import get_adapter
+
+    provider = get_adapter().get_provider(request, PROVIDER_ID)
+    params = {"process": process, **({"next": next} if next else {})}
+    return provider.get_login_url(request, **params)
