@@ -276,7 +276,8 @@ def login(page, password):
         page.goto(page.base_url + "/accounts/login/")
         page.get_by_label("E-mail").fill(user.email)
         page.get_by_label("Adgangskode").fill(password)
-        page.get_by_role("button", name="Log ind").last.click()
+        # exact: not "Log ind med MitID" when a test has MitID set up.
+        page.get_by_role("button", name="Log ind", exact=True).last.click()
         page.wait_for_load_state()
 
     return do

@@ -9,10 +9,14 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
+from faelles.accounts.factories import MembershipFactory
 from faelles.accounts.models import AssuranceLevel, User
 from faelles.accounts.tests.oidc_provider import SUBSTANTIAL
+from faelles.budgeting.factories import BudgetRoundFactory, ProjectFactory
+from faelles.budgeting.models import Eligibility, ResidenceCheck, VerifiedVoter
 from tests.browser.screens import on_both_screens
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -100,3 +104,43 @@ def test_first_login_without_an_address_asks_for_one(
     page.get_by_role("button", name="Opret profil").click()
     expect(page).to_have_url(re.compile("/accounts/confirm-email/"))
     assert User.objects.get().verified_identity.subject == SUB
+
+
+@on_both_screens
+def test_a_verified_round_sends_an_unverified_voter_to_mitid_and_back(
+    page, live_server, oidc_provider, axe, municipality, login
+):
+    """Voting in a round that requires MitID: the ballot page says how to verify,
+    MitID is connected to the account, and the person is back at the ballot."""
+    municipality.residence_codes = "461"
+    municipality.save()
+    budget_round = BudgetRoundFactory(
+        municipality=municipality,
+        eligibility=Eligibility.VERIFIED,
+        residence_check=ResidenceCheck.IDENTITY,
+        min_age=15,
+    )
+    ProjectFactory(round=budget_round, title="Legeplads i Islev")
+    voter = MembershipFactory(municipality=municipality).user
+    oidc_provider.person(
+        SUB, acr=SUBSTANTIAL, birthdate="1990-05-01", municipality_code="0461"
+    )
+    login(voter)
+    ballot = reverse(
+        "budgeting:ballot",
+        kwargs={"municipality_slug": municipality.slug, "pk": budget_round.pk},
+    )
+    page.goto(page.base_url + ballot)
+    expect(page.get_by_text("Her skal du vise, hvem du er, med MitID.")).to_be_visible()
+    axe(page, "ballot of a verified round, before MitID")
+
+    page.get_by_role("button", name="Forbind MitID").click()
+    _at_provider_as(page, oidc_provider, SUB)
+    expect(page).to_have_url(page.base_url + ballot)
+    expect(page.get_by_text("Kontrolleret med MitID")).to_be_visible()
+    axe(page, "ballot of a verified round, after MitID")
+    page.get_by_label("Legeplads i Islev").check()
+    page.get_by_role("button", name="Afgiv min stemme").click()
+    expect(page.get_by_text("Tak! Din stemme er registreret.")).to_be_visible()
+    assert VerifiedVoter.objects.filter(round=budget_round).count() == 1
+    assert voter.verified_identity.subject == SUB
