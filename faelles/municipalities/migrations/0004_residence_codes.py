@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='municipality',
             name='residence_codes',
-            field=models.CharField(blank=True, help_text='Kommunens kommunekode med tre cifre, fx 175 for Rødovre. Bruges, når en afstemning kræver bopæl i kommunen ifølge MitID. Flere adskilles med komma.', max_length=60, validators=[django.core.validators.RegexValidator('^\\s*(\\d{3}\\s*(,\\s*\\d{3}\\s*)*)?$', 'Skriv kommunekoder med tre cifre, adskilt af komma, fx 175.')], verbose_name='kommunekoder for bopæl'),
+            field=models.CharField(blank=True, db_default='', default='', help_text='Kommunens kommunekode med tre cifre, fx 175 for Rødovre. Bruges, når en afstemning kræver bopæl i kommunen ifølge MitID. Flere adskilles med komma.', max_length=60, validators=[django.core.validators.RegexValidator('^\\s*(\\d{3}\\s*(,\\s*\\d{3}\\s*)*)?$', 'Skriv kommunekoder med tre cifre, adskilt af komma, fx 175.')], verbose_name='kommunekoder for bopæl'),
         ),
     ]
