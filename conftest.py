@@ -125,6 +125,17 @@ def password():
     return PASSWORD
 
 
+@pytest.fixture
+def oidc_provider(settings):
+    """A local OpenID Connect provider (standing in for MitID), with Fælles'
+    login pointed at it (faelles/accounts/tests/oidc_provider.py)."""
+    from faelles.accounts.tests.oidc_provider import configure, running_provider
+
+    with running_provider() as provider:
+        configure(settings, provider)
+        yield provider
+
+
 # --- browser ------------------------------------------------------------------
 
 CHROMIUM = os.environ.get("FAELLES_CHROMIUM", "/usr/bin/chromium")
@@ -265,7 +276,8 @@ def login(page, password):
         page.goto(page.base_url + "/accounts/login/")
         page.get_by_label("E-mail").fill(user.email)
         page.get_by_label("Adgangskode").fill(password)
-        page.get_by_role("button", name="Log ind").last.click()
+        # exact: not "Log ind med MitID" when a test has MitID set up.
+        page.get_by_role("button", name="Log ind", exact=True).last.click()
         page.wait_for_load_state()
 
     return do

@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from faelles.accounts import oidc as account_oidc
 from faelles.accounts import urls as account_urls
 from faelles.accounts import views as account_views
 from faelles.core import views as core_views
@@ -47,6 +48,13 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("om/privatliv/", core_views.privacy, name="privacy"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
+    # allauth's OpenID Connect callback with Fælles' addition (keeps the ID token
+    # for logging out at the provider too); before allauth's own at this address.
+    path(
+        "accounts/oidc/<str:provider_id>/login/callback/",
+        account_oidc.callback,
+        name="openid_connect_callback",
+    ),
     path("accounts/", include("allauth.urls")),
     path("me/beskeder/", include("faelles.notifications.urls")),
     path("me/", include("faelles.accounts.urls")),

@@ -7,7 +7,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import get_language
 
 from faelles.core.mail import queue_mail
-from faelles.core.site import reroot, site_host
+from faelles.core.site import absolute_url, reroot, site_host
 
 
 def set_language_cookie(response, language: str) -> None:
@@ -83,6 +83,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)
+        sociallogin = (kwargs.get("signal_kwargs") or {}).get("sociallogin")
+        if sociallogin is not None:
+            # A login through MitID: renew the identity's level and date, and keep
+            # the ID token so that logging out ends the provider's session too.
+            from .social import record_identity
+
+            record_identity(request, sociallogin)
         if user.preferred_language in dict(settings.LANGUAGES):
             set_language_cookie(response, user.preferred_language)
         return response
@@ -96,6 +103,15 @@ class AccountAdapter(DefaultAccountAdapter):
             membership_join(user=user, municipality=user.joining)
             type(user).objects.filter(pk=user.pk).update(joining=None)
         return confirmed
+
+    def get_logout_redirect_url(self, request):
+        """After a session that began at MitID: the provider's end-session page,
+        which sends the browser back to the front page (RP-initiated logout).
+        Called before the session ends (allauth's LogoutView)."""
+        from .oidc import end_session_url
+
+        home = super().get_logout_redirect_url(request)
+        return end_session_url(request, after=absolute_url(home)) or home
 
     def get_login_redirect_url(self, request):
         """Without a ``next`` (which allauth follows first): the municipality the

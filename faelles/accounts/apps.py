@@ -13,3 +13,15 @@ class AccountsConfig(AppConfig):
         # Cache invalidation only (the home page's member count), no business rule.
         post_save.connect(clear_member_count, sender=Membership)
         post_delete.connect(clear_member_count, sender=Membership)
+
+        # allauth's own signals for connecting and removing a MitID identity
+        # (faelles/accounts/social.py); logins go through the adapters.
+        from allauth.socialaccount.signals import (
+            social_account_added,
+            social_account_removed,
+        )
+
+        from .social import on_account_added, on_account_removed
+
+        social_account_added.connect(on_account_added)
+        social_account_removed.connect(on_account_removed)

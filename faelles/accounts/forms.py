@@ -1,4 +1,5 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.socialaccount.forms import SignupForm as AllauthSocialSignupForm
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html
@@ -24,6 +25,34 @@ class SignupForm(AllauthSignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["accept_terms"].help_text = format_html(
+            '<a href="{}">{}</a>',
+            reverse("privacy"),
+            _("Læs om dine oplysninger og dine rettigheder"),
+        )
+
+
+class SocialSignupForm(AllauthSocialSignupForm):
+    """The first login with MitID when the provider sent no usable e-mail address:
+    the person gives one (confirmed by mail before it counts) and a name."""
+
+    display_name = forms.CharField(
+        label=_("Dit navn"),
+        max_length=120,
+        help_text=_("Det navn andre ser, når du deltager."),
+    )
+    accept_terms = forms.BooleanField(
+        label=_("Jeg har læst, hvordan Fælles behandler mine oplysninger"),
+        required=True,
+    )
+
+    field_order = ["display_name", "email", "accept_terms"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.sociallogin.user
+        if user is not None and getattr(user, "display_name", ""):
+            self.fields["display_name"].initial = user.display_name
         self.fields["accept_terms"].help_text = format_html(
             '<a href="{}">{}</a>',
             reverse("privacy"),

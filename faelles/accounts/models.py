@@ -218,3 +218,62 @@ class Membership(models.Model):
                 assert isinstance(model_field, models.Field)  # the role flags
                 labels.append(str(model_field.verbose_name))
         return labels
+
+
+class AssuranceLevel(models.TextChoices):
+    """The NSIS assurance levels (eIDAS LoA) of an electronic identity, in order."""
+
+    LOW = "low", _("lav")
+    SUBSTANTIAL = "substantial", _("betydelig")
+    HIGH = "high", _("høj")
+
+    @classmethod
+    def rank(cls, level: str) -> int:
+        """0 for none or unknown, then 1, 2, 3: compare levels with this."""
+        order: list[str] = [cls.LOW, cls.SUBSTANTIAL, cls.HIGH]
+        return order.index(level) + 1 if level in order else 0
+
+
+class VerifiedIdentity(models.Model):
+    """A person's identity as the OpenID Connect provider (MitID) last vouched for.
+
+    One per account and one account per identity: the provider's subject is
+    unique (so is allauth's ``SocialAccount`` for it). Kept up to date at every
+    login through the provider; only what decisions need is kept — the assurance
+    level, when it was verified, and, when the provider sends them, the birth date
+    and the municipality code and postcode of the address. Never the CPR number.
+    See docs/operations.md, "Login with MitID".
+    """
+
+    user = models.OneToOneField(
+        User,
+        on_delete=models.CASCADE,
+        related_name="verified_identity",
+        verbose_name=_("person"),
+    )
+    provider = models.CharField(_("udbyder"), max_length=200)
+    subject = models.CharField(_("identitet hos udbyderen"), max_length=191)
+    assurance_level = models.CharField(
+        _("sikringsniveau"), max_length=12, choices=AssuranceLevel.choices, blank=True
+    )
+    verified_at = models.DateTimeField(_("bekræftet"))
+    birth_date = models.DateField(_("fødselsdato"), null=True, blank=True)
+    municipality_code = models.CharField(
+        _("kommunekode (bopæl)"), max_length=4, blank=True
+    )
+    postcode = models.CharField(_("postnummer (bopæl)"), max_length=4, blank=True)
+
+    class Meta:
+        verbose_name = _("verificeret identitet")
+        verbose_name_plural = _("verificerede identiteter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "subject"], name="one_account_per_identity"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider}: {self.user}"
+
+    def at_least(self, level: str) -> bool:
+        return AssuranceLevel.rank(self.assurance_level) >= AssuranceLevel.rank(level)

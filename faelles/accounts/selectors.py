@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils.functional import LazyObject
 
-from .models import Membership, ProfileVisibility, User
+from .models import Membership, ProfileVisibility, User, VerifiedIdentity
 
 
 def membership_for(user, municipality) -> Membership | None:
@@ -102,3 +102,10 @@ def visible_profile(*, viewer, municipality, user_id: int) -> Membership | None:
 
 def people_in(municipality) -> QuerySet[User]:
     return User.objects.filter(memberships__municipality=municipality)
+
+
+def verified_identity_of(user) -> VerifiedIdentity | None:
+    """The person's MitID identity, if they have linked one (or ``None``)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return VerifiedIdentity.objects.filter(user=user).first()

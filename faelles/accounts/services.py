@@ -1,5 +1,9 @@
 """Every write about people, memberships and roles."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,8 +13,11 @@ from django.utils.translation import gettext as _
 
 from faelles.core.audit import audit
 
-from .models import Membership, User
+from .models import Membership, User, VerifiedIdentity
 from .personal_data import personal_data_modules
+
+if TYPE_CHECKING:
+    from .oidc import IdentityClaims
 
 
 @transaction.atomic
@@ -121,10 +128,26 @@ def account_export(*, user: User) -> dict:
             {"email": e.email, "verified": e.verified, "primary": e.primary}
             for e in EmailAddress.objects.filter(user=user)
         ],
+        "verified_identity": _identity_export(user),
     }
     for label, module in personal_data_modules():
         data[label] = module.export_personal_data(user)
     return data
+
+
+def _identity_export(user: User) -> dict | None:
+    identity = VerifiedIdentity.objects.filter(user=user).first()
+    if identity is None:
+        return None
+    return {
+        "provider": identity.provider,
+        "subject": identity.subject,
+        "assurance_level": identity.assurance_level,
+        "verified_at": identity.verified_at.isoformat(),
+        "birth_date": identity.birth_date.isoformat() if identity.birth_date else None,
+        "municipality_code": identity.municipality_code,
+        "postcode": identity.postcode,
+    }
 
 
 @transaction.atomic
@@ -153,3 +176,51 @@ def preferred_language_set(*, user: User, language: str) -> None:
     if language in dict(settings.LANGUAGES) and user.preferred_language != language:
         User.objects.filter(pk=user.pk).update(preferred_language=language)
         user.preferred_language = language
+
+
+@transaction.atomic
+def verified_identity_record(
+    *, user: User, provider: str, claims: IdentityClaims, now=None
+) -> VerifiedIdentity:
+    """Keep what the provider vouched for at this login (assurance level, when,
+    and the birth date and address codes it sent), replacing what it said before.
+
+    One identity per account and one account per identity: an identity that was
+    linked to another account before (unlinked there, then connected here) moves.
+    """
+    now = now or timezone.now()
+    VerifiedIdentity.objects.filter(provider=provider, subject=claims.subject).exclude(
+        user=user
+    ).delete()
+    previous = VerifiedIdentity.objects.filter(user=user).first()
+    fields = {
+        "provider": provider,
+        "subject": claims.subject,
+        "assurance_level": claims.assurance_level,
+        "verified_at": now,
+        "birth_date": claims.birth_date,
+        "municipality_code": claims.municipality_code,
+        "postcode": claims.postcode,
+    }
+    identity, _created = VerifiedIdentity.objects.update_or_create(
+        user=user, defaults=fields
+    )
+    if previous is None or previous.subject != claims.subject:
+        audit(
+            action="identity.link",
+            actor=user,
+            target=user,
+            data={"provider": provider, "level": claims.assurance_level},
+        )
+    user.__dict__.pop("_verified_identity_cache", None)
+    return identity
+
+
+@transaction.atomic
+def verified_identity_remove(*, user: User, provider: str) -> None:
+    """The person removed the link to the provider: nothing verified stays."""
+    deleted, _rows = VerifiedIdentity.objects.filter(
+        user=user, provider=provider
+    ).delete()
+    if deleted:
+        audit(action="identity.unlink", actor=user, target=user)

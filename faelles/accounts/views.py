@@ -15,7 +15,7 @@ from django.views.i18n import set_language as django_set_language
 from .adapter import set_language_cookie
 from .forms import DeleteAccountForm, ProfileForm
 from .sections import person_sections
-from .selectors import memberships_of, visible_profile
+from .selectors import memberships_of, verified_identity_of, visible_profile
 from .services import (
     account_delete,
     account_export,
@@ -32,6 +32,7 @@ def profile(request):
         {
             "person": request.user,
             "memberships": memberships_of(request.user),
+            "identity": verified_identity_of(request.user),
             "own": True,
         },
     )

@@ -22,6 +22,10 @@ DATETIME_WIDGET = forms.DateTimeInput(
 
 
 class RoundForm(forms.ModelForm):
+    #: The rule of who may vote: a choice with a default, so a form that leaves it
+    #: out keeps the round as it is (self-declared for a new round).
+    ELIGIBILITY_FIELDS = ("eligibility", "min_assurance", "residence_check")
+
     class Meta:
         model = BudgetRound
         fields = list(ROUND_FIELDS)
@@ -31,7 +35,21 @@ class RoundForm(forms.ModelForm):
             "proposals_end": DATETIME_WIDGET,
             "voting_start": DATETIME_WIDGET,
             "voting_end": DATETIME_WIDGET,
+            "eligibility": forms.RadioSelect,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.ELIGIBILITY_FIELDS:
+            self.fields[name].required = False
+
+    def clean(self):
+        data = super().clean()
+        for name in self.ELIGIBILITY_FIELDS:
+            if not data.get(name):
+                data[name] = getattr(self.instance, name)
+                setattr(self.instance, name, data[name])
+        return data
 
 
 class ProposalForm(forms.ModelForm):

@@ -19,6 +19,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from faelles.accounts.models import AssuranceLevel
 from faelles.municipalities.models import (
     TenantModel,
     TenantQuerySet,
@@ -62,6 +63,24 @@ class CountingRule(models.TextChoices):
 class AgeCheck(models.TextChoices):
     BIRTH_YEAR = "birth_year", _("Fødselsår oplyses")
     CONFIRM = "confirm", _("Bekræft alder med et flueben")
+
+
+class Eligibility(models.TextChoices):
+    """How a round knows who may vote (docs/budgeting.md, "Verified eligibility")."""
+
+    SELF_DECLARED = (
+        "self_declared",
+        _("Selvoplyst: vælgerne oplyser selv alder og postnummer"),
+    )
+    VERIFIED = "verified", _("Kontrolleret med MitID: én stemme pr. person")
+
+
+class ResidenceCheck(models.TextChoices):
+    NONE = "none", _("Ingen kontrol af bopæl")
+    IDENTITY = (
+        "identity",
+        _("Bopæl i kommunen ifølge MitID (kommunekoden under kommunens indstillinger)"),
+    )
 
 
 class BudgetRoundQuerySet(TenantQuerySet):
@@ -142,6 +161,36 @@ class BudgetRound(TenantModel):
         choices=AgeCheck.choices,
         default=AgeCheck.BIRTH_YEAR,
     )
+    eligibility = models.CharField(
+        _("stemmeret"),
+        max_length=16,
+        choices=Eligibility.choices,
+        default=Eligibility.SELF_DECLARED,
+        help_text=_(
+            "Selvoplyst kan ikke kontrolleres, og det står ved afstemningen og "
+            "resultatet. Kontrolleret kræver login med MitID."
+        ),
+    )
+    min_assurance = models.CharField(
+        _("mindste sikringsniveau"),
+        max_length=12,
+        choices=[
+            (AssuranceLevel.SUBSTANTIAL, AssuranceLevel.SUBSTANTIAL.label),
+            (AssuranceLevel.HIGH, AssuranceLevel.HIGH.label),
+        ],
+        default=AssuranceLevel.SUBSTANTIAL,
+        help_text=_("Kun ved kontrolleret stemmeret."),
+    )
+    residence_check = models.CharField(
+        _("bopæl"),
+        max_length=10,
+        choices=ResidenceCheck.choices,
+        default=ResidenceCheck.NONE,
+        help_text=_(
+            "Kun ved kontrolleret stemmeret. Med postnumre ovenfor skal bopælen "
+            "også ligge i et af dem."
+        ),
+    )
     counting_rule = models.CharField(
         _("optællingsmetode"),
         max_length=10,
@@ -194,6 +243,7 @@ class BudgetRound(TenantModel):
 
     def clean(self) -> None:
         super().clean()
+        self._clean_eligibility()
         if self.allow_drops and self.ballot_type not in DROP_BALLOT_TYPES:
             raise ValidationError(
                 {
@@ -204,8 +254,49 @@ class BudgetRound(TenantModel):
                 }
             )
 
+    def _clean_eligibility(self) -> None:
+        from faelles.accounts.oidc import is_configured
+
+        if self.eligibility != Eligibility.VERIFIED:
+            if self.residence_check == ResidenceCheck.IDENTITY:
+                raise ValidationError(
+                    {
+                        "residence_check": _(
+                            "Bopæl ifølge MitID kræver, at stemmeretten kontrolleres "
+                            "med MitID."
+                        )
+                    }
+                )
+            return
+        if not self.is_imported and not is_configured():
+            raise ValidationError(
+                {
+                    "eligibility": _(
+                        "Login med MitID er ikke sat op her, så ingen kan vise, hvem "
+                        "de er. Kontakt dem, der driver Fælles (se driftsvejledningen)."
+                    )
+                }
+            )
+        if (
+            self.residence_check == ResidenceCheck.IDENTITY
+            and self.municipality_id
+            and not self.municipality.residence_code_list
+        ):
+            raise ValidationError(
+                {
+                    "residence_check": _(
+                        "Angiv først kommunens kommunekode under Administration → "
+                        "Indstillinger, så bopælen kan kontrolleres."
+                    )
+                }
+            )
+
     def get_absolute_url(self) -> str:
         return tenant_reverse("budgeting:detail", self.municipality_id, pk=self.pk)
+
+    @property
+    def is_verified(self) -> bool:
+        return self.eligibility == Eligibility.VERIFIED
 
     @property
     def postcode_list(self) -> list[str]:
@@ -496,3 +587,27 @@ class PabulibImport(TenantModel):
         return tenant_reverse(
             "budgeting:import_status", self.municipality_id, pk=self.pk
         )
+
+
+class VerifiedVoter(TenantModel):
+    """That a verified person has voted in a round: one per person and round,
+    whichever account they voted from (docs/budgeting.md, "Verified eligibility").
+
+    Holds only a keyed hash of the round and the MitID identity
+    (``faelles.accounts.eligibility.person_markers``): no person, no account, no
+    time, nothing that leads to the ballot. Deleted when voting closes.
+    """
+
+    round = models.ForeignKey(
+        BudgetRound, on_delete=models.CASCADE, related_name="verified_voters"
+    )
+    marker = models.CharField(max_length=64, editable=False)
+
+    class Meta:
+        verbose_name = _("kontrolleret vælger")
+        verbose_name_plural = _("kontrollerede vælgere")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "marker"], name="one_vote_per_verified_person"
+            )
+        ]

@@ -15,7 +15,12 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from faelles.accounts.selectors import membership_for
+from faelles.accounts.eligibility import (
+    VerifiedRule,
+    person_markers,
+    verified_problems,
+)
+from faelles.accounts.selectors import membership_for, verified_identity_of
 from faelles.core.audit import audit
 from faelles.core.bulk import insert_rows
 from faelles.core.images import PreparedImage, prepare_image
@@ -45,7 +50,9 @@ from .models import (
     Project,
     ProjectImage,
     ProjectUpdate,
+    ResidenceCheck,
     ReviewStatus,
+    VerifiedVoter,
 )
 from .phases import ROUND_PHASES, Phase
 from .secrecy import ballot_id_for, candidate_ids
@@ -71,6 +78,9 @@ ROUND_FIELDS = (
     "points_total",
     "min_age",
     "age_check",
+    "eligibility",
+    "min_assurance",
+    "residence_check",
     "counting_rule",
     "allow_drops",
     "max_drops",
@@ -114,6 +124,7 @@ def _refuse_rule_changes_once_voting(budget_round: BudgetRound, old: dict) -> No
     locked = {"budget", "ballot_type", "min_projects", "max_projects"}
     locked |= {"points_total", "counting_rule", "min_age", "postcodes"}
     locked |= {"allow_drops", "max_drops"}
+    locked |= {"eligibility", "min_assurance", "residence_check", "age_check"}
     if any(old[f] != getattr(budget_round, f) for f in locked & set(old)):
         raise ValidationError(
             _(
@@ -187,6 +198,7 @@ def round_set_phase(
     if phase == Phase.RESULTS:
         ballots_reorder(budget_round=budget_round)
         receipts_unlink(budget_round=budget_round)
+        verified_voters_forget(budget_round=budget_round)
         round_count(budget_round=budget_round)
     audit(
         action="budgeting.round_phase",
@@ -238,6 +250,13 @@ def receipts_unlink(*, budget_round: BudgetRound) -> int:
     what they voted. The receipts stay: they say who voted (and on which day).
     """
     return BallotReceipt.objects.filter(round=budget_round).update(ballot_token=None)
+
+
+def verified_voters_forget(*, budget_round: BudgetRound) -> int:
+    """Once voting has closed nobody can vote twice any more: the markers of the
+    verified persons who voted are not needed, so they are not kept."""
+    deleted, _rows = VerifiedVoter.objects.filter(round=budget_round).delete()
+    return deleted
 
 
 @transaction.atomic
@@ -559,7 +578,27 @@ def voting_access_problems(
             _("Du skal være medlem af %(name)s på Fælles for at stemme.")
             % {"name": budget_round.municipality.name}
         ]
+    if budget_round.is_verified:
+        # Everything is known before the ballot is filled in: say it at once.
+        return verified_problems(user, verified_rule(budget_round), now=now)
     return []
+
+
+def verified_rule(budget_round: BudgetRound) -> VerifiedRule:
+    """The round's rule for a verified identity (faelles/accounts/eligibility.py)."""
+    municipality = budget_round.municipality
+    residence = budget_round.residence_check == ResidenceCheck.IDENTITY
+    return VerifiedRule(
+        min_assurance=budget_round.min_assurance,
+        min_age=budget_round.min_age,
+        municipality_codes=tuple(municipality.residence_code_list) if residence else (),
+        postcodes=tuple(budget_round.postcode_list) if residence else (),
+        place=municipality.name,
+    )
+
+
+def _round_scope(budget_round: BudgetRound) -> str:
+    return f"budgeting.round:{budget_round.pk}"
 
 
 def voter_problems(
@@ -574,7 +613,7 @@ def voter_problems(
     """Why this person may not vote in this round (empty when they may)."""
     now = now or timezone.now()
     problems = voting_access_problems(budget_round, user, now=now)
-    if problems:
+    if problems or budget_round.is_verified:
         return problems
     if budget_round.min_age:
         if budget_round.age_check == AgeCheck.BIRTH_YEAR:
@@ -638,10 +677,19 @@ def ballot_cast(
         .filter(round=budget_round, user=user)
         .first()
     )
+    markers = _verified_markers(budget_round, user)
+    if receipt is None and markers and _voted_as_verified(budget_round, markers):
+        raise ValidationError(_already_voted_message())
     if receipt is None:
         token = uuid.uuid4()
         try:
             with transaction.atomic():
+                if markers:
+                    VerifiedVoter.objects.create(
+                        municipality_id=budget_round.municipality_id,
+                        round=budget_round,
+                        marker=markers[0],
+                    )
                 Ballot.objects.create(
                     id=ballot_id_for(token),
                     municipality_id=budget_round.municipality_id,
@@ -658,9 +706,15 @@ def ballot_cast(
                     voted_on=timezone.localdate(now),
                 )
         except IntegrityError:
-            receipt = BallotReceipt.objects.select_for_update().get(
-                round=budget_round, user=user
+            receipt = (
+                BallotReceipt.objects.select_for_update()
+                .filter(round=budget_round, user=user)
+                .first()
             )
+            if receipt is None:
+                # Not this account's own first vote racing itself: the same
+                # verified person voting from another account at the same moment.
+                raise ValidationError(_already_voted_message()) from None
         else:
             # Counted per round and day, without the voter (core/audit_verbs).
             audit(
@@ -683,6 +737,28 @@ def ballot_cast(
         now=now,
     )
     return receipt
+
+
+def _already_voted_message() -> str:
+    return _(
+        "Der er allerede stemt med dit MitID i denne afstemning, fra en anden profil "
+        "på Fælles. Én person har én stemme. Du kan ændre stemmen fra den profil, "
+        "du stemte fra."
+    )
+
+
+def _verified_markers(budget_round: BudgetRound, user) -> list[str]:
+    """The voter's markers in a verified round (none in a self-declared one)."""
+    if not budget_round.is_verified:
+        return []
+    identity = verified_identity_of(user)
+    # voter_problems has refused a verified round to a person without an identity.
+    assert identity is not None
+    return person_markers(identity, scope=_round_scope(budget_round))
+
+
+def _voted_as_verified(budget_round: BudgetRound, markers: list[str]) -> bool:
+    return VerifiedVoter.objects.filter(round=budget_round, marker__in=markers).exists()
 
 
 def _replace_ballot(

@@ -8,6 +8,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from faelles.accounts.oidc import login_url as mitid_login_url
+from faelles.accounts.selectors import verified_identity_of
 from faelles.core import access
 from faelles.municipalities.tenancy import tenant_reverse
 from faelles.municipalities.themes import theme_key, theme_options
@@ -327,6 +329,7 @@ def ballot(request, pk: int):
     voted = has_voted(budget_round=budget_round, user=request.user)
     problems = services.voting_access_problems(budget_round, request.user)
     if problems:
+        identity = verified_identity_of(request.user)
         return render(
             request,
             "budgeting/ballot_form.html",
@@ -336,6 +339,14 @@ def ballot(request, pk: int):
                 "voted": voted,
                 "projects": projects,
                 "form": None,
+                # Someone without MitID connects it; someone whose last login was
+                # at too low a level logs in again (the same account).
+                "verify_url": mitid_login_url(
+                    request,
+                    process="login" if identity else "connect",
+                    next=request.path,
+                ),
+                "verify_again": identity is not None,
             },
             status=403 if request.method == "POST" else 200,
         )
@@ -346,6 +357,8 @@ def ballot(request, pk: int):
         projects=projects,
         user=request.user,
         initial=initial,
+        # A verified round knows age and residence from MitID: nothing to declare.
+        with_eligibility=not budget_round.is_verified,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

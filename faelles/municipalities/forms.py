@@ -38,6 +38,7 @@ class MunicipalitySettingsForm(forms.ModelForm):
             "accent_colour",
             "logo",
             "initiative_intake",
+            "residence_codes",
         ]
         widgets = {
             "programme_text": forms.Textarea(attrs={"rows": 6}),

@@ -23,6 +23,12 @@ def validate_not_reserved(value: str) -> None:
         )
 
 
+municipality_codes_validator = RegexValidator(
+    r"^\s*(\d{3}\s*(,\s*\d{3}\s*)*)?$",
+    _("Skriv kommunekoder med tre cifre, adskilt af komma, fx 175."),
+)
+
+
 class MunicipalityQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -62,6 +68,23 @@ class Municipality(models.Model):
         blank=True,
         related_name="+",
     )
+    # The residence check of decisions that require a verified identity
+    # (faelles/accounts/eligibility.py): the municipality codes (kommunekoder) an
+    # identity's address must have. Usually the municipality's own, e.g. 175.
+    residence_codes = models.CharField(
+        _("kommunekoder for bopæl"),
+        max_length=60,
+        blank=True,
+        default="",
+        # Also in the table: code at an earlier migration state (the data
+        # migrations' tests) inserts municipalities without the column.
+        db_default="",
+        validators=[municipality_codes_validator],
+        help_text=_(
+            "Kommunens kommunekode med tre cifre, fx 175 for Rødovre. Bruges, når en "
+            "afstemning kræver bopæl i kommunen ifølge MitID. Flere adskilles med komma."
+        ),
+    )
     is_active = models.BooleanField(_("aktiv"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -84,6 +107,10 @@ class Municipality(models.Model):
         new colour is seen at once (the address carries it)."""
         colours = f"{self.primary_colour}{self.accent_colour}".encode()
         return hashlib.sha256(colours).hexdigest()[:10]
+
+    @property
+    def residence_code_list(self) -> list[str]:
+        return [c.strip() for c in self.residence_codes.split(",") if c.strip()]
 
     @property
     def programme_name_local(self) -> str:

@@ -29,6 +29,7 @@ SETTINGS_FIELDS = frozenset(
         "accent_colour",
         "logo",
         "initiative_intake",
+        "residence_codes",
     }
 )
 

@@ -10,6 +10,8 @@ from typing import Any
 
 import dj_database_url
 
+from faelles.accounts.oidc_config import openid_connect_providers
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("FAELLES_VAR_DIR", BASE_DIR / "var"))
 
@@ -46,6 +48,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
@@ -178,6 +182,45 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_FORMS = {"signup": "faelles.accounts.forms.SignupForm"}
 ACCOUNT_ADAPTER = "faelles.accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Fælles] "
+
+# --- Login with OpenID Connect: MitID through NemLog-in or a broker -------------
+# Off unless FAELLES_OIDC_SERVER_URL and FAELLES_OIDC_CLIENT_ID are set; e-mail
+# login stays either way. docs/operations.md, "Login with MitID".
+FAELLES_OIDC_NAME = os.environ.get("FAELLES_OIDC_NAME", "MitID")
+FAELLES_OIDC_SERVER_URL = os.environ.get("FAELLES_OIDC_SERVER_URL", "")
+FAELLES_OIDC_CLIENT_ID = os.environ.get("FAELLES_OIDC_CLIENT_ID", "")
+FAELLES_OIDC_CLIENT_SECRET = os.environ.get("FAELLES_OIDC_CLIENT_SECRET", "")
+FAELLES_OIDC_SCOPES = env_list("FAELLES_OIDC_SCOPES", "openid,profile,email")
+FAELLES_OIDC_ACR_VALUES = os.environ.get("FAELLES_OIDC_ACR_VALUES", "")
+# The claims that carry what Fælles keeps of the identity (empty: not asked for).
+FAELLES_OIDC_ASSURANCE_CLAIM = os.environ.get("FAELLES_OIDC_ASSURANCE_CLAIM", "acr")
+# The provider's values for the levels, "value=low|substantial|high, …"; without
+# it a value is read by its last word (…:substantial, …/high, NSIS "Substantial").
+FAELLES_OIDC_ASSURANCE_VALUES = os.environ.get("FAELLES_OIDC_ASSURANCE_VALUES", "")
+FAELLES_OIDC_BIRTHDATE_CLAIM = os.environ.get(
+    "FAELLES_OIDC_BIRTHDATE_CLAIM", "birthdate"
+)
+FAELLES_OIDC_MUNICIPALITY_CLAIM = os.environ.get("FAELLES_OIDC_MUNICIPALITY_CLAIM", "")
+FAELLES_OIDC_POSTCODE_CLAIM = os.environ.get("FAELLES_OIDC_POSTCODE_CLAIM", "")
+# Logging out of Fælles also ends the session at the provider (RP-initiated
+# logout to its end_session_endpoint).
+FAELLES_OIDC_LOGOUT = env_bool("FAELLES_OIDC_LOGOUT", True)
+SOCIALACCOUNT_PROVIDERS = openid_connect_providers(
+    server_url=FAELLES_OIDC_SERVER_URL,
+    client_id=FAELLES_OIDC_CLIENT_ID,
+    secret=FAELLES_OIDC_CLIENT_SECRET,
+    name=FAELLES_OIDC_NAME,
+    scopes=FAELLES_OIDC_SCOPES,
+    acr_values=FAELLES_OIDC_ACR_VALUES,
+    token_auth_method=os.environ.get("FAELLES_OIDC_TOKEN_AUTH_METHOD", ""),
+)
+SOCIALACCOUNT_ADAPTER = "faelles.accounts.social.SocialAccountAdapter"
+SOCIALACCOUNT_FORMS = {"signup": "faelles.accounts.forms.SocialSignupForm"}
+# Access and refresh tokens are not kept: Fælles calls no API on the person's behalf.
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
 
 LANGUAGE_CODE = "da"
 # Each language is named in itself (an endonym), whatever the interface language.
