@@ -8,7 +8,11 @@ cluster under load; these tests pin the behaviour on SQLite and PostgreSQL.
 """
 
 import logging
+import os
+import shlex
+import subprocess
 from contextlib import contextmanager
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -195,3 +199,44 @@ def test_postgres_connection_killed_by_the_server_then_recovered(
     assert db_connection.connection.info.backend_pid != pid
     assert Registration.objects.filter(event=event, user=citizen).count() == 1
     assert Event.objects.get(pk=event.pk).confirmed_count == 1
+
+
+def _pg_ctl(*args: str) -> None:
+    """pg_ctl on the suite's own cluster (scripts/with-postgres exports PGDATA),
+    as its owner: the postgres user when the suite runs as root."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    command = [str(found[-1]) if found else "pg_ctl", *args]
+    if os.getuid() == 0:
+        command = ["runuser", "-u", "postgres", "--", *command]
+    subprocess.run(command, check=True, capture_output=True, timeout=60)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_postgres_really_stopped_and_started(visitor, municipality, citizen):
+    """The cluster itself goes down (`pg_ctl stop -m fast`, as a restart begins):
+    a request answers 503; once it is started again the next request is served
+    and what was saved before is there."""
+    pgdata = os.environ.get("PGDATA")
+    if db_connection.vendor != "postgresql" or not pgdata:
+        pytest.skip("needs the throw-away cluster of scripts/with-postgres (PGDATA)")
+    data = Path(pgdata)
+    words = shlex.split((data / "postmaster.opts").read_text())[1:]
+    options = [w for i, w in enumerate(words) if w != "-D" and words[i - 1] != "-D"]
+    visitor.force_login(citizen)
+    event = EventFactory(municipality=municipality, capacity=10)
+    url = tenant_reverse("events:signup", municipality, pk=event.pk)
+    assert visitor.post(url).status_code == 302
+
+    _pg_ctl("stop", "-m", "fast", "-w", "-D", pgdata)
+    try:
+        _assert_unavailable_page(visitor.get("/odense/arrangementer/"))
+        close_old_connections()  # the end of that request in a real server
+        _assert_unavailable_page(visitor.get("/odense/"))
+    finally:
+        _pg_ctl(
+            "start", "-w", "-D", pgdata, "-l", str(data.parent / "server.log"),
+            "-o", shlex.join(options),
+        )  # fmt: skip
+    close_old_connections()
+    assert visitor.get("/odense/arrangementer/").status_code == 200
+    assert Registration.objects.filter(event=event, user=citizen).count() == 1
