@@ -7,7 +7,7 @@ PYTEST_ARGS ?=
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-sqlite test-postgres lint format install python npm chromium static serve bench screenshots clean
+.PHONY: demo test test-sqlite test-postgres lint format install python npm chromium static serve bench bench-load screenshots clean
 
 demo: install static
 	$(BIN)/faelles demo
@@ -73,6 +73,14 @@ test-postgres: install
 bench: install
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	scripts/with-postgres $(BIN)/python bench/run_all.py
+
+# Load and faults (docs/benchmarks.md): locust for 10 minutes against gunicorn and a
+# throw-away PostgreSQL at `large` scale, every count checked afterwards; then the
+# same with PostgreSQL restarted halfway. Not part of `make bench` (about 45 minutes
+# with the seeding).
+bench-load: install
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+	scripts/with-postgres bash -c '$(BIN)/python bench/bench_load.py && $(BIN)/python bench/bench_load.py --restart'
 
 # Every main page at 390 px and 1280 px, as PNG files under var/screenshots/, for review.
 screenshots: install chromium

@@ -75,6 +75,7 @@ if settings.FAELLES_SERVE_MEDIA:
         *urlpatterns,
     ]
 
+handler400 = "faelles.core.views.bad_request"
 handler403 = "faelles.core.views.permission_denied"
 handler404 = "faelles.core.views.page_not_found"
 handler500 = "faelles.core.views.server_error"

@@ -8,6 +8,7 @@ address delays only that one mail and never turns a saved action into an error.
 """
 
 import logging
+import threading
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -101,9 +102,31 @@ def deliver_mail(
 class QueuedEmailBackend(BaseEmailBackend):
     """An e-mail backend that hands each message to ``queue_mail``: used for
     Django's error reports to ADMINS (settings.LOGGING), so a request that fails is
-    not also kept waiting for — or failed again by — the mail server."""
+    not also kept waiting for — or failed again by — the mail server.
+
+    The queue is the database. When the error being reported is that the database
+    is away, the report cannot be queued: with ``fail_silently`` (as Django's
+    ``AdminEmailHandler`` asks) it is dropped with a warning in the log, which
+    keeps the error itself, instead of failing the request's 503 page. A report
+    about failing to queue a report is never queued (that would recurse)."""
+
+    _busy = threading.local()
 
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
+        if getattr(self._busy, "active", False):
+            return 0
+        self._busy.active = True
+        try:
+            return self._queue(email_messages)
+        except Exception as exc:
+            if not self.fail_silently:
+                raise
+            logger.warning("Error report not queued (%r)", exc)
+            return 0
+        finally:
+            self._busy.active = False
+
+    def _queue(self, email_messages: Sequence[EmailMessage]) -> int:
         sent = 0
         for message in email_messages:
             html = next(

@@ -130,6 +130,9 @@ DATABASES = {
         # An empty DATABASE_URL counts as unset: the embedded SQLite file.
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'faelles.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # A kept connection is checked before a request reuses it, so after a
+        # database restart the next request reconnects instead of failing.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from faelles.urls import handler403, handler404, handler500, urlpatterns  # noqa: F401
+from faelles.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
 
 
 def failing_view(request):
