@@ -59,7 +59,7 @@ def lines(
     """``columns`` label the x axis (keep them short: the table under the chart
     has the long names); ``top`` fixes the y axis' top (a score's 100)."""
     top = top or max((v for _l, vs in series for v in vs if v), default=0) or 1
-    left, right, bottom, upper = 40, 16, 28, 12
+    left, right, bottom, upper = 40, 30, 28, 12  # room for the last label
     span = max(1, len(columns) - 1)
     xs = [left + (WIDTH - left - right) * i / span for i in range(len(columns))]
 
@@ -90,7 +90,7 @@ def lines(
         "width": WIDTH,
         "height": height,
         "baseline": height - bottom,
-        "top": top,
+        "top": int(top) if float(top).is_integer() else round(top, 1),
         "top_y": upper,
         "left": left,
     }

@@ -8,31 +8,38 @@ active → a rung), up, same rung, down, and stopped (a rung → not active).
 
 Published, all with small groups suppressed:
 
-* the five categories for each change of quarter, for everyone;
+* up, same and down (the people active in both quarters) for each change of
+  quarter, for everyone;
 * over the window (all its changes of quarter added up): the five categories,
   and up, same and down also by area and by age band;
 * the *transition table* over the window: level before × level after, 48
   cells (0 → 0 is everyone else). Each cell counts moves: one person who climbs
   twice is counted twice (a pooled transition table).
 
-What is left out, and why: a transition table and areas and age bands for each
-change of quarter would be mostly groups under five in all but the largest
-municipalities, and tied every small cell into one system that took the
-suppression a minute or more for a small municipality (and hid nearly
-everything). New and stopped by area or age band would add up to the people
-active in each area and age band (``ladder.any``), with the same effect. The
-transition table's row and column totals are not cells: no other figure counts
-them, and row 0 and column 0 are the categories new and stopped.
+What is left out, and why. The suppression engine hides complements greedily,
+and every exact relation a cell is in may make it hide one more: a table in
+which small cells sit in several relations at once ends with nearly everything
+hidden, after minutes of linear programming. So: no transition table and no
+areas or age bands for each change of quarter (mostly groups under five, and
+the quarters tied together by the people at each level); no new and stopped
+for each change of quarter nor by area or age band (with up, same and down they
+add up to the people active in that quarter, area or age band, ``ladder.any``,
+and one small cell then hid a whole quarter's row and, through the window's
+totals, every quarter's); no row and column totals of the transition table (no
+other figure counts them; row 0 and column 0 are the categories new and
+stopped).
 
-The same people are counted elsewhere, and exactly: the people active in a
-quarter (``ladder.any``) are those who move out of it (up, same, down, stopped)
-and those who moved into it (new, up, same, down); the people at the top level
-in a quarter are the people active on the top rung (``ladder.rung6``), so the
-transition table's top row and column add up to that figure over the quarters
-before and after each change. This table therefore holds those cells too and is
-merged with the two figures' tables (``cube.figure_table``, keyed by source
-with :func:`keyed`): the three are suppressed together, and no difference
-between them gives a hidden group away.
+The same people are counted elsewhere, and exactly. Over the window, the moves
+out of the quarters before each change (up, same, down, stopped) are the people
+active in those quarters added up (``ladder.any``), and the moves into the
+quarters after (new, up, same, down) likewise (the cells ``ladder.moves.out``
+and ``ladder.moves.into``); the transition table's top row and column add up to
+the people on the top rung (``ladder.rung6``) in the quarters before and after.
+This table therefore holds those cells too and is merged with the two figures'
+tables (``cube.figure_table``, keyed by source with :func:`keyed`): the three
+are suppressed together, and no difference between them gives a hidden group
+away. ``tests/test_cube_suppression.py`` checks that the relations are every
+exact identity between the cells.
 
 Cell keys are ``(source, period, area, age band, theme)`` as the rollups store
 them, ``ALL`` ("") being the total over a place: ``("ladder.moves.up",
@@ -55,7 +62,7 @@ ANY = "ladder.any"
 RUNGS = 6
 NEW, UP, SAME, DOWN, STOPPED = "new", "up", "same", "down", "stopped"
 CATEGORIES = (NEW, UP, SAME, DOWN, STOPPED)
-BY_GROUP = (UP, SAME, DOWN)  # by area and by age band: active in both quarters
+BOTH = (UP, SAME, DOWN)  # active in both quarters: by quarter, area, age band
 OUT_OF = (UP, SAME, DOWN, STOPPED)  # the people active in the quarter before
 INTO = (NEW, UP, SAME, DOWN)  # the people active in the quarter after
 
@@ -80,6 +87,10 @@ def to_top_key() -> str:
 
 def category_key(category: str) -> str:
     return f"ladder.moves.{category}"
+
+
+OUT_KEY = "ladder.moves.out"  # every move out of a quarter before a change
+INTO_KEY = "ladder.moves.into"  # every move into a quarter after a change
 
 
 def category(before: int, after: int) -> str:
@@ -109,6 +120,8 @@ def keys(rungs: int = RUNGS) -> list[str]:
         *(move_key(i, j) for i, j in moves(rungs)),
         from_top_key(),
         to_top_key(),
+        OUT_KEY,
+        INTO_KEY,
     ]
 
 
@@ -175,9 +188,13 @@ def movement_table(
                 add(_at(from_top_key()))
             if j == rungs:
                 add(_at(to_top_key()))
-            add(_at(category_key(name), after))
             add(_at(category_key(name)))
-            if name in BY_GROUP:
+            if i:
+                add(_at(OUT_KEY))
+            if j:
+                add(_at(INTO_KEY))
+            if name in BOTH:
+                add(_at(category_key(name), after))
                 add(_at(category_key(name), ALL, person.area))
                 add(_at(category_key(name), ALL, ALL, person.age))
 
@@ -191,21 +208,22 @@ def movement_table(
 
     for name in CATEGORIES:
         key = category_key(name)
-        # Over the window: the sum of the changes of quarter, and of the cells
-        # of the transition table in the category.
-        relation(_at(key), (_at(key, p) for p in afters))
+        # Over the window: the cells of the transition table in the category …
         relation(
             _at(key),
             (_at(move_key(i, j)) for i, j in moves(rungs) if category(i, j) == name),
         )
-        if name in BY_GROUP:
+        if name in BOTH:
+            # … the changes of quarter, the areas, the age bands.
+            relation(_at(key), (_at(key, p) for p in afters))
             relation(_at(key), (_at(key, ALL, a) for a in areas))
             relation(_at(key), (_at(key, ALL, ALL, g) for g in ages))
-    for before, after in pairs:
-        # The people active in a quarter: those who move out of it, and
-        # those who moved into it.
-        relation(_at(ANY, before), (_at(category_key(c), after) for c in OUT_OF))
-        relation(_at(ANY, after), (_at(category_key(c), after) for c in INTO))
+    # Everyone active before a change moves out of it, everyone active after
+    # moved into it: over the window, the people active in those quarters.
+    relation(_at(OUT_KEY), (_at(category_key(c)) for c in OUT_OF))
+    relation(_at(OUT_KEY), (_at(ANY, before) for before, _after in pairs))
+    relation(_at(INTO_KEY), (_at(category_key(c)) for c in INTO))
+    relation(_at(INTO_KEY), (_at(ANY, after) for after in afters))
     # The top row and column: the people on the top rung in the quarters
     # before and after each change.
     relation(_at(from_top_key()), (_at(move_key(rungs, j)) for j in states(rungs)))

@@ -118,11 +118,11 @@ class MovementView:
     """The movement between rungs as the filter shows it (``movement.py``).
 
     ``note`` says why a part is missing for this filter. ``changes``: the
-    changes of quarter (the quarter after, its label), ``series``: each
-    category's count per change, for everyone; ``focus``: the filter's
-    quarter's counts, when it is one a change leads into; ``window``: the
-    categories over the whole window for the filter's area or age band (or
-    everyone); ``matrix``: the pooled transition table, rows before × columns
+    changes of quarter (the quarter after, its label), ``series``: up, same
+    and down per change, for everyone; ``focus``: the filter's quarter's,
+    when it is one a change leads into; ``window``: the categories over the
+    whole window for everyone (all five) or the filter's area or age band (up,
+    same and down); ``matrix``: the pooled transition table, rows before × columns
     after (True for the cell 0 → 0, which is everyone else)."""
 
     note: str = ""
@@ -326,7 +326,7 @@ def _movement(
         view.group_label = (
             areas.get(f.area, f.area) if f.area else age_labels().get(f.age, f.age)
         )
-        view.window = [(labels[c], at(M.category_key(c))) for c in M.BY_GROUP]
+        view.window = [(labels[c], at(M.category_key(c))) for c in M.BOTH]
         view.note = str(
             _(
                 "For et område eller en aldersgruppe vises bevægelserne for hele "
@@ -338,12 +338,12 @@ def _movement(
         return view
     # The changes of quarter counted: from the first quarter with anyone
     # active (``rollups._linked_rows``) to the last completed one.
-    counted = {key[1] for key in cells if key[0] == M.category_key(M.NEW)}
+    counted = {key[1] for key in cells if key[0] == M.category_key(M.SAME)}
     completed = list(refresh.periods[:-1])
     view.changes = [(p, periods.get(p, p)) for p in completed[1:] if p in counted]
     view.series = [
         (labels[c], [at(M.category_key(c), p) for p, _label in view.changes])
-        for c in M.CATEGORIES
+        for c in M.BOTH
     ]
     if f.period and f.period in dict(view.changes):
         before = completed[completed.index(f.period) - 1]
@@ -351,9 +351,7 @@ def _movement(
             _("Fra %(before)s til %(after)s")
             % {"before": periods.get(before, before), "after": periods.get(f.period)}
         )
-        view.focus = [
-            (labels[c], at(M.category_key(c), f.period)) for c in M.CATEGORIES
-        ]
+        view.focus = [(labels[c], at(M.category_key(c), f.period)) for c in M.BOTH]
     elif f.period:
         view.note = str(
             _(

@@ -50,7 +50,7 @@ def _movement(board) -> dict | None:
             "columns": [label for _p, label in view.changes],
             "rows": view.series,
         }
-    if view.group_label:
+    if view.window:
         out["bars"] = charts.bars(view.window)
     if view.matrix:
         out["matrix"] = [

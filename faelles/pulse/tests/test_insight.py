@@ -112,7 +112,7 @@ def test_the_internal_dashboard_shows_the_trend_to_employees_only(
         assert 'id="chart-trend-pulsesocial_capital-t"' in page
         assert "Forår" in page and "Efterår" in page
         (item,) = response.context["trends"]
-        assert item["rows"][0] == ("Svar", [8, 6])
+        assert item["rows"][0] == ("Antal svar", [8, 6])
         shown = [int(scale_scores(answers(v))["vertical_trust"] + 0.5) for v in (3, 4)]
         assert item["rows"][1][1] == [str(n) for n in shown]  # as the pulse shows
     # Politicians see the internal dashboard, but not the pulse (its own rule).
