@@ -11,12 +11,20 @@ found by :func:`insight_sources` the way ``status.py`` modules are found.
 A source answers with a queryset and the paths the rollup needs; the counting,
 the suppression of small groups and the storage of the published figures are
 the insight app's. A source never decides what is published.
+
+An app whose figures are already published under its own rules — the
+social-capital pulse's results per closed round, suppressed by the pulse when
+the round closes — lists them as ``TRENDS``, a list of :class:`InsightTrend`:
+a series of points the app has suppressed itself, which the insight app stores
+with its rollups and shows as they are (never recounted, never for a point the
+app hid).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -79,6 +87,45 @@ class InsightSource:
     help_text: Any = ""
 
 
+@dataclass(frozen=True)
+class InsightPoint:
+    """One point of an :class:`InsightTrend`, as the app publishes it: ``count``
+    (e.g. respondents) is None when the app hid it, and so is every value then;
+    a value is None when the app hid it."""
+
+    label: str
+    day: date
+    count: int | None
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class InsightTrend:
+    """A series an app publishes itself, one point per event (a closed pulse
+    round), with its own suppression already applied.
+
+    ``points(municipality, start, end)`` gives the points whose ``day`` lies in
+    the dashboard's window (``start`` ≤ day < ``end``), oldest first, with one
+    value per ``columns`` label (e.g. the scales), each within ``scale`` (the
+    chart's axis). It is called by the background refresh, never by a page.
+    ``internal=True`` keeps the series off the public dashboard; ``perm`` (a
+    permission checked on the municipality) narrows who sees it on the
+    internal one to those the app itself shows it to.
+    """
+
+    key: str
+    label: Any
+    group: str
+    order: int
+    points: Callable[[Any, date, date], list[InsightPoint]]
+    columns: tuple[Any, ...]
+    count_label: Any
+    scale: tuple[float, float] = (0.0, 100.0)
+    internal: bool = True
+    perm: str | None = None
+    help_text: Any = ""
+
+
 @cache
 def _all_sources() -> tuple[InsightSource, ...]:
     found = ordered_entries(collected("insight", "SOURCES"), "insight sources")
@@ -98,3 +145,18 @@ def _all_sources() -> tuple[InsightSource, ...]:
 def insight_sources() -> tuple[InsightSource, ...]:
     """Every app's insight sources, in page order."""
     return _all_sources()
+
+
+@cache
+def _all_trends() -> tuple[InsightTrend, ...]:
+    found = ordered_entries(collected("insight", "TRENDS"), "insight trends")
+    groups = {group.key for group in GROUPS}
+    for trend in found:
+        if trend.group not in groups:
+            raise ValueError(f"insight trend {trend.key}: unknown group {trend.group}")
+    return found
+
+
+def insight_trends() -> tuple[InsightTrend, ...]:
+    """Every app's published series, in page order."""
+    return _all_trends()

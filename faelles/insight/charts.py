@@ -5,6 +5,7 @@ drawn as nothing and labelled "–"."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 WIDTH = 640
@@ -49,14 +50,20 @@ class Line:
 
 
 def lines(
-    columns: list[str], series: list[tuple[str, list[int | None]]], height: int = 220
+    columns: list[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    height: int = 220,
+    *,
+    top: float | None = None,
 ) -> dict:
-    top = max((v for _l, vs in series for v in vs if v), default=0) or 1
-    left, right, bottom, upper = 40, 16, 28, 12
+    """``columns`` label the x axis (keep them short: the table under the chart
+    has the long names); ``top`` fixes the y axis' top (a score's 100)."""
+    top = top or max((v for _l, vs in series for v in vs if v), default=0) or 1
+    left, right, bottom, upper = 40, 30, 28, 12  # room for the last label
     span = max(1, len(columns) - 1)
     xs = [left + (WIDTH - left - right) * i / span for i in range(len(columns))]
 
-    def y(v: int) -> float:
+    def y(v: float) -> float:
         return upper + (height - upper - bottom) * (1 - v / top)
 
     out = []
@@ -83,7 +90,7 @@ def lines(
         "width": WIDTH,
         "height": height,
         "baseline": height - bottom,
-        "top": top,
+        "top": int(top) if float(top).is_integer() else round(top, 1),
         "top_y": upper,
         "left": left,
     }

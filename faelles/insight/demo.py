@@ -7,11 +7,21 @@ Denmark's. They are imported with ``fictional=True``, and the page says
 "Fiktive tal til demo". Demo people without a postcode get one of the
 municipality's, and most get a birth year for the statistics, so the figures by
 area and age band have something to show; then the figures are computed.
+
+The demo's own content covers a few weeks and a few dozen people: too few for
+movement between the rungs of the activity ladder, where groups under five are
+hidden. So each municipality also gets **residents with two years of earlier
+activity** (``HISTORY``; no login, private profiles): their highest rung moves
+from quarter to quarter as in a municipality where most stay where they are,
+some climb — more in Skanderborg, which measures its work by the ladder — and
+some stop. Their acts are recorded as ``demo.history`` (no object behind them).
+Loading the demo again replaces these acts and keeps the people.
 """
 
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 
 # The age profile (share in each band: under 18, 18–29, 30–49, 50–64, 65+).
 TOWN = (0.21, 0.13, 0.24, 0.20, 0.22)
@@ -100,11 +110,133 @@ def _people(municipality, postcodes: list[str], rng: random.Random, *, prefix=""
     BirthYear.objects.bulk_create(years, batch_size=5000, ignore_conflicts=True)
 
 
+# Residents with earlier activity: how many, and the chance to climb a rung
+# from one quarter to the next (the rest: most stay, some step down or stop).
+HISTORY = {
+    "kerteminde": (160, 0.16),
+    "odense": (360, 0.15),
+    "faxe": (140, 0.15),
+    "skanderborg": (420, 0.22),
+    "rodovre": (220, 0.15),
+}
+HISTORY_ACTION = "demo.history"
+# Where people start on the ladder (rungs 1–6).
+START = (10, 4, 8, 30, 40, 8)
+FIRST_NAMES = ["Anna", "Bent", "Dorthe", "Emil", "Fatima", "Jens", "Karin", "Lars"]
+LAST_NAMES = [
+    "Andersen",
+    "Bach",
+    "Dahl",
+    "Holm",
+    "Juul",
+    "Krogh",
+    "Lund",
+    "Vestergaard",
+]
+
+
+def _levels(rng: random.Random, quarters: int, climb: float) -> list[int]:
+    """One person's highest rung in each quarter (0: not active)."""
+    level = rng.choices(range(1, 7), START)[0] if rng.random() < 0.35 else 0
+    levels = []
+    for _ in range(quarters):
+        levels.append(level)
+        r = rng.random()
+        if level == 0:
+            level = rng.choices(range(1, 7), START)[0] if r < 0.17 else 0
+        elif r < 0.2:
+            level = 0
+        elif r < 0.2 + climb:
+            level = min(6, level + rng.choice((1, 1, 2)))
+        elif r < 0.32 + climb:
+            level = max(1, level - 1)
+    return levels
+
+
+def _history(municipality, postcodes: list[str]) -> int:
+    """Residents with two years of activity on the ladder; returns the acts.
+    The same people and acts at every load (a random generator of its own)."""
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from faelles.accounts.models import Membership, ProfileVisibility, User
+    from faelles.participation.models import ParticipationAct
+
+    from .models import BirthYear
+    from .rollups import window
+
+    size, climb = HISTORY[municipality.slug]
+    slug = municipality.slug
+    rng = random.Random(f"insight-history-{slug}")
+    emails = [f"aktiv-{n:03d}@{slug}.faelles.example" for n in range(size)]
+    password = make_password(None)  # no one logs in as them
+    User.objects.bulk_create(
+        [
+            User(
+                email=email,
+                display_name=(
+                    f"{FIRST_NAMES[n % len(FIRST_NAMES)]} "
+                    f"{LAST_NAMES[n * 5 // len(FIRST_NAMES) % len(LAST_NAMES)]}"
+                ),
+                password=password,
+                postcode=rng.choice(postcodes),
+                profile_visibility=ProfileVisibility.PRIVATE,
+            )
+            for n, email in enumerate(emails)
+        ],
+        ignore_conflicts=True,
+    )
+    users = list(User.objects.filter(email__in=emails).order_by("email"))
+    Membership.objects.bulk_create(
+        [Membership(user=u, municipality=municipality, is_citizen=True) for u in users],
+        ignore_conflicts=True,
+    )
+    BirthYear.objects.bulk_create(
+        [
+            BirthYear(user=u, year=rng.randint(1940, 2008))
+            for u in users
+            if rng.random() < 0.85
+        ],
+        ignore_conflicts=True,
+    )
+    now = timezone.now()
+    periods, start, _end = window(timezone.localdate(now))
+    starts = []  # the first moment of each quarter of the window
+    year, month = start.year, start.month
+    for _period in periods:
+        starts.append(start.replace(year=year, month=month))
+        year, month = (year + 1, 1) if month == 10 else (year, month + 3)
+    ParticipationAct.objects.filter(
+        municipality=municipality, action=HISTORY_ACTION
+    ).delete()
+    acts = []
+    for user in users:
+        for begins, level in zip(starts, _levels(rng, len(starts), climb), strict=True):
+            if not level:
+                continue
+            # The highest rung, and now and then a lower one beside it.
+            for rung in {level, rng.randint(1, level)}:
+                when = begins + timedelta(days=rng.uniform(0, 90))
+                if when < now:
+                    acts.append(
+                        ParticipationAct(
+                            municipality=municipality,
+                            user=user,
+                            action=HISTORY_ACTION,
+                            rung=rung,
+                            occurred_at=when,
+                        )
+                    )
+    ParticipationAct.objects.bulk_create(acts, batch_size=2000)
+    return len(acts)
+
+
 def load_demo(*, municipalities, stdout) -> None:
     from .rollups import refresh
     from .services import population_import
 
     rng = random.Random("insight")
+    acts = 0
     for slug, rows in POPULATION.items():
         municipality = municipalities.get(slug)
         if municipality is None:
@@ -117,9 +249,14 @@ def load_demo(*, municipalities, stdout) -> None:
             fictional=True,
             refresh_after=False,
         )
-        _people(municipality, [row[0] for row in rows], rng)
+        postcodes = [row[0] for row in rows]
+        acts += _history(municipality, postcodes)
+        _people(municipality, postcodes, rng)
         refresh(municipality)
-    stdout.write("insight: fictional population figures, dashboards computed")
+    stdout.write(
+        f"insight: fictional population figures, {acts} earlier acts on the "
+        "activity ladder, dashboards computed"
+    )
 
 
 def seed(*, municipality, scale: str, rng, progress) -> None:

@@ -70,6 +70,32 @@ class Rollup(TenantModel):
         return f"{self.source} {self.period}/{self.area}/{self.age_band}/{self.theme}"
 
 
+class TrendPoint(TenantModel):
+    """One point of a series an app publishes itself (``InsightTrend``: the
+    pulse's closed rounds), stored by the refresh as the app gave it — already
+    suppressed by the app's own rules: ``count`` None is hidden, and so are the
+    values then."""
+
+    source = models.CharField(max_length=60)
+    position = models.PositiveSmallIntegerField()
+    label = models.CharField(max_length=200)
+    day = models.DateField()
+    count = models.PositiveIntegerField(null=True)
+    values = models.JSONField(default=list)  # one number (or null) per column
+
+    class Meta:
+        ordering = ["source", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "source", "position"],
+                name="insight_trend_point",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.label}"
+
+
 class Refresh(models.Model):
     """When the municipality's figures were last computed, and over what."""
 

@@ -10,10 +10,12 @@ PDF_PREFIX = "insight-pdf"
 
 
 def report_html(municipality, period: str = ALL) -> str:
-    """The report in the active language (cheap: no layout). Public figures only."""
+    """The report in the active language (cheap: no layout). Public figures only
+    (the pulse's social capital, for staff only, is not in it)."""
     board = selectors.dashboard(
         municipality=municipality, f=selectors.InsightFilter(period=period)
     )
+    movement = board.movement
     return render_to_string(
         "insight/report.html",
         {
@@ -21,5 +23,19 @@ def report_html(municipality, period: str = ALL) -> str:
             "board": board,
             "period_name": selectors.period_name(period),
             "printed": timezone.localdate(),
+            "movement": movement,
+            "movement_columns": [
+                selectors.period_short(p) for p, _label in movement.changes
+            ]
+            if movement
+            else [],
+            "movement_matrix": [
+                (full, row)
+                for (_level, _short, full), row in zip(
+                    movement.states, movement.matrix, strict=True
+                )
+            ]
+            if movement
+            else [],
         },
     )

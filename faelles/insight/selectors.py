@@ -11,8 +11,16 @@ from typing import Any
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from faelles.core.insight_sources import GROUPS, InsightSource, insight_sources
+from faelles.core.insight_sources import (
+    GROUPS,
+    InsightSource,
+    InsightTrend,
+    insight_sources,
+    insight_trends,
+)
+from faelles.participation.models import Rung
 
+from . import movement as M
 from .cube import ALL
 from .models import (
     UNKNOWN,
@@ -21,6 +29,7 @@ from .models import (
     PopulationImport,
     Refresh,
     Rollup,
+    TrendPoint,
 )
 from .rollups import NO_THEME
 
@@ -77,6 +86,56 @@ class GroupView:
     figures: list[Figure] = field(default_factory=list)
 
 
+def category_labels() -> dict[str, str]:
+    return {
+        M.NEW: str(_("Nye på stigen")),
+        M.UP: str(_("Rykket op")),
+        M.SAME: str(_("Samme trin")),
+        M.DOWN: str(_("Rykket ned")),
+        M.STOPPED: str(_("Ikke aktive mere")),
+    }
+
+
+def state_labels() -> list[tuple[int, str, str]]:
+    """(level, short label, full label) of the transition table's states."""
+    return [
+        (0, str(_("Ikke aktiv")), str(_("Ikke aktiv"))),
+        *(
+            (
+                rung.value,
+                str(_("Trin %(n)s") % {"n": rung.value}),
+                str(
+                    _("Trin %(n)s: %(label)s") % {"n": rung.value, "label": rung.label}
+                ),
+            )
+            for rung in Rung
+        ),
+    ]
+
+
+@dataclass
+class MovementView:
+    """The movement between rungs as the filter shows it (``movement.py``).
+
+    ``note`` says why a part is missing for this filter. ``changes``: the
+    changes of quarter (the quarter after, its label), ``series``: up, same
+    and down per change, for everyone; ``focus``: the filter's quarter's,
+    when it is one a change leads into; ``window``: the categories over the
+    whole window for everyone (all five) or the filter's area or age band (up,
+    same and down); ``matrix``: the pooled transition table, rows before × columns
+    after (True for the cell 0 → 0, which is everyone else)."""
+
+    note: str = ""
+    changes: list[tuple[str, str]] = field(default_factory=list)
+    series: list[tuple[str, list[int | None]]] = field(default_factory=list)
+    focus: list[tuple[str, int | None]] = field(default_factory=list)
+    focus_label: str = ""
+    group_label: str = ""
+    window: list[tuple[str, int | None]] = field(default_factory=list)
+    states: list[tuple[int, str, str]] = field(default_factory=list)
+    matrix: list[list[int | None | bool]] = field(default_factory=list)
+
+
 @dataclass
 class Dashboard:
     refresh: Refresh | None
@@ -88,6 +147,7 @@ class Dashboard:
     period_labels: dict[str, str]
     area_labels: dict[str, str]
     theme_labels: dict[str, str]
+    movement: MovementView | None = None
 
 
 def age_labels() -> dict[str, str]:
@@ -99,6 +159,12 @@ def period_name(period: str) -> str:
         return str(_("hele perioden"))
     year, quarter = period.split("K")
     return str(_("%(quarter)s. kvartal %(year)s") % {"quarter": quarter, "year": year})
+
+
+def period_short(period: str) -> str:
+    """A quarter as a chart's axis names it (narrow: "K3 2026")."""
+    year, quarter = period.split("K")
+    return str(_("K%(quarter)s %(year)s") % {"quarter": quarter, "year": year})
 
 
 def refresh_of(municipality) -> Refresh | None:
@@ -147,10 +213,15 @@ def dashboard(
         | Q(period=f.period, age_band=f.age, theme=ALL)
         | Q(period=f.period, area=f.area, theme=ALL)
     )
+    # … and the movement between rungs for the filter's area or age band
+    # (every quarter's, and the transition table, for everyone).
+    moving = Q(source__in=M.keys(), area=f.area, age_band=f.age, theme=ALL) & ~Q(
+        area__gt="", age_band__gt=""
+    )
     cells: dict[tuple, tuple[int | None, Decimal | None]] = {}
     for row in (
-        Rollup.objects.filter(municipality=municipality, source__in=keys)
-        .filter(wanted)
+        Rollup.objects.filter(municipality=municipality)
+        .filter((Q(source__in=keys) & wanted) | moving)
         .values_list("source", "period", "area", "age_band", "theme", "count", "amount")
     ):
         cells[row[:5]] = (row[5], row[6])
@@ -204,8 +275,122 @@ def dashboard(
                 for s in (ladder if internal else ladder[:1])
             ]
     return Dashboard(
-        refresh, f, groups, over_time, by_area, by_age, periods, areas, themes
+        refresh,
+        f,
+        groups,
+        over_time,
+        by_area,
+        by_age,
+        periods,
+        areas,
+        themes,
+        _movement(f, refresh, cells, periods, areas),
     )
+
+
+def _movement(
+    f: InsightFilter, refresh: Refresh | None, cells: dict, periods: dict, areas: dict
+) -> MovementView | None:
+    """The movement between rungs from the cells the dashboard read; None when
+    there is none (not computed yet)."""
+    if refresh is None:
+        return None
+    if f.theme:
+        return MovementView(
+            note=str(
+                _(
+                    "Bevægelser mellem trinene opgøres ikke efter tema: en person "
+                    "kan være aktiv under flere temaer."
+                )
+            )
+        )
+    if f.area and f.age:
+        return MovementView(
+            note=str(
+                _(
+                    "Bevægelser mellem trinene vises for et område eller en "
+                    "aldersgruppe, ikke for begge sammen: grupperne ville blive "
+                    "for små."
+                )
+            )
+        )
+    if not any(key[0].startswith("ladder.move") for key in cells):
+        return None  # the registry has no activity ladder
+
+    def at(source: str, period: str = ALL) -> int | None:
+        return cells.get((source, period, f.area, f.age, ALL), (None, None))[0]
+
+    labels = category_labels()
+    view = MovementView()
+    if f.area or f.age:
+        view.group_label = (
+            areas.get(f.area, f.area) if f.area else age_labels().get(f.age, f.age)
+        )
+        view.window = [(labels[c], at(M.category_key(c))) for c in M.BOTH]
+        view.note = str(
+            _(
+                "For et område eller en aldersgruppe vises bevægelserne for hele "
+                "perioden og kun for dem, der var aktive i to kvartaler efter "
+                "hinanden: kvartal for kvartal og i tabellen over trin bliver "
+                "grupperne for små. Vælg alle områder og aldre for at se dem."
+            )
+        )
+        return view
+    # The changes of quarter counted: from the first quarter with anyone
+    # active (``rollups._linked_rows``) to the last completed one.
+    counted = {key[1] for key in cells if key[0] == M.category_key(M.SAME)}
+    completed = list(refresh.periods[:-1])
+    view.changes = [(p, periods.get(p, p)) for p in completed[1:] if p in counted]
+    view.series = [
+        (labels[c], [at(M.category_key(c), p) for p, _label in view.changes])
+        for c in M.BOTH
+    ]
+    if f.period and f.period in dict(view.changes):
+        before = completed[completed.index(f.period) - 1]
+        view.focus_label = str(
+            _("Fra %(before)s til %(after)s")
+            % {"before": periods.get(before, before), "after": periods.get(f.period)}
+        )
+        view.focus = [(labels[c], at(M.category_key(c), f.period)) for c in M.BOTH]
+    elif f.period:
+        view.note = str(
+            _(
+                "Bevægelser regnes fra et afsluttet kvartal til det næste: der er "
+                "ingen ind i det første kvartal i perioden eller i det kvartal, "
+                "der er i gang."
+            )
+        )
+    view.window = [(labels[c], at(M.category_key(c))) for c in M.CATEGORIES]
+    view.states = state_labels()
+    view.matrix = [
+        [True if not (i or j) else at(M.move_key(i, j)) for j, _s, _l in view.states]
+        for i, _s, _l in view.states
+    ]
+    return view
+
+
+@dataclass
+class TrendView:
+    trend: InsightTrend
+    points: list[TrendPoint]
+
+
+def trends(*, municipality, user) -> list[TrendView]:
+    """The published series the person may see on the internal dashboard (one
+    query), in page order."""
+    visible = [
+        t
+        for t in insight_trends()
+        if t.perm is None or user.has_perm(t.perm, municipality)
+    ]
+    if not visible:
+        return []
+    points: dict[str, list[TrendPoint]] = {}
+    for point in TrendPoint.objects.filter(
+        municipality=municipality, source__in=[t.key for t in visible]
+    ).order_by("source", "position"):
+        points.setdefault(point.source, []).append(point)
+    return [TrendView(t, points.get(t.key, [])) for t in visible]
 
 
 @dataclass

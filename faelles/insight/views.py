@@ -29,7 +29,73 @@ def _chart_rows(series_list, labels: dict) -> dict:
     """A line chart along ``labels`` (periods) and the table of the same numbers."""
     columns = list(labels.values())
     data = [(str(s.source.label), [p[2] for p in s.points]) for s in series_list]
-    return {"chart": charts.lines(columns, data), "columns": columns, "rows": data}
+    ticks = [selectors.period_short(p) for p in labels]
+    return {"chart": charts.lines(ticks, data), "columns": columns, "rows": data}
+
+
+def _movement(board) -> dict | None:
+    """The movement between rungs: a line chart of the categories over the
+    changes of quarter with its table, the chosen quarter's, an area's or age
+    band's over the window (bars and table), and the transition table."""
+    view = board.movement
+    if view is None:
+        return None
+    out: dict = {"view": view}
+    if view.changes:
+        out["lines"] = {
+            "chart": charts.lines(
+                [selectors.period_short(p) for p, _label in view.changes],
+                view.series,
+            ),
+            "columns": [label for _p, label in view.changes],
+            "rows": view.series,
+        }
+    if view.window:
+        out["bars"] = charts.bars(view.window)
+    if view.matrix:
+        out["matrix"] = [
+            (full, row)
+            for (_level, _short, full), row in zip(
+                view.states, view.matrix, strict=True
+            )
+        ]
+    return out
+
+
+def _score(value: float | None) -> str | None:
+    """A score as the pulse shows it: whole points, rounded half up."""
+    return None if value is None else str(int(value + 0.5))
+
+
+def _trends(request, *, internal: bool) -> list[dict]:
+    """The series other apps publish themselves (the pulse), for the internal
+    dashboard and the people each app shows its series to."""
+    if not internal:
+        return []
+    out = []
+    for view in selectors.trends(municipality=request.municipality, user=request.user):
+        trend, points = view.trend, view.points
+        series = [
+            (str(column), [p.values[n] if p.values else None for p in points])
+            for n, column in enumerate(trend.columns)
+        ]
+        out.append(
+            {
+                "trend": trend,
+                "points": points,
+                "chart": charts.lines(
+                    [f"{p.day:%m.%Y}" for p in points], series, top=trend.scale[1]
+                )
+                if points
+                else None,
+                "columns": [p.label for p in points],
+                "rows": [
+                    (str(trend.count_label), [p.count for p in points]),
+                    *((label, [_score(v) for v in values]) for label, values in series),
+                ],
+            }
+        )
+    return out
 
 
 def _bar_rows(series, chart_id: str) -> dict:
@@ -87,6 +153,7 @@ def _board_context(request, *, internal: bool, cached: bool = False) -> dict:
             _bar_rows(s, f"chart-area-{n}") for n, s in enumerate(board.by_area)
         ],
         "by_age": [_bar_rows(s, f"chart-age-{n}") for n, s in enumerate(board.by_age)],
+        "movement": _movement(board),
         "shown": _shown(board, periods, areas, themes),
         "perms_internal": request.user.has_perm(
             "insight.view_internal", request.municipality
@@ -151,6 +218,9 @@ def _render(request, *, internal: bool):
             "insight/partials/_filters.html", {"form": shown}, request=request
         )
         cache.set(key + ":filters", filters, CACHE_SECONDS)
+    # The series other apps publish themselves, for those the app shows them
+    # to: rendered each time (a few points), not kept with the figures.
+    context["trends"] = _trends(request, internal=internal)
     # Rendered with autoescaping by the partials; kept as text.
     context["results"] = mark_safe(cached)  # noqa: S308
     context["filters"] = mark_safe(filters)  # noqa: S308

@@ -1,10 +1,11 @@
 """The insight dashboards in a real Chromium on a phone and a desktop: a citizen
 reads the figures and filters them without JavaScript being needed, every chart
 followed by its table, small groups as "–", the people who are not there beside
-the population — axe-core on every page, nothing wider than the screen."""
+the population; staff read the movement between rungs and the pulse's social
+capital — axe-core on every page, nothing wider than the screen."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -14,6 +15,7 @@ from faelles.accounts.factories import MembershipFactory, UserFactory
 from faelles.insight.models import BirthYear, PopulationFigure, PopulationImport
 from faelles.insight.rollups import refresh
 from faelles.municipalities.factories import MunicipalityFactory
+from faelles.organisations.factories import DepartmentFactory
 from faelles.participation.models import ParticipationAct, Rung
 from tests.browser.screens import on_both_screens, press
 
@@ -86,3 +88,79 @@ def test_a_citizen_reads_and_filters_the_figures(page, axe, login):
     expect(page.get_by_role("heading", name="Dem vi ikke når", level=1)).to_be_visible()
     expect(page.get_by_text("Fiktive tal til demo")).to_be_visible()
     axe(page, "the people who are not there")
+
+
+def _pulse_round(municipality, department, title, opens_on, value):
+    """A closed round of the pulse answered by eight employees."""
+    from faelles.pulse import services as pulse_services
+    from faelles.pulse.factories import RoundFactory
+    from faelles.pulse.instrument import ITEM_KEYS
+
+    round_ = RoundFactory(
+        municipality=municipality,
+        title=title,
+        opens_on=opens_on,
+        closes_on=opens_on + timedelta(days=13),
+    )
+    for _ in range(8):
+        person = MembershipFactory(
+            municipality=municipality, is_employee=True, department=department
+        ).user
+        pulse_services.response_submit(
+            round_=round_,
+            user=person,
+            answers=dict.fromkeys(ITEM_KEYS, value),
+            today=opens_on,
+        )
+
+
+@on_both_screens
+def test_staff_read_the_movement_between_rungs_and_the_social_capital(page, axe, login):
+    from faelles.insight.tests.test_movement import NOW, _organic
+
+    kerteminde = _kerteminde()
+    _organic(kerteminde, n=160)
+    department = DepartmentFactory(municipality=kerteminde, name="Sundhed og Ældre")
+    _pulse_round(kerteminde, department, "Pulsmåling marts 2026", date(2026, 3, 2), 3)
+    _pulse_round(kerteminde, department, "Pulsmåling august 2026", date(2026, 8, 3), 4)
+    refresh(kerteminde, now=NOW)
+    employee = MembershipFactory(
+        municipality=kerteminde, is_employee=True, department=department
+    ).user
+    login(employee)
+
+    # The public dashboard: the movement, as a chart with its table and the
+    # transition table (no pulse here).
+    page.goto(f"{page.base_url}/kerteminde/indsigt/")
+    expect(
+        page.get_by_role("heading", name="Bevægelser mellem trinene", level=2)
+    ).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile("rykket op"))).to_be_visible()
+    moves = page.get_by_role("table", name=re.compile("^Aktive i to kvartaler"))
+    expect(moves.get_by_role("row", name=re.compile("^Samme trin"))).to_be_visible()
+    transitions = page.get_by_role("table", name=re.compile("^Skift fra et kvartal"))
+    expect(
+        transitions.get_by_role("row", name=re.compile("^Trin 5: Aktiv i civil"))
+    ).to_be_visible()
+    expect(page.get_by_text("Social kapital i hele kommunen")).to_have_count(0)
+    axe(page, "the public dashboard with the movement between rungs")
+
+    # One area: its moves over the whole window.
+    page.get_by_label("Område", exact=True).select_option("5300")
+    press(page.get_by_role("button", name="Vis"))
+    expect(
+        page.get_by_role("table", name=re.compile("^Bevægelser i hele perioden: 5300"))
+    ).to_be_visible()
+    axe(page, "the movement in one area")
+
+    # The internal dashboard: the pulse's social capital per closed round.
+    page.goto(f"{page.base_url}/kerteminde/indsigt/intern/")
+    expect(
+        page.get_by_role("heading", name="Social kapital i hele kommunen", level=2)
+    ).to_be_visible()
+    trend = page.get_by_role("table", name="Social kapital i hele kommunen")
+    expect(trend).to_contain_text("Pulsmåling august 2026")
+    expect(trend.get_by_role("row", name=re.compile("^Antal svar"))).to_contain_text(
+        "8"
+    )
+    axe(page, "the internal dashboard with the social capital")

@@ -28,3 +28,16 @@ def test_the_report_names_its_period(municipality):
 def test_an_unknown_period_is_not_found(client, municipality):
     refresh(municipality)
     assert client.get("/odense/indsigt/rapport.pdf?periode=1999K1").status_code == 404
+
+
+def test_the_report_has_the_movement_between_rungs_and_no_pulse(municipality):
+    from faelles.insight.tests.test_movement import NOW, _organic, _population
+
+    _population(municipality)
+    _organic(municipality, n=60)
+    done = refresh(municipality, now=NOW)
+    html = report_html(municipality, done.periods[-2])
+    assert "Bevægelser mellem trinene" in html and "Fra trin til trin" in html
+    assert "Rykket op" in html and "Trin 6: Aktiv i kommunens ledelse" in html
+    assert "Fra 2. kvartal 2026 til 3. kvartal 2026" in html
+    assert "Social kapital" not in html
