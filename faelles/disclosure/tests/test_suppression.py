@@ -113,15 +113,17 @@ def test_hierarchy_department_minus_its_other_units(units):
     check_safe(table, result)
 
 
-@SETTINGS
-@given(
-    st.dictionaries(
-        st.tuples(st.sampled_from("XYZW"), st.sampled_from(["18-29", "30-59", "60+"])),
-        counts,
-        min_size=1,
-        max_size=12,
-    )
+# Counts by area and age band, as the dashboards publish them.
+AREA_BY_AGE_BAND = st.dictionaries(
+    st.tuples(st.sampled_from("XYZW"), st.sampled_from(["18-29", "30-59", "60+"])),
+    counts,
+    min_size=1,
+    max_size=12,
 )
+
+
+@SETTINGS
+@given(AREA_BY_AGE_BAND)
 def test_two_way_area_by_age_band_with_margins(cells):
     table = two_way(cells)
     result = suppress(table)
@@ -310,14 +312,7 @@ def table_counts(table):
 
 
 @SETTINGS
-@given(
-    st.dictionaries(
-        st.tuples(st.sampled_from("XYZW"), st.sampled_from(["18-29", "30-59", "60+"])),
-        counts,
-        min_size=1,
-        max_size=12,
-    )
-)
+@given(AREA_BY_AGE_BAND)
 def test_without_exact_ranges_the_same_cells_are_hidden(cells):
     """Cells found safe are not solved again in later rounds; only the reported
     ranges may then be narrower than the final ones, never the published table."""
