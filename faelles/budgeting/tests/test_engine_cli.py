@@ -119,3 +119,63 @@ def test_the_faelles_command(shared_data):
         timeout=120,
     )
     assert bad.returncode == 2 and "unknown rule" in bad.stderr
+
+
+def _file_with_drops(tmp_path: Path) -> Path:
+    """The hand example of test_engine_drops.py, written as Fælles exports it."""
+    from faelles.budgeting.engine import build_election, write_pabulib
+    from faelles.budgeting.engine.drops import attach_drops
+
+    election = build_election(
+        budget=100,
+        costs={"a": 60, "b": 50, "c": 40, "d": 30},
+        ballots=[["a", "b"], ["a"], ["b", "c"], ["c"], ["d"]],
+    )
+    election.meta["rule"] = "greedy"
+    attach_drops(election, [["c"], ["b"], [], ["a"], ["a"]])
+    path = tmp_path / "drops.pb"
+    write_pabulib(election, path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("rule", "selected"),
+    [("greedy", ["b", "c"]), ("official", ["b", "c"]), ("mes-greedy", ["c", "b"])],
+)
+def test_a_file_with_drops_is_counted_with_them(tmp_path, capsys, rule, selected):
+    # Without the drops greedy funds a and c; a is vetoed by its two drops.
+    path = _file_with_drops(tmp_path)
+    assert main([str(path), "--rule", rule, "--json", "--explain"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["selected"] == selected
+    assert data["drops_counted"] is True
+    assert data["explanation"]["projects"]["a"]["status"] == "dropped"
+
+
+def test_a_rule_that_cannot_count_drops_is_refused_not_run_on_approvals(
+    tmp_path, capsys
+):
+    path = _file_with_drops(tmp_path)
+    assert main([str(path), "--rule", "phragmen"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "cannot count drops" in captured.err
+    assert "--ignore-drops" in captured.err
+
+
+def test_ignore_drops_counts_the_approvals_alone_and_says_so(tmp_path, capsys):
+    path = _file_with_drops(tmp_path)
+    assert main([str(path), "--rule", "greedy", "--ignore-drops", "--json"]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    assert data["selected"] == ["a", "c"]
+    assert data["drops_counted"] is False
+    assert "drops of 4 voter(s) are ignored" in captured.err
+
+
+def test_drops_that_break_the_rules_are_a_clear_error(tmp_path, capsys):
+    path = _file_with_drops(tmp_path)
+    text = path.read_text().replace("0;a,b;c", "0;a,b;a")
+    path.write_text(text)
+    assert main([str(path), "--rule", "greedy"]) == 2
+    assert "both approves and drops project a" in capsys.readouterr().err
