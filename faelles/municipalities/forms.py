@@ -124,12 +124,20 @@ def contrast_with_white(colour: str) -> float:
     return contrast_ratio(colour, WHITE)
 
 
+#: A programme states a handful of principles; the cap also keeps a forged
+#: ``principles-TOTAL_FORMS`` from making the server build thousands of forms
+#: (Django's own cap is 1,000 more than ``max_num``: 14 s for one request).
+MAX_PRINCIPLES = 20
+
 PrincipleFormSet = forms.inlineformset_factory(
     Municipality,
     Principle,
     fields=["position", "title", "title_en", "text", "text_en"],
     extra=1,
     can_delete=True,
+    max_num=MAX_PRINCIPLES,
+    absolute_max=MAX_PRINCIPLES,
+    validate_max=True,
     widgets={
         "text": forms.Textarea(attrs={"rows": 2}),
         "text_en": forms.Textarea(attrs={"rows": 2}),

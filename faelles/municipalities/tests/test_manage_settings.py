@@ -206,3 +206,23 @@ def test_the_settings_service_takes_data(municipality, municipal_admin):
         principles=[PrincipleChange(pk=principle.pk, delete=True)],
     )
     assert not Principle.objects.filter(municipality=municipality).exists()
+
+
+@pytest.mark.parametrize("total", ["21", "99999999999999999999"])
+def test_a_forged_number_of_principles_is_refused_quickly(
+    client, municipality, municipal_admin, total, django_assert_max_num_queries
+):
+    """The formset builds at most 20 forms, whatever TOTAL_FORMS claims, and says
+    the programme may have at most 20 principles; nothing is saved."""
+    client.force_login(municipal_admin)
+    with django_assert_max_num_queries(20):
+        response = client.post(
+            "/odense/administration/",
+            _data(municipality, **{"principles-TOTAL_FORMS": total}),
+        )
+    assert response.status_code == 200
+    assert len(response.context["principles"].forms) <= 20
+    assert "20" in " ".join(response.context["principles"].non_form_errors())
+    municipality.refresh_from_db()
+    assert municipality.programme_text != "Ny tekst om programmet"
+    assert not municipality.principles.exists()
