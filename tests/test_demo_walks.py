@@ -13,7 +13,10 @@ every form they are offered (search filters, sign-ups, proposals, settings …) 
 submitted with values people and scripts really send: empty, far too long,
 negative, beyond 64 bits, digits that are not ASCII, a NUL character, markup,
 impossible dates. Each must get a page or a clear form error — never a 500 — on
-SQLite and on PostgreSQL (which, unlike SQLite, refuses NUL in text).
+SQLite and on PostgreSQL (which, unlike SQLite, refuses NUL in text). Under
+`make test` the load (and the second load) and the links are checked in the SQLite
+pass, the forms in the PostgreSQL pass (conftest.py, "Long tests once per `make
+test`"); `make test-sqlite` and `make test-postgres` alone run all three.
 
 Loading the demo takes most of a minute, so this module loads it once, committed,
 for all its tests (each still runs in a transaction that is rolled back), and
@@ -49,6 +52,7 @@ def demo(django_db_setup, django_db_blocker):
     matches.clear_cache()
 
 
+@pytest.mark.one_pass("sqlite")
 def test_demo_loads_five_municipalities_with_every_role(demo, client):
     out = demo
     call_command("demo", "--no-migrate", stdout=io.StringIO())  # idempotent
@@ -76,6 +80,7 @@ def test_demo_loads_five_municipalities_with_every_role(demo, client):
     assert client.login(email="admin@rodovre.faelles.example", password="faelles-demo")
 
 
+@pytest.mark.one_pass("sqlite")
 def test_no_link_in_the_demo_leads_to_an_error(demo, client):
     """One demo, walked by ten people in turn."""
     report = []
@@ -134,6 +139,7 @@ FORM_PEOPLE = [
 DESTRUCTIVE = re.compile(r"logout|slet|delete|luk|close|aflys|cancel|forlad|leave")
 
 
+@pytest.mark.one_pass("postgres")  # the database that refuses NUL and huge numbers
 def test_no_form_in_the_demo_fails_on_hostile_input(demo, client):
     client.raise_request_exception = False
     failures = []

@@ -13,7 +13,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from faelles.accounts.factories import MembershipFactory
-from faelles.accounts.models import AssuranceLevel, User
+from faelles.accounts.models import AssuranceLevel, User, VerifiedIdentity
 from faelles.accounts.tests.oidc_provider import SUBSTANTIAL
 from faelles.budgeting.factories import BudgetRoundFactory, ProjectFactory
 from faelles.budgeting.models import Eligibility, ResidenceCheck, VerifiedVoter
@@ -126,6 +126,11 @@ def test_a_verified_round_sends_an_unverified_voter_to_mitid_and_back(
         SUB, acr=SUBSTANTIAL, birthdate="1990-05-01", municipality_code="0461"
     )
     login(voter)
+    # The voter has no MitID yet (once, on CI, the ballot showed as if they had:
+    # this says whether the database or the page was wrong if it happens again).
+    assert not VerifiedIdentity.objects.filter(user=voter).exists(), list(
+        VerifiedIdentity.objects.values_list("user_id", "subject")
+    )
     ballot = reverse(
         "budgeting:ballot",
         kwargs={"municipality_slug": municipality.slug, "pk": budget_round.pk},

@@ -8,28 +8,24 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 BEFORE = [("committees", "0001_initial"), ("dialogue", "0002_committee")]
 AFTER = [("committees", "0002_municipal_themes"), ("dialogue", "0003_municipal_themes")]
 
 
 def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
+    executor = MigrationExecutor(connection)  # the scratch database
     # The municipalities' themes as they are now (the old state needs them too).
     graph = executor.loader.graph
     themes = [n for n in graph.leaf_nodes() if n[0] == "municipalities"]
+    executor.migrate(targets + themes)
     return executor.loader.project_state(targets + themes).apps
 
 
 @pytest.fixture
-def old_apps():
-    apps = _migrate(BEFORE)
-    yield apps
-    executor = MigrationExecutor(connection)
-    _migrate(executor.loader.graph.leaf_nodes())
+def old_apps(scratch_database):
+    return _migrate(BEFORE)
 
 
 def _committee(apps, municipality, title, theme):

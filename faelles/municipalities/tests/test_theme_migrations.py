@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 BEFORE = [
     ("initiatives", "0007_ladder_moves_to_participation"),
@@ -20,18 +20,14 @@ AFTER = [
 
 
 def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
+    executor = MigrationExecutor(connection)  # the scratch database
     executor.migrate(targets)
     return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
-def old_apps():
-    apps = _migrate(BEFORE)
-    yield apps
-    executor = MigrationExecutor(connection)
-    _migrate(executor.loader.graph.leaf_nodes())
+def old_apps(scratch_database):
+    return _migrate(BEFORE)
 
 
 def test_old_values_map_to_the_municipalitys_themes_and_back(old_apps):
