@@ -170,5 +170,5 @@ class ParamSchema(Schema):
     model_config = ConfigDict(json_schema_extra=_tidy)
 
 
-def query_model(name: str, fields: dict[str, Spec]) -> type[ParamSchema]:
+def param_model(name: str, fields: dict[str, Spec]) -> type[ParamSchema]:
     return create_model(name, __base__=ParamSchema, **fields)  # type: ignore[call-overload]

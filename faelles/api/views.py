@@ -224,14 +224,14 @@ def query_model(resource: Resource) -> type[s.ParamSchema]:
     fields = dict(PAGING)
     for f in resource.filters:
         fields[f.name] = s.parameter(_reader(f), f.shown_as, f.description)
-    return s.query_model(f"{resource.name}Query", fields)
+    return s.param_model(f"{resource.name}Query", fields)
 
 
 def path_model(name: str, *, with_id: bool) -> type[s.ParamSchema]:
     fields = {"slug": SLUG_PARAM}
     if with_id:
         fields["id"] = ID_PARAM
-    return s.query_model(name, fields)
+    return s.param_model(name, fields)
 
 
 def with_signature(view: Callable[..., Any], **params: Any) -> Callable[..., Any]:
