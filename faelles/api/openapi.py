@@ -31,6 +31,9 @@ TITLE = "Fælles – åbent API"
 
 
 class OpenApi(NinjaAPI):
+    """ninja's API, whose generated document gets the API's own ``info`` and
+    token scheme in the active language, and keeps only the components used."""
+
     def get_openapi_schema(
         self, *, path_prefix: str | None = None, path_params: Any = None
     ) -> Any:
@@ -152,24 +155,39 @@ def _add(
     view: Any,
     url_name: str,
     *,
-    response: Any = None,
-    **documented: Any,
+    documented: dict[str, Any] | None = None,
 ) -> None:
-    """GET in the document, HEAD beside it (the same answer, not documented)."""
+    """GET (in the document when ``documented`` says how) and HEAD beside it:
+    the same answer, not documented. Every call is counted (``views.counted``)."""
     decorate_view(views.counted)(view)
-    openapi_extra = documented.pop("openapi_extra", None)
-    if response is not None:
-        documented["response"] = response
     api.default_router.add_api_operation(
         path,
         ["GET"],
         view,
         url_name=url_name,
-        include_in_schema=response is not None,
-        openapi_extra=openapi_extra,
-        **documented,
+        include_in_schema=documented is not None,
+        **(documented or {}),
     )
     api.default_router.add_api_operation(path, ["HEAD"], view, include_in_schema=False)
+
+
+def _documented(
+    operation_id: str,
+    summary: Any,
+    tag: str,
+    ok: type[s.ApiSchema],
+    *,
+    bad_request: bool,
+    not_found: bool,
+) -> dict[str, Any]:
+    models, extra = _responses(ok, bad_request=bad_request, not_found=not_found)
+    return {
+        "operation_id": operation_id,
+        "summary": summary,
+        "tags": [tag],
+        "response": models,
+        "openapi_extra": extra,
+    }
 
 
 Municipality = s.model("Municipality", MUNICIPALITY)
@@ -189,58 +207,63 @@ MunicipalityDetail = s.model(
 
 _add("/", views.root, "root")
 _add("/openapi.json", schema, "openapi")
-models, extra = _responses(MunicipalityList, bad_request=False, not_found=False)
 _add(
     "/kommuner/",
     views.municipality_list,
     "municipality_list",
-    response=models,
-    operation_id="municipality_list",
-    summary=gettext_lazy("Kommunerne på platformen"),
-    tags=["kommuner"],
-    openapi_extra=extra,
+    documented=_documented(
+        "municipality_list",
+        gettext_lazy("Kommunerne på platformen"),
+        "kommuner",
+        MunicipalityList,
+        bad_request=False,
+        not_found=False,
+    ),
 )
-models, extra = _responses(MunicipalityDetail, bad_request=False, not_found=True)
 _add(
     "/kommuner/{slug}/",
     views.municipality_detail,
     "municipality",
-    response=models,
-    operation_id="municipality_detail",
-    summary=gettext_lazy("Én kommune, med adresserne på dens data"),
-    tags=["kommuner"],
-    openapi_extra=extra,
+    documented=_documented(
+        "municipality_detail",
+        gettext_lazy("Én kommune, med adresserne på dens data"),
+        "kommuner",
+        MunicipalityDetail,
+        bad_request=False,
+        not_found=True,
+    ),
 )
 for resource in RESOURCES:
+    base = "/kommuner/{slug}/"
     if resource.parent:
-        list_path = (
-            f"/kommuner/{{slug}}/{BY_NAME[resource.parent].path}/{{id}}/"
-            f"{resource.path}/"
-        )
+        parent = BY_NAME[resource.parent]
+        list_path = f"{base}{parent.path}/{{id}}/{resource.path}/"
     else:
-        list_path = f"/kommuner/{{slug}}/{resource.path}/"
-    models, extra = _responses(
-        s.page_of(resource.schema), bad_request=True, not_found=True
-    )
+        list_path = f"{base}{resource.path}/"
     _add(
         list_path,
         views.resource_list(resource),
         f"{resource.name.lower()}_list",
-        response=models,
-        operation_id=f"{resource.name}_list",
-        summary=resource.summary,
-        tags=[resource.tag],
-        openapi_extra=extra,
+        documented=_documented(
+            f"{resource.name}_list",
+            resource.summary,
+            resource.tag,
+            s.page_of(resource.schema),
+            bad_request=True,
+            not_found=True,
+        ),
     )
     if resource.detail:
-        models, extra = _responses(resource.schema, bad_request=False, not_found=True)
         _add(
-            f"/kommuner/{{slug}}/{resource.path}/{{id}}/",
+            f"{base}{resource.path}/{{id}}/",
             views.resource_detail(resource),
             f"{resource.name.lower()}_detail",
-            response=models,
-            operation_id=f"{resource.name}_detail",
-            summary=resource.summary,
-            tags=[resource.tag],
-            openapi_extra=extra,
+            documented=_documented(
+                f"{resource.name}_detail",
+                resource.summary,
+                resource.tag,
+                resource.schema,
+                bad_request=False,
+                not_found=True,
+            ),
         )
