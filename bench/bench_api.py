@@ -100,11 +100,11 @@ def main() -> None:
         if len(ids) > 500:
             paths.append((f"{resource.path}, deep page", f"{url}?after={ids[500]}"))
         for f in resource.filters:
-            if "enum" in f.schema:
+            if f.enum:
                 paths.append(
                     (
                         f"{resource.path}?{f.name}=",
-                        f"{url}?{f.name}={f.schema['enum'][0]}",
+                        f"{url}?{f.name}={f.enum[0]}",
                     )
                 )
                 break

@@ -17,8 +17,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
+from pydantic import Field
 
 from faelles.budgeting.models import BudgetRound, Project
 from faelles.committees.models import (
@@ -68,10 +69,16 @@ class BadParameter(Exception):
 @dataclass(frozen=True)
 class Filter:
     name: str
-    schema: s.Schema
+    #: The type the schema shows for the parameter (``parse`` reads the text).
+    shown_as: Any
     description: StrOrPromise
     apply: Callable[[QuerySet[Any], Any], QuerySet[Any]]
     parse: Callable[[str], Any]
+
+    @property
+    def enum(self) -> tuple[str, ...]:
+        """The values the parameter takes, when it is a list of them."""
+        return get_args(self.shown_as) if get_origin(self.shown_as) is Literal else ()
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ class Resource:
     path: str  # the address below /api/v1/kommuner/{slug}/
     tag: str
     summary: StrOrPromise
-    properties: dict[str, s.Schema]
+    properties: dict[str, s.Spec]
     queryset: Callable[[Municipality], QuerySet[Any]]
     serialize: Callable[[Any, Municipality], dict[str, Any]]
     filters: tuple[Filter, ...] = ()
@@ -92,6 +99,11 @@ class Resource:
     prepare: Callable[[list[Any]], None] | None = None
     order: str = "id"
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def schema(self) -> type[s.ApiSchema]:
+        """One item: the ninja Schema (the document's component ``name``)."""
+        return s.model(self.name, self.properties, self.summary)
 
 
 # --- parameter parsing ------------------------------------------------------
@@ -157,7 +169,7 @@ def _boolean(value: str) -> bool:
 def theme_filter(lookup: str = "theme__key") -> Filter:
     return Filter(
         "theme",
-        s.string(),
+        str,
         _("Kun det, der hører under temaet med denne nøgle (se temaer)."),
         lambda qs, key: qs.filter(**{lookup: key}),
         _theme,
@@ -167,7 +179,7 @@ def theme_filter(lookup: str = "theme__key") -> Filter:
 def since_filter(column: str) -> Filter:
     return Filter(
         "updated_since",
-        s.string(fmt="date-time"),
+        dt.datetime,
         _("Kun det, der er ændret siden dette tidspunkt (eller denne dato)."),
         lambda qs, moment: qs.filter(**{f"{column}__gte": moment}),
         _moment,
@@ -180,7 +192,7 @@ def enum_filter(
     values = list(values)
     return Filter(
         name,
-        s.string(enum=values),
+        Literal[tuple(values)],
         desc,
         lambda qs, value: qs.filter(**{column: value}),
         _enum(values),
@@ -232,7 +244,7 @@ def api_url(municipality: Municipality, path: str) -> str:
 
 # --- municipalities and themes ------------------------------------------------
 
-MUNICIPALITY = {
+MUNICIPALITY: dict[str, s.Spec] = {
     "slug": s.string(),
     "name": s.string(),
     "programme_name": s.string(),
@@ -461,7 +473,7 @@ INITIATIVES = Resource(
         ),
         Filter(
             "theme",
-            s.string(),
+            str,
             _("Kun det, der hører under temaet med denne nøgle (se temaer)."),
             lambda qs, key: qs.filter(
                 pk__in=InitiativeTheme.objects.filter(theme__key=key).values(
@@ -503,6 +515,7 @@ TRIALS = Resource(
         "starts_on": s.date_(),
         "ends_on": s.date_(),
         "evaluation": s.obj(
+            "TrialEvaluation",
             {
                 "outcome": s.string(enum=Outcome.values),
                 "learned": s.string(),
@@ -541,7 +554,7 @@ TRIALS = Resource(
         ),
         Filter(
             "evaluated",
-            s.string(enum=["true", "false"]),
+            Literal["true", "false"],
             _("true: kun evaluerede, false: kun dem, der ikke er evalueret endnu"),
             lambda qs, value: qs.filter(outcome__isnull=not value),
             _boolean,
@@ -703,7 +716,7 @@ EVENTS = Resource(
     filters=(
         Filter(
             "starts_after",
-            s.string(fmt="date-time"),
+            dt.datetime,
             _(
                 "Kun arrangementer, der starter efter dette tidspunkt (eller denne dato)."
             ),
@@ -715,7 +728,7 @@ EVENTS = Resource(
         ),
         Filter(
             "community",
-            s.integer(minimum=1),
+            Annotated[int, Field(ge=1)],
             _("Kun arrangementer i dette fællesskab"),
             lambda qs, pk: qs.filter(community_id=pk),
             lambda v: _positive_id(v),
@@ -769,6 +782,7 @@ ROUNDS = Resource(
         "ballot_type": s.string(),
         "counting_rule": s.string(),
         "results": s.obj(
+            "BudgetRoundResults",
             {
                 "computed_at": s.datetime_(nullable=True),
                 "rule": s.string(),
@@ -845,7 +859,7 @@ PROJECTS = Resource(
         theme_filter(),
         Filter(
             "funded",
-            s.string(enum=["true", "false"]),
+            Literal["true", "false"],
             _("true: kun projekter, der fik penge"),
             lambda qs, value: qs.filter(is_funded=value),
             _boolean,
@@ -903,6 +917,7 @@ HEARINGS = Resource(
         "budget_round_id": s.integer(nullable=True),
         "committee_id": s.integer(nullable=True),
         "answer": s.obj(
+            "HearingAnswer",
             {
                 "heard": s.string(),
                 "changed": s.string(),
@@ -1023,6 +1038,7 @@ RECOMMENDATIONS = Resource(
         "decided_at": s.date_(nullable=True),
         "follow_up": s.array(
             s.obj(
+                "FollowUpAction",
                 {
                     "id": s.integer(),
                     "title": s.string(),
@@ -1034,7 +1050,7 @@ RECOMMENDATIONS = Resource(
                     "due_date": s.date_(),
                     "completed_on": s.date_(nullable=True),
                     "updated_at": s.datetime_(),
-                }
+                },
             )
         ),
         "url": s.string(fmt="uri-reference"),

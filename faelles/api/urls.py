@@ -1,49 +1,26 @@
-"""/api/v1/…: the open API's addresses, one list (and maybe one detail) per
-resource; see docs/api.md. Everything else under /api/ is a JSON 404."""
+"""/api/v1/…: the open API's addresses (docs/api.md). django-ninja routes the
+operations (``openapi.py``); the open data downloads are plain views beside them.
+Everything else under /api/ is a JSON 404, and every address answers another
+method than GET or HEAD with a JSON 405."""
 
-from django.urls import path, re_path
+from django.urls import URLPattern, include, path, re_path
 
 from . import opendata, views
-from .resources import BY_NAME, RESOURCES
+from .openapi import api
 
 app_name = "api"
 
-_resource_patterns = []
-for _resource in RESOURCES:
-    if _resource.parent:
-        _parent = BY_NAME[_resource.parent]
-        _resource_patterns.append(
-            path(
-                f"v1/kommuner/<str:slug>/{_parent.path}/<str:pk>/{_resource.path}/",
-                views.child_list,
-                {"resource": _resource.name},
-                name=f"{_resource.name.lower()}_list",
-            )
-        )
+_operations = []
+for _pattern in api.urls[0]:
+    # ninja's own home page at the root is not used: /api/v1/ is ours.
+    if isinstance(_pattern, URLPattern) and _pattern.name == "api-root":
         continue
-    _resource_patterns.append(
-        path(
-            f"v1/kommuner/<str:slug>/{_resource.path}/",
-            views.resource_list,
-            {"resource": _resource.name},
-            name=f"{_resource.name.lower()}_list",
-        )
-    )
-    if _resource.detail:
-        _resource_patterns.append(
-            path(
-                f"v1/kommuner/<str:slug>/{_resource.path}/<str:pk>/",
-                views.resource_detail,
-                {"resource": _resource.name},
-                name=f"{_resource.name.lower()}_detail",
-            )
-        )
+    if isinstance(_pattern, URLPattern):
+        _pattern.callback = views.read_only(_pattern.callback)
+    _operations.append(_pattern)
 
 urlpatterns = [
-    path("v1/", views.root, name="root"),
-    path("v1/openapi.json", views.schema, name="openapi"),
-    path("v1/kommuner/", views.municipality_list, name="municipality_list"),
-    path("v1/kommuner/<str:slug>/", views.municipality_detail, name="municipality"),
+    path("v1/", include(_operations)),
     # Open data downloads and their DCAT-AP catalogues (opendata.py).
     path("v1/data/", opendata.catalogue_all, name="catalogue_all"),
     path("v1/kommuner/<str:slug>/data/", opendata.catalogue, name="catalogue"),
@@ -52,6 +29,5 @@ urlpatterns = [
         opendata.download,
         name="download",
     ),
-    *_resource_patterns,
     re_path(r"^.*$", views.not_found, name="not_found"),
 ]

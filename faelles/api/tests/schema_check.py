@@ -2,7 +2,8 @@
 
 The project has no JSON Schema library installed, so this checks what
 ``faelles/api/schemas.py`` can produce — ``$ref``, ``type`` (one or a list),
-``properties``, ``required``, ``additionalProperties: false``, ``items``,
+``anyOf`` (a nullable nested object), ``properties``, ``required``,
+``additionalProperties: false``, ``items``,
 ``enum``, ``minimum``/``maximum``, ``pattern`` and the formats ``date``,
 ``date-time`` and ``uri-reference`` — and refuses any other keyword, so the
 schema cannot grow a rule the tests silently skip.
@@ -17,6 +18,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 KNOWN = {
     "$ref",
+    "anyOf",
     "type",
     "properties",
     "required",
@@ -68,6 +70,12 @@ def errors(
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
         return errors(document["components"]["schemas"][name], value, document, where)
+    if "anyOf" in schema:
+        assert set(schema) == {"anyOf"}, f"{where}: anyOf beside {set(schema)}"
+        tries = [errors(sub, value, document, where) for sub in schema["anyOf"]]
+        if any(not problems for problems in tries):
+            return []
+        return [f"{where}: {value!r} matches none of anyOf"] + min(tries, key=len)
     found: list[str] = []
     types = schema.get("type")
     if types is not None:
