@@ -59,7 +59,8 @@ format: python
 # The whole suite twice, side by side: SQLite and a throw-away PostgreSQL cluster.
 # Each pass prints its output when it ends; either failing fails `make test`.
 # Each browser test runs once in `make test` (phone in the SQLite pass, desktop in the
-# PostgreSQL pass; see conftest.py), the engine tests only in the SQLite pass.
+# PostgreSQL pass), a few long tests in the pass their `one_pass` marker names (see
+# conftest.py), the engine tests only in the SQLite pass.
 test: install chromium lint
 	FAELLES_BROWSER_ONCE=1 $(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 

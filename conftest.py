@@ -48,6 +48,17 @@ def _danish_after_each_test():
 
 
 @pytest.fixture
+def fresh_cache():
+    """An empty shared cache before and after the test (login rate limits and
+    cached pages of other tests do not leak in or out)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def municipality(db):
     return MunicipalityFactory(
         slug="odense", name="Odense Kommune", programme_name="Sammen om udvikling"

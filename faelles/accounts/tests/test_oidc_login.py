@@ -9,7 +9,6 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.core import mail
-from django.core.cache import cache
 from django.test import override_settings
 
 from faelles.accounts.factories import PASSWORD, MembershipFactory, UserFactory
@@ -19,14 +18,7 @@ from faelles.accounts.services import account_export
 from faelles.accounts.tests.oidc_provider import HIGH, LOW, SUBSTANTIAL, log_in
 from faelles.core.models import AuditEntry
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 def _person(provider, sub="mitid-anna", **claims):

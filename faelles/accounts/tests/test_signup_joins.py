@@ -6,19 +6,11 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from faelles.accounts.factories import MembershipFactory, UserFactory
 from faelles.accounts.models import Membership, User
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 @pytest.fixture(autouse=True)

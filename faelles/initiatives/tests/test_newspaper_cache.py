@@ -4,21 +4,13 @@ again only when what the edition shows changes; a request never lays it out."""
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
 from faelles.initiatives import newspaper, services
 from faelles.initiatives.factories import StoryFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 def _url():

@@ -4,7 +4,6 @@ saved through the ORM, or by a service's queryset update — is there for the ne
 reader at once; "mine" is kept per reader."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -22,10 +21,8 @@ URL = "/odense/status/"
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
+def _empty_cache(fresh_cache):
+    """Each test starts without the status page's cached sections."""
 
 
 def _queries(client, url=URL):
