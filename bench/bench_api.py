@@ -5,7 +5,7 @@
 Migrates the database in DATABASE_URL, seeds one municipality with every area the
 API serves (`faelles seed --only accounts,organisations,resources,initiatives,
 communities,events,budgeting,dialogue,committees`, timed; skipped when it is
-already seeded), then requests every list endpoint — first page, a filtered page,
+already seeded), then requests every list endpoint (``--only TEXT``: those whose label has it) — first page, a filtered page,
 a deep page by cursor and a full page of 100 — and a few detail addresses through
 Django's test client, and prints p50/p95 server time and SQL queries per request
 as a Markdown table. The anonymous rate limit is lifted for the run: counting
@@ -38,6 +38,11 @@ def main() -> None:
     parser.add_argument("--slug", default="kbh-api")
     parser.add_argument("--scale", choices=("small", "large"), default="large")
     parser.add_argument("--skip-seed", action="store_true")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="measure only the addresses whose label contains this text",
+    )
     args = parser.parse_args()
 
     import django
@@ -112,6 +117,9 @@ def main() -> None:
             paths.append((f"{resource.path}/<id>/", f"{url}{ids[len(ids) // 2]}/"))
     paths.append(("openapi.json", "/api/v1/openapi.json"))
 
+    if args.only:
+        paths = [(label, path) for label, path in paths if args.only in label]
+    load_before = os.getloadavg()
     rows = []
     for label, path in paths:
         p50, p95, cpu, queries = measure(client, path, args.requests)
@@ -122,7 +130,11 @@ def main() -> None:
     print(f"\nMachine: {machine()}; database: {connection.vendor}; scale: {args.scale}")
     if seed_seconds is not None:
         print(f"Seeding ({AREAS}): {seed_seconds:.0f} s")
-    print(f"{args.requests} requests per address after one warm-up.\n")
+    load_after = os.getloadavg()
+    print(
+        f"{args.requests} requests per address after one warm-up; load average "
+        f"{load_before[0]:.2f} before, {load_after[0]:.2f} after.\n"
+    )
     print("| endpoint | address | items | p50 ms | p95 ms | app CPU p50 ms | SQL |")
     print("|---|---|---|---|---|---|---|")
     for label, path, p50, p95, cpu, queries, count in rows:

@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -1002,19 +1002,62 @@ COMMITTEES = Resource(
 )
 
 
-def _follow_up(a: FollowUpAction) -> dict[str, Any]:
-    return {
-        "id": a.pk,
-        "title": a.title,
-        "description": a.description,
-        "department": a.owner.name,
-        "status": a.status,
-        "progress": a.progress,
-        "start_date": _iso(a.start_date),
-        "due_date": _iso(a.due_date),
-        "completed_on": _iso(a.completed_on),
-        "updated_at": _iso(a.updated_at),
-    }
+#: The columns of a follow-up action the API shows, read as plain values (no
+#: model instances: a committee's page can carry hundreds of actions).
+_FOLLOW_UP_COLUMNS = (
+    "recommendation_id",
+    "id",
+    "title",
+    "description",
+    "owner__name",
+    "status",
+    "progress",
+    "start_date",
+    "due_date",
+    "completed_on",
+    "updated_at",
+)
+
+
+def _attach_follow_up(items: list[Any]) -> None:
+    """Every recommendation's follow-up actions, oldest due first, in one query of
+    plain values: building a model instance (and its department's) for each of a
+    page's hundreds of actions was most of the request (docs/benchmarks.md)."""
+    actions: dict[int, list[dict[str, Any]]] = {r.pk: [] for r in items}
+    rows = (
+        FollowUpAction.objects.filter(recommendation_id__in=list(actions))
+        .order_by("due_date", "id")
+        .values_list(*_FOLLOW_UP_COLUMNS)
+    )
+    for (
+        recommendation_id,
+        pk,
+        title,
+        description,
+        department,
+        status,
+        progress,
+        start_date,
+        due_date,
+        completed_on,
+        updated_at,
+    ) in rows:
+        actions[recommendation_id].append(
+            {
+                "id": pk,
+                "title": title,
+                "description": description,
+                "department": department,
+                "status": status,
+                "progress": progress,
+                "start_date": _iso(start_date),
+                "due_date": _iso(due_date),
+                "completed_on": _iso(completed_on),
+                "updated_at": _iso(updated_at),
+            }
+        )
+    for r in items:
+        r.follow_up = actions[r.pk]
 
 
 RECOMMENDATIONS = Resource(
@@ -1063,14 +1106,6 @@ RECOMMENDATIONS = Resource(
             .filter(handed_over_at__isnull=False)
         )
         .select_related("theme")
-        .prefetch_related(
-            Prefetch(
-                "actions",
-                queryset=FollowUpAction.objects.select_related("owner").order_by(
-                    "due_date", "id"
-                ),
-            )
-        )
     ),
     serialize=lambda r, m: {
         "id": r.pk,
@@ -1083,7 +1118,7 @@ RECOMMENDATIONS = Resource(
         "decision": r.decision,
         "decision_reason": r.decision_reason,
         "decided_at": _iso(r.decided_at),
-        "follow_up": [_follow_up(a) for a in r.actions.all()],
+        "follow_up": r.follow_up,
         "url": site_url("committees:recommendation", m, r.pk),
     },
     filters=(
@@ -1092,6 +1127,7 @@ RECOMMENDATIONS = Resource(
     detail=False,
     parent="TaskCommittee",
     parent_field="committee_id",
+    prepare=_attach_follow_up,
 )
 
 
