@@ -38,10 +38,15 @@ def _employees(municipality) -> QuerySet[Membership]:
     )
 
 
-def listed_profiles(*, municipality) -> QuerySet[Profile]:
+def listed_profiles(
+    *, municipality, departments: set[int] | None = None
+) -> QuerySet[Profile]:
     """Profiles others may find: the owner is an employee here and shares
-    something."""
+    something (and, given ``departments``, works in one of them: checked in the
+    same lookup of the membership)."""
     employee = _employees(municipality).filter(user=OuterRef("user"))
+    if departments is not None:
+        employee = employee.filter(department_id__in=departments)
     return (
         Profile.objects.filter(municipality=municipality)
         .filter(Exists(employee))
@@ -92,13 +97,10 @@ def search(
     page of ids with the number of hits, the profiles, their memberships (and
     the count again only for a page past the last).
     """
-    profiles = listed_profiles(municipality=municipality)
+    units = None
     if department is not None:
         units = descendants(department_tree(municipality), department.pk)
-        in_units = _employees(municipality).filter(
-            user=OuterRef("user"), department_id__in=units
-        )
-        profiles = profiles.filter(Exists(in_units))
+    profiles = listed_profiles(municipality=municipality, departments=units)
     if language:
         profiles = profiles.filter(
             Exists(
