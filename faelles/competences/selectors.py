@@ -50,7 +50,7 @@ def listed_profiles(
     return (
         Profile.objects.filter(municipality=municipality)
         .filter(Exists(employee))
-        .filter(Exists(ProfileTerm.objects.filter(profile=OuterRef("pk"))))
+        .filter(indexed=True)
     )
 
 
