@@ -1,8 +1,8 @@
-"""The competence directory at the scale of a large municipality: thousands of
-employees across 12 departments, about half with a profile (``seed`` of
-competences).
+"""The competence directory at the issue's ``large`` scale: 10,000 employees in
+300 units (12 departments and 288 units under them), about half with a profile
+(``seed`` of competences).
 
-    .venv/bin/python bench/bench_competences.py [--employees 6000] [--requests 100]
+    .venv/bin/python bench/bench_competences.py [--employees 10000] [--requests 100]
     scripts/with-postgres .venv/bin/python bench/bench_competences.py
 
 Times the directory as an employee: everyone (by name), a search of one word,
@@ -45,6 +45,7 @@ class _Bar:
 
 
 SLUG = "bench-competences"
+UNITS = 300
 
 
 def _employees(municipality, n: int, rng) -> list:
@@ -53,7 +54,7 @@ def _employees(municipality, n: int, rng) -> list:
     from faelles.accounts.models import Membership, User
     from faelles.organisations.models import Organisation
 
-    departments = Organisation.objects.bulk_create(
+    tops = Organisation.objects.bulk_create(
         Organisation(
             municipality=municipality,
             kind=Organisation.Kind.DEPARTMENT,
@@ -61,6 +62,16 @@ def _employees(municipality, n: int, rng) -> list:
             slug=f"afdeling-{i + 1}",
         )
         for i in range(12)
+    )
+    departments = tops + Organisation.objects.bulk_create(
+        Organisation(
+            municipality=municipality,
+            kind=Organisation.Kind.DEPARTMENT,
+            name=f"Enhed {i + 1}",
+            slug=f"enhed-{i + 1}",
+            parent=tops[i % len(tops)],
+        )
+        for i in range(UNITS - len(tops))
     )
     password = make_password(None)
     users = User.objects.bulk_create(
@@ -91,7 +102,7 @@ def _employees(municipality, n: int, rng) -> list:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--employees", type=int, default=6000)
+    parser.add_argument("--employees", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=100)
     args = parser.parse_args()
 
@@ -157,8 +168,10 @@ def main() -> None:
 
     employees = Membership.objects.filter(municipality=municipality).count()
     profiles = Profile.objects.filter(municipality=municipality).count()
+    load = os.getloadavg()
     print(f"# competence directory ({connection.vendor}, {machine()})")
-    print(f"{employees} employees, {profiles} profiles", end="")
+    print(f"load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
+    print(f"{employees} employees in {UNITS} units, {profiles} profiles", end="")
     print(f", seeded in {seeded:.0f} s" if seeded else "")
     print("| page | p50 ms | p95 ms | p50 CPU ms | queries |")
     print("|---|---|---|---|---|")

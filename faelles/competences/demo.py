@@ -499,12 +499,15 @@ def seed(*, municipality, scale: str, rng, progress) -> None:
                     else Sharing.PRIVATE,
                 )
             )
+        terms = [profile_terms(p) for p in profiles]
+        for profile, its_terms in zip(profiles, terms, strict=True):
+            profile.indexed = bool(its_terms)
         profiles = Profile.objects.bulk_create(profiles, batch_size=BATCH)
         ProfileTerm.objects.bulk_create(
             (
                 ProfileTerm(municipality=municipality, profile=p, term=term)
-                for p in profiles
-                for term in profile_terms(p)
+                for p, its_terms in zip(profiles, terms, strict=True)
+                for term in its_terms
             ),
             batch_size=BATCH,
         )

@@ -87,6 +87,10 @@ class Profile(TenantModel):
         _("kolleger må stille mig spørgsmål"), default=True
     )
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+    # Whether the profile has search terms, i.e. shares something: written with
+    # the terms (services._reindex), so the directory need not look for a term
+    # of every profile on every page (PostgreSQL hashed all the terms for it).
+    indexed = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("kompetenceprofil")

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import (
     Case,
+    Count,
     Exists,
     IntegerField,
     OuterRef,
@@ -18,6 +19,7 @@ from django.db.models import (
     QuerySet,
     Sum,
     When,
+    Window,
 )
 
 from faelles.accounts.models import Membership
@@ -36,14 +38,19 @@ def _employees(municipality) -> QuerySet[Membership]:
     )
 
 
-def listed_profiles(*, municipality) -> QuerySet[Profile]:
+def listed_profiles(
+    *, municipality, departments: set[int] | None = None
+) -> QuerySet[Profile]:
     """Profiles others may find: the owner is an employee here and shares
-    something."""
+    something (and, given ``departments``, works in one of them: checked in the
+    same lookup of the membership)."""
     employee = _employees(municipality).filter(user=OuterRef("user"))
+    if departments is not None:
+        employee = employee.filter(department_id__in=departments)
     return (
         Profile.objects.filter(municipality=municipality)
         .filter(Exists(employee))
-        .filter(Exists(ProfileTerm.objects.filter(profile=OuterRef("pk"))))
+        .filter(indexed=True)
     )
 
 
@@ -86,16 +93,14 @@ def search(
     """The profiles matching ``text`` (best first) and the filters, one page.
 
     Ranked in the database from the indexed terms: a word of the search counts
-    twice, a concept once. Four queries whatever the municipality's size: the
-    count, the page of ids, the profiles, their memberships.
+    twice, a concept once. Three queries whatever the municipality's size: the
+    page of ids with the number of hits, the profiles, their memberships (and
+    the count again only for a page past the last).
     """
-    profiles = listed_profiles(municipality=municipality)
+    units = None
     if department is not None:
         units = descendants(department_tree(municipality), department.pk)
-        in_units = _employees(municipality).filter(
-            user=OuterRef("user"), department_id__in=units
-        )
-        profiles = profiles.filter(Exists(in_units))
+    profiles = listed_profiles(municipality=municipality, departments=units)
     if language:
         profiles = profiles.filter(
             Exists(
@@ -132,10 +137,17 @@ def search(
         ranked = profiles.values("pk", "user__display_name").order_by(
             "user__display_name", "pk"
         )
-    total = ranked.count()
-    pages = max(1, -(-total // per_page))
-    page = min(max(page, 1), pages)
+    # The page and the number of hits in one query (``COUNT(*) OVER ()``):
+    # ranking the listed profiles is the page's main cost, done once.
+    ranked = ranked.annotate(total=Window(Count("*")))
+    page = max(page, 1)
     rows: list[Any] = list(ranked[(page - 1) * per_page : page * per_page])
+    total = rows[0]["total"] if rows else 0
+    if not rows and page > 1:  # past the last page: show the last one
+        total = ranked.count()
+        page = max(1, -(-total // per_page))
+        rows = list(ranked[(page - 1) * per_page : page * per_page])
+    pages = max(1, -(-total // per_page))
     ids = [r["profile_id"] if weights else r["pk"] for r in rows]
     scores = {r["profile_id"]: r["score"] for r in rows} if weights else {}
     by_id = Profile.objects.select_related("user").in_bulk(ids)

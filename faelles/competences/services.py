@@ -71,11 +71,15 @@ def clean_tags(tags: list[str]) -> list[str]:
 
 def _reindex(profile: Profile) -> None:
     """Replace the profile's search terms with those of what it shares now."""
+    terms = sorted(profile_terms(profile))
     ProfileTerm.objects.filter(profile=profile).delete()
     ProfileTerm.objects.bulk_create(
         ProfileTerm(municipality_id=profile.municipality_id, profile=profile, term=t)
-        for t in sorted(profile_terms(profile))
+        for t in terms
     )
+    if profile.indexed != bool(terms):
+        profile.indexed = bool(terms)
+        Profile.objects.filter(pk=profile.pk).update(indexed=profile.indexed)
 
 
 # --- the profile ------------------------------------------------------------------

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+)
+from django.db.models.fields.json import KeyTransform
 from django.utils.translation import gettext as _
 
 from faelles.accounts.selectors import membership_for
@@ -46,6 +54,21 @@ def closed_rounds(*, municipality, today: date) -> QuerySet[Round]:
         Q(closed_on__isnull=False) | Q(closes_on__lt=today),
         municipality=municipality,
     ).order_by("opens_on", "id")
+
+
+def closed_rounds_without_results(*, municipality, today: date) -> QuerySet[Round]:
+    """Closed rounds, oldest first, without their stored results (about 40 KB
+    of JSON a round at 300 units: a page reads only the cells it shows), each
+    with ``has_results``."""
+    return (
+        closed_rounds(municipality=municipality, today=today)
+        .defer("results")
+        .annotate(
+            has_results=ExpressionWrapper(
+                Q(results__isnull=False), output_field=BooleanField()
+            )
+        )
+    )
 
 
 def rounds_waiting_for(*, user, municipality, today: date) -> QuerySet[Round]:
@@ -199,6 +222,33 @@ def trend(*, rounds_: list[Round], key: str) -> list[TrendPoint]:
             TrendPoint(round_, cell["n"], [cell["scores"].get(s.key) for s in SCALES])
         )
     return points
+
+
+def trend_in_database(*, rounds_: list[Round], key: str) -> list[TrendPoint]:
+    """``trend`` for rounds loaded without their results: the one cell of each
+    round is read from the stored JSON by the database, in one query."""
+    cells = dict(
+        Round.objects.filter(pk__in=[r.pk for r in rounds_])
+        .annotate(cell=KeyTransform(key, KeyTransform("cells", "results")))
+        .values_list("pk", "cell")
+    )
+    points = []
+    for round_ in rounds_:
+        cell = cells.get(round_.pk)
+        if not isinstance(cell, dict):
+            points.append(TrendPoint(round_, None, [None] * len(SCALES)))
+            continue
+        points.append(
+            TrendPoint(round_, cell["n"], [cell["scores"].get(s.key) for s in SCALES])
+        )
+    return points
+
+
+def in_some_tree(*, rounds_: list[Round], department_id: int) -> bool:
+    """Whether the department was in the tree of one of these rounds' results."""
+    return Round.objects.filter(
+        pk__in=[r.pk for r in rounds_], results__tree__has_key=str(department_id)
+    ).exists()
 
 
 def department_names(*, municipality, ids) -> dict[int, str]:

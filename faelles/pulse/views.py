@@ -36,14 +36,6 @@ def _url(request, name: str, **kwargs) -> str:
     return tenant_reverse(name, request.municipality, **kwargs)
 
 
-def _closed_with_results(municipality, today) -> list[Round]:
-    """Closed rounds, oldest first, each with its results (computed once)."""
-    return [
-        services.round_results(round_=r, today=today)
-        for r in selectors.closed_rounds(municipality=municipality, today=today)
-    ]
-
-
 def index(request):
     access.require_perm(request, "pulse.use")
     municipality, user = request.municipality, request.user
@@ -173,17 +165,36 @@ def _round_choice(request, closed: list[Round]) -> Round | None:
 
 
 def results(request):
+    """The trend of one cell and one round's table. The rounds are loaded
+    without their stored results: only the chosen round's are read whole, the
+    trend's cell of each round is read by the database (``trend_in_database``).
+    """
     access.require_perm(request, "pulse.use")
     municipality, user = request.municipality, request.user
     today = timezone.localdate()
-    closed = _closed_with_results(municipality, today)
+    closed = list(
+        selectors.closed_rounds_without_results(municipality=municipality, today=today)
+    )
+    for round_ in closed:
+        if not round_.has_results:
+            services.round_results(round_=round_, today=today)
     chosen = _round_choice(request, closed)
     scope = selectors.scope_for(user=user, municipality=municipality)
     context: dict = {"rounds": closed, "chosen": chosen, "scales": SCALES}
     if chosen is None:
         return render(request, "pulse/results.html", context)
-    tree_ids = {int(k) for r in closed for k in (r.results or {}).get("tree", {})}
-    names = selectors.department_names(municipality=municipality, ids=tree_ids)
+    tree = {int(k) for k in (chosen.results or {}).get("tree", {})}
+    unit = request.GET.get("enhed", "")
+    if unit:
+        if not unit.isdigit() or not scope.allows(int(unit)):
+            raise Http404
+        if int(unit) not in tree and not selectors.in_some_tree(
+            rounds_=closed, department_id=int(unit)
+        ):
+            raise Http404
+    names = selectors.department_names(
+        municipality=municipality, ids=tree | ({int(unit)} if unit else set())
+    )
     table = selectors.result_table(
         municipality=municipality, round_=chosen, scope=scope, names=names
     )
@@ -192,13 +203,12 @@ def results(request):
         for row in table.rows
         if row.department_id and not row.own_staff
     ]
-    unit = request.GET.get("enhed", "")
     key, unit_label = R.ALL, _("Hele kommunen")
     if unit:
-        if not unit.isdigit() or not scope.allows(int(unit)) or int(unit) not in names:
+        if int(unit) not in names:
             raise Http404
         key, unit_label = R.sub(int(unit)), names[int(unit)]
-    points = selectors.trend(rounds_=closed, key=key)
+    points = selectors.trend_in_database(rounds_=closed, key=key)
     context.update(
         {
             "table": table,
