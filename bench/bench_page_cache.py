@@ -3,6 +3,9 @@
     scripts/with-postgres .venv/bin/python bench/bench_page_cache.py \
         [--scale large] [--seconds 10] [--connections 8] [--workers 2]
 
+(DB_CONN_MAX_AGE=0 in the environment measures a new database connection per
+request; by default the servers keep them 60 s, as production does.)
+
 Migrates the database in DATABASE_URL, seeds a municipality (`faelles seed
 --scale …`, skipped when it is there), then starts gunicorn twice on this machine
 — once with the page cache (faelles/core/pagecache.py, the database cache as the
@@ -74,6 +77,9 @@ def serve(port: int, workers: int, cache_seconds: int) -> subprocess.Popen[bytes
         "DJANGO_SETTINGS_MODULE": "faelles.settings.base",
         "FAELLES_DEBUG": "0",
         "FAELLES_PAGE_CACHE_SECONDS": str(cache_seconds),
+        # Keep database connections as production does (faelles/settings/
+        # production.py, 60 s); base.py's 0 would open one per request.
+        "DB_CONN_MAX_AGE": os.environ.get("DB_CONN_MAX_AGE", "60"),
         "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench'}",
     }
     process = subprocess.Popen(
