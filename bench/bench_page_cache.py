@@ -71,6 +71,58 @@ def hammer(port: int, path: str, seconds: float, connections: int) -> tuple[floa
     return sum(done) / (time.monotonic() - started), sum(errors)
 
 
+def profile_hits(path: str, count: int = 2000) -> None:
+    """Where a hit's time goes: the same WSGI application as the servers, called
+    in this process, for a page this process holds and for one it must fetch from
+    the shared cache (its memory emptied before every request)."""
+    import cProfile
+    import io
+    import pstats
+
+    import page_cache_urls
+
+    from faelles.core import pagecache
+
+    def call(where: str) -> None:
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": where,
+            "QUERY_STRING": "",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "80",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": "127.0.0.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": sys.stderr,
+        }
+        body = page_cache_urls.application(environ, lambda *a: None)
+        b"".join(body)
+        body.close()
+
+    call(path)  # made and stored
+    for held in (True, False):
+        for where in ("/bench/bare/", path):
+            started = time.perf_counter()
+            for _ in range(count):
+                if not held:
+                    pagecache.forget_held()
+                call(where)
+            took = (time.perf_counter() - started) / count * 1e6
+            kind = "held in memory" if held else "from the shared cache"
+            print(f"{where} ({kind}): {took:.0f} µs a request")
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(count):
+            if not held:
+                pagecache.forget_held()
+            call(path)
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
+        print(out.getvalue())
+
+
 def serve(port: int, workers: int, cache_seconds: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
@@ -121,7 +173,17 @@ def main() -> None:
     parser.add_argument(
         "--only", default="accounts,organisations,initiatives,communities,events"
     )
+    parser.add_argument(
+        "--profile",
+        metavar="PATH",
+        help="instead of the servers: time and cProfile hits of PATH in this process",
+    )
     args = parser.parse_args()
+    if args.profile:
+        # The servers' settings, in this process (before Django is set up).
+        os.environ["FAELLES_PAGE_CACHE_SECONDS"] = "60"
+        os.environ.setdefault("DB_CONN_MAX_AGE", "60")
+        os.environ["FAELLES_DEBUG"] = "0"
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.base")
     import django
@@ -159,6 +221,9 @@ def main() -> None:
         ("front page", "/"),
     ]
     connection.close()
+    if args.profile:
+        profile_hits(args.profile)
+        return
 
     results: dict[str, dict[str, float]] = {}
     for label, cache_seconds, port in (("cached", 60, 8611), ("uncached", 0, 8612)):
