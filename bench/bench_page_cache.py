@@ -248,7 +248,8 @@ def main() -> None:
         f"--only {args.only}`"
         + (f" ({seeded:.0f} s)" if seeded else " (already seeded)")
         + f"; gunicorn {args.workers} sync workers; {args.connections} keep-alive "
-        f"connections for {args.seconds:.0f} s per line; {machine()}\n"
+        f"connections for {args.seconds:.0f} s per line; DB_CONN_MAX_AGE="
+        f"{os.environ.get('DB_CONN_MAX_AGE', '60')}; {machine()}\n"
     )
     print("| page | cached req/s | ratio to bare | uncached req/s | ratio to bare |")
     print("|---|---|---|---|---|")
