@@ -3,6 +3,9 @@
     scripts/with-postgres .venv/bin/python bench/bench_page_cache.py \
         [--scale large] [--seconds 10] [--connections 8] [--workers 2]
 
+(DB_CONN_MAX_AGE=0 in the environment measures a new database connection per
+request; by default the servers keep them 60 s, as production does.)
+
 Migrates the database in DATABASE_URL, seeds a municipality (`faelles seed
 --scale …`, skipped when it is there), then starts gunicorn twice on this machine
 — once with the page cache (faelles/core/pagecache.py, the database cache as the
@@ -68,12 +71,67 @@ def hammer(port: int, path: str, seconds: float, connections: int) -> tuple[floa
     return sum(done) / (time.monotonic() - started), sum(errors)
 
 
+def profile_hits(path: str, count: int = 2000) -> None:
+    """Where a hit's time goes: the same WSGI application as the servers, called
+    in this process, for a page this process holds and for one it must fetch from
+    the shared cache (its memory emptied before every request)."""
+    import cProfile
+    import io
+    import pstats
+
+    import page_cache_urls
+
+    from faelles.core import pagecache
+
+    def call(where: str) -> None:
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": where,
+            "QUERY_STRING": "",
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "80",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "HTTP_HOST": "127.0.0.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": sys.stderr,
+        }
+        body = page_cache_urls.application(environ, lambda *a: None)
+        b"".join(body)
+        body.close()
+
+    call(path)  # made and stored
+    for held in (True, False):
+        for where in ("/bench/bare/", path):
+            started = time.perf_counter()
+            for _ in range(count):
+                if not held:
+                    pagecache.forget_held()
+                call(where)
+            took = (time.perf_counter() - started) / count * 1e6
+            kind = "held in memory" if held else "from the shared cache"
+            print(f"{where} ({kind}): {took:.0f} µs a request")
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(count):
+            if not held:
+                pagecache.forget_held()
+            call(path)
+        profiler.disable()
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
+        print(out.getvalue())
+
+
 def serve(port: int, workers: int, cache_seconds: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "faelles.settings.base",
         "FAELLES_DEBUG": "0",
         "FAELLES_PAGE_CACHE_SECONDS": str(cache_seconds),
+        # Keep database connections as production does (faelles/settings/
+        # production.py, 60 s); base.py's 0 would open one per request.
+        "DB_CONN_MAX_AGE": os.environ.get("DB_CONN_MAX_AGE", "60"),
         "PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'bench'}",
     }
     process = subprocess.Popen(
@@ -115,7 +173,17 @@ def main() -> None:
     parser.add_argument(
         "--only", default="accounts,organisations,initiatives,communities,events"
     )
+    parser.add_argument(
+        "--profile",
+        metavar="PATH",
+        help="instead of the servers: time and cProfile hits of PATH in this process",
+    )
     args = parser.parse_args()
+    if args.profile:
+        # The servers' settings, in this process (before Django is set up).
+        os.environ["FAELLES_PAGE_CACHE_SECONDS"] = "60"
+        os.environ.setdefault("DB_CONN_MAX_AGE", "60")
+        os.environ["FAELLES_DEBUG"] = "0"
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.base")
     import django
@@ -153,6 +221,9 @@ def main() -> None:
         ("front page", "/"),
     ]
     connection.close()
+    if args.profile:
+        profile_hits(args.profile)
+        return
 
     results: dict[str, dict[str, float]] = {}
     for label, cache_seconds, port in (("cached", 60, 8611), ("uncached", 0, 8612)):
@@ -177,7 +248,8 @@ def main() -> None:
         f"--only {args.only}`"
         + (f" ({seeded:.0f} s)" if seeded else " (already seeded)")
         + f"; gunicorn {args.workers} sync workers; {args.connections} keep-alive "
-        f"connections for {args.seconds:.0f} s per line; {machine()}\n"
+        f"connections for {args.seconds:.0f} s per line; DB_CONN_MAX_AGE="
+        f"{os.environ.get('DB_CONN_MAX_AGE', '60')}; {machine()}\n"
     )
     print("| page | cached req/s | ratio to bare | uncached req/s | ratio to bare |")
     print("|---|---|---|---|---|")

@@ -23,6 +23,14 @@ renews that table's version for that municipality only; a write elsewhere (a tas
 checks both; a page outside any municipality (the front page) checks the table's
 version across all municipalities.
 
+**Where the pages are kept.** In the shared cache, so every worker can serve a page
+another one made, and — the page itself — also in a small memory of each process
+(``FAELLES_PAGE_CACHE_MEMORY`` bytes, 16 MiB by default, least recently used
+first out). A hit on a page the process holds fetches only the versions of its
+tables from the shared cache (one ``get_many`` of a few short strings), so a write
+in any process still makes it stale at once; only the large page body is not
+fetched and unpickled again.
+
 **How long at most.** ``FAELLES_PAGE_CACHE_SECONDS`` (60 by default; 0 turns the
 cache off): what changes with the clock alone — a phase that opens at a date,
 "upcoming" events, "3 minutes ago" — is at most that old. A page holds no data
@@ -34,8 +42,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import threading
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -230,6 +240,76 @@ def _remember(key: str, tags: list[str]) -> None:
     _tags_seen[key] = tags
 
 
+# -- the page bodies this process holds ---------------------------------------------
+
+
+def memory_bytes() -> int:
+    return int(getattr(settings, "FAELLES_PAGE_CACHE_MEMORY", 16 * 1024 * 1024))
+
+
+_ENTRY_OVERHEAD = 2048  # headers, versions and the dict around a body, roughly
+_held: OrderedDict[str, tuple[dict[str, Any], int]] = OrderedDict()
+_held_bytes = 0
+_held_lock = threading.Lock()
+
+
+def _size(entry: dict[str, Any]) -> int:
+    return len(entry["content"]) + _ENTRY_OVERHEAD
+
+
+def _hold(key: str, entry: dict[str, Any]) -> None:
+    """Keep a page in this process's memory, dropping the least recently used ones
+    so that the total stays within ``memory_bytes()``."""
+    global _held_bytes
+    size = _size(entry)
+    limit = memory_bytes()
+    with _held_lock:
+        old = _held.pop(key, None)
+        if old is not None:
+            _held_bytes -= old[1]
+        if size > limit:
+            return
+        _held[key] = (entry, size)
+        _held_bytes += size
+        while _held_bytes > limit:
+            _key, (_entry, dropped) = _held.popitem(last=False)
+            _held_bytes -= dropped
+
+
+def _recall(key: str) -> dict[str, Any] | None:
+    with _held_lock:
+        held = _held.get(key)
+        if held is None:
+            return None
+        _held.move_to_end(key)
+        return held[0]
+
+
+def _let_go(key: str) -> None:
+    global _held_bytes
+    with _held_lock:
+        held = _held.pop(key, None)
+        if held is not None:
+            _held_bytes -= held[1]
+
+
+def held_bytes() -> int:
+    """What the pages held in this process's memory count (for tests and checks)."""
+    return _held_bytes
+
+
+def forget_held() -> None:
+    """Empty this process's memory of pages (as a freshly started worker has it)."""
+    global _held_bytes
+    with _held_lock:
+        _held.clear()
+        _held_bytes = 0
+
+
+def _current(entry: dict[str, Any], found: dict[str, Any]) -> bool:
+    return all(found.get(k) == v for k, v in entry["versions"].items())
+
+
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
@@ -276,6 +356,14 @@ class AnonymousPageCacheMiddleware:
         key = _page_key(request, language)
         known: dict[str, Any] = {}
         try:
+            held = _recall(key)
+            if held is not None:
+                # Held in this process: fetch only its tables' versions.
+                if time.time() - held["stored"] < seconds():
+                    known = shared_cache.get_many(list(held["versions"]))
+                    if _current(held, known):
+                        return self._from(held)
+                _let_go(key)
             # One round trip when this process has seen the page: the page and the
             # versions of the tables it was made from, together.
             guess = _tags_seen.get(key, [])
@@ -287,7 +375,8 @@ class AnonymousPageCacheMiddleware:
                     found = shared_cache.get_many(tags)
                     _remember(key, tags)
                 known = found
-                if all(known.get(k) == v for k, v in entry["versions"].items()):
+                if _current(entry, known):
+                    _hold(key, entry)
                     return self._from(entry)
         except Exception:
             logger.warning("page cache: could not read %s", key)
@@ -330,20 +419,18 @@ class AnonymousPageCacheMiddleware:
                 shared_cache.set_many(fresh, timeout=None)
             versions = {t: known.get(t, current.get(t, fresh.get(t))) for t in tags}
             _remember(key, tags)
-            shared_cache.set(
-                key,
-                {
-                    "versions": versions,
-                    "status": response.status_code,
-                    "headers": [
-                        (name, value)
-                        for name, value in response.items()
-                        if name.lower() not in ("set-cookie", "age")
-                    ],
-                    "content": response.content,
-                    "stored": time.time(),
-                },
-                timeout=seconds(),
-            )
+            entry = {
+                "versions": versions,
+                "status": response.status_code,
+                "headers": [
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() not in ("set-cookie", "age")
+                ],
+                "content": response.content,
+                "stored": time.time(),
+            }
+            shared_cache.set(key, entry, timeout=seconds())
+            _hold(key, entry)
         except Exception:
             logger.warning("page cache: could not store %s", key)

@@ -186,3 +186,57 @@ def test_a_bulk_load_renews_once_when_it_ends(client, place, monkeypatch):
     real(renewed[0])
     page = _list(client, place).content.decode()
     assert "Age" not in page and "Indlæst inderst" in page
+
+
+# -- the pages each process holds in memory -------------------------------------------
+
+
+def test_a_held_page_fetches_only_the_versions_from_the_shared_cache(
+    client, place, monkeypatch, django_assert_num_queries
+):
+    _list(client, place)
+    asked: list[list[str]] = []
+    real = cache.get_many
+
+    def get_many(keys, *args, **kwargs):
+        asked.append(list(keys))
+        return real(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", get_many)
+    with django_assert_num_queries(0):
+        assert "Age" in _list(client, place)
+    assert len(asked) == 1 and asked[0]
+    assert all(key.startswith(pagecache.VERSION_PREFIX) for key in asked[0])
+
+
+def test_a_write_in_one_worker_makes_the_page_another_holds_stale(client, place):
+    _list(client, place)  # made by "worker A": held there and in the shared cache
+    pagecache.forget_held()  # "worker B", which has not seen it yet
+    assert "Age" in _list(client, place)  # from the shared cache, now held by B
+    assert pagecache.held_bytes() > 0
+    # A write anywhere renews the version in the shared cache, which B checks.
+    InitiativeFactory(municipality=place, title="Skrevet af en anden proces")
+    page = _list(client, place)
+    assert "Age" not in page
+    assert "Skrevet af en anden proces" in page.content.decode()
+    pagecache.forget_held()  # and "worker A" gets the new copy from the shared cache
+    again = _list(client, place)
+    assert "Age" in again and "Skrevet af en anden proces" in again.content.decode()
+
+
+def test_the_memory_of_held_pages_stays_within_its_bound(client, place, settings):
+    pagecache.forget_held()
+    one = len(_list(client, place).content)
+    pagecache.forget_held()
+    settings.FAELLES_PAGE_CACHE_MEMORY = 2 * one + 3 * 2048
+    for n in range(1, 6):
+        _list(client, place, QUERY_STRING=f"side={n}")
+        assert 0 < pagecache.held_bytes() <= settings.FAELLES_PAGE_CACHE_MEMORY
+    assert len(pagecache._held) == 2
+    # The least recently used went first; the shared cache still has every page.
+    assert "Age" in _list(client, place, QUERY_STRING="side=1")
+    # A page larger than the whole memory is not held, and still served shared.
+    settings.FAELLES_PAGE_CACHE_MEMORY = one // 2
+    pagecache.forget_held()
+    assert "Age" in _list(client, place, QUERY_STRING="side=2")
+    assert pagecache.held_bytes() == 0
