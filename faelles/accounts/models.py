@@ -197,6 +197,14 @@ class Membership(models.Model):
                 )
                 for role in ("employee", "politician", "moderator", "administrator")
             ),
+            # The competence directory asks, for every listed profile, whether
+            # its owner is an employee here (and in which unit): answered from
+            # this small index alone (docs/competences.md, "Benchmark").
+            models.Index(
+                fields=["municipality", "user", "department"],
+                condition=models.Q(is_employee=True),
+                name="membership_employee_users",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -28,8 +28,18 @@ another one made, and — the page itself — also in a small memory of each pro
 (``FAELLES_PAGE_CACHE_MEMORY`` bytes, 16 MiB by default, least recently used
 first out). A hit on a page the process holds fetches only the versions of its
 tables from the shared cache (one ``get_many`` of a few short strings), so a write
-in any process still makes it stale at once; only the large page body is not
-fetched and unpickled again.
+in any process still makes it stale; only the large page body is not fetched and
+unpickled again.
+
+**How soon a write elsewhere is seen.** A page this process holds and has checked
+against the shared cache within the last ``FAELLES_PAGE_CACHE_RECHECK`` seconds
+(1 by default; 0 checks on every request) is served without asking again, unless
+this process itself has since written one of its tables — its own writes are
+seen at once. A write committed by another process (another worker, a
+background task) is therefore seen by this one within that second. Whoever
+writes is logged in and never served a cached page; the anonymous visitor may see
+a list up to a second old. Under load this takes the shared cache off the path of
+nearly every hit (docs/benchmarks.md, "Cached pages for anonymous visitors").
 
 **How long at most.** ``FAELLES_PAGE_CACHE_SECONDS`` (60 by default; 0 turns the
 cache off): what changes with the clock alone — a phase that opens at a date,
@@ -86,6 +96,12 @@ def seconds() -> int:
     return int(getattr(settings, "FAELLES_PAGE_CACHE_SECONDS", 0) or 0)
 
 
+def recheck() -> float:
+    """How long a held page confirmed against the shared cache is served without
+    asking again (seconds)."""
+    return float(getattr(settings, "FAELLES_PAGE_CACHE_RECHECK", 1.0) or 0.0)
+
+
 @cache
 def tracked_tables() -> frozenset[str]:
     tables = {
@@ -112,6 +128,7 @@ def renew(keys: set[tuple[str, str]]) -> None:
     for scope, table in keys:
         values[_version_key(scope, table)] = token
         values[_version_key(ANY, table)] = token
+    _renewed_here(values)
     try:
         shared_cache.set_many(values, timeout=None)
     except Exception:  # the cache being down must not fail the write
@@ -304,10 +321,39 @@ def forget_held() -> None:
     with _held_lock:
         _held.clear()
         _held_bytes = 0
+        _renewed.clear()
 
 
 def _current(entry: dict[str, Any], found: dict[str, Any]) -> bool:
     return all(found.get(k) == v for k, v in entry["versions"].items())
+
+
+# -- what this process wrote, and when a held page was last checked --------------------
+
+_renewed: dict[str, float] = {}  # version key → when this process last renewed it
+_RENEWED_MAX = 50_000
+
+
+def _renewed_here(values: dict[str, str]) -> None:
+    """Note that this process renewed these version keys now: a held page reading
+    one of them is checked against the shared cache at its next request."""
+    now = time.monotonic()
+    if len(_renewed) + len(values) > _RENEWED_MAX:
+        # Forgetting the notes would let a held page skip a write of this process:
+        # let go of every held page instead (they are fetched again when asked).
+        forget_held()
+    for key in values:
+        _renewed[key] = now
+
+
+def _still_checked(entry: dict[str, Any]) -> bool:
+    """True while a held page needs no new look at the shared cache: it was found
+    current less than ``recheck()`` seconds ago and this process has written none
+    of its tables since."""
+    checked = entry.get("checked")
+    if checked is None or time.monotonic() - checked >= recheck():
+        return False
+    return not any(_renewed.get(key, 0.0) >= checked for key in entry["versions"])
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -358,15 +404,20 @@ class AnonymousPageCacheMiddleware:
         try:
             held = _recall(key)
             if held is not None:
-                # Held in this process: fetch only its tables' versions.
                 if time.time() - held["stored"] < seconds():
+                    if _still_checked(held):
+                        return self._from(held)
+                    # Held in this process: fetch only its tables' versions.
+                    asked = time.monotonic()
                     known = shared_cache.get_many(list(held["versions"]))
                     if _current(held, known):
+                        held["checked"] = asked
                         return self._from(held)
                 _let_go(key)
             # One round trip when this process has seen the page: the page and the
             # versions of the tables it was made from, together.
             guess = _tags_seen.get(key, [])
+            asked_shared = time.monotonic()
             found = shared_cache.get_many([key, *guess])
             entry = found.pop(key, None)
             if entry is not None:
@@ -376,6 +427,7 @@ class AnonymousPageCacheMiddleware:
                     _remember(key, tags)
                 known = found
                 if _current(entry, known):
+                    entry["checked"] = asked_shared
                     _hold(key, entry)
                     return self._from(entry)
         except Exception:

@@ -268,6 +268,10 @@ FAELLES_SERVE_MEDIA = env_bool("FAELLES_SERVE_MEDIA", True)
 # How long a page kept for anonymous visitors may be served at most (it is also
 # dropped as soon as a table it was made from changes; 0 turns the cache off).
 FAELLES_PAGE_CACHE_SECONDS = int(os.environ.get("FAELLES_PAGE_CACHE_SECONDS", "60"))
+# How long a page a worker holds, once found current in the shared cache, is served
+# without asking it again: another worker's write is seen within this many seconds,
+# the worker's own at once (0: ask at every request).
+FAELLES_PAGE_CACHE_RECHECK = float(os.environ.get("FAELLES_PAGE_CACHE_RECHECK", "1"))
 # Where workers keep the match indexes they share (faelles/matching/store.py); empty
 # turns stored indexes off (each worker builds its own from the database).
 FAELLES_MATCHING_INDEX_DIR = os.environ.get(

@@ -2,6 +2,8 @@
 shared cache until a table they were made from changes; never for logged-in people
 or pages with a form token."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.db import transaction
@@ -18,8 +20,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def page_cache(settings):
     settings.FAELLES_PAGE_CACHE_SECONDS = 60
     cache.clear()
+    pagecache.forget_held()
     yield
     cache.clear()
+    pagecache.forget_held()
 
 
 @pytest.fixture
@@ -240,3 +244,71 @@ def test_the_memory_of_held_pages_stays_within_its_bound(client, place, settings
     pagecache.forget_held()
     assert "Age" in _list(client, place, QUERY_STRING="side=2")
     assert pagecache.held_bytes() == 0
+
+
+# -- how soon a held page looks at the shared cache again ------------------------------
+
+
+def _count_shared_reads(monkeypatch) -> list[list[str]]:
+    asked: list[list[str]] = []
+    real = cache.get_many
+
+    def get_many(keys, *args, **kwargs):
+        asked.append(list(keys))
+        return real(keys, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", get_many)
+    return asked
+
+
+def _written_by_another_process(page_versions: dict[str, str]) -> None:
+    """What another worker's commit does: new versions in the shared cache only."""
+    cache.set_many(dict.fromkeys(page_versions, "another-process"), timeout=None)
+
+
+def test_a_page_checked_within_the_last_second_is_served_without_asking(
+    client, place, monkeypatch, django_assert_num_queries
+):
+    _list(client, place)  # made and held
+    assert "Age" in _list(client, place)  # checked against the shared cache
+    asked = _count_shared_reads(monkeypatch)
+    with django_assert_num_queries(0):
+        for _ in range(3):
+            assert "Age" in _list(client, place)
+    assert asked == []
+
+
+def test_another_process_s_write_is_seen_once_the_recheck_time_has_passed(
+    client, place, settings
+):
+    settings.FAELLES_PAGE_CACHE_RECHECK = 0.3
+    InitiativeFactory(municipality=place, title="Den gamle liste")
+    _list(client, place)
+    assert "Age" in _list(client, place)  # held and checked now
+    (held,) = (entry for entry, _size in pagecache._held.values())
+    _written_by_another_process(held["versions"])
+    # Within the recheck time the held copy is still served ...
+    assert "Age" in _list(client, place)
+    time.sleep(0.35)
+    # ... and after it, the new versions are found and the page is made again.
+    assert "Age" not in _list(client, place)
+
+
+def test_this_process_s_own_write_is_seen_at_once(client, place, settings):
+    settings.FAELLES_PAGE_CACHE_RECHECK = 3600
+    _list(client, place)
+    assert "Age" in _list(client, place)  # held and checked
+    InitiativeFactory(municipality=place, title="Skrevet her og nu")
+    page = _list(client, place)
+    assert "Age" not in page and "Skrevet her og nu" in page.content.decode()
+
+
+def test_a_recheck_time_of_zero_asks_the_shared_cache_at_every_hit(
+    client, place, settings, monkeypatch
+):
+    settings.FAELLES_PAGE_CACHE_RECHECK = 0
+    _list(client, place)
+    asked = _count_shared_reads(monkeypatch)
+    for _ in range(3):
+        assert "Age" in _list(client, place)
+    assert len(asked) == 3
