@@ -38,19 +38,55 @@ def _employees(municipality) -> QuerySet[Membership]:
     )
 
 
-def listed_profiles(
-    *, municipality, departments: set[int] | None = None
-) -> QuerySet[Profile]:
-    """Profiles others may find: the owner is an employee here and shares
-    something (and, given ``departments``, works in one of them: checked in the
-    same lookup of the membership)."""
-    employee = _employees(municipality).filter(user=OuterRef("user"))
+def _listed(
+    municipality,
+    *,
+    departments: set[int] | None = None,
+    language: str = "",
+    via: str = "",
+) -> list[Any]:
+    """The conditions for a listed profile (see :func:`listed_profiles`), for a
+    query of profiles (``via=""``) or of rows that point at one
+    (``via="profile__"``).
+
+    The owner's account is checked on the query's own join to it, not inside the
+    membership lookup: the lookup then reads the small partial index of
+    employees' memberships alone (accounts' ``membership_employee_users``).
+    Applied to the rows of a search's words directly, each candidate is looked up
+    by itself instead of every listed profile being gathered first.
+    """
+    employee = Membership.objects.filter(
+        municipality=municipality, is_employee=True, user=OuterRef(f"{via}user")
+    )
     if departments is not None:
         employee = employee.filter(department_id__in=departments)
-    return (
-        Profile.objects.filter(municipality=municipality)
-        .filter(Exists(employee))
-        .filter(indexed=True)
+    conditions: list[Any] = [
+        Q(**{f"{via}indexed": True, f"{via}user__is_active": True}),
+        Exists(employee),
+    ]
+    if via:
+        conditions.append(Q(**{f"{via}municipality": municipality}))
+    if language:
+        conditions.append(
+            Exists(
+                ProfileTerm.objects.filter(
+                    profile=OuterRef("profile_id" if via else "pk"),
+                    term=f"l:{language}",
+                )
+            )
+        )
+    return conditions
+
+
+def listed_profiles(
+    *, municipality, departments: set[int] | None = None, language: str = ""
+) -> QuerySet[Profile]:
+    """Profiles others may find: the owner is an employee here with an active
+    account and shares something (and, given ``departments``, works in one of
+    them: checked in the same lookup of the membership; given ``language``,
+    speaks it)."""
+    return Profile.objects.filter(municipality=municipality).filter(
+        *_listed(municipality, departments=departments, language=language)
     )
 
 
@@ -100,13 +136,9 @@ def search(
     units = None
     if department is not None:
         units = descendants(department_tree(municipality), department.pk)
-    profiles = listed_profiles(municipality=municipality, departments=units)
-    if language:
-        profiles = profiles.filter(
-            Exists(
-                ProfileTerm.objects.filter(profile=OuterRef("pk"), term=f"l:{language}")
-            )
-        )
+    profiles = listed_profiles(
+        municipality=municipality, departments=units, language=language
+    )
     weights = query_terms(text) if text.strip() else {}
     empty_query = bool(text.strip()) and not weights
     if empty_query:
@@ -125,9 +157,15 @@ def search(
         )
         ranked = (
             ProfileTerm.objects.filter(
-                municipality=municipality,
-                term__in=list(weights),
-                profile__in=profiles.values("pk"),
+                municipality=municipality, term__in=list(weights)
+            )
+            .filter(
+                *_listed(
+                    municipality,
+                    departments=units,
+                    language=language,
+                    via="profile__",
+                )
             )
             .values("profile_id")
             .annotate(score=score)

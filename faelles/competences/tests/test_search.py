@@ -58,6 +58,35 @@ def test_a_former_employee_is_not_listed(colleague_profile, colleague, municipal
     assert not selectors.search(municipality=municipality).hits
 
 
+def test_a_closed_account_is_not_listed(colleague_profile, colleague, municipality):
+    colleague.is_active = False
+    colleague.save(update_fields=["is_active"])
+    assert not selectors.search(municipality=municipality, text="arabisk").hits
+    assert not selectors.search(municipality=municipality).hits
+    assert not selectors.search(municipality=municipality, language="ar").hits
+
+
+def test_words_and_language_together(colleague_profile, colleague, municipality):
+    other = employee_in(municipality)
+    profile_for(other, municipality, skills="Kender til fundraising", languages=["pl"])
+    third = employee_in(municipality)
+    profile_for(third, municipality, skills="Fundraising og fonde", languages=["ar"])
+    polish = selectors.search(
+        municipality=municipality, text="fundraising", language="pl"
+    )
+    assert _names(polish) == [other.display_name]
+    assert polish.total == 1
+
+
+def test_a_profile_in_another_municipality_is_not_found(colleague_profile):
+    elsewhere = employee_in(other_place := DepartmentFactory().municipality)
+    profile_for(elsewhere, other_place, skills="Kan tale arabisk")
+    found = selectors.search(
+        municipality=colleague_profile.municipality, text="arabisk"
+    )
+    assert [h.profile.pk for h in found.hits] == [colleague_profile.pk]
+
+
 def test_stop_words_only(colleague_profile, municipality):
     results = selectors.search(municipality=municipality, text="kan og det")
     assert results.empty_query and not results.hits
