@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.test")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from bench_pages import machine, measure  # noqa: E402
+from bench_pages import machine, measure, settle  # noqa: E402
 
 AREAS = (
     "accounts,organisations,resources,initiatives,communities,events,"
@@ -74,9 +74,7 @@ def main() -> None:
     InitiativeSettings.objects.update_or_create(
         municipality=m, defaults={"library_public": True}
     )
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    settle(connection)
 
     client = Client()
     base = f"/api/v1/kommuner/{args.slug}/"

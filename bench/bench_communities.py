@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.test")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from bench_pages import machine, measure  # noqa: E402
+from bench_pages import machine, measure, settle  # noqa: E402
 
 
 def main() -> None:
@@ -72,9 +72,7 @@ def main() -> None:
     from faelles.communities.models import CommunityMember, Movement
     from faelles.events.models import Event, Registration
 
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    settle(connection)
     m = Membership.objects.filter(municipality__slug=args.slug).first().municipality
     member = Membership.objects.filter(municipality=m).select_related("user")[5].user
     community = Community.objects.filter(municipality=m, access="open").last()

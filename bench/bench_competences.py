@@ -30,7 +30,7 @@ if not os.environ.get("DATABASE_URL"):
     _tmp = Path(tempfile.mkdtemp(prefix="faelles-bench-competences-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{_tmp / 'bench.sqlite3'}"
 
-from bench.bench_pages import machine, measure  # noqa: E402
+from bench.bench_pages import machine, measure, settle  # noqa: E402
 
 
 class _Bar:
@@ -137,9 +137,7 @@ def main() -> None:
             municipality=municipality, scale="large", rng=rng, progress=_Bar
         )
         seeded = time.monotonic() - start
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    settle(connection)
 
     department = (
         Organisation.objects.filter(

@@ -35,7 +35,7 @@ if not os.environ.get("DATABASE_URL"):  # or a file from an earlier run
     _tmp = Path(tempfile.mkdtemp(prefix="faelles-bench-insight-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{_tmp / 'bench.sqlite3'}"
 
-from bench.bench_pages import machine, measure  # noqa: E402
+from bench.bench_pages import machine, measure, settle  # noqa: E402
 
 SLUG = "bench-insight"
 
@@ -162,9 +162,7 @@ def main() -> None:
             municipality, postcodes, random.Random(3), prefix=f"seed-{SLUG}-"
         )
         timings["birth years"] = time.monotonic() - start
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    settle(connection)
     if not args.no_refresh:
         from faelles.insight import rollups
 

@@ -162,8 +162,9 @@ def prepare(args, run_dir: Path) -> dict:
         started = time.monotonic()
         call_command("seed", municipality=args.slug, scale=args.scale, seed=1)
         seeded = time.monotonic() - started
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    from bench_pages import settle
+
+    settle(connection)
     # As `faelles resources_daily` does in production: the matching indexes built
     # and stored once, so each worker maps the file (docs/matching.md).
     from faelles.resources.matches import warm

@@ -33,7 +33,7 @@ if not os.environ.get("DATABASE_URL"):
     _tmp = Path(tempfile.mkdtemp(prefix="faelles-bench-opinions-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{_tmp / 'bench.sqlite3'}"
 
-from bench.bench_pages import machine  # noqa: E402
+from bench.bench_pages import machine, settle  # noqa: E402
 
 
 class _Bar:
@@ -107,9 +107,7 @@ def main() -> None:
     votes = Vote.objects.filter(map=opinion_map).count()
     people = Participant.objects.filter(map=opinion_map).count()
     statements = opinion_map.statements.count()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    settle(connection)
 
     def timed(what) -> tuple[float, float]:
         start, cpu = time.perf_counter(), time.process_time()

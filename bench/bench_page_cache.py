@@ -207,9 +207,9 @@ def main() -> None:
             "seed", municipality=args.slug, scale=args.scale, seed=1, only=args.only
         )
         seeded = time.monotonic() - start
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    from bench_pages import settle
+
+    settle(connection)
     initiative = (
         Initiative.objects.filter(municipality__slug=args.slug)
         .order_by("-id")

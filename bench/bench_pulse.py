@@ -30,7 +30,7 @@ if not os.environ.get("DATABASE_URL"):
     os.environ["DATABASE_URL"] = f"sqlite:///{_tmp / 'bench.sqlite3'}"
 
 from bench.bench_competences import _Bar  # noqa: E402
-from bench.bench_pages import machine, measure  # noqa: E402
+from bench.bench_pages import machine, measure, settle  # noqa: E402
 
 SLUG = "bench-pulse"
 
@@ -90,9 +90,7 @@ def main() -> None:
             progress=_Bar,
         )
         seeded = time.monotonic() - start
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    settle(connection)
 
     admin = Membership.objects.get(municipality=municipality, is_administrator=True)
     employee = (

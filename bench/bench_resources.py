@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "faelles.settings.test")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from bench_pages import machine  # noqa: E402
+from bench_pages import machine, settle  # noqa: E402
 
 
 def measure(client, paths: list[str], n: int):
@@ -92,9 +92,7 @@ def main() -> None:
         "seed", municipality=args.slug, scale="large", seed=1, only="resources"
     )
     timings["resources"] = time.monotonic() - start
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    settle(connection)
 
     slug = args.slug
     listings = Listing.objects.filter(municipality__slug=slug)

@@ -30,7 +30,7 @@ if not os.environ.get("DATABASE_URL"):
     _tmp = Path(tempfile.mkdtemp(prefix="faelles-bench-status-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{_tmp / 'bench.sqlite3'}"
 
-from bench.bench_pages import machine, measure  # noqa: E402
+from bench.bench_pages import machine, measure, settle  # noqa: E402
 
 
 class _Bar:
@@ -103,9 +103,7 @@ def main() -> None:
                 progress=_Bar,
             )
         seeded = time.monotonic() - start
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    settle(connection)
 
     actions = FollowUpAction.objects.filter(municipality=municipality)
     chair = (
