@@ -132,7 +132,24 @@ def renew(keys: set[tuple[str, str]]) -> None:
     try:
         shared_cache.set_many(values, timeout=None)
     except Exception:  # the cache being down must not fail the write
+        if _no_cache_table_yet():
+            return  # a first `migrate`: nothing can have been cached yet
         logger.warning("page cache: could not renew %d versions", len(values))
+
+
+def _no_cache_table_yet() -> bool:
+    """True while the database cache's table does not exist (its data migrations
+    run before `createcachetable`, on a new database)."""
+    table = getattr(shared_cache, "_table", None)
+    if table is None:  # not the database cache
+        return False
+    from django.db import connections, router
+
+    using = router.db_for_write(shared_cache.cache_model_class)  # type: ignore[attr-defined]
+    try:
+        return table not in connections[using].introspection.table_names()
+    except Exception:
+        return False
 
 
 class _Pending:

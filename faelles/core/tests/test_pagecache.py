@@ -312,3 +312,32 @@ def test_a_recheck_time_of_zero_asks_the_shared_cache_at_every_hit(
     for _ in range(3):
         assert "Age" in _list(client, place)
     assert len(asked) == 3
+
+
+# -- when the shared cache cannot take a new version -----------------------------------
+
+
+def test_a_cache_that_is_down_is_logged_and_the_write_stands(
+    place, monkeypatch, caplog
+):
+    def down(*args, **kwargs):
+        raise ConnectionError("the cache is down")
+
+    monkeypatch.setattr(cache, "set_many", down)
+    with caplog.at_level("WARNING", logger="faelles.core.pagecache"):
+        InitiativeFactory(municipality=place, title="Skrevet trods alt")
+    assert Initiative.objects.filter(title="Skrevet trods alt").exists()
+    assert "could not renew" in caplog.text
+
+
+def test_no_warning_while_the_cache_table_does_not_exist_yet(
+    place, monkeypatch, caplog
+):
+    from django.core.cache.backends.db import DatabaseCache
+
+    missing = DatabaseCache("faelles_cache_not_created_yet", {})
+    monkeypatch.setattr(pagecache, "shared_cache", missing)
+    with caplog.at_level("WARNING", logger="faelles.core.pagecache"):
+        InitiativeFactory(municipality=place, title="Under den første migrate")
+    assert Initiative.objects.filter(title="Under den første migrate").exists()
+    assert "could not renew" not in caplog.text
