@@ -34,7 +34,7 @@ from faelles.municipalities.models import Municipality
 
 from . import access
 from .resources import RESOURCES, Resource
-from .views import SLUG, error, json_response
+from .views import active_municipality, error, json_response
 
 CHUNK = 500
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
@@ -151,18 +151,12 @@ def _counted(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
-def _municipality(slug: str) -> Municipality | None:
-    if not SLUG.fullmatch(slug):
-        return None
-    return Municipality.objects.active().filter(slug=slug).first()
-
-
 @csrf_exempt
 def download(request: HttpRequest, slug: str, name: str, fmt: str) -> HttpResponseBase:
     refused = _counted(request)
     if refused is not None:
         return refused
-    municipality = _municipality(slug)
+    municipality = active_municipality(slug)
     resource = next((r for r in downloadable() if r.path == name), None)
     if municipality is None or resource is None or fmt not in FORMATS:
         return error(404, "Findes ikke.")
@@ -314,7 +308,7 @@ def catalogue(request: HttpRequest, slug: str) -> HttpResponse:
     refused = _counted(request)
     if refused is not None:
         return refused
-    municipality = _municipality(slug)
+    municipality = active_municipality(slug)
     if municipality is None:
         return error(404, "Findes ikke.")
     return _ld(_catalogue(request, [municipality], request.path))

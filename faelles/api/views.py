@@ -255,10 +255,15 @@ def _checked(value: Any) -> Any:
 # --- the answers ------------------------------------------------------------------
 
 
-def _municipality(request: HttpRequest, slug: str) -> Municipality:
+def active_municipality(slug: str) -> Municipality | None:
+    """The active municipality with this slug; ``None`` for any other text."""
     if not SLUG.fullmatch(slug):
-        raise NotFound
-    municipality = Municipality.objects.active().filter(slug=slug).first()
+        return None
+    return Municipality.objects.active().filter(slug=slug).first()
+
+
+def _municipality(request: HttpRequest, slug: str) -> Municipality:
+    municipality = active_municipality(slug)
     if municipality is None:
         raise NotFound
     access.check_scope(request.api_caller, SCOPE, municipality)  # type: ignore[attr-defined]
