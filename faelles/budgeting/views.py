@@ -169,16 +169,15 @@ def round_phase(request, pk: int):
     )
     form = PhaseForm(request.POST)
     if form.is_valid():
-        try:
-            services.round_set_phase(
+        access.act(
+            request,
+            lambda: services.round_set_phase(
                 budget_round=budget_round,
                 actor=request.user,
                 phase=form.cleaned_data["phase"],
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Fasen er skiftet."))
+            ),
+            done=_("Fasen er skiftet."),
+        )
     return redirect(budget_round.get_absolute_url())
 
 

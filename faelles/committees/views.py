@@ -220,16 +220,15 @@ def committee_phase(request, pk: int):
     )
     form = PhaseForm(request.POST)
     if form.is_valid():
-        try:
-            services.committee_set_phase(
+        access.act(
+            request,
+            lambda: services.committee_set_phase(
                 committee=committee,
                 actor=request.user,
                 phase=form.cleaned_data["phase"],
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Udvalget er gået videre til næste fase."))
+            ),
+            done=_("Udvalget er gået videre til næste fase."),
+        )
     return redirect(committee.get_absolute_url())
 
 
@@ -282,12 +281,13 @@ def application_withdraw(request, pk: int):
     application = committee.applications.filter(user=request.user).first()
     if application is None:
         raise Http404
-    try:
-        services.application_withdraw(application=application, user=request.user)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(request, _("Din ansøgning er trukket tilbage."))
+    access.act(
+        request,
+        lambda: services.application_withdraw(
+            application=application, user=request.user
+        ),
+        done=_("Din ansøgning er trukket tilbage."),
+    )
     return redirect(committee.get_absolute_url())
 
 
@@ -385,12 +385,11 @@ def member_remove(request, pk: int):
     committee = member.committee
     access.hide_unless(request, VIEW, committee)
     access.require_perm(request, "committees.manage_members", committee)
-    try:
-        services.member_remove(member=member, actor=request.user)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(request, _("Medlemmet er fjernet fra udvalget."))
+    access.act(
+        request,
+        lambda: services.member_remove(member=member, actor=request.user),
+        done=_("Medlemmet er fjernet fra udvalget."),
+    )
     return redirect(
         tenant_reverse("committees:selection", request.municipality.pk, pk=committee.pk)
     )
@@ -558,17 +557,16 @@ def document_upload(request, pk: int):
     )
     form = DocumentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            services.document_upload(
+        access.act(
+            request,
+            lambda: services.document_upload(
                 meeting=meeting,
                 actor=request.user,
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["file"],
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Dokumentet er lagt på mødet."))
+            ),
+            done=_("Dokumentet er lagt på mødet."),
+        )
     else:
         messages.error(request, _("Vælg en fil."))
     return redirect(meeting.get_absolute_url() + "#dokumenter")
@@ -788,14 +786,13 @@ def milestone_add(request, pk: int):
     )
     form = MilestoneForm(request.POST)
     if form.is_valid():
-        try:
-            services.milestone_add(
+        access.act(
+            request,
+            lambda: services.milestone_add(
                 action=action, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Milepælen er tilføjet."))
+            ),
+            done=_("Milepælen er tilføjet."),
+        )
     else:
         messages.error(request, _("Skriv milepælen og en dato."))
     return redirect(action.get_absolute_url() + "#milepaele")
@@ -805,12 +802,11 @@ def milestone_add(request, pk: int):
 def milestone_reach(request, pk: int):
     milestone = access.get_or_404(request, Milestone, pk=pk, view=VIEW)
     access.require_perm(request, "committees.update_action", milestone.action)
-    try:
-        services.milestone_reach(milestone=milestone, actor=request.user)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(request, _("Milepælen er markeret som nået."))
+    access.act(
+        request,
+        lambda: services.milestone_reach(milestone=milestone, actor=request.user),
+        done=_("Milepælen er markeret som nået."),
+    )
     return redirect(milestone.action.get_absolute_url() + "#milepaele")
 
 

@@ -285,12 +285,7 @@ def _question_action(request, pk: int, perm: str, form_class, call, done: str):
     q = _question(request, pk, perm=perm)
     form = form_class(request.POST)
     if form.is_valid():
-        try:
-            call(q, form.cleaned_data)
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, done)
+        access.act(request, lambda: call(q, form.cleaned_data), done=done)
     else:
         access.form_error_messages(request, form)
     return redirect(q.get_absolute_url())
@@ -327,12 +322,11 @@ def decline(request, pk: int):
 @require_POST
 def withdraw(request, pk: int):
     q = _question(request, pk, perm="competences.withdraw")
-    try:
-        services.question_withdraw(question=q, actor=request.user)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(request, _("Dit spørgsmål er trukket tilbage."))
+    access.act(
+        request,
+        lambda: services.question_withdraw(question=q, actor=request.user),
+        done=_("Dit spørgsmål er trukket tilbage."),
+    )
     return redirect(q.get_absolute_url())
 
 

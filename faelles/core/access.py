@@ -23,7 +23,8 @@ only), or to ``next_url`` when the view names one.
 
 A service refuses bad input with ``django.core.exceptions.ValidationError``;
 ``form_errors`` puts it on the form (field errors on their fields, the rest on
-top) and ``error_messages`` shows it as messages on the next page.
+top) and ``error_messages`` shows it as messages on the next page; ``act`` runs a
+posted action that redirects, with its refusal or its success as messages.
 """
 
 from __future__ import annotations
@@ -169,6 +170,19 @@ def error_messages(request: HttpRequest, error: ValidationError) -> None:
     """A service's refusal as messages on the next page, one per reason."""
     for message in error.messages:
         messages.error(request, message)
+
+
+def act(request: HttpRequest, action: Callable[[], object], *, done: str) -> bool:
+    """Carry out a posted action whose page redirects: ``action`` calls the
+    service; its refusal becomes messages on the next page (``error_messages``),
+    success the message ``done``. True when it was carried out."""
+    try:
+        action()
+    except ValidationError as error:
+        error_messages(request, error)
+        return False
+    messages.success(request, done)
+    return True
 
 
 def form_error_messages(

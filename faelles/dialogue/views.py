@@ -222,17 +222,16 @@ def attachment_add(request, pk: int):
     hearing = _hearing(request, pk, perm="dialogue.add_attachment")
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
-            services.attachment_add(
+        access.act(
+            request,
+            lambda: services.attachment_add(
                 hearing=hearing,
                 actor=request.user,
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["file"],
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Bilaget er tilføjet."))
+            ),
+            done=_("Bilaget er tilføjet."),
+        )
     else:
         messages.error(request, _("Vælg en fil."))
     return _at(hearing, anchor="bilag")
@@ -395,12 +394,11 @@ def hide(request, pk: int, comment_pk: int):
 def restore(request, pk: int, comment_pk: int):
     hearing = _hearing(request, pk, perm="dialogue.moderate")
     target = _comment(hearing, comment_pk)
-    try:
-        services.comment_restore(comment=target, moderator=request.user)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(request, _("Kommentaren vises igen."))
+    access.act(
+        request,
+        lambda: services.comment_restore(comment=target, moderator=request.user),
+        done=_("Kommentaren vises igen."),
+    )
     return _at(hearing, target.pk)
 
 

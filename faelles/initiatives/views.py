@@ -166,14 +166,13 @@ def initiative_open_to_citizens(request, pk: int):
         request, Initiative, pk=pk, perm="initiatives.open_to_citizens"
     )
     if request.method == "POST":
-        try:
-            services.initiative_open_to_citizens(
+        access.act(
+            request,
+            lambda: services.initiative_open_to_citizens(
                 initiative=initiative, actor=request.user
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Initiativet er nu åbent for borgerne."))
+            ),
+            done=_("Initiativet er nu åbent for borgerne."),
+        )
         return redirect(initiative.get_absolute_url())
     return render(
         request, "initiatives/initiative_open.html", {"initiative": initiative}
@@ -280,18 +279,17 @@ def join(request, pk: int):
     form = JoinForm(request.POST, initiative=initiative)
     if form.is_valid():
         as_org = request.POST.get("as_organisation") == "1"
-        try:
-            services.participation_join(
+        access.act(
+            request,
+            lambda: services.participation_join(
                 initiative=initiative,
                 user=request.user,
                 role=form.cleaned_data["role"],
                 need=form.cleaned_data["need"],
                 organisation=acting_organisation(request) if as_org else None,
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Velkommen! Du er nu med i initiativet."))
+            ),
+            done=_("Velkommen! Du er nu med i initiativet."),
+        )
     else:
         access.form_error_messages(request, form)
     return _back(initiative, "deltag")
@@ -307,18 +305,17 @@ def comment(request, pk: int):
         if form.cleaned_data["parent"]:
             parent = initiative.comments.filter(pk=form.cleaned_data["parent"]).first()
         as_org = request.POST.get("as_organisation") == "1"
-        try:
-            services.comment_create(
+        access.act(
+            request,
+            lambda: services.comment_create(
                 initiative=initiative,
                 author=request.user,
                 body=form.cleaned_data["body"],
                 parent=parent,
                 organisation=acting_organisation(request) if as_org else None,
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Din kommentar er tilføjet."))
+            ),
+            done=_("Din kommentar er tilføjet."),
+        )
     else:
         messages.error(request, _("Skriv en kommentar på højst 4000 tegn."))
     return _back(initiative, "kommentarer")
@@ -389,21 +386,17 @@ def transition(request, pk: int):
         raise PermissionDenied
     form = TransitionForm(request.POST, targets=targets)
     if form.is_valid():
-        try:
-            services.initiative_transition(
+        access.act(
+            request,
+            lambda: services.initiative_transition(
                 initiative=initiative,
                 actor=request.user,
                 target=form.cleaned_data["target"],
                 reason=form.cleaned_data["reason"],
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(
-                request,
-                _("Initiativet er nu i fasen “%(state)s”.")
-                % {"state": State(form.cleaned_data["target"]).label},
-            )
+            ),
+            done=_("Initiativet er nu i fasen “%(state)s”.")
+            % {"state": State(form.cleaned_data["target"]).label},
+        )
     else:
         messages.error(request, _("Vælg en ny fase og skriv hvorfor."))
     return _back(initiative, "forloeb")

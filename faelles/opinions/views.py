@@ -132,16 +132,15 @@ def map_phase(request, pk: int):
     )
     form = PhaseForm(request.POST)
     if form.is_valid():
-        try:
-            services.map_set_phase(
+        access.act(
+            request,
+            lambda: services.map_set_phase(
                 opinion_map=opinion_map,
                 actor=request.user,
                 phase=form.cleaned_data["phase"],
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Fasen er skiftet."))
+            ),
+            done=_("Fasen er skiftet."),
+        )
     return redirect(opinion_map.get_absolute_url())
 
 
@@ -294,17 +293,16 @@ def statement_moderate(request, pk: int):
     access.require_perm(request, "opinions.moderate", statement.map)
     form = ModerateForm(request.POST)
     if form.is_valid():
-        try:
-            services.statement_moderate(
+        access.act(
+            request,
+            lambda: services.statement_moderate(
                 statement=statement,
                 actor=request.user,
                 status=form.cleaned_data["status"],
                 note=form.cleaned_data["note"],
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Udsagnet er modereret."))
+            ),
+            done=_("Udsagnet er modereret."),
+        )
     else:
         messages.error(request, _("Vælg godkend eller afvis."))
     return redirect(

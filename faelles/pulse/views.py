@@ -107,12 +107,11 @@ def round_create(request):
 def round_close(request, pk: int):
     access.require_perm(request, "pulse.manage")
     round_ = access.get_or_404(request, Round, pk=pk, perm="pulse.manage")
-    try:
-        services.round_close(round_=round_, actor=request.user)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(request, _("Pulsmålingen er lukket, og resultaterne er klar."))
+    access.act(
+        request,
+        lambda: services.round_close(round_=round_, actor=request.user),
+        done=_("Pulsmålingen er lukket, og resultaterne er klar."),
+    )
     return redirect(_url(request, "pulse:index"))
 
 
@@ -355,14 +354,13 @@ def concern_answer(request, pk):
     concern = _concern(request, pk, perm="pulse.respond_concern")
     form = ConcernAnswerForm(request.POST)
     if form.is_valid():
-        try:
-            services.concern_answer(
+        access.act(
+            request,
+            lambda: services.concern_answer(
                 concern=concern, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Svaret er offentliggjort."))
+            ),
+            done=_("Svaret er offentliggjort."),
+        )
     else:
         access.form_error_messages(request, form)
     return redirect(concern.get_absolute_url())
@@ -373,16 +371,15 @@ def concern_hide(request, pk):
     concern = _concern(request, pk, perm="pulse.respond_concern")
     form = ConcernHideForm(request.POST)
     if form.is_valid():
-        try:
-            services.concern_hide(
+        access.act(
+            request,
+            lambda: services.concern_hide(
                 concern=concern,
                 actor=request.user,
                 reason=form.cleaned_data["hidden_reason"],
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Henvendelsen er skjult."))
+            ),
+            done=_("Henvendelsen er skjult."),
+        )
     else:
         access.form_error_messages(request, form)
     return redirect(concern.get_absolute_url())

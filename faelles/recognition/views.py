@@ -155,17 +155,15 @@ def _thanks(request, pk: int, perm: str) -> Thanks:
 def thanks_consent(request, pk: int):
     thanks = _thanks(request, pk, "recognition.consent_thanks")
     consent = request.POST.get("consent") == "yes"
-    try:
-        services.thanks_consent(thanks=thanks, actor=request.user, consent=consent)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(
-            request,
-            _("Takken vises nu på fejringssiden.")
-            if consent
-            else _("Takken vises ikke længere offentligt."),
-        )
+    access.act(
+        request,
+        lambda: services.thanks_consent(
+            thanks=thanks, actor=request.user, consent=consent
+        ),
+        done=_("Takken vises nu på fejringssiden.")
+        if consent
+        else _("Takken vises ikke længere offentligt."),
+    )
     return redirect(tenant_reverse("recognition:thanks", request.municipality))
 
 

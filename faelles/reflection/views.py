@@ -311,12 +311,11 @@ def action_remove(request, pk: int, action_pk: int):
     if action is None:
         raise Http404
     action.session = session
-    try:
-        services.action_remove(action=action, actor=request.user)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(request, _("Handlingen er fjernet."))
+    access.act(
+        request,
+        lambda: services.action_remove(action=action, actor=request.user),
+        done=_("Handlingen er fjernet."),
+    )
     return redirect(session.get_absolute_url() + "#handlinger")
 
 

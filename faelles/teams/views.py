@@ -190,23 +190,19 @@ def answer(request, pk: int, volunteer_pk: int):
     if not form.is_valid():
         access.form_error_messages(request, form)
         return redirect(_back(team, "#frivillige"))
-    try:
-        services.volunteer_answer(
+    name = str(offer.user)
+    access.act(
+        request,
+        lambda: services.volunteer_answer(
             volunteer=offer,
             actor=request.user,
             accept=accept,
             answer=form.cleaned_data["answer"],
-        )
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        name = str(offer.user)
-        messages.success(
-            request,
-            _("%(name)s er med i teamet.") % {"name": name}
-            if accept
-            else _("%(name)s har fået dit svar.") % {"name": name},
-        )
+        ),
+        done=_("%(name)s er med i teamet.") % {"name": name}
+        if accept
+        else _("%(name)s har fået dit svar.") % {"name": name},
+    )
     return redirect(_back(team, "#frivillige"))
 
 
@@ -214,41 +210,35 @@ def answer(request, pk: int, volunteer_pk: int):
 def call(request, pk: int):
     team = _team(request, pk, perm="teams.lead")
     is_open = request.POST.get("open") == "1"
-    try:
-        services.call_set(team=team, actor=request.user, is_open=is_open)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(
-            request,
-            _("Opslaget er åbent for frivillige.")
-            if is_open
-            else _("Opslaget til frivillige er lukket."),
-        )
+    access.act(
+        request,
+        lambda: services.call_set(team=team, actor=request.user, is_open=is_open),
+        done=_("Opslaget er åbent for frivillige.")
+        if is_open
+        else _("Opslaget til frivillige er lukket."),
+    )
     return redirect(team.get_absolute_url())
 
 
 @require_POST
 def start(request, pk: int):
     team = _team(request, pk, perm="teams.lead")
-    try:
-        services.team_start(team=team, actor=request.user)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(request, _("Teamet er i gang."))
+    access.act(
+        request,
+        lambda: services.team_start(team=team, actor=request.user),
+        done=_("Teamet er i gang."),
+    )
     return redirect(team.get_absolute_url())
 
 
 @require_POST
 def leave(request, pk: int):
     team = _team(request, pk, perm="teams.leave")
-    try:
-        services.member_leave(team=team, user=request.user)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(request, _("Du har forladt teamet."))
+    access.act(
+        request,
+        lambda: services.member_leave(team=team, user=request.user),
+        done=_("Du har forladt teamet."),
+    )
     return redirect(team.get_absolute_url())
 
 
@@ -257,14 +247,13 @@ def post(request, pk: int):
     team = _team(request, pk, perm="teams.write")
     form = PostForm(request.POST, prefix="post")
     if form.is_valid():
-        try:
-            services.post_create(
+        access.act(
+            request,
+            lambda: services.post_create(
                 team=team, author=request.user, body=form.cleaned_data["body"]
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Beskeden er sendt til teamet."))
+            ),
+            done=_("Beskeden er sendt til teamet."),
+        )
     else:
         access.form_error_messages(request, form)
     return redirect(_back(team, "#beskeder"))
@@ -275,17 +264,16 @@ def file_upload(request, pk: int):
     team = _team(request, pk, perm="teams.write")
     form = FileForm(request.POST, request.FILES, prefix="file")
     if form.is_valid():
-        try:
-            services.file_upload(
+        access.act(
+            request,
+            lambda: services.file_upload(
                 team=team,
                 actor=request.user,
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["file"],
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Filen er delt med teamet."))
+            ),
+            done=_("Filen er delt med teamet."),
+        )
     else:
         access.form_error_messages(request, form)
     return redirect(_back(team, "#filer"))
@@ -305,18 +293,17 @@ def task_add(request, pk: int):
     team = _team(request, pk, perm="teams.write")
     form = TaskForm(request.POST, members=selectors.members(team=team), prefix="task")
     if form.is_valid():
-        try:
-            services.task_add(
+        access.act(
+            request,
+            lambda: services.task_add(
                 team=team,
                 actor=request.user,
                 title=form.cleaned_data["title"],
                 owner=form.owner_user(),
                 due=form.cleaned_data["due"],
-            )
-        except ValidationError as error:
-            access.error_messages(request, error)
-        else:
-            messages.success(request, _("Opgaven er tilføjet."))
+            ),
+            done=_("Opgaven er tilføjet."),
+        )
     else:
         access.form_error_messages(request, form)
     return redirect(_back(team, "#opgaver"))
@@ -329,17 +316,13 @@ def task_done(request, pk: int, task_pk: int):
     if task is None:
         raise Http404
     done = request.POST.get("done") == "1"
-    try:
-        services.task_set_done(task=task, actor=request.user, done=done)
-    except ValidationError as error:
-        access.error_messages(request, error)
-    else:
-        messages.success(
-            request,
-            _("Opgaven er markeret som færdig.")
-            if done
-            else _("Opgaven er åben igen."),
-        )
+    access.act(
+        request,
+        lambda: services.task_set_done(task=task, actor=request.user, done=done),
+        done=_("Opgaven er markeret som færdig.")
+        if done
+        else _("Opgaven er åben igen."),
+    )
     return redirect(_back(team, "#opgaver"))
 
 
