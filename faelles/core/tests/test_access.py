@@ -147,3 +147,22 @@ def test_validation_error_becomes_messages(municipality):
     access.error_messages(request, ValidationError(["Lukket.", "Fuldt."]))
     assert [str(m) for m in get_messages(request)] == ["Lukket.", "Fuldt."]
     assert all(m.level_tag == "error" for m in get_messages(request))
+
+
+def test_act_says_the_refusal_or_the_success(municipality):
+    refused = _request(municipality, method="post")
+
+    def full() -> None:
+        raise ValidationError(["Holdet er fuldt."])
+
+    assert access.act(refused, full, done="Du er med.") is False
+    assert [(str(m), m.level_tag) for m in get_messages(refused)] == [
+        ("Holdet er fuldt.", "error")
+    ]
+    carried_out = _request(municipality, method="post")
+    calls: list[str] = []
+    assert access.act(carried_out, lambda: calls.append("ja"), done="Du er med.")
+    assert calls == ["ja"]
+    assert [(str(m), m.level_tag) for m in get_messages(carried_out)] == [
+        ("Du er med.", "success")
+    ]
