@@ -106,13 +106,6 @@ def test_first_login_without_an_address_asks_for_one(
     assert User.objects.get().verified_identity.subject == SUB
 
 
-# Under `make test`, in the SQLite pass on both screens. In the PostgreSQL pass the
-# desktop run failed in two of three whole-suite runs (7 December 2026): the
-# database had no identity for the new voter (the assertion below held), yet the
-# ballot showed as if it had; alone, or with its neighbours, it passes on
-# PostgreSQL. Not explained yet; the same rule is checked on both databases at the
-# view level (faelles/budgeting/tests/test_verified_eligibility.py).
-@pytest.mark.one_pass("sqlite")
 @on_both_screens
 def test_a_verified_round_sends_an_unverified_voter_to_mitid_and_back(
     page, live_server, oidc_provider, axe, municipality, login
@@ -133,8 +126,7 @@ def test_a_verified_round_sends_an_unverified_voter_to_mitid_and_back(
         SUB, acr=SUBSTANTIAL, birthdate="1990-05-01", municipality_code="0461"
     )
     login(voter)
-    # The voter has no MitID yet (once, on CI, the ballot showed as if they had:
-    # this says whether the database or the page was wrong if it happens again).
+    # The voter has no MitID yet.
     assert not VerifiedIdentity.objects.filter(user=voter).exists(), list(
         VerifiedIdentity.objects.values_list("user_id", "subject")
     )

@@ -1,10 +1,12 @@
 """A person casting twice at the same moment keeps exactly one ballot."""
 
 import threading
+from unittest import mock
 
 import pytest
 from django.db import connection, connections
 
+from faelles.accounts import eligibility, selectors
 from faelles.accounts.factories import MembershipFactory
 from faelles.budgeting import services
 from faelles.budgeting.factories import BudgetRoundFactory, ProjectFactory
@@ -81,34 +83,37 @@ def test_one_verified_person_from_two_accounts_at_once_keeps_one(
     results, errors = [], []
 
     def vote(user):
-        from unittest import mock
-
         try:
-            with (
-                mock.patch(
-                    "faelles.budgeting.services.verified_identity_of",
-                    return_value=identity,
-                ),
-                mock.patch(
-                    "faelles.accounts.eligibility.verified_identity_of",
-                    return_value=identity,
-                ),
-            ):
-                barrier.wait()
-                services.ballot_cast(
-                    budget_round=budget_round, user=user, choices=[(project.pk, 1)]
-                )
+            barrier.wait()
+            services.ballot_cast(
+                budget_round=budget_round, user=user, choices=[(project.pk, 1)]
+            )
             results.append(user)
         except Exception as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=vote, args=(u,)) for u in users]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    # Patched once, here, around both threads: ``mock.patch`` entered and left in
+    # each thread races (the later one saves the earlier one's mock as "the
+    # original" and may put it back last), which left ``verified_identity_of``
+    # replaced for the rest of the process — every later ballot in a verified
+    # round then showed the form to people without MitID.
+    with (
+        mock.patch(
+            "faelles.budgeting.services.verified_identity_of", return_value=identity
+        ),
+        mock.patch(
+            "faelles.accounts.eligibility.verified_identity_of", return_value=identity
+        ),
+    ):
+        threads = [threading.Thread(target=vote, args=(u,)) for u in users]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert services.verified_identity_of is selectors.verified_identity_of
+    assert eligibility.verified_identity_of is selectors.verified_identity_of
     assert len(results) == 1
     assert len(errors) == 1
     assert "allerede stemt med dit MitID" in str(errors[0])
