@@ -347,6 +347,7 @@ def _current(entry: dict[str, Any], found: dict[str, Any]) -> bool:
 
 # -- what this process wrote, and when a held page was last checked --------------------
 
+_clock = time.monotonic  # when a held page was checked (tests replace it)
 _renewed: dict[str, float] = {}  # version key → when this process last renewed it
 _RENEWED_MAX = 50_000
 
@@ -354,7 +355,7 @@ _RENEWED_MAX = 50_000
 def _renewed_here(values: dict[str, str]) -> None:
     """Note that this process renewed these version keys now: a held page reading
     one of them is checked against the shared cache at its next request."""
-    now = time.monotonic()
+    now = _clock()
     if len(_renewed) + len(values) > _RENEWED_MAX:
         # Forgetting the notes would let a held page skip a write of this process:
         # let go of every held page instead (they are fetched again when asked).
@@ -368,7 +369,7 @@ def _still_checked(entry: dict[str, Any]) -> bool:
     current less than ``recheck()`` seconds ago and this process has written none
     of its tables since."""
     checked = entry.get("checked")
-    if checked is None or time.monotonic() - checked >= recheck():
+    if checked is None or _clock() - checked >= recheck():
         return False
     return not any(_renewed.get(key, 0.0) >= checked for key in entry["versions"])
 
@@ -425,7 +426,7 @@ class AnonymousPageCacheMiddleware:
                     if _still_checked(held):
                         return self._from(held)
                     # Held in this process: fetch only its tables' versions.
-                    asked = time.monotonic()
+                    asked = _clock()
                     known = shared_cache.get_many(list(held["versions"]))
                     if _current(held, known):
                         held["checked"] = asked
@@ -434,7 +435,7 @@ class AnonymousPageCacheMiddleware:
             # One round trip when this process has seen the page: the page and the
             # versions of the tables it was made from, together.
             guess = _tags_seen.get(key, [])
-            asked_shared = time.monotonic()
+            asked_shared = _clock()
             found = shared_cache.get_many([key, *guess])
             entry = found.pop(key, None)
             if entry is not None:
