@@ -75,26 +75,39 @@ def main() -> None:
     settle(connection)
     m = Membership.objects.filter(municipality__slug=args.slug).first().municipality
     member = Membership.objects.filter(municipality=m).select_related("user")[5].user
-    community = Community.objects.filter(municipality=m, access="open").last()
+    # What the member may see: since staff-only spaces (issue 15) the seed also
+    # makes staff-only communities and events, which are a 404 for a citizen.
+    community = (
+        Community.objects.filter(municipality=m)
+        .visible_to(member, m)
+        .filter(access="open")
+        .order_by("id")
+        .last()
+    )
     CommunityMember.objects.get_or_create(
         community=community, user=member, defaults={"status": "active"}
     )
     event = (
-        Event.objects.filter(
-            municipality=m, status="published", starts_at__gte=timezone.now()
-        )
+        Event.objects.filter(municipality=m)
+        .visible_to(member, m)
+        .filter(status="published", starts_at__gte=timezone.now())
         .exclude(capacity=None)
         .order_by("starts_at")
         .first()
     )
     movement = Movement.objects.filter(municipality=m).first()
-    upcoming = Event.objects.filter(
-        municipality=m, status="published", starts_at__gte=timezone.now()
-    ).order_by("starts_at", "id")
+    upcoming = (
+        Event.objects.filter(municipality=m)
+        .visible_to(member, m)
+        .filter(status="published", starts_at__gte=timezone.now())
+        .order_by("starts_at", "id")
+    )
     deep_event = upcoming[2000]
     deep_cursor = f"{int(deep_event.starts_at.timestamp())}_{deep_event.pk}"
     deep_community = (
-        Community.objects.filter(municipality=m).exclude(access="invitation")
+        Community.objects.filter(municipality=m)
+        .visible_to(member, m)
+        .exclude(access="invitation")
     ).order_by("-id")[5000]
     counts = {
         "communities": Community.objects.filter(municipality=m).count(),

@@ -90,8 +90,10 @@ def run(path: str) -> dict:
         capture_output=True,
         text=True,
         env=env,
-        check=True,
     )
+    if done.returncode:  # show why, not only that it failed
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"the measuring process failed for {path}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 

@@ -69,9 +69,12 @@ def main() -> None:
         .first()
         .user
     )
-    busiest = initiatives.order_by("-comment_count").only("id").first()
-    typical = initiatives.order_by("id")[initiatives.count() // 2]
-    second_page = initiatives.order_by("-id").values_list("id", flat=True)[20]
+    # The pages are opened as a citizen: only what a citizen may see (the seed
+    # also makes staff-only initiatives since issue 15, a 404 for a citizen).
+    seen = initiatives.visible().visible_to(citizen, municipality)
+    busiest = seen.order_by("-comment_count").only("id").first()
+    typical = seen.order_by("id")[seen.count() // 2]
+    second_page = seen.order_by("-id").values_list("id", flat=True)[20]
     facilitator = (
         initiatives.exclude(facilitator=None)
         .values("facilitator")

@@ -20,7 +20,7 @@ import io
 import uuid
 import warnings
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -41,7 +41,17 @@ MAX_PIXELS_OTHER = 25_000_000
 MAX_SIDE = 1600
 
 
-class PreparedImage(ContentFile[bytes]):
+# ``ContentFile`` is generic only for the type checker (django-stubs); at run time
+# it is subscriptable only after ``django_stubs_ext.monkeypatch()``, which another
+# library happens to call. This module must not depend on that (the image
+# benchmark imports it with nothing else loaded).
+if TYPE_CHECKING:
+    _BytesFile = ContentFile[bytes]
+else:
+    _BytesFile = ContentFile
+
+
+class PreparedImage(_BytesFile):
     """An image that :func:`prepare_image` has already checked and re-encoded."""
 
     #: Always given: a fresh random file name with the output's extension.
