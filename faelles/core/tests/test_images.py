@@ -254,3 +254,29 @@ def test_a_logo_is_stored_as_a_small_png(client, municipality, municipal_admin):
     )
     assert response.status_code == 200
     assert "13000 × 13000" in response.content.decode()
+
+
+def test_the_module_imports_in_a_bare_process():
+    """``bench/bench_images.py`` measures ``prepare_image`` in a process with nothing
+    but minimal settings loaded. The module once subscripted ``ContentFile[bytes]``
+    at import, which works only after another library has called
+    ``django_stubs_ext.monkeypatch()``; the benchmark then failed."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    code = (
+        "from django.conf import settings\n"
+        "settings.configure(USE_I18N=False)\n"
+        "import faelles.core.images\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(root)},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
