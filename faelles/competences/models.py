@@ -91,6 +91,13 @@ class Profile(TenantModel):
     # the terms (services._reindex), so the directory need not look for a term
     # of every profile on every page (PostgreSQL hashed all the terms for it).
     indexed = models.BooleanField(default=False, editable=False)
+    # Whether colleagues find the profile: it is indexed, its owner's account is
+    # active and its owner is an employee of this municipality. Kept by database
+    # triggers on the profile, the account and the membership (migration 0003,
+    # ``listing.py``), so that bulk updates, the admin and the shell keep it too; the
+    # directory then reads one column instead of joining every account and
+    # membership (PostgreSQL misjudged that join in a shared database).
+    listed = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("kompetenceprofil")

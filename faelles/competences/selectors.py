@@ -49,21 +49,25 @@ def _listed(
     query of profiles (``via=""``) or of rows that point at one
     (``via="profile__"``).
 
-    The owner's account is checked on the query's own join to it, not inside the
-    membership lookup: the lookup then reads the small partial index of
-    employees' memberships alone (accounts' ``membership_employee_users``).
-    Applied to the rows of a search's words directly, each candidate is looked up
-    by itself instead of every listed profile being gathered first.
+    Whether the owner is an active employee here is the profile's ``listed``
+    column, kept by database triggers (``listing.py``): one column of the
+    profile, where joining every account and membership misled PostgreSQL's
+    planner in a database shared with other municipalities. A department filter
+    still looks up the membership, within the partial index of employees'
+    memberships (accounts' ``membership_employee_users``).
     """
-    employee = Membership.objects.filter(
-        municipality=municipality, is_employee=True, user=OuterRef(f"{via}user")
-    )
+    conditions: list[Any] = [Q(**{f"{via}listed": True})]
     if departments is not None:
-        employee = employee.filter(department_id__in=departments)
-    conditions: list[Any] = [
-        Q(**{f"{via}indexed": True, f"{via}user__is_active": True}),
-        Exists(employee),
-    ]
+        conditions.append(
+            Exists(
+                Membership.objects.filter(
+                    municipality=municipality,
+                    is_employee=True,
+                    user=OuterRef(f"{via}user"),
+                    department_id__in=departments,
+                )
+            )
+        )
     if via:
         conditions.append(Q(**{f"{via}municipality": municipality}))
     if language:
@@ -82,9 +86,8 @@ def listed_profiles(
     *, municipality, departments: set[int] | None = None, language: str = ""
 ) -> QuerySet[Profile]:
     """Profiles others may find: the owner is an employee here with an active
-    account and shares something (and, given ``departments``, works in one of
-    them: checked in the same lookup of the membership; given ``language``,
-    speaks it)."""
+    account and shares something (the ``listed`` column; given ``departments``,
+    works in one of them; given ``language``, speaks it)."""
     return Profile.objects.filter(municipality=municipality).filter(
         *_listed(municipality, departments=departments, language=language)
     )
