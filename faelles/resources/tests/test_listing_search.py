@@ -118,3 +118,35 @@ def test_htmx_search_returns_only_the_results(client, municipality, listings):
     assert "<html" not in response.text
     assert 'id="results"' in response.text and "Hjælp til haven" in response.text
     assert "Cykelreparation" not in response.text
+
+
+def _index_definition(name: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [name])
+        row = cursor.fetchone()
+    assert row, f"no index {name}"
+    return row[0]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="covering and trigram indexes are PostgreSQL's; SQLite needs neither",
+)
+def test_the_map_and_list_filters_have_their_indexes():
+    # The category filter is a LIKE '% slug %' (category_path__contains), which a
+    # trigram GIN index answers for rare categories ...
+    assert "USING gin (category_path gin_trgm_ops)" in _index_definition(
+        "res_category_path_trgm"
+    )
+    # ... and one side newest first is read from the covering index alone.
+    definition = _index_definition("res_list_side")
+    assert "(municipality_id, side, id DESC)" in definition
+    covered = definition.split("INCLUDE", 1)[1]
+    for column in (
+        "is_active",
+        "expires_on",
+        "visibility",
+        "postcode",
+        "category_path",
+    ):
+        assert column in covered
