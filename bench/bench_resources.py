@@ -169,7 +169,11 @@ def main() -> None:
             "needs for this offer (top 10)",
             [f"{base}/{pk}/match/" for pk in active_offers],
         ),
-        ("mine (listings, 3 matches each)", [f"{base}/mine/"]),
+        ("mine (listings; matches load per listing)", [f"{base}/mine/"]),
+        (
+            "mine: one listing's top three (htmx fragment)",
+            [f"{base}/{active_needs[0][0]}/mine-match/"],
+        ),
         ("create need (form)", [f"{base}/opret/behov/"]),
     ]
     rows = []

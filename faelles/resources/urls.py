@@ -11,6 +11,7 @@ urlpatterns = [
     path("opret/behov/", views.listing_create_need, name="create_need"),
     path("<id:pk>/", views.listing_detail, name="detail"),
     path("<id:pk>/match/", views.listing_matches, name="matches"),
+    path("<id:pk>/mine-match/", views.my_listing_matches, name="my_matches"),
     path("<id:pk>/rediger/", views.listing_edit, name="edit"),
     path("<id:pk>/forny/", views.listing_renew, name="renew"),
     path("<id:pk>/luk/", views.listing_close, name="close"),

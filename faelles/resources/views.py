@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -391,24 +392,17 @@ def listing_respond(request, pk: int):
 
 @login_required
 def my_listings(request):
+    """The person's listings, with what waits for them. Each open listing's top
+    three matches come from ``my_listing_matches`` once the page is shown (htmx),
+    so the page costs the same with one listing or thirty; without JavaScript a
+    link leads to the matches page."""
     municipality = request.municipality
-    listings = list(
-        selectors.listings_of(municipality=municipality, user=request.user)[:30]
-    )
-    mine = list(
-        selectors.listings_of(municipality=municipality, user=request.user).values_list(
-            "pk", flat=True
-        )
-    )
-    levels = visibility_levels(request.user, municipality)
+    held = selectors.listings_of(municipality=municipality, user=request.user)
+    listings = list(held[:30])
+    mine = list(held.values_list("pk", flat=True))
     today = timezone.localdate()
     rows = [
-        (
-            listing,
-            matches_for(listing, levels=levels, top=3, today=today)
-            if listing.is_active and not listing.is_expired(today)
-            else [],
-        )
+        (listing, listing.is_active and not listing.is_expired(today))
         for listing in listings
     ]
     return render(
@@ -431,7 +425,29 @@ def my_listings(request):
                     municipality=municipality, person=request.user
                 )
             ),
-            "language": get_language(),
             "today": today,
         },
+    )
+
+
+@login_required
+def my_listing_matches(request, pk: int):
+    """The top three matches for one of the person's own listings: the fragment
+    "Mine ressourcer og behov" loads for each open listing."""
+    listing = access.get_or_404(request, LISTINGS, pk=pk, view="resources.view_listing")
+    if not holds(request.user, listing):
+        raise Http404
+    today = timezone.localdate()
+    found = []
+    if listing.is_active and not listing.is_expired(today):
+        found = matches_for(
+            listing,
+            levels=visibility_levels(request.user, request.municipality),
+            top=3,
+            today=today,
+        )
+    return render(
+        request,
+        "resources/partials/_my_matches.html",
+        {"listing": listing, "found": found, "language": get_language()},
     )

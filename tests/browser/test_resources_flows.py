@@ -321,6 +321,9 @@ def test_every_other_resources_page_passes_axe(page, axe, login, people):
     page.goto(page.base_url + f"{BASE}/foreslaa/")
     axe(page, "suggest a match by numbers")
     page.goto(page.base_url + f"{BASE}/mine/")
+    # Each open listing's top three arrive after the page (htmx); wait for all.
+    page.wait_for_function("!document.querySelector('[hx-get*=\"/mine-match/\"]')")
+    assert page.get_by_text(re.compile("Match til dig:|Intet passer godt nok")).count()
     axe(page, "mine")
 
     _switch(page, login, people["employee"])

@@ -142,9 +142,43 @@ def test_expired_need_has_no_matches(client, municipality, offers):
     assert 'class="res-match"' not in page
 
 
+def test_mine_loads_each_open_listing_s_top_three_after_the_page(
+    client, municipality, need, offers
+):
+    closed = NeedFactory(municipality=municipality, owner=need.owner, is_active=False)
+    client.force_login(need.owner)
+    page = client.get("/odense/ressourcer/mine/").text
+    # The page itself runs no matching: one fragment per open listing, and a link
+    # to the matches page for those without JavaScript.
+    assert f'hx-get="/odense/ressourcer/{need.pk}/mine-match/"' in page
+    assert f"/odense/ressourcer/{closed.pk}/mine-match/" not in page
+    assert f'href="/odense/ressourcer/{need.pk}/match/"' in page
+    fragment = client.get(f"/odense/ressourcer/{need.pk}/mine-match/").text
+    assert fragment.count("Matematikhjælp") == 3
+    assert "Begge nævner" in fragment or "Samme kategori" in fragment
+
+
+def test_mine_fragment_says_when_nothing_fits(client, municipality, need):
+    client.force_login(need.owner)
+    fragment = client.get(f"/odense/ressourcer/{need.pk}/mine-match/").text
+    assert "Intet passer godt nok endnu." in fragment
+    assert f'href="{need.get_absolute_url()}"' in fragment
+
+
+def test_mine_fragment_is_the_holder_s_alone(client, municipality, need, offers):
+    url = f"/odense/ressourcer/{need.pk}/mine-match/"
+    assert client.get(url).status_code == 302  # log in first
+    client.force_login(offers[0].owner)
+    assert client.get(url).status_code == 404
+    other = NeedFactory(municipality=municipality)
+    client.force_login(need.owner)
+    assert client.get(f"/odense/ressourcer/{other.pk}/mine-match/").status_code == 404
+    assert client.get("/odense/ressourcer/999999/mine-match/").status_code == 404
+
+
 @pytest.mark.parametrize(
     "path",
-    ["", "match/"],
+    ["", "match/", "mine-match/"],
 )
 def test_query_count_is_bounded(
     client, need, offers, django_assert_max_num_queries, path

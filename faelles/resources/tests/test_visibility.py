@@ -78,6 +78,9 @@ def test_restricted_offer_never_shows_in_matches_for_citizens(
     page = client.get(f"/odense/ressourcer/{need.pk}/").text
     assert restricted.title not in page
     assert restricted.title not in client.get("/odense/ressourcer/mine/").text
+    fragment = client.get(f"/odense/ressourcer/{need.pk}/mine-match/")
+    assert fragment.status_code == 200
+    assert restricted.title not in fragment.text
     client.force_login(employee)
     assert restricted.title in client.get(f"/odense/ressourcer/{need.pk}/").text
 
