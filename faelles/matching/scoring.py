@@ -34,6 +34,7 @@ from faelles.matching.text import Analysis
 
 if TYPE_CHECKING:
     from faelles.matching.index import MatchIndex
+    from faelles.matching.weights import Weights
 
 PARTS = (
     "text",
@@ -76,7 +77,7 @@ def run(index: MatchIndex, query: Record, top: int, today: dt.date) -> list[Matc
     related = related_weights(index, analysis, weights)
     text = _text_signal(index, weights, related, n)
     category = _category_signal(index, qcats, n)
-    rows = np.flatnonzero((text > 0) | (category > 0))
+    rows = np.flatnonzero(_may_be_relevant(index.weights, text, category))
     rows = rows[index.columns.alive[rows]]
     r = _Run(index, query, today, analysis, qcats, qinferred, weights, related, rows)
     r.common = _common_modes(r)
@@ -116,6 +117,25 @@ def run(index: MatchIndex, query: Record, top: int, today: dt.date) -> list[Matc
 
 
 # -- text and categories (sparse, over the whole index) -------------------------
+
+
+def _may_be_relevant(w: Weights, text: np.ndarray, category: np.ndarray) -> np.ndarray:
+    """Rows that can still reach the quality threshold, before the filters.
+
+    A row's relevance is ``text × w.text + category × w.category × factor``, where
+    the factor for inferred categories is at most ``max(1, category_inferred)²``;
+    so a row under the threshold even with that factor can be dropped now instead
+    of being filtered and scored. In a big index this is most rows: a category
+    alone (say Sundhed) is shared by tens of thousands and seldom reaches the
+    threshold. Exact: the threshold is applied again with the true factor.
+    """
+    touched = (text > 0) | (category > 0)
+    if w.min_relevance <= 0:
+        return touched
+    most = w.category * max(1.0, w.category_inferred) ** 2
+    upper = np.float32(w.text) * text + np.float32(most) * category
+    # float32 arithmetic here, float64 later: keep a hair of slack.
+    return touched & (upper >= np.float32(w.min_relevance * (1 - 1e-5)))
 
 
 def text_weights(index: MatchIndex, analysis: Analysis) -> dict[str, float]:
