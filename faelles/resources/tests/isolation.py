@@ -22,6 +22,13 @@ def listing(municipality):
     return {"pk": NeedFactory(municipality=municipality).pk}
 
 
+@isolation_case("resources:my_matches")
+def own_listing(municipality, viewer=None):
+    """A listing's top three for "mine" are its holder's alone: the viewer holds it."""
+    owner = viewer or UserFactory()
+    return {"pk": NeedFactory(municipality=municipality, owner=owner).pk}
+
+
 def _proposal(municipality, **extra):
     return Proposal.objects.create(
         municipality=municipality,
