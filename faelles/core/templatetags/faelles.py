@@ -3,9 +3,16 @@
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.forms import BoundField
 from django.template import Context
+from django.template.backends.utils import csrf_input
+from django.template.defaultfilters import urlencode
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -29,3 +36,83 @@ def murl(context: Context, viewname: str, *args: Any, **kwargs: Any) -> str:
 @register.filter
 def field_type(bound_field: BoundField) -> str:
     return type(bound_field.field.widget).__name__
+
+
+@register.simple_tag(takes_context=True)
+def user_tools(context: Context) -> str:
+    """The language switch and the person's own links: in the portal header on wide
+    screens, in the menu drawer on phones. Built once per request (every page shows
+    them twice) and in Python: through the template engine they cost about 0.8 ms
+    of every page."""
+    request = context["request"]
+    built = getattr(request, "_faelles_user_tools", None)
+    if built is None:
+        built = _user_tools(request, context.get("user"), context.get("municipality"))
+        request._faelles_user_tools = built
+    return built
+
+
+def _user_tools(request, user, municipality) -> str:
+    user = user if user is not None else request.user
+    path = request.get_full_path()
+    current = get_language()
+    parts = [
+        format_html(
+            '<form action="{}" method="post" class="faelles-language" aria-label="{}">',
+            reverse("set_language"),
+            _("Sprog"),
+        ),
+        # No form token for visitors: the page can then be cached whole
+        # (accounts/views.py set_language).
+        csrf_input(request) if user.is_authenticated else "",
+        format_html('<input name="next" type="hidden" value="{}">', path),
+    ]
+    for code, _name in settings.LANGUAGES:
+        parts.append(
+            format_html(
+                '<button type="submit" name="language" value="{}" '
+                'class="button button-unstyled function-link" lang="{}"{}>{}</button>',
+                code,
+                code,
+                mark_safe(' aria-current="true"') if code == current else "",
+                "Dansk" if code == "da" else "English",
+            )
+        )
+    parts.append("</form>")
+    if user.is_authenticated:
+        parts += [
+            format_html(
+                '<a href="{}" class="function-link">{}</a>',
+                reverse("notifications:list"),
+                _("Beskeder"),
+            ),
+            format_html(
+                '<a href="{}" class="function-link">{}<span class="sr-only">: {}</span></a>',
+                reverse("accounts:profile"),
+                _("Mine sider"),
+                str(user),
+            ),
+            format_html(
+                '<form action="{}" method="post" class="inline-form">{}'
+                '<button type="submit" class="button button-secondary">{}</button></form>',
+                reverse("account_logout"),
+                csrf_input(request),
+                _("Log ud"),
+            ),
+        ]
+    else:
+        parts += [
+            format_html(
+                '<a href="{}?next={}" class="button button-secondary">{}</a>',
+                reverse("account_login"),
+                urlencode(path),
+                _("Log ind"),
+            ),
+            format_html(
+                '<a href="{}{}" class="function-link">{}</a>',
+                reverse("account_signup"),
+                f"?next={urlencode(path)}" if municipality else "",
+                _("Opret profil"),
+            ),
+        ]
+    return mark_safe("\n".join(parts))  # noqa: S308 - every part is escaped above
