@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from faelles.matching import geo, vocabulary
+from faelles.matching import geo, text, vocabulary
 from faelles.matching.index import MatchIndex, _Columns
 from faelles.matching.postings import Postings
 from faelles.matching.records import Record
@@ -58,6 +58,7 @@ def fingerprint(index: MatchIndex) -> str:
     digest.update(repr(index.weights).encode())
     digest.update(f";vocabulary={index.use_vocabulary};".encode())
     digest.update(_file_digest(vocabulary.DEFAULT_PATH).encode())
+    digest.update(repr(sorted(text.STEM_OVERRIDES.items())).encode())
     digest.update(_file_digest(geo.DATA_PATH).encode())
     return digest.hexdigest()
 

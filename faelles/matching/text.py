@@ -42,6 +42,18 @@ _FILLER_TEXT = """
 """
 FILLER = frozenset(_FILLER_TEXT.split())
 
+# Words Snowball cuts down to another, common word's stem, so that they would meet
+# texts they have nothing to do with: "billig" → "bil" (a car, so transport),
+# "lejlighed" → "lej" (rent, so legal advice), "demens" → "dem" (a stop word, so
+# dementia was never recognised). Each keeps a stem of its own (as Lucene's
+# stemmer override does). Part of the stored index's fingerprint (store.py).
+_OWN_STEMS = {
+    "billig": ("billig", "billige", "billigt", "billigere", "billigst", "billigste"),
+    "lejlighed": ("lejlighed", "lejligheden", "lejligheder", "lejlighederne"),
+    "demens": ("demens", "demensen", "dement", "demente"),
+}
+STEM_OVERRIDES = {word: stem for stem, words in _OWN_STEMS.items() for word in words}
+
 _MIN_PREFIX = 4  # shortest vocabulary word recognised at the start of a compound
 _MIN_SUFFIX = 5  # ... and at its end ("omsorg" must not mean "sorg")
 
@@ -57,7 +69,8 @@ class DanishStemmer:
     def __call__(self, word: str) -> str:
         s = self._cache.get(word)
         if s is None:
-            s = self._cache[word] = self._stemmer.stemWord(word)
+            s = STEM_OVERRIDES.get(word) or self._stemmer.stemWord(word)
+            self._cache[word] = s
         return s
 
 
