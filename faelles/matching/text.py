@@ -45,12 +45,20 @@ FILLER = frozenset(_FILLER_TEXT.split())
 # Words Snowball cuts down to another, common word's stem, so that they would meet
 # texts they have nothing to do with: "billig" → "bil" (a car, so transport),
 # "lejlighed" → "lej" (rent, so legal advice), "demens" → "dem" (a stop word, so
-# dementia was never recognised). Each keeps a stem of its own (as Lucene's
+# dementia was never recognised), and those below. Each keeps a stem of its own (as Lucene's
 # stemmer override does). Part of the stored index's fingerprint (store.py).
 _OWN_STEMS = {
     "billig": ("billig", "billige", "billigt", "billigere", "billigst", "billigste"),
     "lejlighed": ("lejlighed", "lejligheden", "lejligheder", "lejlighederne"),
     "demens": ("demens", "demensen", "dement", "demente"),
+    # "ingen kræfter" (no strength) is not cancer, "ledig" (out of work) is not a
+    # joint ("led"), a roomy place is not a room, to carry ("bære") is not a berry,
+    # a room ("værelse") is not the verb "være".
+    "kræfter": ("kræfter", "kræfterne"),
+    "ledig": ("ledig", "ledige", "ledigt", "ledighed", "ledigheden"),
+    "rummelig": ("rummelig", "rummelige", "rummeligt", "rummelighed"),
+    "bære": ("bære", "bærer", "båret"),
+    "værelse": ("værelse", "værelset", "værelser", "værelserne"),
 }
 STEM_OVERRIDES = {word: stem for stem, words in _OWN_STEMS.items() for word in words}
 
@@ -112,6 +120,10 @@ class Analyzer:
         for key in self.phrases:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths = {s: tuple(sorted(n, reverse=True)) for s, n in lengths.items()}
+        # Stemming the variants above went through _word while the phrases and
+        # prefixes were half built: what it remembered about unknown compounds
+        # depended on the order of the vocabulary file.
+        self._word_cache.clear()
 
     def stems(self, text: str) -> list[str]:
         """Stems of a phrase, with compounds split; used for vocabulary variants."""

@@ -1,5 +1,6 @@
 import pytest
 
+from faelles.matching import vocabulary
 from faelles.matching.text import STOPWORDS, Analyzer
 
 pytestmark = pytest.mark.engine
@@ -45,3 +46,21 @@ def test_surface_forms_for_reasons():
     assert Analyzer().analyse("kronisk obstruktiv lungesygdom").surface["c:kol"] == (
         "kronisk obstruktiv lungesygdom"
     )
+
+
+def test_the_analysis_does_not_depend_on_the_order_of_the_vocabulary():
+    # Building the analyzer once remembered unknown compounds while the
+    # vocabulary's prefixes were half read, so a word's concepts depended on
+    # which line came first.
+    text = vocabulary.DEFAULT_PATH.read_text()
+    lines = text.splitlines()
+    entries = [line for line in lines if line.startswith(("syn\t", "split\t"))]
+    rest = [line for line in lines if not line.startswith(("syn\t", "split\t"))]
+    forwards = Analyzer(vocabulary.parse(text))
+    backwards = Analyzer(vocabulary.parse("\n".join(entries[::-1] + rest)))
+    words = (
+        "foreningslivet diabetesforening lektiehjælpen strikkecafé sorgrådgivning "
+        "kræftforeningen seniorklubben hjertesygdommen it-hjælpen demenskoordinator"
+    )
+    for word in words.split():
+        assert forwards.analyse(word).terms == backwards.analyse(word).terms, word
