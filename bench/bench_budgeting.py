@@ -122,10 +122,7 @@ def bench_engine(timeout: float) -> None:
 def measure(client, path: str, n: int):
     from django.db import connection, reset_queries
 
-    from faelles.core.startup import freeze_loaded_objects
-
     client.get(path)  # warm caches and templates
-    freeze_loaded_objects()  # as a server worker does (faelles/wsgi.py)
     connection.force_debug_cursor = True
     reset_queries()
     response = client.get(path)

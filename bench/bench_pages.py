@@ -54,12 +54,7 @@ def measure(client, path: str, n: int):
     """
     from django.db import connection, reset_queries
 
-    from faelles.core.startup import freeze_loaded_objects
-
     client.get(path)  # warm caches and templates
-    # A server worker exempts what it has loaded from the garbage collector's full
-    # collections (faelles/wsgi.py); so does the benchmark, once it is warm.
-    freeze_loaded_objects()
     connection.force_debug_cursor = True
     reset_queries()
     response = client.get(path)

@@ -30,11 +30,8 @@ from bench_pages import machine, settle  # noqa: E402
 def measure(client, paths: list[str], n: int):
     from django.db import connection, reset_queries
 
-    from faelles.core.startup import freeze_loaded_objects
-
     for path in paths[:5]:
         client.get(path)  # warm caches and templates
-    freeze_loaded_objects()  # as a server worker does (faelles/wsgi.py)
     connection.force_debug_cursor = True
     reset_queries()
     response = client.get(paths[0])
