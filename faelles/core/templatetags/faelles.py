@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.forms import BoundField
+from django.http import HttpRequest
 from django.template import Context
 from django.template.backends.utils import csrf_input
 from django.template.defaultfilters import urlencode
@@ -52,7 +53,7 @@ def user_tools(context: Context) -> str:
     return built
 
 
-def _user_tools(request, user, municipality) -> str:
+def _user_tools(request: HttpRequest, user: Any, municipality: Any) -> str:
     user = user if user is not None else request.user
     path = request.get_full_path()
     current = get_language()
