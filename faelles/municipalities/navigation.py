@@ -84,7 +84,10 @@ def main_nav_html(
         view_name == "municipalities:home",
         view_name == "organisations:list",
         "manage" in view_name,
-        bool((membership and membership.is_administrator) or request.user.is_superuser),
+        bool(
+            (membership and membership.is_administrator)
+            or getattr(getattr(request, "user", None), "is_superuser", False)
+        ),
         fetch_counts,
     )
 

@@ -45,7 +45,9 @@ def user_tools(context: Context) -> str:
     screens, in the menu drawer on phones. Built once per request (every page shows
     them twice) and in Python: through the template engine they cost about 0.8 ms
     of every page."""
-    request = context["request"]
+    request = context.get("request")
+    if request is None:  # rendered outside a request: nobody to show links to
+        return ""
     built = getattr(request, "_faelles_user_tools", None)
     if built is None:
         built = _user_tools(request, context.get("user"), context.get("municipality"))

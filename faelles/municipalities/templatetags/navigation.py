@@ -13,7 +13,7 @@ def main_nav(context, fetch_counts: bool = False) -> str:
     header), without it each number has a place that the header's answer fills
     (the drawer)."""
     return main_nav_html(
-        context["request"],
+        context.get("request"),
         context["municipality"],
         context.get("nav_items", []),
         fetch_counts=fetch_counts,

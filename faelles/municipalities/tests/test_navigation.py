@@ -66,3 +66,20 @@ def test_each_language_and_municipality_gets_its_own_menu(
     assert "Events" in header and "Arrangementer" not in header
     header = _menus(client.get("/faxe/").text)[0]
     assert "/faxe/arrangementer/" in header and "/odense/" not in header
+
+
+def test_a_page_rendered_without_a_request_has_a_menu_and_no_user_links(
+    municipality,
+):
+    from django.template.loader import render_to_string
+
+    from faelles.municipalities import navigation
+
+    items = [item for item in navigation._items if not item.roles]
+    page = render_to_string(
+        "404.html", {"municipality": municipality, "nav_items": items}
+    )
+    header = _menus(page)[0]
+    assert "/odense/arrangementer/" in header
+    assert "Administration" not in header
+    assert "Log ud" not in page and "Log ind" not in page
