@@ -59,6 +59,8 @@ def fingerprint(index: MatchIndex) -> str:
     digest.update(f";vocabulary={index.use_vocabulary};".encode())
     digest.update(_file_digest(vocabulary.DEFAULT_PATH).encode())
     digest.update(repr(sorted(text.STEM_OVERRIDES.items())).encode())
+    digest.update(repr(sorted(text.HIDDEN_IN.items())).encode())
+    digest.update(repr(text.COMPOUND_RULES).encode())
     digest.update(_file_digest(geo.DATA_PATH).encode())
     return digest.hexdigest()
 

@@ -59,11 +59,51 @@ _OWN_STEMS = {
     "rummelig": ("rummelig", "rummelige", "rummeligt", "rummelighed"),
     "bære": ("bære", "bærer", "båret"),
     "værelse": ("værelse", "værelset", "værelser", "værelserne"),
+    # To go together ("følges") is not to follow ("følger", "følgende" = the
+    # following); the past of "følge" is "fulgte", which Snowball keeps apart.
+    "følges": ("følges", "fulgtes"),
+    "følgende": ("følgende",),
+    "følg": ("fulgte", "fulgt"),
+    # The past of "høre" meets the present ("hørte ikke fra nogen"), and the
+    # hearing ("hørelse", which Snowball cuts to "hør") is not every "høre".
+    "hør": ("hørte", "hørt"),
+    "hørelse": ("hørelse", "hørelsen"),
+    # To trust ("stoler på") is not chairs ("stole", "stol").
+    "stoler": ("stoler", "stolede", "stolet"),
+    # Bills ("regninger", "regningen") are money, not arithmetic ("regning").
+    "regninger": ("regninger", "regningerne", "regningen", "regningens"),
+    # To think ("jeg synes") is not sight ("syn", "synet").
+    "synes": ("synes",),
+    # "dans" is cut to "dan" (to form: "danne", "dannelse") while "dansen",
+    # "danse" keep "dans"; to lay ("lægge", "lagt") is not a doctor ("læge");
+    # poor ("fattig") is not a grip ("fat").
+    "dans": ("dans",),
+    "lægge": ("lægge", "lægger", "lægges", "lagde", "lagt"),
+    "fattig": ("fattig", "fattige", "fattigt", "fattigere", "fattigste"),
 }
 STEM_OVERRIDES = {word: stem for stem, words in _OWN_STEMS.items() for word in words}
 
+# Words that mean something else inside these phrases, which hide them: there
+# the word counts neither as a word (``w:``) nor as a vocabulary phrase of hidden
+# words only, while a phrase that goes beyond them still counts ("ikke råd" and
+# "råd til julegaver" are money). "har ikke råd" (cannot afford) is not advice.
+# Part of the stored index's fingerprint (store.py).
+HIDDEN_IN = {
+    "råd": ("har råd", "havde råd", "haft råd", "ikke råd"),
+}
+
 _MIN_PREFIX = 4  # shortest vocabulary word recognised at the start of a compound
 _MIN_SUFFIX = 5  # ... and at its end ("omsorg" must not mean "sorg")
+_MIN_SECOND = 3  # a compound's second word leaves at least this much of the stem
+# Endings after a known word that make a form of that word, not a compound:
+# "dansede" is "dans", "økonomiske" is "økonomi". Other endings must begin a
+# second word: "danskere" is not "dans" + "kere", "enkelte" not "enke" + "lte".
+_FORM_ENDINGS = frozenset(
+    ("ede", "ende", "ene", "ere", "erne", "ers", "ens", "ets", "est", "este")
+    + ("isk", "iske", "ske")
+)
+# The rules above, for the stored index's fingerprint (store.py).
+COMPOUND_RULES = (_MIN_PREFIX, _MIN_SUFFIX, _MIN_SECOND, tuple(sorted(_FORM_ENDINGS)))
 
 
 class DanishStemmer:
@@ -105,6 +145,19 @@ class Analyzer:
         self._max_len = 1
         self._prefixes: dict[str, list[str]] = {}
         self._keys: dict[str, tuple[tuple[str, ...], str | None]] = {}
+        # Stems of the words the vocabulary uses: a compound's second word may be
+        # one of them even when Snowball leaves little of the whole word's stem
+        # ("skoleven" → "skolev", but "ven" is a word).
+        words = {
+            w
+            for c in self.vocabulary.concepts.values()
+            for v in c.variants
+            for w in WORD.findall(v)
+        }
+        words.update(p for parts in self.vocabulary.splits.values() for p in parts)
+        self._words = frozenset(
+            self.stem(w) for w in words | FILLER if w not in STOPWORDS and len(w) > 1
+        )
         for concept in self.vocabulary.concepts.values():
             for variant in concept.variants:
                 key = tuple(self.stems(variant))
@@ -115,6 +168,15 @@ class Analyzer:
                 self._max_len = max(self._max_len, len(key))
                 if len(key) == 1 and len(variant) >= _MIN_PREFIX and variant.isalpha():
                     self._prefixes.setdefault(variant, []).append(concept.id)
+        # Hiding phrases per first stem: (stems, positions of the hidden word).
+        self._hiding: dict[str, list[tuple[tuple[str, ...], tuple[int, ...]]]] = {}
+        self._hidden_stems = frozenset(self.stem(w) for w in HIDDEN_IN)
+        for word, hiding in HIDDEN_IN.items():
+            hidden = self.stem(word)
+            for phrase in hiding:
+                key = tuple(self.stems(phrase))
+                at = tuple(j for j, s in enumerate(key) if s == hidden)
+                self._hiding.setdefault(key[0], []).append((key, at))
         # Phrase lengths per first stem, longest first: only those are tried.
         lengths: dict[str, set[int]] = {}
         for key in self.phrases:
@@ -141,11 +203,26 @@ class Analyzer:
         seq = tuple(self.stem(p) for p in parts) if parts else (self.stem(word),)
         extra: list[str] = []
         known = len(seq) == 1 and seq in self.phrases
-        if not parts and not known and self._prefixes and len(word) >= _MIN_PREFIX + 3:
+        if (
+            not parts
+            and not known
+            and word not in STEM_OVERRIDES  # "kræfterne" has a stem of its own
+            and self._prefixes
+            and len(word) >= _MIN_PREFIX + 3
+        ):
             # Unknown compound: "diabetesforening" starts with a known word.
+            # What follows the known word must be a second word (the word's stem
+            # goes on for _MIN_SECOND letters or more, or the rest is a word the
+            # vocabulary uses) or an ending of the known word itself; "danskere"
+            # (stem "dansk") does not start with "dans".
+            rest_of_stem = len(seq[0])
             for k in range(len(word) - 3, _MIN_PREFIX - 1, -1):
                 ids = self._prefixes.get(word[:k])
-                if ids:
+                if ids and (
+                    not 0 < rest_of_stem - k < _MIN_SECOND
+                    or word[k:] in _FORM_ENDINGS
+                    or self.stem(word[k:]) in self._words
+                ):
                     extra.extend(ids)
                     break
             for k in range(3, len(word) - _MIN_SUFFIX + 1):
@@ -194,6 +271,16 @@ class Analyzer:
                 surface.setdefault(key, w)
             for cid in extra:
                 self._add_concept(result, cid, w)
+        hidden = self._hidden(seq)
+        if hidden:  # a hidden word is no term ("råd" in "har ikke råd")
+            for i in hidden:
+                if len(self._word(raw_for[i])[0]) > 1:
+                    continue  # part of a compound: the compound stays a term
+                for key in self._term_keys(raw_for[i])[0]:
+                    terms[key] -= 1
+                    if terms[key] <= 0:
+                        del terms[key]
+                        surface.pop(key, None)
         lengths = self._lengths
         phrases = self.phrases
         size = len(seq)
@@ -205,6 +292,8 @@ class Analyzer:
                 if i + n > size:
                     continue
                 ids = phrases.get(tuple(seq[i : i + n]))
+                if ids and hidden and hidden.issuperset(range(i, i + n)):
+                    break  # only hidden words: "råd" in "har ikke råd"
                 if ids:
                     words = " ".join(dict.fromkeys(raw_for[i : i + n]))
                     for cid in ids:
@@ -212,6 +301,18 @@ class Analyzer:
                     break
         result.length = sum(terms.values())
         return result
+
+    def _hidden(self, seq: list[str]) -> set[int]:
+        """Positions of words hidden by a phrase around them (``HIDDEN_IN``)."""
+        hidden: set[int] = set()
+        if self._hidden_stems.isdisjoint(seq):
+            return hidden  # the usual case, and cheap
+        hiding = self._hiding
+        for i, s in enumerate(seq):
+            for key, at in hiding.get(s, ()):
+                if tuple(seq[i : i + len(key)]) == key:
+                    hidden.update(i + j for j in at)
+        return hidden
 
     def _add_concept(self, result: Analysis, cid: str, words: str) -> None:
         """Count a concept; remember the words that said it ("rygerlunger"), or

@@ -64,3 +64,67 @@ def test_the_analysis_does_not_depend_on_the_order_of_the_vocabulary():
     )
     for word in words.split():
         assert forwards.analyse(word).terms == backwards.analyse(word).terms, word
+
+
+def _terms(text: str) -> set[str]:
+    return set(Analyzer().analyse(text).terms)
+
+
+def test_cannot_afford_is_not_advice():
+    # "råd" is advice, but "har (ikke) råd" is (not) being able to afford.
+    terms = _terms("Jeg har ikke råd til tandlægen")
+    assert "c:økonomi" in terms
+    assert "c:vejledning" not in terms
+    assert "w:råd" not in terms
+    assert "c:vejledning" not in _terms("hvis man ikke har råd")
+    assert "c:vejledning" not in _terms("vi havde råd til ferie")
+    # Advice is still advice, and a phrase that goes beyond the word counts.
+    assert {"c:vejledning", "w:råd"} <= _terms("Jeg søger gode råd om min pension")
+    assert "c:økonomi" in _terms("råd til julegaver")
+
+
+def test_a_form_of_a_word_is_not_a_compound_of_its_start():
+    # "danskere" (stem "dansk") is not "dans" + "kere"; "enkelte" is not a widow.
+    for word in ("danskere", "dansker", "danskerne", "danskeren"):
+        assert "c:dans" not in _terms(word), word
+    assert "c:sorg" not in _terms("enkelte")
+    assert "c:natur" not in _terms("markedet")
+    assert "c:kræft" not in _terms("kræfterne")  # a word with its own stem
+    # Forms of the known word and real compounds are still found.
+    assert "c:dans" in _terms("dansede")
+    assert "c:økonomi" in _terms("økonomiske")
+    assert "c:diabetes" in _terms("diabetesforeningen")
+    assert "c:skole" in _terms("skoleven")  # stem "skolev", but "ven" is a word
+
+
+def test_inflections_that_snowball_keeps_apart_or_puts_together():
+    a = Analyzer()
+    # To go together is not to follow; the past of "følge" meets the present.
+    assert "c:ledsager" in _terms("vi kan følges ad")
+    assert "c:ledsager" not in _terms("han følger godt med")
+    assert "c:ledsager" not in _terms("følgende")
+    assert a.stem("fulgte") == a.stem("fulgt") == a.stem("følge")
+    assert "c:ledsager" in _terms("hun fulgte mig til lægen")
+    # Hearing: "hørte" meets "høre", and the common verb is not the disability.
+    assert a.stem("hørte") == a.stem("hørt") == a.stem("høre")
+    assert "c:hørelse" not in _terms("jeg vil gerne høre mere")
+    assert "c:hørelse" in _terms("jeg har svært ved at høre")
+    # Trusting is not chairs; bills are money, not arithmetic.
+    assert "c:telt" not in _terms("en voksen han stoler på")
+    assert "c:telt" in _terms("vi mangler stole")
+    assert "c:økonomi" in _terms("regningerne hober sig op")
+    assert "c:matematik" not in _terms("regningerne hober sig op")
+    assert "c:matematik" in _terms("hjælp til regning")
+    # "jeg synes" (I think) is not "syn" (sight).
+    assert a.stem("synes") != a.stem("syn")
+
+
+def test_words_that_snowball_cuts_to_another_words_stem():
+    a = Analyzer()
+    # "dans" was "dan" (to form) while "dansen" was "dans".
+    assert a.stem("dans") == a.stem("dansen") == a.stem("danser")
+    assert "c:dans" not in _terms("dannelse og uddannelse")
+    assert "c:læge" not in _terms("han lægger sig tidligt")
+    assert "c:læge" in _terms("besøg hos lægen")
+    assert "c:økonomi" in _terms("fattige familier")
+    assert a.stem("fattig") != a.stem("fat")
