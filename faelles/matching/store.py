@@ -61,6 +61,8 @@ def fingerprint(index: MatchIndex) -> str:
     digest.update(repr(sorted(text.STEM_OVERRIDES.items())).encode())
     digest.update(repr(sorted(text.HIDDEN_IN.items())).encode())
     digest.update(repr(text.COMPOUND_RULES).encode())
+    digest.update(repr(sorted(text.NOT_COMPOUND_STARTS)).encode())
+    digest.update(repr(sorted(text.NOT_COMPOUND_ENDS)).encode())
     digest.update(_file_digest(geo.DATA_PATH).encode())
     return digest.hexdigest()
 

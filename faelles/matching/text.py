@@ -78,8 +78,62 @@ _OWN_STEMS = {
     # "danse" keep "dans"; to lay ("lægge", "lagt") is not a doctor ("læge");
     # poor ("fattig") is not a grip ("fat").
     "dans": ("dans",),
-    "lægge": ("lægge", "lægger", "lægges", "lagde", "lagt"),
+    "lægge": ("læg", "lægge", "lægger", "lægges", "lagde", "lagt"),
     "fattig": ("fattig", "fattige", "fattigt", "fattigere", "fattigste"),
+    # To long for ("længes") is not long ("længe"), to succeed ("lykkes") not
+    # happiness ("lykke"); drugs ("stoffer") are not cloth ("stof"), and a daughter
+    # ("datter", which Snowball cut to "dat") is not a date.
+    "længes": ("længes", "længtes"),
+    "lykkes": ("lykkes", "lykkedes"),
+    "stoffer": ("stoffer", "stofferne"),
+    "datter": ("datter", "datteren", "datters", "døtre", "døtrene"),
+    # Common words that Snowball cut to a vocabulary word's stem: to apply
+    # ("gælder") is no debt ("gæld"), to be due to ("skyldes") or guilt ("skyld")
+    # does not owe ("skylder"); danger ("fare", "farlig") is not a father; behind
+    # ("bag") is not baking; both ("både ... og") are not boats; to cost ("koster")
+    # is no diet ("kost"); to correct ("rette") is no law ("ret"); to save money
+    # ("spare") is no sparring; at one's disposal ("til rådighed") is no advice;
+    # to depend ("afhænger") is no addiction; internal ("intern") is no internet;
+    # to mark ("markere") is no field; a ticket ("billet") is no car; super and
+    # soup are no SUP board; buns ("boller") are no home ("bolig"); a gang
+    # ("bande") is no band; "jamen" (well, ...) is no jam session; ongoing
+    # ("løbende") is no running; natural ("naturligt") is not nature.
+    "gælde": ("gælde", "gælder", "gældende", "gjaldt", "gældt"),
+    "skylde": ("skylde", "skylder", "skyldte", "skyldt"),
+    "fare": ("fare", "farerne"),
+    "farlig": ("farlig", "farlige", "farligt", "farligere", "farligste"),
+    "bage": ("bage", "bager", "bagte", "bagt", "bages"),
+    "både": ("både",),
+    "koste": ("koste", "koster", "kostede", "kostet"),
+    "rette": ("rette", "retter", "rettet", "rettede", "rettelse", "rettelser"),
+    "spare": ("spare", "sparer", "sparet", "sparede", "spar"),
+    "rådighed": ("rådighed", "rådigheden"),
+    "afhænge": ("afhænge", "afhænger", "afhang", "afhængt"),
+    "internet": ("internet", "internettet", "internettets"),
+    "markere": ("markere", "markerer", "markeret", "markerede"),
+    "billet": ("billet", "billetten", "billetter", "billetterne"),
+    "super": ("super",),
+    "suppe": ("suppe", "suppen", "supper", "supperne"),
+    "bolle": ("bolle", "bollen", "boller", "bollerne"),
+    "bande": ("bande", "banden", "bander", "banderne"),
+    "jamen": ("jamen",),
+    "løbende": ("løbende",),
+    "naturlig": ("naturlig", "naturlige", "naturligt"),
+    # Fully ("fuldt") is not drunk, a team is no Teams call, Mads is no food, a
+    # post ("indlæg") is no hospital stay, a sign ("tegn") is no drawing, rising
+    # ("stigende") is no ladder, to move ("rykke") is no reminder ("rykker"),
+    # "sankt" is no foraging ("sanke"), dearer ("dyrere") no animal, a knight
+    # ("ridder") no riding.
+    "fuldt": ("fuldt",),
+    "teams": ("teams",),
+    "mads": ("mads",),
+    "indlæggelse": ("indlægge", "indlægges", "indlæggelse", "indlæggelsen"),
+    "tegne": ("tegne", "tegner", "tegnede", "tegnes"),
+    "stigende": ("stigende",),
+    "rykke": ("rykke", "rykket", "rykkede"),
+    "sankt": ("sankt",),
+    "dyrere": ("dyrere", "dyreste"),
+    "ridder": ("ridder", "ridderen", "riddere", "ridderne"),
 }
 STEM_OVERRIDES = {word: stem for stem, words in _OWN_STEMS.items() for word in words}
 
@@ -90,6 +144,32 @@ STEM_OVERRIDES = {word: stem for stem, words in _OWN_STEMS.items() for word in w
 # Part of the stored index's fingerprint (store.py).
 HIDDEN_IN = {
     "råd": ("har råd", "havde råd", "haft råd", "ikke råd"),
+    # To trust ("stole på") is not chairs; "borde og stole" still counts.
+    "stole": (
+        "at stole på",
+        "kan stole på",
+        "kunne stole på",
+        "skal stole på",
+        "må stole på",
+        "tør stole på",
+        "ikke stole på",
+        "stole på hinanden",
+    ),
+    # "i løbet af" (during) is no running, "i hvert fald" (anyway) no fall,
+    # "i forbindelse med" (in connection with) no network.
+    "løbet": ("i løbet af",),
+    "fald": (
+        "i hvert fald",
+        "i alle fald",
+        "i ethvert fald",
+        "i så fald",
+        "i givet fald",
+        "i værste fald",
+        "i bedste fald",
+        "i begge fald",
+        "i det fald",
+    ),
+    "forbindelse": ("i forbindelse med",),
 }
 
 _MIN_PREFIX = 4  # shortest vocabulary word recognised at the start of a compound
@@ -104,6 +184,39 @@ _FORM_ENDINGS = frozenset(
 )
 # The rules above, for the stored index's fingerprint (store.py).
 COMPOUND_RULES = (_MIN_PREFIX, _MIN_SUFFIX, _MIN_SECOND, tuple(sorted(_FORM_ENDINGS)))
+
+# Written for this project: common words that begin or end with a vocabulary word
+# without being a compound of it. A known word inside one of these, at the start
+# (or end) of an unknown word that starts (ends) with it, gives no concept:
+# "fuldstændig" is not "fuld" (drunk), "hundrede" not "hund", "præstation" not
+# "præst", "elevator" not "elev"; "undskylder" does not owe ("skylder"),
+# "tyngdekraften" is no evening ("aften"), "giftstoffer" are no drugs. A listed
+# start covers every form and compound that begins with it ("fuld" covers
+# "fuldtid", "enkelt" covers "enkeltvis"); an end is listed in the forms that end
+# with the known word ("grafiske", not "grafisk"). Part of the stored index's
+# fingerprint (store.py).
+_NOT_COMPOUND_STARTS_TEXT = """
+    bagerst bande bandlys byttedyr datterselskab drukn elevator enkelt eventuel
+    eventyr excellen fuld fødselsdag gammeldags grusom hestekræfter hundred
+    jammer kostbar kostede legend legering lejlighedsvis malerisk mandag mandarin
+    mandskab markant marked markering marketing mobilis morgendag naturligvis
+    præstation rampelys selskab skattejagt skiltning spild strandede strandet
+    terminal terminator terminolog trans tutorial tvivlsom tyskland
+    udenforstående vaskeægte
+"""
+_NOT_COMPOUND_ENDS_TEXT = """
+    afskaffe afspiller anskaffe arbejderklasse bearbejde christoffer domstole
+    dristige efterfølges eftermiddag forarbejde forelæsning forsyning
+    fortolkning fremskaffe genforening genfødsel grafiske grammer gunstige
+    indskrænket indvandring kabinettet konkurser kraften kristoffer kunstige
+    listige middelklasse modarbejde overdrevent overfalde overklasse overmorgen
+    overstige prestige samarbejde sammenligninger selskab signatur skrammer
+    sofiske solopgang sommerfugle stammer stamning stoffer stramning strammer
+    syrer særskilt tilskaffe udspiller udvandring underklasse undskylder
+    verdensklasse værdipapirer
+"""
+NOT_COMPOUND_STARTS = frozenset(_NOT_COMPOUND_STARTS_TEXT.split())
+NOT_COMPOUND_ENDS = frozenset(_NOT_COMPOUND_ENDS_TEXT.split())
 
 
 class DanishStemmer:
@@ -223,12 +336,18 @@ class Analyzer:
                     or word[k:] in _FORM_ENDINGS
                     or self.stem(word[k:]) in self._words
                 ):
-                    extra.extend(ids)
+                    # Not inside a listed word of its own ("fuldstændig").
+                    if not any(
+                        word[:j] in NOT_COMPOUND_STARTS for j in range(k, len(word) + 1)
+                    ):
+                        extra.extend(ids)
                     break
             for k in range(3, len(word) - _MIN_SUFFIX + 1):
                 ids = self._prefixes.get(word[k:])
                 if ids:
-                    extra.extend(ids)
+                    # Not inside a listed word of its own ("undskylder").
+                    if not any(word[j:] in NOT_COMPOUND_ENDS for j in range(k + 1)):
+                        extra.extend(ids)
                     break
         hit = (seq, tuple(dict.fromkeys(extra)))
         self._word_cache[word] = hit

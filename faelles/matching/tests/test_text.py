@@ -1,6 +1,9 @@
+from types import SimpleNamespace
+from typing import cast
+
 import pytest
 
-from faelles.matching import vocabulary
+from faelles.matching import MatchIndex, store, text, vocabulary
 from faelles.matching.text import STOPWORDS, Analyzer
 
 pytestmark = pytest.mark.engine
@@ -128,3 +131,151 @@ def test_words_that_snowball_cuts_to_another_words_stem():
     assert "c:læge" in _terms("besøg hos lægen")
     assert "c:økonomi" in _terms("fattige familier")
     assert a.stem("fattig") != a.stem("fat")
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [
+        # A known word at the start of a word of its own.
+        ("fuldstændig", "misbrug"),
+        ("fuldtidsjob", "misbrug"),
+        ("naturligvis", "natur"),
+        ("markant", "natur"),
+        ("markedsplads", "natur"),
+        ("præstation", "kirke"),
+        ("elevator", "skole"),
+        ("eventuelt", "arrangement"),
+        ("hundrede", "dyr"),
+        ("hundredvis", "dyr"),
+        ("fødselsdagen", "graviditet"),
+        ("enkeltvis", "sorg"),
+        ("tyskland", "tysk"),
+        ("druknede", "misbrug"),
+        ("spildevand", "spil"),
+        ("transaktioner", "lgbt"),
+        # ... and at its end.
+        ("undskylder", "økonomi"),
+        ("kristoffer", "misbrug"),
+        ("afskaffe", "caf"),
+        ("samarbejde", "arbejde"),
+        ("signatur", "natur"),
+        ("tyngdekraften", "aften"),
+        ("indvandring", "gåtur"),
+        ("giftstoffer", "misbrug"),
+        ("grafiske", "fiskeri"),
+        ("flyselskab", "besøgsven"),
+        ("programmer", "nybagte_forældre"),
+        ("kunstige", "boremaskine"),
+        ("eftermiddag", "madlavning"),
+        ("strømforsyning", "syning"),
+        ("aminosyrer", "integration"),
+    ],
+)
+def test_words_that_begin_or_end_with_a_known_word_are_not_its_compounds(
+    analyzer, word, concept
+):
+    assert "c:" + concept not in analyzer.analyse(word).terms
+
+
+@pytest.mark.parametrize(
+    ("word", "concept"),
+    [
+        ("højskole", "skole"),
+        ("fodboldspiller", "fodbold"),
+        ("lungekræft", "kræft"),
+        ("fraskilt", "skilsmisse"),
+        ("naturpark", "natur"),
+        ("køreskole", "kørsel"),
+        ("hundeluftning", "dyr"),
+        ("kræftpatienter", "kræft"),
+        ("transkønnede", "lgbt"),
+        ("stofmisbrug", "misbrug"),
+    ],
+)
+def test_real_compounds_are_still_found(analyzer, word, concept):
+    assert "c:" + concept in analyzer.analyse(word).terms
+
+
+def test_drug_abuse_is_not_sewing(analyzer):
+    assert "c:symaskine" not in analyzer.analyse("stofmisbrug").terms
+
+
+@pytest.mark.parametrize(
+    ("text", "concept", "found"),
+    [
+        # Drugs are not cloth; a daughter is not a date; trusting is not chairs.
+        ("han tager stoffer", "misbrug", True),
+        ("han tager stoffer", "symaskine", False),
+        ("stof til en kjole", "misbrug", False),
+        ("en date", "børn", False),
+        ("min datter", "børn", True),
+        ("mine døtre", "børn", True),
+        ("jeg kan ikke stole på nogen", "telt", False),
+        ("en voksen at stole på", "telt", False),
+        ("borde og stole på terrassen", "telt", True),
+        # Common words cut to a vocabulary word's stem.
+        ("reglerne gælder alle", "økonomi", False),
+        ("jeg har gæld", "økonomi", True),
+        ("det skyldes stress", "økonomi", False),
+        ("jeg skylder penge", "økonomi", True),
+        ("det er ikke farligt", "forældre", False),
+        ("min far", "forældre", True),
+        ("haven bag huset", "madlavning", False),
+        ("vi vil bage", "madlavning", True),
+        ("både unge og gamle", "kano", False),
+        ("en tur i båd", "kano", True),
+        ("det koster 50 kr", "kost", False),
+        ("det koster ikke noget", "gratis", True),
+        ("sund kost", "kost", True),
+        ("lokalet står til rådighed", "vejledning", False),
+        ("gode råd", "vejledning", True),
+        ("i løbet af ugen", "løb", False),
+        ("jeg løber hver dag", "løb", True),
+        ("i hvert fald om sommeren", "balance", False),
+        ("bange for at falde", "balance", True),
+        ("i forbindelse med flytningen", "netværk", False),
+        ("nye forbindelser", "netværk", True),
+        ("en intern uddannelse", "it_hjælp", False),
+        ("internettet", "it_hjælp", True),
+        ("det afhænger af vejret", "misbrug", False),
+        ("læg mærke til", "læge", False),
+        ("en billet", "kørsel", False),
+        ("suppe", "kano", False),
+        ("boller", "bolig", False),
+        ("banden", "musik", False),
+        ("jamen", "musik", False),
+        ("løbende optag", "løb", False),
+        ("det er helt naturligt", "natur", False),
+        ("et godt team", "videoopkald", False),
+        ("markeret med rødt", "natur", False),
+        ("vi sparer penge", "vejledning", False),
+        ("et tegn på", "kreativitet", False),
+    ],
+)
+def test_words_keep_their_own_stems(analyzer, text, concept, found):
+    assert ("c:" + concept in analyzer.analyse(text).terms) is found
+
+
+def test_verbs_in_es_do_not_meet_a_noun(analyzer):
+    stem = analyzer.stem
+    assert stem("længes") != stem("længe")
+    assert stem("lykkes") != stem("lykke")
+    assert stem("lykkedes") == stem("lykkes")
+    assert stem("datter") != stem("date")
+    assert stem("stoffer") != stem("stof")
+
+
+def test_the_stored_index_fingerprint_covers_the_lists_of_words(monkeypatch):
+    index = cast(MatchIndex, SimpleNamespace(weights=None, use_vocabulary=True))
+    before = store.fingerprint(index)
+    starts = text.NOT_COMPOUND_STARTS | {"nyord"}
+    monkeypatch.setattr(text, "NOT_COMPOUND_STARTS", starts)
+    assert store.fingerprint(index) != before
+    monkeypatch.undo()
+    monkeypatch.setattr(text, "NOT_COMPOUND_ENDS", text.NOT_COMPOUND_ENDS | {"nyord"})
+    assert store.fingerprint(index) != before
