@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import html
+
 from django import forms
 from django.forms.models import ModelChoiceIterator
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
@@ -116,13 +117,16 @@ class OnePassSelect(forms.Select):
         context = super().get_context(name, value, attrs)
         chosen = set(context["widget"]["value"])
         options, selected = [], False
+        # The standard library's escape: the same five characters as Django's,
+        # without its lazy-string wrapper (600 calls for 300 units).
+        quote = html.escape
         for option_value, label in self.choices:
             text = "" if option_value is None else str(option_value)
             mark = not selected and text in chosen
             selected = selected or mark
             options.append(
-                f'\n  <option value="{escape(text)}"{" selected" if mark else ""}>'
-                f"{escape(label)}</option>"
+                f'\n  <option value="{quote(text)}"{" selected" if mark else ""}>'
+                f"{quote(str(label))}</option>"
             )
         context["widget"]["options_html"] = mark_safe("".join(options))  # noqa: S308 - escaped
         return context

@@ -98,11 +98,23 @@ class Profile(TenantModel):
     # directory then reads one column instead of joining every account and
     # membership (PostgreSQL misjudged that join in a shared database).
     listed = models.BooleanField(default=False, editable=False)
+    # The owner's display name, for the directory's "everyone, by name": one
+    # index of the listed profiles in name order (``profile_listed_by_name``)
+    # instead of joining and sorting every account. Kept by database triggers on
+    # the profile and the account (migration 0004, ``naming.py``).
+    owner_name = models.CharField(max_length=120, default="", editable=False)
 
     class Meta:
         verbose_name = _("kompetenceprofil")
         verbose_name_plural = _("kompetenceprofiler")
         ordering = ["id"]
+        indexes = [
+            models.Index(
+                fields=["municipality", "owner_name", "id"],
+                condition=models.Q(listed=True),
+                name="profile_listed_by_name",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["municipality", "user"], name="one_competence_profile"

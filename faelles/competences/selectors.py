@@ -133,8 +133,9 @@ def search(
 
     Ranked in the database from the indexed terms: a word of the search counts
     twice, a concept once. Three queries whatever the municipality's size: the
-    page of ids with the number of hits, the profiles, their memberships (and
-    the count again only for a page past the last).
+    page of ids with the number of hits (without a text: the page of ids, then
+    their number), the profiles, their memberships (and the count again only
+    for a page past the last).
     """
     units = None
     if department is not None:
@@ -174,18 +175,25 @@ def search(
             .annotate(score=score)
             .order_by("-score", "profile_id")
         )
+        # The page and the number of hits in one query (``COUNT(*) OVER ()``):
+        # ranking the profiles that have the words is the main cost, done once.
+        ranked = ranked.annotate(total=Window(Count("*")))
     else:
-        ranked = profiles.values("pk", "user__display_name").order_by(
-            "user__display_name", "pk"
-        )
-    # The page and the number of hits in one query (``COUNT(*) OVER ()``):
-    # ranking the listed profiles is the page's main cost, done once.
-    ranked = ranked.annotate(total=Window(Count("*")))
+        # Everyone, by name: the page straight from the index of listed profiles
+        # in name order (``owner_name``, kept by triggers), and the number from
+        # the same index; no account is joined and nothing is sorted.
+        ranked = profiles.values("pk").order_by("owner_name", "pk")
     page = max(page, 1)
     rows: list[Any] = list(ranked[(page - 1) * per_page : page * per_page])
-    total = rows[0]["total"] if rows else 0
+    if weights:
+        total = rows[0]["total"] if rows else 0
+    elif page == 1 and len(rows) < per_page:
+        total = len(rows)  # all of them fit on the first page
+    else:
+        total = profiles.count()
     if not rows and page > 1:  # past the last page: show the last one
-        total = ranked.count()
+        if weights:
+            total = ranked.count()
         page = max(1, -(-total // per_page))
         rows = list(ranked[(page - 1) * per_page : page * per_page])
     pages = max(1, -(-total // per_page))
