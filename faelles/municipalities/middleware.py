@@ -18,7 +18,10 @@ class MunicipalityMiddleware:
         slug = view_kwargs.pop("municipality_slug", None)
         if slug is None:
             return None
-        municipality = Municipality.objects.active().filter(slug=slug).first()
+        # The slug is unique: no ordering (the model's, by name, costs a sort).
+        municipality = (
+            Municipality.objects.active().filter(slug=slug).order_by("pk").first()
+        )
         if municipality is None:
             raise Http404
         request.municipality = municipality
