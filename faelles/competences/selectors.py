@@ -207,6 +207,7 @@ def search(
         for m in _employees(municipality)
         .filter(user_id__in=[p.user_id for p in by_id.values()])
         .select_related("department")
+        .order_by()  # a lookup table: the model's order would join and sort
     }
     hits = [
         Hit(by_id[pk], memberships.get(by_id[pk].user_id), scores.get(pk, 0))
@@ -218,7 +219,11 @@ def search(
 
 def membership_of(*, municipality, user) -> Membership | None:
     return (
-        _employees(municipality).filter(user=user).select_related("department").first()
+        _employees(municipality)
+        .filter(user=user)
+        .select_related("department")
+        .order_by("pk")
+        .first()
     )
 
 
