@@ -4,6 +4,8 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils.functional import LazyObject
 
+from faelles.core.queries import the_one
+
 from .models import Membership, ProfileVisibility, User, VerifiedIdentity
 
 
@@ -17,14 +19,13 @@ def membership_for(user, municipality) -> Membership | None:
         user = user._wrapped
     cache = user.__dict__.setdefault("_membership_cache", {})
     if municipality.pk not in cache:
-        # One membership per person and municipality (a constraint), so the
-        # order is the primary key's: the model's default (by municipality and
-        # person's name) joined both tables on every page to sort a single row.
-        cache[municipality.pk] = (
-            Membership.objects.select_related("department")
-            .filter(user=user, municipality=municipality)
-            .order_by("pk")
-            .first()
+        # One membership per person and municipality (a constraint), so no
+        # order: the model's (by municipality and person's name) joined both
+        # tables on every page to sort a single row.
+        cache[municipality.pk] = the_one(
+            Membership.objects.select_related("department").filter(
+                user=user, municipality=municipality
+            )
         )
     return cache[municipality.pk]
 

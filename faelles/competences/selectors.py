@@ -23,6 +23,7 @@ from django.db.models import (
 )
 
 from faelles.accounts.models import Membership
+from faelles.core.queries import the_one
 from faelles.organisations.models import Organisation
 from faelles.organisations.selectors import department_tree, descendants
 
@@ -94,7 +95,7 @@ def listed_profiles(
 
 
 def own_profile(*, municipality, user) -> Profile | None:
-    return Profile.objects.filter(municipality=municipality, user=user).first()
+    return the_one(Profile.objects.filter(municipality=municipality, user=user))
 
 
 def departments(*, municipality) -> QuerySet[Organisation]:
@@ -218,12 +219,8 @@ def search(
 
 
 def membership_of(*, municipality, user) -> Membership | None:
-    return (
-        _employees(municipality)
-        .filter(user=user)
-        .select_related("department")
-        .order_by("pk")
-        .first()
+    return the_one(
+        _employees(municipality).filter(user=user).select_related("department")
     )
 
 

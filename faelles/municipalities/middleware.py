@@ -2,6 +2,8 @@
 
 from django.http import Http404
 
+from faelles.core.queries import the_one
+
 from .models import Municipality
 
 
@@ -18,10 +20,7 @@ class MunicipalityMiddleware:
         slug = view_kwargs.pop("municipality_slug", None)
         if slug is None:
             return None
-        # The slug is unique: no ordering (the model's, by name, costs a sort).
-        municipality = (
-            Municipality.objects.active().filter(slug=slug).order_by("pk").first()
-        )
+        municipality = the_one(Municipality.objects.active().filter(slug=slug))
         if municipality is None:
             raise Http404
         request.municipality = municipality
