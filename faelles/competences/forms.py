@@ -1,13 +1,10 @@
 from __future__ import annotations
 
-import html
-
 from django import forms
-from django.forms.models import ModelChoiceIterator
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from faelles.accounts.models import LANGUAGE_CHOICES
+from faelles.core.forms import LongModelChoiceField, OnePassSelect
 
 from .models import (
     ANSWER_LENGTH,
@@ -102,62 +99,17 @@ class ProfileForm(forms.Form):
         return [t for t in self.cleaned_data["tags"].split(",") if t.strip()]
 
 
-class OnePassSelect(forms.Select):
-    """A ``<select>`` whose options are built in one pass: the department
-    filter lists every department and unit (300 in a large municipality), and
-    rendering each option through the option template cost more than the rest
-    of the directory's page. Same markup as the project's select."""
-
-    template_name = "competences/widgets/select.html"
-
-    def optgroups(self, name, value, attrs=None):
-        return []  # see get_context
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        chosen = set(context["widget"]["value"])
-        options, selected = [], False
-        # The standard library's escape: the same five characters as Django's,
-        # without its lazy-string wrapper (600 calls for 300 units).
-        quote = html.escape
-        for option_value, label in self.choices:
-            text = "" if option_value is None else str(option_value)
-            mark = not selected and text in chosen
-            selected = selected or mark
-            options.append(
-                f'\n  <option value="{quote(text)}"{" selected" if mark else ""}>'
-                f"{quote(str(label))}</option>"
-            )
-        context["widget"]["options_html"] = mark_safe("".join(options))  # noqa: S308 - escaped
-        return context
-
-
-class _IdAndName(ModelChoiceIterator):
-    """The departments' choices from their ids and names alone, without a
-    model instance each (300 in a large municipality)."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        yield from self.queryset.values_list("pk", "name")
-
-
-class _DepartmentField(forms.ModelChoiceField):
-    iterator = _IdAndName
-
-
 class SearchForm(forms.Form):
     q = forms.CharField(
         label=gettext_lazy("Søg efter kompetencer, sprog eller netværk"),
         required=False,
         max_length=200,
     )
-    afdeling: forms.ModelChoiceField = _DepartmentField(
+    afdeling: forms.ModelChoiceField = LongModelChoiceField(
         label=gettext_lazy("Afdeling"),
         required=False,
         queryset=None,
         empty_label=gettext_lazy("Alle afdelinger"),
-        widget=OnePassSelect,
     )
     sprog = forms.ChoiceField(
         label=gettext_lazy("Sprog"), required=False, widget=OnePassSelect

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy
 
+from faelles.core.forms import LongModelChoiceField
+
 from .models import DEFAULT_CHECK_IN_DAYS, Status
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -37,10 +39,12 @@ class GoalForm(forms.Form):
         help_text=gettext_lazy("Hvad kan I se, høre eller tælle, når målet er nået?"),
     )
     target_date = forms.DateField(label=gettext_lazy("Måldato"), widget=DATE_WIDGET)
-    owner: forms.ModelChoiceField = forms.ModelChoiceField(
+    # A department's employees with its units' are many hundred.
+    owner: forms.ModelChoiceField = LongModelChoiceField(
         label=gettext_lazy("Ansvarlig"),
         queryset=None,
         empty_label=gettext_lazy("Vælg en medarbejder"),
+        label_field="display_name",
     )
     check_in_days = forms.TypedChoiceField(
         label=gettext_lazy("Følg op"),
@@ -56,7 +60,6 @@ class GoalForm(forms.Form):
     def __init__(self, *args, owners, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners
-        self.fields["owner"].label_from_instance = lambda u: u.display_name
 
 
 class CheckInForm(forms.Form):

@@ -25,9 +25,8 @@ def _rows(goals, today):
     ]
 
 
-def _root(municipality, departments: set[int]) -> int | None:
+def _root(tree: dict[int, int | None], departments: set[int]) -> int | None:
     """The one department the others sit under, if there is one."""
-    tree = department_tree(municipality)
     roots = [pk for pk in departments if tree.get(pk) not in departments]
     return roots[0] if len(roots) == 1 else None
 
@@ -39,10 +38,16 @@ def goals_context(request, departments: set[int]) -> dict | None:
         "leadership.view_goal", municipality
     ):
         return None
-    goals = selectors.goals(municipality=municipality, departments=departments)
+    tree = department_tree(municipality)
+    # Every department (an administrator's page): the municipality's goals,
+    # without an ``IN`` of hundreds of ids to build and send twice.
+    goals = selectors.goals(
+        municipality=municipality,
+        departments=None if departments.issuperset(tree) else departments,
+    )
     shown = list(goals[: selectors.GOALS_SHOWN])
     total = goals.count() if len(shown) == selectors.GOALS_SHOWN else len(shown)
-    root = _root(municipality, departments)
+    root = _root(tree, departments)
     return {
         "rows": _rows(shown, timezone.localdate()),
         "total": total,

@@ -47,11 +47,14 @@ def department_choices(*, municipality, departments: set[int]) -> list[Organisat
     return tree
 
 
-def goals(*, municipality, departments: set[int]) -> QuerySet[Goal]:
-    """The goals of the departments: the unfinished first, by target date."""
+def goals(*, municipality, departments: set[int] | None) -> QuerySet[Goal]:
+    """The goals of the departments (None: of every department): the
+    unfinished first, by target date."""
+    found = Goal.objects.filter(municipality=municipality)
+    if departments is not None:
+        found = found.filter(department__in=departments)
     return (
-        Goal.objects.filter(municipality=municipality, department__in=departments)
-        .select_related("department", "owner")
+        found.select_related("department", "owner")
         .annotate(
             finished=Case(
                 When(status__in=FINISHED, then=Value(1)),

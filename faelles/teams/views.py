@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from faelles.core import access
 from faelles.core.files import document_response
+from faelles.core.params import parse_id
 
 from . import selectors, services
 from .forms import (
@@ -27,6 +28,10 @@ from .forms import (
 )
 from .models import State, Task, TeamFile, Volunteer
 
+# The teams in progress, a page at a time: counting the members of a page
+# costs one query whatever the number of teams (selectors.with_counts).
+CURRENT_SHOWN = 30
+MAX_PAGE = 1000
 CLOSED_SHOWN = 30
 
 
@@ -49,12 +54,18 @@ def index(request):
     if not request.user.has_perm("teams.use", municipality):
         raise Http404
     user = request.user
+    page = min(parse_id(request.GET.get("side")) or 1, MAX_PAGE)
+    current, more = selectors.teams_page(
+        municipality=municipality, page=page, per_page=CURRENT_SHOWN
+    )
     return render(
         request,
         "teams/index.html",
         {
             "mine": selectors.my_teams(municipality=municipality, user=user),
-            "current": selectors.teams(municipality=municipality)[:100],
+            "current": current,
+            "page": page,
+            "next_page": page + 1 if more else None,
             "closed": selectors.teams(municipality=municipality, state=State.CLOSED)[
                 :CLOSED_SHOWN
             ],
