@@ -63,6 +63,10 @@ def fingerprint(index: MatchIndex) -> str:
     digest.update(repr(text.COMPOUND_RULES).encode())
     digest.update(repr(sorted(text.NOT_COMPOUND_STARTS)).encode())
     digest.update(repr(sorted(text.NOT_COMPOUND_ENDS)).encode())
+    digest.update(repr(sorted(text.STOPWORDS)).encode())
+    digest.update(repr(sorted(text.SPELLINGS.items())).encode())
+    digest.update(repr(sorted(text.NOT_RESPELLED)).encode())
+    digest.update(repr(text.RESPELLING_RULES).encode())
     digest.update(_file_digest(geo.DATA_PATH).encode())
     return digest.hexdigest()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
 
 import snowballstemmer
 
@@ -28,6 +29,7 @@ _STOPWORDS_TEXT = """
     været thi jer sådan kan gerne godt lidt får få vores hver enten ved bare kun
     helst rigtig sammen nogen evt fx os hej tak mere mest godt hvordan hvorfor
     hvornår hvem hvilken hvilke hvilket
+    pga ift mht dvs osv ca mv mm etc ifm iht vha inkl ekskl ang vedr iflg mvh
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
@@ -134,6 +136,8 @@ _OWN_STEMS = {
     "sankt": ("sankt",),
     "dyrere": ("dyrere", "dyreste"),
     "ridder": ("ridder", "ridderen", "riddere", "ridderne"),
+    # Snowball keeps the neuter and the superlative of lonely apart from "ensom".
+    "ensom": ("ensomt", "ensomst", "ensomste"),
 }
 STEM_OVERRIDES = {word: stem for stem, words in _OWN_STEMS.items() for word in words}
 
@@ -219,6 +223,153 @@ NOT_COMPOUND_STARTS = frozenset(_NOT_COMPOUND_STARTS_TEXT.split())
 NOT_COMPOUND_ENDS = frozenset(_NOT_COMPOUND_ENDS_TEXT.split())
 
 
+# -- How people really type -------------------------------------------------------
+#
+# Needs are written on phones, by newcomers to Danish and by the old. Before a word
+# is analysed it is respelled once (memoised per word): a known misspelling
+# (``SPELLINGS``); a letter repeated for emphasis ("sååå", "hjæææælp") written
+# once or twice; Danish letters typed without a Danish keyboard ("aeldre", "boern",
+# "paa", "gaa"; ``_LETTERS``); a long unknown word one typing slip from exactly one
+# vocabulary word ("ensomhde", "frivilig"). A word the analysis knows — a
+# vocabulary word, a stop word, a filler word or a word whose stem the vocabulary
+# uses — is never respelled, nor one in ``NOT_RESPELLED``, and the letter and slip
+# rules only ever give a word it knows. Web and e-mail addresses, phone numbers and
+# dotted abbreviations are no words, and "besøgs-ven" is "besøgsven" when that is
+# a vocabulary word.
+
+# Written for this project: spellings of the vocabulary's important words that
+# people really write — newcomers' and dyslexic spellings, Norwegian and Swedish
+# forms of a Scandinavian newcomer, English words for a concept. Only words no
+# Danish text uses otherwise. Part of the stored index's fingerprint (store.py).
+_SPELLINGS = {
+    "ensomhed": (
+        "ensomhet ensomheten ensomed ensomhd ensommed ensomheed "
+        "ensomhedd ensumhed ensamhet ensamheten ensomhede"
+    ),
+    "ensom": "ensam ensum",
+    "ensomme": "ensamma ensumme",
+    "besøgsven": "besøksvenn besøgvenn besøksven besøgsvenn besøgven besøgsvend "
+    "besøgsvænn besøgsvæn besøksvän besöksvän",
+    "besøgsvenner": "besøksvenner besøgvenner besøgsvener",
+    "hjemmehjælp": "hjemmehjelp hjemehjælp hjemmehjæp hjemmehjalp hemtjänst "
+    "hjemehjelp hjemmehjælb",
+    "hjælp": "hjelp hjæp hjælb jælp",
+    "hjælpe": "hjelpe hjælbe hjæpe jælpe hjälpa",
+    "hjælper": "hjelper hjælber",
+    "ældre": "eldre ældere",
+    "lektier": "lekser leksene lektir lektjer lecktier lægtier läxor läxa",
+    "lektiehjælp": "leksehjelp leksehjælp läxhjälp lektihjælp",
+    "psykolog": "psycholog psykholog sykolog psyholog psyolog psychologist",
+    "demens": "demenz dements demes dimens",
+    "alzheimer": "alzhaimer altsheimer alzeimer alsheimer alzhaimers altzheimer",
+    "handicap": "handikap handycap hendicap handicab",
+    "handicappet": "handikappet handikapet",
+    "handicappede": "handikappede handicapede handikapede",
+    "kørestol": "kørrestol kørstol rullestol rullstol",
+    "sygdom": "sykdom sjukdom sygdum",
+    "syg": "syk sjuk",
+    "træning": "trening träning",
+    "genoptræning": "genoptrening genoptræneing",
+    "frivillig": "frivilig frievillig",
+    "frivillige": "frivilige frievillige",
+    "fællesskab": "fælleskab fællesskap felleskap fellesskap gemenskap",
+    "kræft": "kreft",
+    "depression": "depresion depretion depresjon",
+    "diabetes": "diabetis diabetus diabetess",
+    "sygeplejerske": "sygeplejeske sjuksköterska",
+    "misbrug": "missbrug misbruk missbruk",
+    "flygtning": "flyktning flykting",
+    "flygtninge": "flyktninger flyktingar",
+    "rengøring": "rengjøring rengöring rengørring",
+    "indkøb": "inkøb indkøp",
+    "økonomi": "ekonomi",
+    "sprog": "språk",
+    "venner": "vänner",
+    "ven": "vän",
+}
+SPELLINGS = {
+    wrong: right for right, words in _SPELLINGS.items() for wrong in words.split()
+}
+
+# Danish letters typed without a Danish keyboard, or with the letter dropped:
+# "aa" for "å", "oe" for "ø", "ae" for "æ", Swedish and German "ö" and "ä", and
+# plain "o"/"a" for "ø"/"å". A word gets the fewest replacements that give a word
+# the analysis knows, the two-letter spellings first ("paa" is "på").
+_LETTERS = (("aa", "å"), ("oe", "ø"), ("ae", "æ"), ("ö", "ø"), ("ä", "æ"))
+_DROPPED = (("o", "ø"), ("a", "å"))
+_MAX_SITES = 8  # a word with more places to respell is left as it is
+# Written for this project from a scan of the 29,000 most common Danish words:
+# words and names that a rule below would make another, known word ("humor" is
+# not "humør", "loft" not "løft", "roer" not "rør", "Kaare" not "kåre", "do" is a
+# toilet). Part of the stored index's fingerprint (store.py).
+_NOT_RESPELLED_TEXT = """
+    ar bal bla do doe gaven haarder hand hard hore humor kaare kar kirkegaard
+    laser loft malling ove persson rad rode roede roer roere roret so star tar
+    toer torsten
+"""
+NOT_RESPELLED = frozenset(_NOT_RESPELLED_TEXT.split())
+
+_REPEATED = re.compile(r"(.)\1\1+")  # three or more of a letter: "sååå", "hjæææælp"
+_FUZZY_MIN = 7  # an unknown word this long may be one typing slip from a known one
+# Swapped in Danish inflection, not by a slip: "orkester"/"orkestre", "fængsel"/
+# "fængsle", "åben"/"åbne".
+_INFLECTED_SWAPS = frozenset(("er", "re", "el", "le", "en", "ne"))
+
+# Text that is no words: web and e-mail addresses, phone numbers (8 digits or more,
+# maybe in groups: "+45 12 34 56 78"), and abbreviations with full stops ("f.eks.",
+# "bl.a.", "m.m.", "o.l.", "p.g.a."), which would leave letters such as "eks".
+NOT_WORDS = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b(?:[a-z0-9-]+\.)+(?:dk|com|org|net|eu|info)\b(?:/\S*)?"
+    r"|(?<![\w+])(?:\+|00)?\d(?:[ .-]?\d){7,}(?!\w)"
+    r"|(?<!\w)(?:f\.\s?eks|bl\.\s?a|m\.\s?m|o\.\s?l|m\.\s?v|d\.\s?v\.\s?s"
+    r"|p\.\s?g\.\s?a|i\.\s?f\.\s?t|m\.\s?h\.\s?t|o\.\s?s\.\s?v|t\.\s?o\.\s?m)\.?(?!\w)",
+    re.IGNORECASE,
+)
+# Cheap test whether a text may hold any of that: "@", "/", "www", a full stop
+# right before a letter, a letter or "bl" alone before a full stop, 8 digits.
+_MAYBE_NOT_WORDS = re.compile(
+    r"[@/]|www|\.(?:[a-zA-Z]|(?<=\b\w\.)|(?<=\b[bB][lL]\.))|\d(?:[ .-]?\d){7}"
+)
+# A word with hyphens inside ("besøgs-ven", "type 2-diabetes").
+_TOKEN = re.compile(r"[0-9a-zæøåéèüöäáíóú]+(?:-[0-9a-zæøåéèüöäáíóú]+)*")
+# The rules above, for the stored index's fingerprint (store.py).
+RESPELLING_RULES = (
+    _LETTERS,
+    _DROPPED,
+    _MAX_SITES,
+    _REPEATED.pattern,
+    _FUZZY_MIN,
+    tuple(sorted(_INFLECTED_SWAPS)),
+    NOT_WORDS.pattern,
+    _TOKEN.pattern,
+)
+
+
+def _slip(a: str, b: str) -> bool:
+    """Whether a is b with one typing slip that keeps its letters: two neighbours
+    swapped ("ensomhde"), a double letter written once ("frivilig") or a letter
+    written twice ("ensommhed"). A changed, added or dropped letter in general
+    made common words other words ("seneste" → "eneste"), so it is no slip."""
+    if len(a) == len(b):
+        i = next((i for i in range(len(a)) if a[i] != b[i]), len(a))
+        pair = a[i : i + 2]
+        return (
+            pair == b[i : i + 2][::-1]
+            and a[i + 2 :] == b[i + 2 :]
+            and pair not in _INFLECTED_SWAPS
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) - len(short) != 1:
+        return False
+    i = next((i for i in range(len(short)) if short[i] != long[i]), len(short))
+    return long[i + 1 :] == short[i:] and (
+        (i > 0 and long[i] == long[i - 1])
+        or (i + 1 < len(long) and long[i] == long[i + 1])
+    )
+
+
 class DanishStemmer:
     """Snowball's Danish stemmer, memoised per word. Not thread-safe (Snowball keeps
     state in the stemmer), so each analyzer or checker owns one."""
@@ -295,10 +446,126 @@ class Analyzer:
         for key in self.phrases:
             lengths.setdefault(key[0], set()).add(len(key))
         self._lengths = {s: tuple(sorted(n, reverse=True)) for s, n in lengths.items()}
+        # The words the vocabulary writes, for respelling (hyphens and typing slips).
+        self._lexicon = frozenset(w for w in words if not w.isdigit())
+        self._known_words = self._lexicon | STOPWORDS | FILLER
+        # Long vocabulary words by themselves and with one letter left out: a word
+        # one slip from a vocabulary word shares one of these with it.
+        self._near: dict[str, set[str]] = {}
+        for w in self._lexicon:
+            if len(w) >= _FUZZY_MIN - 1 and w not in STOPWORDS and w.isalpha():
+                for k in range(len(w) + 1):
+                    self._near.setdefault(w[:k] + w[k + 1 :], set()).add(w)
+        self._respelled: dict[str, tuple[str, ...]] = {}
         # Stemming the variants above went through _word while the phrases and
         # prefixes were half built: what it remembered about unknown compounds
         # depended on the order of the vocabulary file.
         self._word_cache.clear()
+
+    def words(self, text: str) -> list[str]:
+        """The words of a text as the analysis reads them: without addresses and
+        phone numbers, lower case, respelled (memoised per word)."""
+        if _MAYBE_NOT_WORDS.search(text):
+            text = NOT_WORDS.sub(" ", text)
+        tokens = _TOKEN.findall(text.lower())
+        respelled = self._respelled
+        try:  # the usual case, all in C: every token seen before
+            return list(chain.from_iterable(map(respelled.__getitem__, tokens)))
+        except KeyError:
+            for token in tokens:
+                if token not in respelled:
+                    respelled[token] = self._respell_token(token)
+            return list(chain.from_iterable(map(respelled.__getitem__, tokens)))
+
+    def _respell_token(self, token: str) -> tuple[str, ...]:
+        if "-" not in token:
+            return (self._respell(token),)
+        # "besøgs-ven" is the vocabulary's "besøgsven"; "type 2-diabetes" and
+        # "sosu-assistent" stay words of their own.
+        joined = self._respell(token.replace("-", ""))
+        if joined in self._lexicon:
+            return (joined,)
+        return tuple(self._respell(w) for w in token.split("-") if w)
+
+    def known(self, word: str) -> bool:
+        """A vocabulary, stop or filler word, or a word whose stem the vocabulary
+        uses: such a word is never respelled, and respelling gives only these."""
+        return word in self._known_words or self.stem(word) in self._words
+
+    def _respell(self, word: str) -> str:
+        """The word a person meant (see ``SPELLINGS`` and the rules above it)."""
+        fixed = SPELLINGS.get(word)
+        if fixed is not None:
+            return fixed
+        if word in NOT_RESPELLED or self.known(word) or not word.isalpha():
+            return word
+        if _REPEATED.search(word):  # "sååå", "hjæææælp": one or two of the letter
+            runs = [m.span() for m in _REPEATED.finditer(word)]
+            options = [word[:0]]
+            at = 0
+            for start, end in runs:
+                options = [
+                    o + word[at:start] + word[start] * n
+                    for o in options
+                    for n in (1, 2)
+                ]
+                at = end
+            options = [o + word[at:] for o in options]
+            for option in options:
+                respelled = self._respell(option)
+                if self.known(respelled):
+                    return respelled
+            return self._respell(options[0])
+        for option, end, dropped in self._letter_options(word):
+            # A dropped letter must give a vocabulary, stop or filler word itself
+            # (a stem alone made "gave" "gåve"). The stem of a known word is one
+            # the vocabulary uses, and a stem is the start of its word, taking in
+            # every respelled letter.
+            if option in self._known_words or (
+                not dropped
+                and any(option[:k] in self._words for k in range(end, len(option) + 1))
+                and self.stem(option) in self._words
+            ):
+                return option
+        if len(word) >= _FUZZY_MIN:
+            near = {
+                w
+                for k in range(len(word) + 1)
+                for w in self._near.get(word[:k] + word[k + 1 :], ())
+                if _slip(word, w)
+            } | {w for w in self._near.get(word, ()) if _slip(word, w)}
+            if len(near) == 1:
+                return near.pop()
+        return word
+
+    def _letter_options(self, word: str) -> list[tuple[str, int, int]]:
+        """Spellings of the word with Danish letters, fewest replacements first
+        and two-letter spellings ("aa") before dropped letters ("a"); each with
+        where its last replaced letter ends and how many letters were dropped."""
+        sites: list[tuple[int, int, str, int]] = []  # start, end, letter, dropped
+        for letters, dropped in ((_LETTERS, 0), (_DROPPED, 1)):
+            for old, new in letters:
+                at = word.find(old)
+                while at >= 0:
+                    sites.append((at, at + len(old), new, dropped))
+                    at = word.find(old, at + 1)
+        if not sites or len(sites) > _MAX_SITES:
+            return []
+        options: list[tuple[int, int, str, int]] = []
+        for mask in range(1, 1 << len(sites)):
+            chosen = sorted(sites[i] for i in range(len(sites)) if mask >> i & 1)
+            if any(a[1] > b[0] for a, b in zip(chosen, chosen[1:], strict=False)):
+                continue  # overlapping: "aae"
+            out, at = [], 0
+            for start, end, new, _ in chosen:
+                out.append(word[at:start] + new)
+                at = end
+            end = sum(map(len, out))
+            out.append(word[at:])
+            option = "".join(out)
+            options.append((len(chosen), sum(c[3] for c in chosen), option, end))
+        options.sort(key=lambda o: (o[0], o[1]))
+        return [(o[2], o[3], o[1]) for o in options]
 
     def stems(self, text: str) -> list[str]:
         """Stems of a phrase, with compounds split; used for vocabulary variants."""
@@ -373,7 +640,7 @@ class Analyzer:
         surface = result.surface
         seq: list[str] = []
         raw_for: list[str] = []
-        for w in WORD.findall(text.lower()):
+        for w in self.words(text):
             parts, extra = self._word(w)
             keys, whole = self._term_keys(w)
             if len(parts) == 1:

@@ -279,3 +279,257 @@ def test_the_stored_index_fingerprint_covers_the_lists_of_words(monkeypatch):
     monkeypatch.undo()
     monkeypatch.setattr(text, "NOT_COMPOUND_ENDS", text.NOT_COMPOUND_ENDS | {"nyord"})
     assert store.fingerprint(index) != before
+
+
+# -- How people really type -------------------------------------------------------
+
+
+def _concepts(analyzer: Analyzer, text: str) -> set[str]:
+    return {t for t in analyzer.analyse(text).terms if t.startswith("c:")}
+
+
+def test_the_fingerprint_covers_the_respelling(monkeypatch):
+    index = cast(MatchIndex, SimpleNamespace(weights=None, use_vocabulary=True))
+    before = store.fingerprint(index)
+    for name, changed in (
+        ("SPELLINGS", {**text.SPELLINGS, "nyord": "ældre"}),
+        ("NOT_RESPELLED", text.NOT_RESPELLED | {"nyord"}),
+        ("STOPWORDS", text.STOPWORDS | {"nyord"}),
+        ("RESPELLING_RULES", (*text.RESPELLING_RULES, "ny regel")),
+    ):
+        monkeypatch.setattr(text, name, changed)
+        assert store.fingerprint(index) != before, name
+        monkeypatch.undo()
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("aeldre", "ældre"),
+        ("hjaelp", "hjælp"),
+        ("soeger", "søger"),
+        ("boern", "børn"),
+        ("boernene", "børnene"),
+        ("paa", "på"),
+        ("gaa", "gå"),
+        ("naar", "når"),
+        ("ogsaa", "også"),
+        ("oekonomi", "økonomi"),
+        ("hjälp", "hjælp"),  # Swedish and German letters
+        ("äldre", "ældre"),
+        ("rengöring", "rengøring"),
+        ("pa", "på"),  # the letter simply dropped
+        ("ga", "gå"),
+        ("born", "børn"),
+        ("forst", "først"),
+    ],
+)
+def test_danish_letters_typed_without_a_danish_keyboard(analyzer, typed, meant):
+    assert analyzer.words(typed) == [meant]
+    assert analyzer.analyse(f"min mor {typed}").terms == (
+        analyzer.analyse(f"min mor {meant}").terms
+    )
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # Known words are never respelled, and a respelling must give a known word.
+        "israel",
+        "poesi",
+        "aerobic",
+        "bade",  # to bathe is not "både"
+        "mode",
+        "gave",  # a stem alone made it "gåve"
+        "dommer",
+        # Real words and names that a dropped letter would make another word.
+        "humor",
+        "loft",
+        "bal",
+        "kar",
+        "roer",
+        "kaare",
+        "kirkegaard",
+        "do",
+    ],
+)
+def test_known_and_listed_words_keep_their_letters(analyzer, word):
+    assert analyzer.words(word) == [word]
+
+
+def test_danish_letters_in_a_sentence(analyzer):
+    concepts = _concepts(analyzer, "Jeg soeger en besoegsven til min aeldre far")
+    assert {"c:besøgsven", "c:ældre"} <= concepts
+    assert "c:børn" in _concepts(analyzer, "hjaelp til boern")
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("ensomhet", "ensomhed"),  # Norwegian
+        ("ensamhet", "ensomhed"),  # Swedish
+        ("ensomed", "ensomhed"),
+        ("hjelp", "hjælp"),
+        ("eldre", "ældre"),
+        ("besøksvenn", "besøgsven"),
+        ("besøgven", "besøgsven"),
+        ("hjemmehjelp", "hjemmehjælp"),
+        ("hjemehjælp", "hjemmehjælp"),
+        ("lekser", "lektier"),
+        ("leksehjelp", "lektiehjælp"),
+        ("psycholog", "psykolog"),
+        ("sykolog", "psykolog"),
+        ("demenz", "demens"),
+        ("alzhaimer", "alzheimer"),
+        ("handikap", "handicap"),
+        ("kørrestol", "kørestol"),
+        ("rullestol", "kørestol"),
+        ("sykdom", "sygdom"),
+        ("kreft", "kræft"),
+        ("depresion", "depression"),
+        ("diabetis", "diabetes"),
+        ("missbrug", "misbrug"),
+        ("flyktning", "flygtning"),
+    ],
+)
+def test_misspellings_and_scandinavian_forms(analyzer, typed, meant):
+    assert analyzer.words(typed) == [meant]
+    assert analyzer.analyse(typed).terms == analyzer.analyse(meant).terms
+    assert _concepts(analyzer, typed) or meant == "hjælp"  # a filler word
+
+
+def test_lonely_in_every_form(analyzer):
+    for word in ("ensomt", "ensomste", "ensom", "ensomme", "ensomhed", "ensomhet"):
+        assert "c:ensomhed" in _concepts(analyzer, word), word
+        assert "w:ensom" in analyzer.analyse(word).terms, word
+    assert "w:barn" in analyzer.analyse("barn").terms  # shared with Norwegian
+    assert "c:børn" in _concepts(analyzer, "barn")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pga",
+        "pga.",
+        "p.g.a.",
+        "ift",
+        "i.f.t.",
+        "mht",
+        "bl.a.",
+        "bl. a.",
+        "evt",
+        "ca",
+        "ca.",
+        "dvs",
+        "d.v.s.",
+        "osv",
+        "o.s.v.",
+        "f.eks.",
+        "f. eks.",
+        "m.m.",
+        "o.l.",
+        "mvh",
+    ],
+)
+def test_abbreviations_are_no_terms(analyzer, text):
+    assert not analyzer.analyse(f"jeg {text} dig").terms
+
+
+@pytest.mark.parametrize(
+    ("slip", "meant"),
+    [
+        ("ensomhde", "ensomhed"),  # two neighbours swapped
+        ("frivilig", "frivillig"),  # a double letter written once
+        ("frivilige", "frivillige"),
+        ("sygeplejjerske", "sygeplejerske"),  # a letter written twice
+    ],
+)
+def test_a_long_word_one_typing_slip_from_a_vocabulary_word(analyzer, slip, meant):
+    assert analyzer.words(slip) == [meant]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # Common words one changed, added or dropped letter from a vocabulary
+        # word: no slip (a general edit distance of 1 made them that word).
+        "seneste",
+        "skulder",
+        "sandhed",
+        "kontrakt",
+        "ulejlighed",
+        "uafhængighed",
+        "bakterier",
+        "opdagelse",
+        "kollegaer",
+        # Letters that swap places in inflection: no slip either.
+        "blomstre",
+        "orkestre",
+        "plejecentre",
+        "fængsle",
+        # Too short for a slip, and names.
+        "frivlig",
+        "persson",
+        "malling",
+    ],
+)
+def test_common_words_are_no_typing_slips(analyzer, word):
+    assert analyzer.words(word) == [word]
+
+
+def test_all_caps_emojis_and_repeated_letters(analyzer):
+    assert analyzer.analyse("JEG ER ENSOM OG SØGER EN BESØGSVEN").terms == (
+        analyzer.analyse("jeg er ensom og søger en besøgsven").terms
+    )
+    assert analyzer.analyse("ensom😢 🙏🏻 besøgsven❤️").terms == (
+        analyzer.analyse("ensom besøgsven").terms
+    )
+    assert analyzer.words("sååå ensom, hjæææælp") == ["så", "ensom", "hjælp"]
+    assert analyzer.words("ENSOOOOM") == ["ensom"]
+    assert analyzer.words("alllle") == ["alle"]  # two when that is the word
+    assert analyzer.words("hmmm") == ["hm"]
+
+
+def test_addresses_and_phone_numbers_are_no_words(analyzer):
+    text = (
+        "Ring på 12 34 56 78, +45 87654321 eller 0045 1234-5678, skriv til "
+        "hanne.jensen@gmail.com eller se https://www.kommune.dk/ældre?id=7 og "
+        "www.ensomhed.dk og borger.dk"
+    )
+    assert analyzer.words(text) == [
+        "ring",
+        "på",
+        "eller",
+        "skriv",
+        "til",
+        "eller",
+        "se",
+        "og",
+        "og",
+    ]
+    assert set(analyzer.analyse(text).terms) == set(
+        analyzer.analyse("Ring på eller skriv til eller se og og").terms
+    )
+    # Numbers that are no phone numbers stay.
+    assert analyzer.words("2 børn på 7 og 10 år, 2400 NV") == (
+        ["2", "børn", "på", "7", "og", "10", "år", "2400", "nv"]
+    )
+
+
+def test_hyphens_and_slashes(analyzer):
+    assert analyzer.words("besøgs-ven") == ["besøgsven"]
+    assert analyzer.analyse("en besøgs-ven").terms == (
+        analyzer.analyse("en besøgsven").terms
+    )
+    assert analyzer.words("hjemme-hjælp") == ["hjemmehjælp"]
+    # Only into a vocabulary word: other hyphenated words stay words of their own.
+    assert analyzer.words("type 2-diabetes") == ["type", "2", "diabetes"]
+    assert "c:diabetes" in _concepts(analyzer, "jeg har type 2-diabetes")
+    assert analyzer.words("it-hjælp sosu-assistent") == [
+        "it",
+        "hjælp",
+        "sosu",
+        "assistent",
+    ]
+    assert analyzer.words("hund/kat") == ["hund", "kat"]
+    assert {"w:hund", "w:kat"} <= set(analyzer.analyse("hund/kat").terms)

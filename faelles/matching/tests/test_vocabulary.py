@@ -85,3 +85,16 @@ def test_shipped_relations_name_known_concepts():
     for a, related in vocab.related.items():
         assert a in vocab.concepts
         assert all(b in vocab.concepts and 0 < s <= 1 for b, s in related.items())
+
+
+def test_respellings_lead_from_unknown_words_to_known_ones():
+    # A listed spelling is no word the analysis knows (it would change a real
+    # word), and it leads to one it knows; no listed exception is a spelling.
+    from faelles.matching import text
+
+    analyzer = Analyzer()
+    for wrong, right in text.SPELLINGS.items():
+        assert wrong not in analyzer._known_words, wrong
+        assert wrong not in text.NOT_RESPELLED, wrong
+        assert analyzer.known(right), (wrong, right)
+        assert analyzer.words(wrong) == [right], wrong
