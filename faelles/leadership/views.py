@@ -17,6 +17,7 @@ from faelles.core import access
 from faelles.core.params import parse_id
 from faelles.organisations.models import Organisation
 from faelles.organisations.sections import leader_sections
+from faelles.organisations.selectors import departments_read_once
 
 from . import selectors, services
 from .forms import CheckInForm, GoalForm
@@ -49,7 +50,7 @@ def _unit(request, allowed: set[int]) -> int | None:
     return unit
 
 
-def _options(choices: list[Organisation], unit: int | None) -> str:
+def _options(choices: list[selectors.Choice], unit: int | None) -> str:
     """The unit picker's options, written in one pass: an administrator picks
     among every department and unit (300 in a large municipality), which cost
     more through the template than the rest of the page."""
@@ -57,13 +58,20 @@ def _options(choices: list[Organisation], unit: int | None) -> str:
     return mark_safe(  # noqa: S308 - every part is escaped
         "".join(
             f'<option value="{d.pk}"{" selected" if d.pk == unit else ""}>'
-            f"{quote(d.indent)}{quote(d.name)}</option>"  # type: ignore[attr-defined]
+            f"{quote(d.indent)}{quote(d.name)}</option>"
             for d in choices
         )
     )
 
 
 def page(request):
+    # The page, its picker and its sections (goals, pulse, …) all ask for the
+    # department tree: one query for the request.
+    with departments_read_once(request.municipality):
+        return _page(request)
+
+
+def _page(request):
     municipality = request.municipality
     allowed, every = _allowed(request)
     unit = _unit(request, allowed)
@@ -84,7 +92,7 @@ def page(request):
         {
             "choices": choices,
             "options": _options(choices, unit),
-            "unit": chosen,
+            "unit": chosen.organisation(municipality) if chosen else None,
             "every": every,
             "departments": departments,
             "sections": leader_sections(request, departments),

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from faelles.organisations.selectors import department_rows
+
 from . import selectors, services
 from .instrument import SCALES
 
@@ -26,6 +28,9 @@ def leader_section(request, departments: set[int]) -> dict | None:
         municipality=municipality,
         round_=latest,
         scope=selectors.Scope(set(allowed), scope.own),
+        # The units' names from the departments the leaders' page has read
+        # already (``departments_read_once``), not by a list of every id.
+        names={pk: name for pk, _parent, name, _slug in department_rows(municipality)},
     )
     rows = [row for row in table.rows if row.department_id in allowed]
     if not rows:

@@ -3,13 +3,17 @@ from __future__ import annotations
 from typing import cast
 
 from django import forms
+from django.db.models import Case, F, Value, When
+from django.db.models.functions import Left, StrIndex
 from django.utils.translation import gettext_lazy
 
+from faelles.accounts.models import User
 from faelles.committees.models import OPEN_STATUSES, FollowUpAction
+from faelles.core.forms import LongModelChoiceField
 from faelles.initiatives.models import Initiative
 from faelles.initiatives.models import State as InitiativeState
 
-from .models import Again
+from .models import Again, TeamMember
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 OFFERED = 200  # the newest of each kind; a team is formed around something current
@@ -124,18 +128,50 @@ class FileForm(forms.Form):
 
 class TaskForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Opgave"), max_length=200)
-    owner = forms.ChoiceField(label=gettext_lazy("Ansvarlig"))
+    # Options written in one pass (a long-lived team has many members);
+    # a choice is checked against the team's members when the form is sent.
+    owner: forms.ModelChoiceField = LongModelChoiceField(
+        label=gettext_lazy("Ansvarlig"),
+        queryset=None,
+        empty_label=None,
+        label_field="label",
+        error_messages={
+            "invalid_choice": gettext_lazy("Vælg en af teamets medlemmer.")
+        },
+    )
     due = forms.DateField(label=gettext_lazy("Senest"), widget=DATE_WIDGET)
 
-    def __init__(self, *args, members, **kwargs):
+    def __init__(self, *args, team, members=None, **kwargs):
+        """``members``: the team's members when the page has read them already
+        (the options come from them, without another query)."""
         super().__init__(*args, **kwargs)
-        self.members = {str(m.user_id): m.user for m in members}
-        cast(forms.ChoiceField, self.fields["owner"]).choices = [
-            (str(m.user_id), str(m.user)) for m in members
-        ]
+        field = self.fields["owner"]
+        assert isinstance(field, forms.ModelChoiceField)
+        # The label is what ``str(user)`` shows: the name, else the address's
+        # part before the @.
+        field.queryset = (
+            User.objects.filter(
+                pk__in=TeamMember.objects.filter(team=team).values("user_id")
+            )
+            .annotate(
+                label=Case(
+                    When(
+                        display_name="",
+                        then=Left("email", StrIndex("email", Value("@")) - 1),
+                    ),
+                    default=F("display_name"),
+                )
+            )
+            .order_by("label", "id")
+        )
+        if members is not None:
+            field.choices = sorted(
+                ((m.user_id, str(m.user)) for m in members),
+                key=lambda choice: (choice[1].casefold(), choice[0]),
+            )
 
     def owner_user(self):
-        return self.members.get(self.cleaned_data["owner"])
+        return self.cleaned_data["owner"]
 
 
 class CloseForm(forms.Form):

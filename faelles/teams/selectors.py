@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
@@ -80,10 +81,22 @@ def my_teams(*, municipality: Municipality, user: Any) -> QuerySet[Team]:
     )
 
 
+# What the team's page shows of a person (``str(user)``): reading the user's
+# other columns and building them took as long as the rest of a member's row.
+NAME = ("display_name", "email")
+
+
+def _names(*relations: str) -> list[str]:
+    return [f"{relation}__{field}" for relation in relations for field in NAME]
+
+
 def members(*, team: Team) -> list[TeamMember]:
+    """The members, who joined first first, with their names and the
+    departments they came from."""
     return list(
         TeamMember.objects.filter(team=team)
         .select_related("user", "department")
+        .only("team_id", "joined_at", "department__name", *_names("user"))
         .order_by("joined_at", "id")
     )
 
@@ -104,10 +117,6 @@ def own_offer(*, team: Team, user: Any) -> Volunteer | None:
     if not getattr(user, "is_authenticated", False):
         return None
     return Volunteer.objects.filter(team=team, user=user).first()
-
-
-def tasks(*, team: Team) -> list[Task]:
-    return list(Task.objects.filter(team=team).select_related("owner"))
 
 
 def open_tasks_owned(*, municipality: Municipality, user: Any) -> QuerySet[Task]:
@@ -166,10 +175,135 @@ def shared_evaluations(*, municipality: Municipality, limit: int = 30) -> list[T
     )
 
 
-def space(*, team: Team, posts: int = 50) -> dict[str, Any]:
-    """The team's space: the newest messages, the files and the tasks."""
+@dataclass(frozen=True)
+class Shown:
+    """One page of a list in the team's space (page 1 the newest): its rows,
+    whether an older page follows and, where the page says how many there
+    are, the total (``None`` where it does not)."""
+
+    rows: list[Any]
+    page: int
+    per_page: int
+    more: bool
+    total: int | None = None
+
+    @property
+    def newer(self) -> int | None:
+        """The page before, ``None`` for the first (a link without the
+        parameter)."""
+        return self.page - 1 if self.page > 2 else None
+
+    @property
+    def older(self) -> int | None:
+        return self.page + 1 if self.more else None
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * self.per_page + 1
+
+    @property
+    def last(self) -> int:
+        return (self.page - 1) * self.per_page + len(self.rows)
+
+    @property
+    def paged(self) -> bool:
+        """Whether the page needs its links: there is more than one page, or
+        someone asked for a page past the end."""
+        return self.page > 1 or self.more
+
+
+def _window(page: int, per_page: int) -> tuple[int, int]:
+    """The offset of ``page`` and the end of a read one row longer (whether
+    there is a next page)."""
+    start = (page - 1) * per_page
+    return start, start + per_page + 1
+
+
+def _total(shown: list[Any], page: int, per_page: int, count) -> int:
+    """The number of rows: known from the page itself when it is the first
+    and not full, otherwise counted (one query)."""
+    if page == 1 and len(shown) <= per_page:
+        return len(shown)
+    return count()
+
+
+def posts_page(*, team: Team, page: int, per_page: int) -> Shown:
+    """The team's messages, newest first, a page at a time."""
+    start, end = _window(page, per_page)
+    rows = list(
+        team.posts.select_related("author")
+        .only("team_id", "body", "created_at", *_names("author"))
+        .order_by("-created_at", "-id")[start:end]
+    )
+    return Shown(rows[:per_page], page, per_page, len(rows) > per_page)
+
+
+def files_page(*, team: Team, page: int, per_page: int) -> Shown:
+    """The team's files, newest first, a page at a time, and how many there
+    are."""
+    start, end = _window(page, per_page)
+    rows = list(
+        team.files.select_related("uploaded_by").order_by("-created_at", "-id")[
+            start:end
+        ]
+    )
+    total = _total(rows, page, per_page, team.files.count)
+    return Shown(rows[:per_page], page, per_page, len(rows) > per_page, total)
+
+
+def tasks_page(*, team: Team, page: int, per_page: int) -> tuple[list[Task], Shown]:
+    """(every open task, the earliest due first; one page of the done tasks,
+    the latest done first, and how many are done) in one query — and a second
+    that counts the done tasks when they fill more than the first page.
+
+    The open tasks are the team's work and are all shown; the done ones grow
+    with the team's history."""
+    start, end = _window(page, per_page)
+    done_ids = (
+        Task.objects.filter(team=team, done=True)
+        .order_by("-done_at", "-id")
+        .values("id")[start:end]
+    )
+    rows = list(
+        Task.objects.filter(team=team)
+        .filter(Q(done=False) | Q(id__in=done_ids))
+        .select_related("owner")
+        .only("team_id", "title", "due", "done", "done_at", *_names("owner"))
+        .order_by("done", "due", "id")
+    )
+    open_tasks = [t for t in rows if not t.done]
+    done = sorted(
+        (t for t in rows if t.done), key=lambda t: (t.done_at, t.pk), reverse=True
+    )
+    total = _total(
+        done,
+        page,
+        per_page,
+        Task.objects.filter(team=team, done=True).count,
+    )
+    return open_tasks, Shown(
+        done[:per_page], page, per_page, len(done) > per_page, total
+    )
+
+
+def space(
+    *,
+    team: Team,
+    posts_at: int = 1,
+    done_at: int = 1,
+    files_at: int = 1,
+    posts: int = 20,
+    done: int = 10,
+    files: int = 10,
+) -> dict[str, Any]:
+    """The team's space: a page of the messages (the newest first), every open
+    task and a page of the done ones, a page of the files — each bounded
+    whatever the team's history (``*_at``: the page asked for)."""
+    open_tasks, done_tasks = tasks_page(team=team, page=done_at, per_page=done)
     return {
-        "posts": list(team.posts.select_related("author")[:posts]),
-        "files": list(team.files.select_related("uploaded_by")),
-        "tasks": tasks(team=team),
+        "posts": posts_page(team=team, page=posts_at, per_page=posts),
+        "tasks": [*open_tasks, *done_tasks.rows],
+        "open_tasks": open_tasks,
+        "done_tasks": done_tasks,
+        "files": files_page(team=team, page=files_at, per_page=files),
     }

@@ -4,16 +4,23 @@ volunteering, answering volunteers and closing with an evaluation."""
 
 from __future__ import annotations
 
+import datetime
+import html
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from faelles.core import access
 from faelles.core.files import document_response
 from faelles.core.params import parse_id
+from faelles.municipalities.tenancy import tenant_reverse
 
 from . import selectors, services
 from .forms import (
@@ -33,6 +40,13 @@ from .models import State, Task, TeamFile, Volunteer
 CURRENT_SHOWN = 30
 MAX_PAGE = 1000
 CLOSED_SHOWN = 30
+# The team's space a page at a time: its messages, done tasks and files grow
+# with the team's history (the open tasks are its work and all shown).
+POSTS_SHOWN = 20
+DONE_TASKS_SHOWN = 10
+FILES_SHOWN = 10
+# Stands for a row's id in a URL reversed once for every row (_row_urls).
+ROW_MARKER = 2**62
 
 
 def _team(request, pk: int, perm: str | None = None):
@@ -133,6 +147,65 @@ def edit(request, pk: int):
     return render(request, "teams/edit.html", {"team": team, "form": form})
 
 
+def _page(request, name: str) -> int:
+    """``?name=N``: a page of one of the space's lists; anything that is not a
+    page number is the first page."""
+    return min(parse_id(request.GET.get(name)) or 1, MAX_PAGE)
+
+
+def _row_urls(team, viewname: str, key: str, rows, attr: str) -> None:
+    """Set ``attr`` on each row to its URL under the team, reversed once for
+    all the rows (a reverse each costs more than the rest of a row)."""
+    if not rows:
+        return
+    marker = str(ROW_MARKER)
+    url = tenant_reverse(
+        viewname, team.municipality_id, pk=team.pk, **{key: ROW_MARKER}
+    )
+    head, tail = url.rsplit(marker, 1)
+    for row in rows:
+        setattr(row, attr, f"{head}{row.pk}{tail}")
+
+
+def _task_rows(request, tasks: list[Task], may_write: bool) -> str:
+    """The task table's rows, written in one pass with every text escaped: a
+    long-lived team's open tasks cost more through the template (a form, two
+    translations and a date a row) than the rest of its page."""
+    quote = html.escape  # the same five characters as Django's escape
+    nobody = quote(_("ingen ansvarlig længere"))
+    dates: dict[datetime.date, str] = {}
+    if may_write:
+        token = quote(get_token(request))
+        csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{token}">'
+    else:
+        state = {True: quote(_("Færdig")), False: quote(_("Åben"))}
+    rows = []
+    for t in tasks:
+        title = quote(t.title)
+        owner = quote(str(t.owner)) if t.owner_id is not None else nobody
+        if t.due not in dates:
+            dates[t.due] = quote(date_format(t.due, "j. F Y"))
+        if may_write:
+            label = (
+                _("Færdig – åbn “%(title)s” igen")
+                if t.done
+                else _("Markér “%(title)s” som færdig")
+            ) % {"title": t.title}
+            status = (
+                f'<form method="post" action="{quote(t.done_url)}">{csrf}'  # type: ignore[attr-defined]
+                f'<input type="hidden" name="done" value="{0 if t.done else 1}">'
+                '<button class="button button-unstyled function-link" '
+                f'type="submit">{quote(label)}</button></form>'
+            )
+        else:
+            status = state[t.done]
+        rows.append(
+            f"<tr>\n    <td>{title}</td><td>{owner}</td><td>{dates[t.due]}</td>\n"
+            f"    <td>{status}</td>\n  </tr>"
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every part is escaped
+
+
 def detail(request, pk: int):
     team = _team(request, pk)
     user = request.user
@@ -153,13 +226,32 @@ def detail(request, pk: int):
         "own_offer": selectors.own_offer(team=team, user=user),
         "waiting": selectors.waiting_volunteers(team=team) if may_lead else [],
     }
+    _row_urls(team, "teams:answer", "volunteer_pk", context["waiting"], "answer_url")
     if may_see_space:
-        context.update(selectors.space(team=team))
+        space = selectors.space(
+            team=team,
+            posts_at=_page(request, "beskeder"),
+            done_at=_page(request, "faerdige"),
+            files_at=_page(request, "filer"),
+            posts=POSTS_SHOWN,
+            done=DONE_TASKS_SHOWN,
+            files=FILES_SHOWN,
+        )
+        if may_write:
+            _row_urls(
+                team,
+                "teams:task_done",
+                "task_pk",
+                space["tasks"],
+                "done_url",
+            )
+        _row_urls(team, "teams:file_download", "file_pk", space["files"].rows, "url")
+        context.update(space, task_rows=_task_rows(request, space["tasks"], may_write))
     if may_write:
         context.update(
             post_form=PostForm(prefix="post"),
             file_form=FileForm(prefix="file"),
-            task_form=TaskForm(members=members, prefix="task"),
+            task_form=TaskForm(team=team, members=members, prefix="task"),
         )
     return render(request, "teams/detail.html", context)
 
@@ -302,7 +394,7 @@ def file_download(request, pk: int, file_pk: int):
 @require_POST
 def task_add(request, pk: int):
     team = _team(request, pk, perm="teams.write")
-    form = TaskForm(request.POST, members=selectors.members(team=team), prefix="task")
+    form = TaskForm(request.POST, team=team, prefix="task")
     if form.is_valid():
         access.act(
             request,

@@ -119,3 +119,41 @@ def test_leader_needs_a_department(client, municipality, municipal_admin):
     assert not target.is_leader
     with pytest.raises(IntegrityError), transaction.atomic():  # the database too
         Membership.objects.filter(pk=target.pk).update(is_leader=True)
+
+
+def test_departments_are_read_once_inside_the_block_and_afresh_after_it(
+    municipality, tree, django_assert_num_queries
+):
+    from faelles.organisations.selectors import (
+        covers_every_department,
+        department_rows,
+        department_tree,
+        departments_read_once,
+        in_departments,
+    )
+
+    top, middle, unit, other = tree
+    with django_assert_num_queries(1), departments_read_once(municipality):
+        assert department_tree(municipality) == {
+            top.pk: None,
+            middle.pk: top.pk,
+            unit.pk: middle.pk,
+            other.pk: None,
+        }
+        with departments_read_once(municipality):  # nested: the same memo
+            assert len(department_rows(municipality)) == 4
+        assert covers_every_department(municipality, {d.pk for d in tree})
+        assert not covers_every_department(municipality, {top.pk, middle.pk})
+        assert in_departments(municipality, {top.pk}) == {top.pk}
+    # Departments change: the memo ends with the block (the request).
+    new = DepartmentFactory(municipality=municipality, parent=other)
+    with django_assert_num_queries(1):
+        assert department_tree(municipality)[new.pk] == other.pk
+    with django_assert_num_queries(2):  # outside a block: each call reads
+        department_tree(municipality)
+        department_tree(municipality)
+    everything = in_departments(municipality, {*(d.pk for d in tree), new.pk})
+    assert set(everything.values_list("pk", flat=True)) == {
+        *(d.pk for d in tree),
+        new.pk,
+    }
