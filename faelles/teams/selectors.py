@@ -63,13 +63,25 @@ def teams(*, municipality: Municipality, state: str | None = None) -> QuerySet[T
     return qs.exclude(state=State.CLOSED).order_by("-call_open", "end_date", "id")
 
 
+def sliced(queryset: QuerySet[Team], start: int, stop: int) -> list[Team]:
+    """``queryset[start:stop]`` with each team's department and leader.
+
+    The ids are sorted and sliced in the teams table alone, then fetched with
+    their joins by id: asked in one query, PostgreSQL joined every account of
+    the database to every team before it sorted them and took the first rows
+    (9–13 ms at 2,000 teams and 20,000 accounts)."""
+    ids = list(queryset.values_list("pk", flat=True)[start:stop])
+    by_id = TEAMS.order_by().in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def teams_page(
     *, municipality: Municipality, page: int, per_page: int
 ) -> tuple[list[Team], bool]:
     """One page of the teams that are not closed (page 1 first), with their
     members counted, and whether there is a next page."""
     start = (page - 1) * per_page
-    rows = list(teams(municipality=municipality)[start : start + per_page + 1])
+    rows = sliced(teams(municipality=municipality), start, start + per_page + 1)
     return with_counts(rows[:per_page]), len(rows) > per_page
 
 

@@ -80,9 +80,11 @@ def index(request):
             "current": current,
             "page": page,
             "next_page": page + 1 if more else None,
-            "closed": selectors.teams(municipality=municipality, state=State.CLOSED)[
-                :CLOSED_SHOWN
-            ],
+            "closed": selectors.sliced(
+                selectors.teams(municipality=municipality, state=State.CLOSED),
+                0,
+                CLOSED_SHOWN,
+            ),
             "may_create": user.has_perm("teams.create", municipality),
         },
     )

@@ -139,3 +139,25 @@ def test_the_leaders_section_does_not_group_every_team(
     assert len(captured.captured_queries) == 2
     for sql in _team_queries(captured.captured_queries):
         assert "GROUP BY" not in sql.upper(), sql
+
+
+def test_the_lists_sort_teams_without_joining_accounts(
+    client, municipality, team_leader, nurse
+):
+    """The running and the closed teams are sorted and sliced in the teams
+    table alone; their leaders and departments are read by id afterwards
+    (PostgreSQL joined every account before sorting)."""
+    made = _teams(municipality, team_leader, 4)
+    Team.objects.filter(pk=made[0].pk).update(state=State.CLOSED)
+    client.force_login(nurse)
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(BASE).content.decode()
+    sliced = [
+        sql
+        for sql in _team_queries(captured.captured_queries)
+        if "ORDER BY" in sql and "LIMIT" in sql
+    ]
+    assert len(sliced) == 2, sliced  # the running teams and the closed ones
+    for sql in sliced:
+        assert "accounts_user" not in sql and "JOIN" not in sql, sql
+    assert "Team 000" in page and "Team 003" in page
