@@ -133,17 +133,21 @@ SQLITE_REMOVE = [
 ]
 
 
-def _run(schema_editor: Any, statements: dict[str, list[str]]) -> None:
+def run_for_vendor(
+    schema_editor: Any, statements: dict[str, list[str]], what: str = "listing"
+) -> None:
+    """Execute the statements written for this database (SQLite or PostgreSQL);
+    any other database has no such triggers and is refused."""
     vendor = schema_editor.connection.vendor
     if vendor not in statements:
-        raise NotImplementedError(f"no listing triggers for {vendor}")
+        raise NotImplementedError(f"no {what} triggers for {vendor}")
     for statement in statements[vendor]:
         schema_editor.execute(statement, params=None)
 
 
 def install(apps: Any, schema_editor: Any) -> None:
     """Create the triggers and compute the column for every existing profile."""
-    _run(
+    run_for_vendor(
         schema_editor,
         {"postgresql": POSTGRESQL_INSTALL, "sqlite": SQLITE_INSTALL},
     )
@@ -151,7 +155,7 @@ def install(apps: Any, schema_editor: Any) -> None:
 
 
 def remove(apps: Any, schema_editor: Any) -> None:
-    _run(
+    run_for_vendor(
         schema_editor,
         {"postgresql": POSTGRESQL_REMOVE, "sqlite": SQLITE_REMOVE},
     )

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from faelles.competences.listing import run_for_vendor
+
 _FROM_USER = (
     "(SELECT u.display_name FROM accounts_user u"
     " WHERE u.id = competences_profile.user_id)"
@@ -95,25 +97,19 @@ SQLITE_REMOVE = [
 ]
 
 
-def _run(schema_editor: Any, statements: dict[str, list[str]]) -> None:
-    vendor = schema_editor.connection.vendor
-    if vendor not in statements:
-        raise NotImplementedError(f"no naming triggers for {vendor}")
-    for statement in statements[vendor]:
-        schema_editor.execute(statement, params=None)
-
-
 def install(apps: Any, schema_editor: Any) -> None:
     """Create the triggers and copy the name of every existing profile's owner."""
-    _run(
+    run_for_vendor(
         schema_editor,
         {"postgresql": POSTGRESQL_INSTALL, "sqlite": SQLITE_INSTALL},
+        "naming",
     )
     schema_editor.execute(f"UPDATE competences_profile SET owner_name = {_FROM_USER};")  # noqa: S608
 
 
 def remove(apps: Any, schema_editor: Any) -> None:
-    _run(
+    run_for_vendor(
         schema_editor,
         {"postgresql": POSTGRESQL_REMOVE, "sqlite": SQLITE_REMOVE},
+        "naming",
     )
