@@ -45,6 +45,10 @@ CLOSED_SHOWN = 30
 POSTS_SHOWN = 20
 DONE_TASKS_SHOWN = 10
 FILES_SHOWN = 10
+# Bounded as well: the person's own teams, and the colleagues waiting for the
+# leader's answer to an open call.
+MINE_SHOWN = 20
+WAITING_SHOWN = 10
 # Stands for a row's id in a URL reversed once for every row (_row_urls).
 ROW_MARKER = 2**62
 
@@ -76,7 +80,12 @@ def index(request):
         request,
         "teams/index.html",
         {
-            "mine": selectors.my_teams(municipality=municipality, user=user),
+            "mine": selectors.my_teams_page(
+                municipality=municipality,
+                user=user,
+                page=_page(request, "mine"),
+                per_page=MINE_SHOWN,
+            ),
             "current": current,
             "page": page,
             "next_page": page + 1 if more else None,
@@ -226,9 +235,16 @@ def detail(request, pk: int):
         "may_volunteer": user.has_perm("teams.volunteer", team),
         "may_leave": user.has_perm("teams.leave", team),
         "own_offer": selectors.own_offer(team=team, user=user),
-        "waiting": selectors.waiting_volunteers(team=team) if may_lead else [],
+        "waiting": selectors.waiting_page(
+            team=team, page=_page(request, "frivillige"), per_page=WAITING_SHOWN
+        )
+        if may_lead
+        else None,
     }
-    _row_urls(team, "teams:answer", "volunteer_pk", context["waiting"], "answer_url")
+    if may_lead:
+        _row_urls(
+            team, "teams:answer", "volunteer_pk", context["waiting"].rows, "answer_url"
+        )
     if may_see_space:
         space = selectors.space(
             team=team,

@@ -8,7 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from faelles.organisations.factories import DepartmentFactory
-from faelles.teams import selectors, services
+from faelles.organisations.selectors import (
+    department_rows,
+    department_tree,
+    departments_read_once,
+)
+from faelles.teams import selectors, services, views
 from faelles.teams.models import State, Team
 
 from .conftest import BASE, END, colleague, join
@@ -69,8 +74,9 @@ def test_the_list_has_the_same_queries_for_3_or_40_teams(
     with CaptureQueriesContext(connection) as captured:
         assert client.get(BASE).status_code == 200
     # mine, a page of the current teams, their counts, the closed: the same
-    # number whatever the number of teams (the session and the person besides).
-    assert len(captured.captured_queries) <= 9, [
+    # number whatever the number of teams (the session and the person besides)
+    # — and, when the person's own teams fill more than a page, their count.
+    assert len(captured.captured_queries) <= (9 if n < views.MINE_SHOWN else 10), [
         q["sql"][:120] for q in captured.captured_queries
     ]
 
@@ -131,14 +137,41 @@ def test_the_leaders_section_does_not_group_every_team(
     municipality, team_leader, nurse, health
 ):
     _teams(municipality, team_leader, 4, members=[nurse])
-    with CaptureQueriesContext(connection) as captured:
-        found = selectors.teams_of_departments(
-            municipality=municipality, departments={health.pk}, limit=2
-        )
+    with departments_read_once(municipality):
+        department_rows(municipality)  # as the leaders' page has already
+        with CaptureQueriesContext(connection) as captured:
+            found = selectors.teams_of_departments(
+                municipality=municipality, departments={health.pk}, limit=2
+            )
     assert [t.unit_members for t in found] == [1, 1]
-    assert len(captured.captured_queries) == 2
+    # The ids, the two teams with their joins, their members counted.
+    assert len(captured.captured_queries) == 3
+    picked = [sql for sql in _team_queries(captured.captured_queries) if "LIMIT" in sql]
+    assert len(picked) == 1 and "JOIN" not in picked[0], picked
     for sql in _team_queries(captured.captured_queries):
         assert "GROUP BY" not in sql.upper(), sql
+
+
+def test_the_administrators_section_sends_no_list_of_every_department(
+    municipality, team_leader, nurse, health
+):
+    """Every department (an administrator's page): the departments are a
+    subquery, not hundreds of ids sent twice, and the rows are the same."""
+    others = [DepartmentFactory(municipality=municipality) for _ in range(3)]
+    made = _teams(municipality, team_leader, 3, members=[nurse])
+    every = set(department_tree(municipality))
+    assert len(every) >= 4
+    with CaptureQueriesContext(connection) as captured:
+        found = selectors.teams_of_departments(
+            municipality=municipality, departments=every, limit=5
+        )
+    assert [t.pk for t in found] == [t.pk for t in made]
+    assert [t.unit_members for t in found] == [2, 2, 2]  # the leader and the nurse
+    [picked] = [
+        sql for sql in _team_queries(captured.captured_queries) if "LIMIT" in sql
+    ]
+    listed = ", ".join(str(pk) for pk in sorted(d.pk for d in others))
+    assert listed not in picked and "organisations_organisation" in picked, picked
 
 
 def test_the_lists_sort_teams_without_joining_accounts(
@@ -157,7 +190,10 @@ def test_the_lists_sort_teams_without_joining_accounts(
         for sql in _team_queries(captured.captured_queries)
         if "ORDER BY" in sql and "LIMIT" in sql
     ]
-    assert len(sliced) == 2, sliced  # the running teams and the closed ones
+    # The person's own teams (through their memberships), the running teams
+    # and the closed ones.
+    assert len(sliced) == 3, sliced
     for sql in sliced:
-        assert "accounts_user" not in sql and "JOIN" not in sql, sql
+        assert "accounts_user" not in sql and "organisations_" not in sql, sql
+        assert sql.count("JOIN") == sql.count('JOIN "teams_teammember"') <= 1, sql
     assert "Team 000" in page and "Team 003" in page

@@ -17,7 +17,7 @@ from faelles.teams import services, views
 from faelles.teams.forms import TaskForm
 from faelles.teams.models import Post, Task, TeamFile
 
-from .conftest import END, colleague, join, url
+from .conftest import BASE, END, colleague, join, url
 
 pytestmark = pytest.mark.django_db
 
@@ -410,3 +410,93 @@ def test_a_closed_teams_space_is_read_only_and_still_paged(
     page = _get(client, team, "?beskeder=2&faerdige=2")
     assert _numbers(page, "Besked") == [4, 3, 2, 1, 0]
     assert _numbers(page, "Færdig") == [1, 0]
+
+
+# --- colleagues waiting for an answer ------------------------------------------------
+
+
+def _offers(team, n):
+    """``n`` colleagues who volunteered, the first the longest waiting."""
+    offers = []
+    for i in range(n):
+        person = colleague(team.department)
+        person.display_name = f"Frivillig nr. {i:03}"
+        person.save(update_fields=["display_name"])
+        offers.append(
+            services.volunteer_offer(
+                team=team,
+                user=person,
+                motivation="Gerne",
+                now=NOW - datetime.timedelta(minutes=n - i),
+            )
+        )
+    return offers
+
+
+def test_waiting_colleagues_are_answered_a_page_at_a_time(client, team, team_leader):
+    shown = views.WAITING_SHOWN
+    offers = _offers(team, shown + 3)
+    client.force_login(team_leader)
+    page = _get(client, team)
+    assert _numbers(page, "Frivillig") == list(range(shown))
+    assert f"Frivillige 1–{shown} af {shown + 3} vises" in page
+    assert 'href="?frivillige=2#frivillige"' in page
+    page = _get(client, team, "?frivillige=2")
+    assert _numbers(page, "Frivillig") == [shown, shown + 1, shown + 2]
+    # An answer on the second page works like one on the first.
+    last = offers[-1]
+    assert f'action="{url(team, f"frivillige/{last.pk}/")}"' in page
+    client.post(url(team, f"frivillige/{last.pk}/"), {"decision": "decline"})
+    last.refresh_from_db()
+    assert last.status == "declined"
+    # Past the end: the count, and the way back.
+    page = _get(client, team, "?frivillige=9")
+    assert f"Der er ikke flere – {shown + 2} kolleger venter på svar." in page
+    assert _numbers(page, "Frivillig") == []
+    assert 'href="?frivillige=8#frivillige"' in page
+
+
+@pytest.mark.parametrize("value", NONSENSE)
+def test_nonsense_volunteer_pages_show_the_first(client, team, team_leader, value):
+    _offers(team, 2)
+    client.force_login(team_leader)
+    page = _get(client, team, f"?frivillige={value}")
+    assert _numbers(page, "Frivillig") == [0, 1]
+    assert "vises" not in page
+
+
+def test_only_the_leader_sees_who_is_waiting(client, team, team_leader, nurse):
+    join(team, nurse, team_leader)
+    _offers(team, 12)
+    client.force_login(nurse)
+    page = _get(client, team, "?frivillige=2")
+    assert "Frivillig nr." not in page and "Frivillige der venter" not in page
+
+
+# --- the person's own teams --------------------------------------------------------
+
+
+def test_my_teams_are_paged_nearest_end_first(client, municipality, team, nurse):
+    shown = views.MINE_SHOWN
+    for i in range(shown + 2):
+        mine = services.team_create(
+            municipality=municipality,
+            actor=nurse,
+            title=f"Mit team nr. {i:03}",
+            purpose="x",
+            end_date=END + datetime.timedelta(days=i),
+            task="y",
+        )
+        assert mine.leader_id == nurse.pk
+    client.force_login(nurse)
+    index = BASE
+    page = client.get(index).content.decode()
+    assert _numbers(page, "Mit team")[:shown] == list(range(shown))
+    assert f"Dine teams 1–{shown} af {shown + 2} vises" in page
+    page = client.get(index + "?mine=2").content.decode()
+    mine_part = page.split('id="mine"')[1].split("<h2")[0]
+    assert _numbers(mine_part, "Mit team") == [shown, shown + 1]
+    page = client.get(index + "?mine=5").content.decode()
+    assert f"du er med i {shown + 2} teams" in page
+    # The teams list itself is not moved by the other list's page.
+    assert page.count("Mit team nr. 000") == 1
