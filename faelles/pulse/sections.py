@@ -10,6 +10,9 @@ from faelles.organisations.selectors import department_rows
 from . import selectors, services
 from .instrument import SCALES
 
+# Rows of the table on the leaders' page; with more, only the top units.
+ROWS_SHOWN = 40
+
 
 def leader_section(request, departments: set[int]) -> dict | None:
     municipality = request.municipality
@@ -35,4 +38,28 @@ def leader_section(request, departments: set[int]) -> dict | None:
     rows = [row for row in table.rows if row.department_id in allowed]
     if not rows:
         return None
-    return {"pulse_round": latest, "pulse_rows": rows, "pulse_scales": SCALES}
+    units = sum(1 for row in rows if not row.own_staff)
+    if units > ROWS_SHOWN:
+        # Many units (an administrator's page, 300 in a large municipality):
+        # the top levels that fit here, every unit one click away on the
+        # pulse's own results page.
+        rows = _top_levels([row for row in rows if not row.own_staff])
+    return {
+        "pulse_round": latest,
+        "pulse_rows": rows,
+        "pulse_scales": SCALES,
+        "pulse_units": units,
+        "pulse_summary": len(rows) < units,
+    }
+
+
+def _top_levels(rows: list[selectors.Row]) -> list[selectors.Row]:
+    """The rows of the most levels from the top that together fit in
+    ``ROWS_SHOWN``, at least the top level."""
+    depths = sorted({row.depth for row in rows})
+    keep = depths[0]
+    for depth in depths[1:]:
+        if sum(1 for row in rows if row.depth <= depth) > ROWS_SHOWN:
+            break
+        keep = depth
+    return [row for row in rows if row.depth <= keep]

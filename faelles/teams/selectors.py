@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from faelles.municipalities.models import Municipality
-from faelles.organisations.selectors import in_departments
+from faelles.organisations.selectors import department_rows, in_departments
 
 from .models import State, Task, Team, TeamMember, Volunteer, VolunteerStatus
 
@@ -182,19 +182,24 @@ def teams_of_departments(
     member from one, with the members from those departments counted
     (``unit_members``)."""
     # Every department (an administrator's page): a subquery, not 300 ids
-    # sent twice; sorted and sliced without the joins (:func:`sliced`).
+    # sent twice.
     chosen = in_departments(municipality, departments)
     from_units = TeamMember.objects.filter(
         team=OuterRef("pk"), department_id__in=chosen
     )
-    found = sliced(
+    # What a row shows, read in the teams table alone (PostgreSQL joined every
+    # account before sorting when the leader came along); the departments'
+    # names from the page's one read of the departments.
+    found = list(
         Team.objects.filter(municipality=municipality)
         .exclude(state=State.CLOSED)
         .filter(Q(department_id__in=chosen) | Exists(from_units))
-        .order_by("end_date", "id"),
-        0,
-        limit,
+        .only("municipality_id", "title", "state", "end_date", "department_id")
+        .order_by("end_date", "id")[:limit]
     )
+    names = {pk: name for pk, _parent, name, _slug in department_rows(municipality)}
+    for team in found:
+        team.department_name = names.get(team.department_id, "")  # type: ignore[attr-defined]
     return with_counts(found, departments=departments)
 
 

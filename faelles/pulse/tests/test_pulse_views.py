@@ -260,6 +260,67 @@ def test_the_leaders_page_section_shows_the_units_led(
     )
 
 
+def test_the_leaders_page_shows_the_top_levels_of_many_units(
+    client, rf, leader, municipal_admin, units, municipality, open_round
+):
+    """An administrator's page covers every unit (300 in a large
+    municipality): the section shows the top levels that fit in
+    ``ROWS_SHOWN`` and says where every unit is; a leader's few units are all
+    shown."""
+    from faelles.organisations.selectors import department_tree, departments_led_by
+    from faelles.pulse import sections
+
+    department, nord, _syd = units
+    tops = [
+        DepartmentFactory(municipality=municipality, name=f"Forvaltning {i}")
+        for i in range(3)
+    ]
+    for top in tops:
+        for k in range(sections.ROWS_SHOWN // 2):
+            DepartmentFactory(
+                municipality=municipality, parent=top, name=f"Team {k:02}"
+            )
+    _answer(open_round, staff(nord, 5))
+    _close(open_round)
+    request = rf.get("/odense/leder/")
+    request.user, request.municipality = municipal_admin, municipality
+    every = set(department_tree(municipality))
+    context = leader_section(request, every)
+    assert context["pulse_summary"] and context["pulse_units"] == len(every)
+    labels = [row.label for row in context["pulse_rows"]]
+    assert {f"Forvaltning {i}" for i in range(3)} <= set(labels)
+    assert "Team 00" not in labels and len(labels) <= sections.ROWS_SHOWN
+    assert all(not row.own_staff for row in context["pulse_rows"])
+    # The leader's department and its two units: every row, no summary.
+    request.user = leader
+    context = leader_section(request, departments_led_by(leader, municipality))
+    assert not context["pulse_summary"]
+    assert {"Enhed Nord", "Enhed Syd"} <= {row.label for row in context["pulse_rows"]}
+    # On the page, the administrator is told where every unit is.
+    client.force_login(municipal_admin)
+    page = client.get("/odense/leder/").content.decode()
+    assert f"Her vises de øverste niveauer af {len(every)} enheder." in page
+
+
+def test_the_top_levels_fill_the_section_as_far_as_they_fit():
+    from faelles.pulse import sections
+    from faelles.pulse.selectors import Row
+
+    def rows(*depths):
+        return [
+            Row(key=str(i), label=str(i), depth=d, n=None, scores=[])
+            for i, d in enumerate(depths)
+        ]
+
+    limit = sections.ROWS_SHOWN
+    # One top unit with many under it: the top and the next level when it fits.
+    found = sections._top_levels(rows(1, *[2] * (limit - 1), *[3] * limit))
+    assert [r.depth for r in found] == [1] + [2] * (limit - 1)
+    # A top level that alone is too long is still shown.
+    found = sections._top_levels(rows(*[1] * (limit + 5), 2))
+    assert len(found) == limit + 5
+
+
 def test_results_page_queries_are_bounded(
     client, django_assert_max_num_queries, municipal_admin, units, municipality
 ):
