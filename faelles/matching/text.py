@@ -138,6 +138,9 @@ _OWN_STEMS = {
     "ridder": ("ridder", "ridderen", "riddere", "ridderne"),
     # Snowball keeps the neuter and the superlative of lonely apart from "ensom".
     "ensom": ("ensomt", "ensomst", "ensomste"),
+    # Early/former ("tidligere lærer", "tidligt om morgenen") is cut to "tid",
+    # so it was time ("har tid").
+    "tidlig": ("tidlig", "tidlige", "tidligt", "tidligere", "tidligst", "tidligste"),
 }
 STEM_OVERRIDES = {word: stem for stem, words in _OWN_STEMS.items() for word in words}
 
