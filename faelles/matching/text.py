@@ -136,6 +136,9 @@ _OWN_STEMS = {
     "sankt": ("sankt",),
     "dyrere": ("dyrere", "dyreste"),
     "ridder": ("ridder", "ridderen", "riddere", "ridderne"),
+    # A garden ("haven", "haver") is not the sea ("havet"), which Snowball cuts
+    # to the same "hav" — nor the verb "have" ("vil gerne have hjælp").
+    "haven": ("haven", "haver", "haverne", "havens", "havernes"),
     # Snowball keeps the neuter and the superlative of lonely apart from "ensom".
     "ensom": ("ensomt", "ensomst", "ensomste"),
     # Early/former ("tidligere lærer", "tidligt om morgenen") is cut to "tid",

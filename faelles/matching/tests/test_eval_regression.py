@@ -18,7 +18,7 @@ def test_the_labelled_set_is_big_enough():
 
 def test_engine_quality_does_not_regress():
     result = evaluate("engine")
-    assert result["ndcg@10"] >= 0.898 - MARGIN
+    assert result["ndcg@10"] >= 0.900 - MARGIN
     assert result["recall@10"] >= 0.911 - MARGIN
 
 
@@ -30,7 +30,7 @@ def test_the_hard_set_is_big_and_hard():
 
 
 def test_hard_set_quality_does_not_regress():
-    assert evaluate("engine", dataset="hard_dev")["ndcg@10"] >= 0.862 - MARGIN
+    assert evaluate("engine", dataset="hard_dev")["ndcg@10"] >= 0.855 - MARGIN
     # The test half is never tuned on; this only guards against regressions.
     assert evaluate("engine", dataset="hard_test")["ndcg@10"] >= 0.681 - MARGIN
 

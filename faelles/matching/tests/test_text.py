@@ -255,6 +255,12 @@ def test_drug_abuse_is_not_sewing(analyzer):
         ("markeret med rødt", "natur", False),
         ("vi sparer penge", "vejledning", False),
         ("et tegn på", "kreativitet", False),
+        # "have hjælp" (to get help) is in half of all needs: not gardening.
+        ("jeg vil gerne have hjælp til min cykel", "havearbejde", False),
+        ("en tur ved havet", "havearbejde", False),
+        ("hjælp til haven", "havearbejde", True),
+        ("havehjælp", "havearbejde", True),
+        ("tidligere lærer", "tid", False),
     ],
 )
 def test_words_keep_their_own_stems(analyzer, text, concept, found):
