@@ -292,6 +292,9 @@ _SPELLINGS = {
     "sprog": "språk",
     "venner": "vänner",
     "ven": "vän",
+    # Spoken forms as people write them in a message.
+    "ikke": "ik ikk ikkr",
+    "kan": "ka",
 }
 SPELLINGS = {
     wrong: right for right, words in _SPELLINGS.items() for wrong in words.split()

@@ -404,6 +404,13 @@ def test_misspellings_and_scandinavian_forms(analyzer, typed, meant):
     assert _concepts(analyzer, typed) or meant == "hjælp"  # a filler word
 
 
+def test_spoken_forms_read_as_written(analyzer):
+    """"ka ik" as in a text message: the phrases with "kan ikke" still match."""
+    spoken = analyzer.analyse("jeg ka ik finde ud af computeren").terms
+    assert spoken == analyzer.analyse("jeg kan ikke finde ud af computeren").terms
+    assert analyzer.analyse("har ik råd").terms == analyzer.analyse("har ikke råd").terms
+
+
 def test_lonely_in_every_form(analyzer):
     for word in ("ensomt", "ensomste", "ensom", "ensomme", "ensomhed", "ensomhet"):
         assert "c:ensomhed" in _concepts(analyzer, word), word
