@@ -66,7 +66,7 @@ def goal_items(
 
     def day(value: date) -> str:
         if value not in dates:
-            dates[value] = escape(date_filter(value, "j. F Y"))
+            dates[value] = escape(date_filter(value, "DATE_FORMAT"))
         return dates[value]
 
     items, total = [], 0

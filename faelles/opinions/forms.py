@@ -1,5 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from faelles.core.params import parse_id
@@ -47,11 +49,18 @@ class StatementForm(forms.Form):
         label=_("Dit udsagn"),
         min_length=STATEMENT_MIN,
         max_length=STATEMENT_MAX,
-        help_text=_(
-            "Ét kort udsagn, som andre kan være enige eller uenige i "
-            "(højst %(max)s tegn)."
-        )
-        % {"max": STATEMENT_MAX},
+        # Formatted when shown, in the reader's language (``_(…) % …`` here
+        # was formatted once, in Danish, when the module was imported).
+        help_text=lazy(
+            lambda: (
+                gettext(
+                    "Ét kort udsagn, som andre kan være enige eller uenige i "
+                    "(højst %(max)s tegn)."
+                )
+                % {"max": STATEMENT_MAX}
+            ),
+            str,
+        )(),
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": STATEMENT_MAX}),
     )
 

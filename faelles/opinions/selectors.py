@@ -31,8 +31,12 @@ SHAPES = ("circle", "square", "triangle", "diamond", "cross")
 
 def map_list(*, municipality, viewer) -> list[OpinionMap]:
     maps = OpinionMap.objects.for_municipality(municipality).annotate(
+        # distinct: the two counts join two tables, so each would otherwise be
+        # multiplied by the other (24 statements × 325 participants = 7,800).
         statement_count=Count(
-            "statements", filter=Q(statements__status=StatementStatus.ACCEPTED)
+            "statements",
+            filter=Q(statements__status=StatementStatus.ACCEPTED),
+            distinct=True,
         ),
         participant_count=Count("participants", distinct=True),
     )

@@ -1,3 +1,4 @@
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -39,8 +40,8 @@ def announce_round(round_id: int) -> int:
                     "samarbejde mellem %(start)s og %(end)s. Ingen kan se, hvad du svarer."
                 )
                 % {
-                    "start": opens_on.strftime("%d.%m.%Y"),
-                    "end": closes_on.strftime("%d.%m.%Y"),
+                    "start": date_format(opens_on, "SHORT_DATE_FORMAT"),
+                    "end": date_format(closes_on, "SHORT_DATE_FORMAT"),
                 }
             ),
             url=url,

@@ -4,6 +4,7 @@ from pathlib import PurePath
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -23,7 +24,7 @@ def extract_message(error: ExtractError) -> str:
         "too_big": _("Filen er for stor (højst %(max)s MB).") % {"max": MAX_FILE_MB},
         "no_text": _("Der er ingen tekst i filen."),
         "too_long": _("Teksten er for lang (højst %(max)s tegn).")
-        % {"max": f"{MAX_CHARS:,}".replace(",", ".")},
+        % {"max": number_format(MAX_CHARS, force_grouping=True)},
         "binary": _("Filen er ikke en tekstfil."),
         "not_utf8": _(
             "Tekstfilen er ikke gemt som UTF-8. Gem den som UTF-8, eller indsæt "
@@ -64,7 +65,7 @@ class CheckForm(forms.Form):
         if len(text) > MAX_CHARS:
             raise ValidationError(
                 _("Teksten er for lang (højst %(max)s tegn).")
-                % {"max": f"{MAX_CHARS:,}".replace(",", ".")}
+                % {"max": number_format(MAX_CHARS, force_grouping=True)}
             )
         return text
 
@@ -83,7 +84,7 @@ class CheckForm(forms.Form):
         if len(text) > MAX_CHARS:
             raise ValidationError(
                 _("Teksten er for lang (højst %(max)s tegn).")
-                % {"max": f"{MAX_CHARS:,}".replace(",", ".")}
+                % {"max": number_format(MAX_CHARS, force_grouping=True)}
             )
         self.file_text = text
         return upload

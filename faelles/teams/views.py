@@ -195,7 +195,7 @@ def _task_rows(request, tasks: list[Task], may_write: bool) -> str:
         title = quote(t.title)
         owner = quote(str(t.owner)) if t.owner_id is not None else nobody
         if t.due not in dates:
-            dates[t.due] = quote(date_format(t.due, "j. F Y"))
+            dates[t.due] = quote(date_format(t.due, "DATE_FORMAT"))
         if may_write:
             label = (
                 _("Færdig – åbn “%(title)s” igen")

@@ -8,8 +8,9 @@ from django.forms import BoundField
 from django.http import HttpRequest
 from django.template import Context
 from django.template.backends.utils import csrf_input
-from django.template.defaultfilters import urlencode
+from django.template.defaultfilters import floatformat, urlencode
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -32,6 +33,19 @@ def murl(context: Context, viewname: str, *args: Any, **kwargs: Any) -> str:
         args=args or None,
         kwargs={"municipality_slug": municipality.slug, **kwargs},
     )
+
+
+@register.filter
+def percent(value: Any, decimals: int | None = None) -> str:
+    """A share in percent as the language writes it: "60 %" in Danish, "60%"
+    in English; the number localised ("12,5 %", "12.5%"), with ``decimals``
+    decimals when given (``{{ p|percent:1 }}``). Empty for no value."""
+    if value is None or value == "":
+        return ""
+    number = floatformat(value, decimals) if decimals is not None else value
+    if not isinstance(number, str):
+        number = number_format(number)
+    return _("%(value)s %%") % {"value": number}
 
 
 @register.filter

@@ -15,7 +15,7 @@ def test_leaders_page_and_goal_in_english(client, unit, leader):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(leader)
     page = client.get(BASE).content.decode()
-    assert "Goals for Kommunen 3.0" in page and "All my units" in page
+    assert "Goals for Municipality 3.0" in page and "All my units" in page
     assert "Mål for Kommunen 3.0" not in page and "Alle mine enheder" not in page
     assert "initiatives and trials" in page
     detail = client.get(goal.get_absolute_url()).content.decode()

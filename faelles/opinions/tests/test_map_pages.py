@@ -287,3 +287,21 @@ def test_the_result_page_in_english(client, grouped_map, citizen):
     assert "The groups in numbers" in html
     for danish in ("Gruppe A", "er især", "deltagere", "Hvor står"):
         assert danish not in html
+
+
+def test_the_list_counts_statements_and_participants_each_once(
+    client, municipality, citizen
+):
+    """The two counts come from two joins: without ``distinct`` each was
+    multiplied by the other (24 statements and 325 participants were shown as
+    7,800 statements)."""
+    from faelles.opinions.factories import ParticipantFactory
+
+    counted = OpinionMapFactory(municipality=municipality, title="Tæl mig")
+    StatementFactory.create_batch(3, map=counted)
+    ParticipantFactory.create_batch(4, map=counted)
+    client.force_login(citizen)
+    page = client.get(reverse("opinions:list", args=[municipality.slug]))
+    text = page.content.decode()
+    assert "3 udsagn" in text and "4 deltagere" in text
+    assert "12 udsagn" not in text

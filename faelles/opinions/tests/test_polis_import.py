@@ -421,7 +421,7 @@ def test_the_import_form_and_its_messages_in_english(client, municipality, emplo
     page = client.get(url("import", municipality), HTTP_ACCEPT_LANGUAGE="en")
     html = page.content.decode()
     assert 'lang="en"' in html and "Import a Polis conversation" in html
-    assert "At most 10 MB in all" in html and "Importér en Polis-samtale" not in html
+    assert "At most 10 MB in total" in html and "Importér en Polis-samtale" not in html
     bad = COMMENTS + "1,x,3,1,0,0,1," + "a" * 300 + "\n"
     response = client.post(
         url("import", municipality),
