@@ -206,6 +206,14 @@ class MovementForm(forms.ModelForm):
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
+    def clean_target(self):
+        """Said in words here; the database's constraint (target > 0) would
+        otherwise show its own name to the person."""
+        target = self.cleaned_data["target"]
+        if target is not None and target <= 0:
+            raise forms.ValidationError(_("Angiv et mål større end 0."))
+        return target
+
 
 class PledgeForm(forms.ModelForm):
     def __init__(self, *args, movement, **kwargs):

@@ -114,7 +114,7 @@ def availability_reason(slots: list[str], value: float) -> Reason:
     else:
         lowered = [first_da[0], *(s[0].lower() + s[1:] for s in first_da[1:])]
         da = f"{_join(lowered, 'og')} passer begge"
-        en = f"{_join(first_en, 'and')} suits both"
+        en = f"{_join(first_en, 'and')} {'suit' if len(first_en) > 1 else 'suits'} both"
     return Reason("availability", {"slots": slots}, da, en, value)
 
 

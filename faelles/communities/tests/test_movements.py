@@ -195,3 +195,29 @@ def test_leader_is_told_when_quarters_of_the_target_are_passed(
         ),
         ("movements.achieved_milestone", f"{movement.title}: I har nået 50 % af målet"),
     ]
+
+
+@pytest.mark.parametrize("target", ["0", "-5"])
+def test_a_movement_without_a_positive_target_is_refused_in_words(
+    client, municipality, politician, target
+):
+    """The form says it; the database's constraint name never reaches the page."""
+    from faelles.communities.models import Movement
+
+    client.force_login(politician)
+    response = client.post(
+        tenant_reverse("movements:create", municipality),
+        {
+            "title": "Flere træer",
+            "goal": "Plant træer",
+            "description": "Vi planter træer sammen.",
+            "led_by": "politician",
+            "unit": "km",
+            "target": target,
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Angiv et mål større end 0." in page
+    assert "movement_target_positive" not in page
+    assert not Movement.objects.filter(title="Flere træer").exists()

@@ -10,6 +10,7 @@ from django.template import Context
 from django.template.backends.utils import csrf_input
 from django.template.defaultfilters import floatformat, urlencode
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -46,6 +47,13 @@ def percent(value: Any, decimals: int | None = None) -> str:
     if not isinstance(number, str):
         number = number_format(number)
     return _("%(value)s %%") % {"value": number}
+
+
+@register.filter
+def just_now(value: Any) -> bool:
+    """Whether a moment is less than a minute ago (``timesince`` would say
+    "0 minutes")."""
+    return value is not None and (timezone.now() - value).total_seconds() < 60
 
 
 @register.filter
