@@ -4,8 +4,10 @@ and the leaders' page's section 30 ms at 2,000 teams when the query that picks
 the teams also joined and grouped all their members)."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from faelles.organisations.factories import DepartmentFactory
 from faelles.organisations.selectors import (
@@ -199,3 +201,27 @@ def test_the_lists_sort_teams_without_joining_accounts(
         assert "accounts_user" not in sql and "organisations_" not in sql, sql
         assert sql.count("JOIN") == sql.count('JOIN "teams_teammember"') <= 1, sql
     assert "Team 000" in page and "Team 003" in page
+
+
+def test_the_cards_escape_every_text_and_say_it_in_both_languages(
+    client, municipality, team_leader, nurse
+):
+    """The cards and the closed teams are written in Python
+    (``templatetags/team_cards.py``): what people typed is escaped there."""
+    hostile = "<b>\"Fed\" & 'titel'</b>"
+    [team, closed] = _teams(municipality, team_leader, 2, members=[nurse])
+    Team.objects.filter(pk=team.pk).update(
+        title=hostile, call_open=True, call_text="<script>x</script>"
+    )
+    Team.objects.filter(pk=closed.pk).update(
+        title="<i>Slut</i>", state=State.CLOSED, closed_at=timezone.now()
+    )
+    client.force_login(nurse)
+    page = client.get(BASE).content.decode()
+    assert "<b>" not in page and "<script>x" not in page and "<i>Slut" not in page
+    assert "&lt;b&gt;&quot;Fed&quot; &amp; &#x27;titel&#x27;&lt;/b&gt;" in page
+    assert "Søger frivillige</strong>: &lt;script&gt;x&lt;/script&gt;" in page
+    assert "2 medlemmer · 2 afdelinger" in page and "afsluttet" in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(BASE).content.decode()
+    assert "2 members · 2 departments" in page and "Looking for volunteers" in page
