@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import escape
+from django.utils.html import escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 
 from faelles.municipalities.tenancy import tenant_reverse
 
-from ..models import State, Team
+from ..models import Post, State, Team, TeamMember
 
 register = template.Library()
 
@@ -112,3 +112,32 @@ def closed_teams(teams: Iterable[Team]) -> SafeString:
             f"{f', {shared}' if t.evaluation_shared_at else ''}</li>"
         )
     return mark_safe("".join(rows))  # noqa: S308 - every part is escaped
+
+
+@register.simple_tag
+def member_rows(members: Iterable[TeamMember], leader_id: int | None) -> SafeString:
+    """The ``<tr>`` of a team's members: name (and whether they lead it) and
+    the department they came from."""
+    leads = escape(_("teamleder"))
+    rows = []
+    for m in members:
+        lead = f" ({leads})" if m.user_id == leader_id else ""
+        department = escape(m.department.name) if m.department is not None else "–"
+        rows.append(
+            f"<tr><td>{escape(str(m.user))}{lead}</td><td>{department}</td></tr>"
+        )
+    return mark_safe("".join(rows))  # noqa: S308 - every part is escaped
+
+
+@register.simple_tag
+def post_items(posts: Iterable[Post]) -> SafeString:
+    """The ``<li>`` of a page of the team's messages: who, when, the text."""
+    items = []
+    for p in posts:
+        author = escape(str(p.author)) if p.author_id else ""
+        when = escape(date_format(timezone.localtime(p.created_at), "DATETIME_FORMAT"))
+        items.append(
+            f'<li><p class="faelles-meta">{author} · {when}</p>'
+            f"{linebreaks(p.body, autoescape=True)}</li>"
+        )
+    return mark_safe("".join(items))  # noqa: S308 - every part is escaped

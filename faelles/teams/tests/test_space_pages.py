@@ -500,3 +500,20 @@ def test_my_teams_are_paged_nearest_end_first(client, municipality, team, nurse)
     assert f"du er med i {shown + 2} teams" in page
     # The teams list itself is not moved by the other list's page.
     assert page.count("Mit team nr. 000") == 1
+
+
+def test_members_and_messages_are_escaped(client, team, team_leader, nurse):
+    """The members' rows and the messages are written in Python
+    (``templatetags/team_cards.py``)."""
+    join(team, nurse, team_leader)
+    nurse.display_name = '<b>Sygeplejerske & "Co"</b>'
+    nurse.save(update_fields=["display_name"])
+    Post.objects.create(
+        team=team, author=nurse, body="<script>x</script>\n\nAnden del", created_at=NOW
+    )
+    client.force_login(team_leader)
+    page = _get(client, team)
+    assert "<b>Sygeplejerske" not in page and "<script>x" not in page
+    assert "&lt;b&gt;Sygeplejerske &amp; &quot;Co&quot;&lt;/b&gt;" in page
+    assert "<p>&lt;script&gt;x&lt;/script&gt;</p>\n\n<p>Anden del</p>" in page
+    assert f"{team_leader} (teamleder)" in page
