@@ -50,8 +50,7 @@ def goal_items(
     """The ``<li>`` of the first ``limit`` goals, written in one pass
     (``_goal_rows.html`` wraps them): the template and its four translations a
     row cost more than reading the goals. Escaped as the template would. And
-    how many goals there are, counted by the same query (a window over the
-    rows it sorts anyway), so the page asks one query however many there are."""
+    how many goals there are. Two queries however many there are."""
     before, after = _goal_url(municipality)
     labels = {s.value: str(s.label) for s in Status}
     delayed = labels[Status.DELAYED]
@@ -69,9 +68,19 @@ def goal_items(
             dates[value] = escape(date_filter(value, "DATE_FORMAT"))
         return dates[value]
 
-    items, total = [], 0
-    for g in goals.values(*_FIELDS, total=Window(Count("pk")))[:limit]:
-        total = g["total"]
+    # The goals are sorted and sliced in their own table, with their number
+    # counted by the same query (a window over the rows it sorts anyway); only
+    # the rows shown are then read with their unit and owner: in one query,
+    # PostgreSQL joined every account to every goal before sorting (3.7 → 1 ms
+    # at 907 goals and 10,000 accounts).
+    picked = list(goals.values_list("pk", Window(Count("pk")))[:limit])
+    total = picked[0][1] if picked else 0
+    by_pk = {
+        g["pk"]: g
+        for g in Goal.objects.filter(pk__in=[pk for pk, _n in picked]).values(*_FIELDS)
+    }
+    items = []
+    for g in (by_pk[pk] for pk, _n in picked if pk in by_pk):
         finished = g["status"] in FINISHED
         late = not finished and g["target_date"] < today
         status = escape(delayed if late else labels.get(g["status"], g["status"]))
