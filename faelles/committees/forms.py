@@ -123,7 +123,7 @@ class CommitteeForm(forms.ModelForm):
         ),
     )
     quotas = forms.CharField(
-        label=_("Kvoter (valgfrit)"),
+        label=_("Kvoter"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
@@ -354,24 +354,24 @@ class ActionForm(forms.Form):
         label=_("Ansvarlig afdeling"), queryset=Organisation.objects.none()
     )
     responsible = forms.ModelChoiceField(
-        label=_("Ansvarlig person (valgfrit)"),
+        label=_("Ansvarlig person"),
         queryset=User.objects.none(),
         required=False,
     )
     start_date = forms.DateField(label=_("Start"), required=False, widget=DATE_WIDGET)
     due_date = forms.DateField(label=_("Færdig senest"), widget=DATE_WIDGET)
     initiative: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Initiativ der bærer handlingen (valgfrit)"),
+        label=_("Initiativ der bærer handlingen"),
         queryset=None,
         required=False,
     )
     budget_project: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Borgerbudgetprojekt der bærer handlingen (valgfrit)"),
+        label=_("Borgerbudgetprojekt der bærer handlingen"),
         queryset=None,
         required=False,
     )
     hearing: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
-        label=_("Høring eller debat der bærer handlingen (valgfrit)"),
+        label=_("Høring eller debat der bærer handlingen"),
         queryset=None,
         required=False,
     )

@@ -104,7 +104,7 @@ class CommunityForm(forms.ModelForm):
 
 class JoinForm(forms.Form):
     message = forms.CharField(
-        label=_("Besked til værterne (valgfri)"),
+        label=_("Besked til værterne"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),

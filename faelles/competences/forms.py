@@ -154,7 +154,7 @@ class AnswerForm(forms.Form):
 
 class DeclineForm(forms.Form):
     note = forms.CharField(
-        label=gettext_lazy("En venlig besked (frivillig)"),
+        label=gettext_lazy("En venlig besked"),
         required=False,
         max_length=300,
         help_text=gettext_lazy("Fx »Det ved jeg desværre ikke nok om – prøv Lene.«"),
@@ -162,4 +162,4 @@ class DeclineForm(forms.Form):
 
 
 class ThanksForm(forms.Form):
-    thanks = _text(gettext_lazy("Din tak (frivillig)"), rows=3, length=THANKS_LENGTH)
+    thanks = _text(gettext_lazy("Din tak"), rows=3, length=THANKS_LENGTH)

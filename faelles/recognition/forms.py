@@ -35,7 +35,7 @@ class ThanksForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     for_what = forms.CharField(
-        label=_("For hvad (valgfrit)"),
+        label=_("For hvad"),
         max_length=160,
         required=False,
         help_text=_("Fx “for hjælpen med at flytte” – vises som overskrift."),

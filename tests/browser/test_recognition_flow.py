@@ -63,7 +63,7 @@ def test_thanks_and_an_award_from_nomination_to_celebration(page, axe, login):
     press(page.get_by_role("button", name="Send tak"))
     expect(page.get_by_text("Dette felt er påkrævet.").first).to_be_visible()
     _check(page, axe, "the thanks form with errors")
-    page.get_by_label("For hvad (valgfrit)").fill("Snerydningen på Skolevej")
+    page.get_by_label("For hvad").fill("Snerydningen på Skolevej")
     page.get_by_label("Din tak").fill("Tak fordi du ryddede fortovet for hele vejen.")
     page.get_by_label("Jeg vil gerne have, at takken vises på fejringssiden").check()
     press(page.get_by_role("button", name="Send tak"))

@@ -182,7 +182,7 @@ def test_follow_up_is_updated_by_the_owning_department_the_responsible_or_admins
     assert action.updates.count() == 3
     # Where the politician speaks, their role shows.
     text = client.get(page).content.decode()
-    assert f"{politician}<span" in text and "Politiker · Radikale Venstre" in text
+    assert f"{politician} <span" in text and "Politiker · Radikale Venstre" in text
 
 
 def test_only_adopted_recommendations_get_follow_up(municipality, employee):
