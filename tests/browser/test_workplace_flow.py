@@ -70,7 +70,7 @@ def test_an_employee_finds_what_waits_and_goes_to_it(page, axe, login):
     items = follow_up.get_by_role("listitem")
     expect(items).to_have_count(2)
     expect(items.first).to_contain_text("Plan for stier langs fjorden")
-    expect(items.first).to_contain_text("Forsinket")
+    expect(items.first).to_contain_text("Frist overskredet")
     axe(page, "the workspace")
 
     press(page.get_by_role("link", name="Sprogtjek"))

@@ -112,7 +112,7 @@ def test_an_employee_sees_what_waits_for_them_and_nothing_of_anyone_else(
         assert shown in page
     for hidden in ("Kollegaens sti", "Kollegaens handling", "Allerede gennemført"):
         assert hidden not in page
-    assert "Forsinket" in page  # the overdue action says so in words
+    assert "Frist overskredet" in page  # the overdue action says so in words
     assert page.index(responsible.title) < page.index(departments.title)
     assert "Mit arbejde" in page and 'hx-get="/odense/arbejde/antal/"' in page
 
