@@ -241,10 +241,20 @@ class ApplicationForm(forms.Form):
                 "ligner kommunen. Kun udvalgets formand, sekretariat og kommunens "
                 "administratorer ser dine svar; offentligt vises kun antal på mindst fem."
             ) % {
-                "what": ", ".join(
-                    str(Stratum(s).label).lower() for s in committee.strata
+                "what": _listed(
+                    [str(Stratum(s).label).lower() for s in committee.strata]
                 )
             }
+
+
+def _listed(words: list[str]) -> str:
+    """ "alder, køn og område" / "age, gender and area"."""
+    if len(words) < 2:
+        return "".join(words)
+    return _("%(first)s og %(last)s") % {
+        "first": ", ".join(words[:-1]),
+        "last": words[-1],
+    }
 
 
 class ApplicantsField(IdModelMultipleChoiceField):

@@ -377,3 +377,21 @@ def test_infeasible_quotas_are_shown_on_the_form_and_nothing_is_drawn(
     assert "Kvoterne kan ikke opfyldes" in text
     assert "køn: mindstetallene giver 3 i alt, flere end de 2 pladser" in text
     assert not Draw.objects.exists()
+
+
+def test_the_strata_asked_are_listed_as_a_sentence_in_both_languages(
+    municipality, citizen
+):
+    from django.utils import translation
+
+    from faelles.committees.forms import ApplicationForm
+
+    committee = TaskCommitteeFactory(
+        municipality=municipality, strata=["age_band", "gender", "area"]
+    )
+    with translation.override("da"):
+        note = ApplicationForm(committee=committee, user=citizen).strata_note
+        assert "Vi spørger om aldersgruppe, køn og område," in note
+    with translation.override("en"):
+        note = ApplicationForm(committee=committee, user=citizen).strata_note
+        assert "age group, gender and area" in note
