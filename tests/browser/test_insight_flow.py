@@ -66,7 +66,7 @@ def test_a_citizen_reads_and_filters_the_figures(page, axe, login):
     login(MembershipFactory(municipality=kerteminde).user)
     page.goto(f"{page.base_url}/kerteminde/indsigt/")
     expect(page.get_by_role("heading", name="Indsigt", level=1)).to_be_visible()
-    expect(page.get_by_text(re.compile("^Opdateret for"))).to_be_visible()
+    expect(page.get_by_text(re.compile("^Opdateret (for|lige nu)"))).to_be_visible()
     ladder = page.get_by_role("table", name="Aktivitetsstigen")
     expect(
         ladder.get_by_role("row", name=re.compile("^Aktive på platformen"))

@@ -50,6 +50,18 @@ def percent(value: Any, decimals: int | None = None) -> str:
 
 
 @register.filter
+def plural_n(value: Any) -> int:
+    """A count for ``{% blocktranslate count %}`` from a quantity that may be a
+    fraction (hours, ``Decimal``): the whole number when it is whole, else 2 —
+    Danish and English use the plural for every fraction ("1,5 timer", "1.5
+    hours"), and gettext takes whole numbers only."""
+    if value is None or value == "":
+        return 0
+    whole = int(value)
+    return whole if whole == value else 2
+
+
+@register.filter
 def just_now(value: Any) -> bool:
     """Whether a moment is less than a minute ago (``timesince`` would say
     "0 minutes")."""
