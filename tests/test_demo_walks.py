@@ -66,6 +66,10 @@ def test_demo_loads_five_municipalities_with_every_role(demo, client):
         assert orgs.filter(kind="department").exists()
         assert orgs.filter(kind="association").exists()
         assert orgs.filter(kind="business").exists()
+        # The apps' demos share their units: no department twice under one
+        # parent (leadership's and the pulse's libraries were two).
+        named = list(orgs.filter(kind="department").values_list("parent_id", "name"))
+        assert len(named) == len(set(named)), (slug, sorted(named))
     odense = Municipality.objects.get(slug="odense")
     assert [p.title for p in odense.principles.all()] == [
         "Mod",
